@@ -1,0 +1,38 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.join(root, "src"),
+      // `server-only` throws outside a React Server bundle; tests run server modules directly.
+      "server-only": path.join(root, "tests/setup/server-only-stub.ts"),
+    },
+  },
+  test: {
+    // Route handlers log every event; show those logs only for failing tests.
+    silent: "passed-only",
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], environment: "node" },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          // One PostgreSQL per run, started here and reset between tests: files must run one at a time.
+          globalSetup: ["tests/setup/global-db.ts"],
+          setupFiles: ["tests/setup/integration.ts"],
+          fileParallelism: false,
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
