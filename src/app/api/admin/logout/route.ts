@@ -1,0 +1,9 @@
+import { NextResponse } from "next/server";
+import { SESSION_COOKIE } from "@/server/auth/session-cookie";
+
+// POST /api/admin/logout — drop the session cookie
+export async function POST() {
+  const response = NextResponse.json({ ok: true });
+  response.cookies.set(SESSION_COOKIE, "", { httpOnly: true, sameSite: "lax", path: "/", maxAge: 0 });
+  return response;
+}

@@ -1,0 +1,22 @@
+import type { VideoStatus } from "@/generated/prisma/enums";
+
+export type HeygenRenderState = Extract<VideoStatus, "PROCESSING" | "COMPLETED" | "FAILED">;
+
+const KNOWN: Record<string, HeygenRenderState> = {
+  pending: "PROCESSING",
+  waiting: "PROCESSING",
+  processing: "PROCESSING",
+  completed: "COMPLETED",
+  failed: "FAILED",
+};
+
+/**
+ * Maps HeyGen's render status to ours. An unknown value is logged and treated as still
+ * processing: guessing "failed" would end a render that may yet complete.
+ */
+export function normalizeHeygenStatus(status: string): HeygenRenderState {
+  const known = KNOWN[status.trim().toLowerCase()];
+  if (known) return known;
+  console.warn(`[heygen] unknown video status "${status}", treating it as processing`);
+  return "PROCESSING";
+}
