@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { StatusBadge } from "@/components/StatusBadge";
+import { VideoPlayer } from "@/components/VideoPlayer";
+import { formatDate } from "@/lib/format";
+import { findPublicVideo } from "@/server/videos/queries";
+
+// One query per request, shared by generateMetadata and the page.
+const getVideo = cache(findPublicVideo);
+
+export async function generateMetadata({ params }: PageProps<"/videos/[id]">): Promise<Metadata> {
+  const video = await getVideo((await params).id);
+  return { title: video?.title ?? "Video not found" };
+}
+
+export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
+  const video = await getVideo((await params).id);
+  if (!video) notFound();
+  return (
+    <article className="space-y-4">
+      <VideoPlayer initialVideo={video} />
+      <div className="flex items-center gap-3">
+        <h1 className="text-xl font-semibold">{video.title}</h1>
+        <StatusBadge status={video.status} />
+      </div>
+      <p className="text-sm text-slate-500">Created {formatDate(video.createdAt)}</p>
+    </article>
+  );
+}

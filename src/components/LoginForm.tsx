@@ -1,0 +1,54 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { fetchJson } from "@/lib/fetch-json";
+
+export function LoginForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const password = String(new FormData(event.currentTarget).get("password") ?? "");
+    setSubmitting(true);
+    setError(null);
+    try {
+      await fetchJson("/api/admin/login", { method: "POST", body: JSON.stringify({ password }) });
+      router.replace("/admin");
+      router.refresh();
+    } catch (caught) {
+      setError((caught as Error).message);
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="mt-6 space-y-4">
+      <label className="block">
+        <span className="text-sm font-medium">Password</span>
+        <input
+          name="password"
+          type="password"
+          required
+          autoFocus
+          autoComplete="current-password"
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2"
+        />
+      </label>
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={submitting}
+        className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+      >
+        {submitting ? "Logging in…" : "Log in"}
+      </button>
+    </form>
+  );
+}

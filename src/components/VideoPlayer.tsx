@@ -1,0 +1,66 @@
+"use client";
+
+import { useElapsedSeconds } from "@/hooks/use-elapsed-seconds";
+import { useVideo } from "@/hooks/use-video";
+import { formatDuration } from "@/lib/format";
+import { isTerminal, type PublicVideo } from "@/lib/video";
+
+/**
+ * Plays a video once HeyGen has rendered it. Until then it shows progress, polling
+ * /api/videos/[id] every few seconds and stopping as soon as the video is ready or failed.
+ */
+export function VideoPlayer({ initialVideo }: { initialVideo: PublicVideo }) {
+  const { data, error } = useVideo(initialVideo);
+  const video = data ?? initialVideo;
+  const aspectRatio = `${video.width} / ${video.height}`;
+
+  if (video.status === "COMPLETED" && video.videoUrl) {
+    return (
+      <video
+        key={video.videoUrl}
+        src={video.videoUrl}
+        poster={video.thumbnailUrl ?? undefined}
+        controls
+        playsInline
+        preload="metadata"
+        className="mx-auto max-h-[75vh] w-full rounded-lg bg-black"
+        style={{ aspectRatio }}
+        data-testid="video-ready"
+      />
+    );
+  }
+
+  if (video.status === "FAILED") {
+    return (
+      <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-6 text-red-800" data-testid="video-failed">
+        <p className="font-semibold">This video could not be generated.</p>
+        <p className="mt-1 text-sm">{video.error ?? "HeyGen did not say why."}</p>
+      </div>
+    );
+  }
+
+  return <GeneratingState video={video} connectionProblem={Boolean(error)} aspectRatio={aspectRatio} />;
+}
+
+function GeneratingState(props: { video: PublicVideo; connectionProblem: boolean; aspectRatio: string }) {
+  const { video, connectionProblem, aspectRatio } = props;
+  const elapsed = useElapsedSeconds(video.createdAt, !isTerminal(video.status));
+  return (
+    <div
+      role="status"
+      aria-live="polite"
+      className="mx-auto flex max-h-[75vh] w-full flex-col items-center justify-center gap-3 rounded-lg bg-slate-900 p-6 text-center text-slate-100"
+      style={{ aspectRatio }}
+      data-testid="video-generating"
+    >
+      <span className="size-10 animate-spin rounded-full border-4 border-slate-600 border-t-white" aria-hidden />
+      <p className="text-lg font-medium">
+        {video.status === "PENDING" ? "Waiting for HeyGen to start…" : "Generating your video…"}
+      </p>
+      <p className="text-sm text-slate-400">
+        {elapsed === null ? "\u00a0" : `${formatDuration(elapsed)} elapsed`} · this page updates by itself
+      </p>
+      {connectionProblem && <p className="text-sm text-amber-300">Connection problem, retrying…</p>}
+    </div>
+  );
+}
