@@ -1,0 +1,87 @@
+/**
+ * `npm run dev`: the whole product on one machine with nothing configured.
+ *
+ * - no DATABASE_URL  → an embedded PostgreSQL in .data/postgres (kept between runs), migrated on start;
+ * - no HEYGEN_API_KEY → the offline fake HeyGen, which renders in a few seconds and calls back, signed;
+ * - then `next dev`, with every value the app needs.
+ * Values from the shell or from .env / .env.local win; only what is missing gets a stand-in.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import nextEnv from "@next/env";
+import { applyMigrations } from "./db/schema-engine";
+import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { startFakeHeygenServer } from "../src/mocks/heygen/http-server";
+
+const root = path.resolve(import.meta.dirname, "..");
+nextEnv.loadEnvConfig(root, true);
+const env = process.env;
+
+const port = Number(env.PORT ?? 3000);
+const stopping: Array<() => Promise<void>> = [];
+const notes: string[] = [];
+
+if (!env.DATABASE_URL) {
+  const postgres = await startEmbeddedPostgres({ persistent: true, dataDir: path.join(root, ".data/postgres") });
+  stopping.push(postgres.stop);
+  env.DATABASE_URL = postgres.url;
+  notes.push(`database     embedded PostgreSQL, ${postgres.url} (data in .data/postgres)`);
+} else {
+  notes.push("database     DATABASE_URL from your environment");
+}
+
+const applied = await applyMigrations(env.DATABASE_URL);
+notes.push(`migrations   ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
+
+if (!env.HEYGEN_API_KEY) {
+  const apiKey = "fake-heygen-key";
+  const webhookSecret = randomBytes(24).toString("hex");
+  const renderMs = Number(env.FAKE_HEYGEN_RENDER_MS ?? 8_000);
+  const fakeOptions = { apiKey, webhookSecret, renderMs, log: (line: string) => console.log(`[fake-heygen] ${line}`) };
+  // A fixed port keeps the media URLs of earlier videos working across restarts (they are signed with the key).
+  const fake = await startFakeHeygenServer({ ...fakeOptions, port: Number(env.FAKE_HEYGEN_PORT ?? 4010) }).catch(() =>
+    startFakeHeygenServer(fakeOptions),
+  );
+  stopping.push(fake.close);
+  Object.assign(env, {
+    HEYGEN_API_URL: fake.url,
+    HEYGEN_API_KEY: apiKey,
+    HEYGEN_SECRET: webhookSecret,
+    NEXT_PUBLIC_APP_URL: env.NEXT_PUBLIC_APP_URL ?? `http://localhost:${port}`,
+  });
+  notes.push(`heygen       offline fake at ${fake.url}, renders in ${renderMs / 1000} s; a script containing "[fail]" fails`);
+} else {
+  notes.push(`heygen       real API at ${env.HEYGEN_API_URL ?? "https://api.heygen.com"}`);
+}
+
+env.ADMIN_PASSWORD ??= "admin-password";
+// Dev-only and fixed, so sessions survive restarts; production must set its own.
+env.SESSION_SECRET ??= "development-only-session-secret-0123456789";
+
+console.log(
+  [
+    "",
+    `  Avatar Studio  →  http://localhost:${port}`,
+    `  Admin          →  http://localhost:${port}/admin  (password: ${env.ADMIN_PASSWORD})`,
+    "",
+    ...notes.map((note) => `  ${note}`),
+    "",
+  ].join("\n"),
+);
+
+const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "dev", "--port", String(port)], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
+
+async function shutdown(code: number) {
+  for (const stop of stopping.reverse()) await stop().catch(() => {});
+  process.exit(code);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => next.kill(signal));
+}
+next.on("exit", (code) => void shutdown(code ?? 0));
