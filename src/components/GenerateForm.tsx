@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useSWRConfig } from "swr";
 import { CataloguePicker } from "@/components/CataloguePicker";
+import { useHydrated } from "@/hooks/use-hydrated";
 import { VIDEOS_KEY } from "@/hooks/use-videos";
 import type { Avatar, Voice } from "@/lib/catalogue";
 import { ApiRequestError, fetchJson } from "@/lib/fetch-json";
@@ -19,6 +20,7 @@ export function GenerateForm({ avatars, voices }: { avatars: Avatar[]; voices: V
   const { mutate } = useSWRConfig();
   const [script, setScript] = useState("");
   const [submitting, setSubmitting] = useState(false);
+  const hydrated = useHydrated();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -65,7 +67,7 @@ export function GenerateForm({ avatars, voices }: { avatars: Avatar[]; voices: V
     ) : null;
 
   return (
-    <form onSubmit={onSubmit} className="space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" noValidate>
       <label className="block">
         <span className="text-sm font-medium">Title</span>
         <input name="title" required maxLength={200} className={inputClass} placeholder="Welcome to the team" />
@@ -115,7 +117,7 @@ export function GenerateForm({ avatars, voices }: { avatars: Avatar[]; voices: V
       <div className="flex items-center gap-4">
         <button
           type="submit"
-          disabled={submitting}
+          disabled={submitting || !hydrated}
           className="rounded-md bg-indigo-600 px-5 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
         >
           {submitting ? "Sending to HeyGen…" : "Generate"}

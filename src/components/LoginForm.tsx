@@ -1,13 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useHydrated } from "@/hooks/use-hydrated";
 import { fetchJson } from "@/lib/fetch-json";
 
 export function LoginForm() {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -16,8 +16,10 @@ export function LoginForm() {
     setError(null);
     try {
       await fetchJson("/api/admin/login", { method: "POST", body: JSON.stringify({ password }) });
-      router.replace("/admin");
-      router.refresh();
+      // A full navigation on purpose: the client router may hold a prefetched /admin from before the
+      // login, which redirected to /login; router.push would replay that redirect.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+      window.location.assign("/admin");
     } catch (caught) {
       setError((caught as Error).message);
       setSubmitting(false);
@@ -25,7 +27,7 @@ export function LoginForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4">
+    <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4">
       <label className="block">
         <span className="text-sm font-medium">Password</span>
         <input
@@ -44,7 +46,7 @@ export function LoginForm() {
       )}
       <button
         type="submit"
-        disabled={submitting}
+        disabled={submitting || !hydrated}
         className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
       >
         {submitting ? "Logging in…" : "Log in"}

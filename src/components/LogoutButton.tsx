@@ -1,13 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-
 export function LogoutButton() {
-  const router = useRouter();
   async function logout() {
     await fetch("/api/admin/logout", { method: "POST" });
-    router.replace("/login");
-    router.refresh();
+    // A full navigation on purpose: it drops every page the client router cached for the admin.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+    window.location.assign("/login");
   }
   return (
     <button type="button" onClick={logout} className="underline hover:text-slate-900">

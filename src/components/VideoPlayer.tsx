@@ -12,7 +12,11 @@ import { isTerminal, type PublicVideo } from "@/lib/video";
 export function VideoPlayer({ initialVideo }: { initialVideo: PublicVideo }) {
   const { data, error } = useVideo(initialVideo);
   const video = data ?? initialVideo;
-  const aspectRatio = `${video.width} / ${video.height}`;
+  // Full width, but never taller than 75% of the viewport (portrait videos on wide screens).
+  const frame = {
+    aspectRatio: `${video.width} / ${video.height}`,
+    maxWidth: `min(100%, calc(75vh * ${video.width / video.height}))`,
+  };
 
   if (video.status === "COMPLETED" && video.videoUrl) {
     return (
@@ -23,8 +27,8 @@ export function VideoPlayer({ initialVideo }: { initialVideo: PublicVideo }) {
         controls
         playsInline
         preload="metadata"
-        className="mx-auto max-h-[75vh] w-full rounded-lg bg-black"
-        style={{ aspectRatio }}
+        className="mx-auto w-full rounded-lg bg-black"
+        style={frame}
         data-testid="video-ready"
       />
     );
@@ -39,18 +43,18 @@ export function VideoPlayer({ initialVideo }: { initialVideo: PublicVideo }) {
     );
   }
 
-  return <GeneratingState video={video} connectionProblem={Boolean(error)} aspectRatio={aspectRatio} />;
+  return <GeneratingState video={video} connectionProblem={Boolean(error)} frame={frame} />;
 }
 
-function GeneratingState(props: { video: PublicVideo; connectionProblem: boolean; aspectRatio: string }) {
-  const { video, connectionProblem, aspectRatio } = props;
+function GeneratingState(props: { video: PublicVideo; connectionProblem: boolean; frame: React.CSSProperties }) {
+  const { video, connectionProblem, frame } = props;
   const elapsed = useElapsedSeconds(video.createdAt, !isTerminal(video.status));
   return (
     <div
       role="status"
       aria-live="polite"
-      className="mx-auto flex max-h-[75vh] w-full flex-col items-center justify-center gap-3 rounded-lg bg-slate-900 p-6 text-center text-slate-100"
-      style={{ aspectRatio }}
+      className="mx-auto flex w-full flex-col items-center justify-center gap-3 rounded-lg bg-slate-900 p-6 text-center text-slate-100"
+      style={frame}
       data-testid="video-generating"
     >
       <span className="size-10 animate-spin rounded-full border-4 border-slate-600 border-t-white" aria-hidden />

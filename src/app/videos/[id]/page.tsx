@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { StatusBadge } from "@/components/StatusBadge";
+import { LiveStatusBadge } from "@/components/LiveStatusBadge";
 import { VideoPlayer } from "@/components/VideoPlayer";
 import { formatDate } from "@/lib/format";
 import { findPublicVideo } from "@/server/videos/queries";
@@ -22,7 +22,7 @@ export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
       <VideoPlayer initialVideo={video} />
       <div className="flex items-center gap-3">
         <h1 className="text-xl font-semibold">{video.title}</h1>
-        <StatusBadge status={video.status} />
+        <LiveStatusBadge initialVideo={video} />
       </div>
       <p className="text-sm text-slate-500">Created {formatDate(video.createdAt)}</p>
     </article>
