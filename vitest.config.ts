@@ -14,6 +14,8 @@ export default defineConfig({
   test: {
     // Route handlers log every event; show those logs only for failing tests.
     silent: "passed-only",
+    restoreMocks: true,
+    unstubEnvs: true,
     projects: [
       {
         extends: true,

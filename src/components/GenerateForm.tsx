@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useSWRConfig } from "swr";
 import { CataloguePicker } from "@/components/CataloguePicker";
-import { useHydrated } from "@/hooks/use-hydrated";
+import { SubmitButton } from "@/components/ui/SubmitButton";
 import { VIDEOS_KEY } from "@/hooks/use-videos";
 import type { Avatar, Voice } from "@/lib/catalogue";
 import { ApiRequestError, fetchJson } from "@/lib/fetch-json";
@@ -20,7 +20,6 @@ export function GenerateForm({ avatars, voices }: { avatars: Avatar[]; voices: V
   const { mutate } = useSWRConfig();
   const [script, setScript] = useState("");
   const [submitting, setSubmitting] = useState(false);
-  const hydrated = useHydrated();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -115,13 +114,9 @@ export function GenerateForm({ avatars, voices }: { avatars: Avatar[]; voices: V
         </div>
       </fieldset>
       <div className="flex items-center gap-4">
-        <button
-          type="submit"
-          disabled={submitting || !hydrated}
-          className="rounded-md bg-indigo-600 px-5 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
-        >
-          {submitting ? "Sending to HeyGen…" : "Generate"}
-        </button>
+        <SubmitButton pending={submitting} pendingLabel="Sending to HeyGen…">
+          Generate
+        </SubmitButton>
         {outcome?.kind === "created" && (
           <p role="status" className="text-sm text-emerald-800">
             HeyGen is rendering “{outcome.video.title}”.{" "}

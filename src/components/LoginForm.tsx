@@ -1,13 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { useHydrated } from "@/hooks/use-hydrated";
+import { SubmitButton } from "@/components/ui/SubmitButton";
 import { fetchJson } from "@/lib/fetch-json";
 
 export function LoginForm() {
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const hydrated = useHydrated();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,13 +43,9 @@ export function LoginForm() {
           {error}
         </p>
       )}
-      <button
-        type="submit"
-        disabled={submitting || !hydrated}
-        className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
-      >
-        {submitting ? "Logging in…" : "Log in"}
-      </button>
+      <SubmitButton pending={submitting} pendingLabel="Logging in…" className="w-full">
+        Log in
+      </SubmitButton>
     </form>
   );
 }

@@ -16,6 +16,5 @@ describe("POST /api/heygen/callback without HEYGEN_SECRET", () => {
     expect(response.status).toBe(503);
     expect(errors).toHaveBeenCalledWith(expect.stringContaining("HEYGEN_SECRET is not set"));
     expect((await db.video.findUniqueOrThrow({ where: { id: video.id } })).status).toBe("PROCESSING");
-    vi.unstubAllEnvs();
   });
 });
