@@ -1,9 +1,10 @@
+import { http, HttpResponse } from "msw";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { GET, OPTIONS, POST as callback } from "@/app/api/heygen/callback/route";
 import { POST as createVideoRoute } from "@/app/api/videos/route";
 import { db } from "@/server/db";
-import { fakeHeygen } from "../support/heygen";
+import { fakeHeygen, heygenServer } from "../support/heygen";
 import { adminCookie, jsonRequest, validVideoInput, webhookRequest } from "../support/requests";
 
 /** A video created through the API, so HeyGen (the fake) knows its job. */
@@ -71,6 +72,34 @@ describe("POST /api/heygen/callback", () => {
     await deliver(failure(failed.heygenVideoId!, failed.id));
     expect((await deliver(success(failed.heygenVideoId!, failed.id))).body.outcome).toBe("unchanged");
     expect(await db.video.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: "FAILED", videoUrl: null });
+  });
+
+  it("applies one of many identical events delivered at the same time", async () => {
+    const video = await processingVideo();
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, () => deliver(success(video.heygenVideoId!, video.id)).then((r) => r.body.outcome)),
+    );
+    expect(outcomes.filter((outcome) => outcome === "applied")).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome === "unchanged")).toHaveLength(4);
+  });
+
+  it("handles a webhook that overtakes the generate response", async () => {
+    heygenServer.use(
+      http.post("https://api.heygen.com/v2/video/generate", async ({ request }) => {
+        const { callback_id } = (await request.json()) as { callback_id: string };
+        // HeyGen finishes and calls back before our generate request has even stored its id.
+        await deliver(success("fast-heygen-id", callback_id));
+        return HttpResponse.json({ error: null, data: { video_id: "fast-heygen-id" } });
+      }),
+    );
+    const response = await createVideoRoute(jsonRequest("/api/videos", validVideoInput, { cookie: await adminCookie() }));
+    expect(response.status).toBe(201);
+    const { id, status } = await response.json();
+    expect(status).toBe("COMPLETED");
+    expect(await db.video.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "COMPLETED",
+      heygenVideoId: "fast-heygen-id",
+    });
   });
 
   it("finds a video by callback_id when HeyGen's id was never stored (crash after generate)", async () => {

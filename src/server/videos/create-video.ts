@@ -50,10 +50,11 @@ async function recordGenerateFailure(video: Video, error: HeygenError): Promise<
   if (error.kind === "unreachable") {
     // HeyGen may have accepted the job: keep it PENDING so a later webhook can still complete it.
     console.warn(`[videos] generate for ${video.id} unconfirmed: ${error.message}`);
-    return db.video.update({
-      where: { id: video.id },
+    await db.video.updateMany({
+      where: { id: video.id, status: "PENDING" },
       data: { error: `HeyGen did not confirm this job (${error.message}); waiting for its webhook.` },
     });
+    return (await db.video.findUnique({ where: { id: video.id } })) ?? video;
   }
   const { video: failed } = await applyStatusChange(video.id, { status: "FAILED", error: error.message });
   return failed ?? video;

@@ -32,10 +32,11 @@ export type TransitionResult = { applied: boolean; video: Video | null };
  * or repeated events (duplicate webhooks, a webhook racing the generate request) apply at most once.
  */
 export async function applyStatusChange(videoId: string, change: StatusChange): Promise<TransitionResult> {
+  if (change.heygenVideoId) await rememberHeygenVideoId(videoId, change.heygenVideoId);
   const now = new Date();
   const data =
     change.status === "PROCESSING"
-      ? { status: change.status, heygenVideoId: change.heygenVideoId }
+      ? { status: change.status }
       : change.status === "COMPLETED"
         ? {
             status: change.status,
@@ -51,7 +52,6 @@ export async function applyStatusChange(videoId: string, change: StatusChange): 
     where: { id: videoId, status: { in: ALLOWED_FROM[change.status] } },
     data,
   });
-  if (change.heygenVideoId) await rememberHeygenVideoId(videoId, change.heygenVideoId);
   const video = await db.video.findUnique({ where: { id: videoId } });
   return { applied: count === 1, video };
 }
