@@ -1,6 +1,6 @@
-type Option = { id: string; label: string };
+import { inputClass } from "@/components/ui/styles";
 
-const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
+type Option = { id: string; label: string };
 
 /** A select over HeyGen's catalogue, or a plain id field when the catalogue could not be loaded. */
 export function CataloguePicker(props: { name: string; label: string; options: Option[]; children?: React.ReactNode }) {

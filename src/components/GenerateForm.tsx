@@ -5,16 +5,17 @@ import { useState } from "react";
 import { useSWRConfig } from "swr";
 import { CataloguePicker } from "@/components/CataloguePicker";
 import { SubmitButton } from "@/components/ui/SubmitButton";
+import { inputClass } from "@/components/ui/styles";
 import { VIDEOS_KEY } from "@/hooks/use-videos";
 import type { Avatar, Voice } from "@/lib/catalogue";
 import { ApiRequestError, fetchJson } from "@/lib/fetch-json";
+import { describeFirstIssue } from "@/lib/validation";
 import type { PublicVideo } from "@/lib/video";
 import { createVideoInput, VIDEO_FORMATS } from "@/lib/video-input";
 
 type Outcome = { kind: "created"; video: PublicVideo } | { kind: "error"; message: string; field?: string };
 
 const MAX_SCRIPT = 5000;
-const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
 
 export function GenerateForm({ avatars, voices }: { avatars: Avatar[]; voices: Voice[] }) {
   const { mutate } = useSWRConfig();
@@ -35,9 +36,7 @@ export function GenerateForm({ avatars, voices }: { avatars: Avatar[]; voices: V
       height: format.height,
     });
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.join(".");
-      setOutcome({ kind: "error", message: `${field} ${issue?.message}`, field });
+      setOutcome({ kind: "error", ...describeFirstIssue(parsed.error) });
       return;
     }
 

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { SubmitButton } from "@/components/ui/SubmitButton";
+import { inputClass } from "@/components/ui/styles";
 import { fetchJson } from "@/lib/fetch-json";
 
 export function LoginForm() {
@@ -35,7 +36,7 @@ export function LoginForm() {
           required
           autoFocus
           autoComplete="current-password"
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2"
+          className={inputClass}
         />
       </label>
       {error && (

@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { describeFirstIssue } from "@/lib/validation";
 import { toPublicVideo } from "@/lib/video";
 import { VideoGenerationError } from "@/server/videos/create-video";
 
@@ -55,8 +56,6 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   }
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue?.path.join(".") || undefined;
-  const message = field ? `${field} ${issue?.message}` : (issue?.message ?? "Invalid input");
+  const { field, message } = describeFirstIssue(parsed.error);
   throw new ApiError(400, "invalid_input", message, field);
 }

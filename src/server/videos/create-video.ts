@@ -18,7 +18,7 @@ export class VideoGenerationError extends Error {
   }
 }
 
-export function heygenCallbackUrl(): string | undefined {
+function heygenCallbackUrl(): string | undefined {
   return env.NEXT_PUBLIC_APP_URL ? new URL("/api/heygen/callback", env.NEXT_PUBLIC_APP_URL).href : undefined;
 }
 
