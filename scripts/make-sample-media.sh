@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fake HeyGen's sample media in src/mocks/heygen/media/: sample.mp4 (the render),
-# sample.jpg (its poster frame) and sample.mp3 (the voice line, served as voice previews).
+# sample.jpg (its poster frame), sample.mp3 (the voice line, served as voice previews) and
+# sample.srt (the line's subtitles, served as every render's subtitle_url).
 # Needs Debian's ffmpeg, espeak-ng and fonts-dejavu-core. Same tools in, same bytes out:
 # bitexact flags, single-threaded x264 and no metadata keep the output reproducible.
 set -euo pipefail
@@ -43,4 +44,9 @@ ffmpeg -hide_banner -loglevel error -y -ss 1 -i "$out_dir/sample.mp4" -frames:v 
 ffmpeg -hide_banner -loglevel error -y -i "$work/voice.wav" -c:a libmp3lame -b:a 32k -ac 1 -ar 22050 \
   -map_metadata -1 -id3v2_version 0 -write_id3v1 0 -fflags +bitexact -flags:a +bitexact "$out_dir/sample.mp3"
 
-ls -l "$out_dir/sample.mp4" "$out_dir/sample.jpg" "$out_dir/sample.mp3"
+# SubRip cues over the render's $seconds seconds; plain text, so written as is rather than generated.
+printf '%s\n' \
+  "1" "00:00:00,000 --> 00:00:02,400" "Hello! This video was rendered" "" \
+  "2" "00:00:02,400 --> 00:00:05,000" "by the offline fake HeyGen." >"$out_dir/sample.srt"
+
+ls -l "$out_dir/sample.mp4" "$out_dir/sample.jpg" "$out_dir/sample.mp3" "$out_dir/sample.srt"

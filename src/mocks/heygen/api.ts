@@ -1,19 +1,30 @@
 import { http, HttpResponse, type HttpHandler } from "msw";
 
-/** v2 success envelope: `{"error": null, "data": ...}`. */
-export const v2Ok = (data: unknown) => HttpResponse.json({ error: null, data });
+/** v3 success envelope: `{"data": ...}`. */
+export const ok = (data: unknown, init?: ResponseInit) => HttpResponse.json({ data }, init);
 
-/** v1 success envelope: `{"code": 100, "message": "Success", "data": ...}`. */
-export const v1Ok = (data: unknown) => HttpResponse.json({ code: 100, message: "Success", data });
+/** v3 list envelope: `{"data": [...], "has_more", "next_token"}`. */
+export const okPage = (page: { data: unknown[]; has_more: boolean; next_token: string | null }) => HttpResponse.json(page);
 
-/** The webhook endpoint routes answer in this v1 variant (see heygen-api.md). */
-export const webhookOk = (data: unknown) => HttpResponse.json({ code: 100, data, msg: null, message: null });
+export type ApiErrorBody = { code: string; message: string; param: string | null; doc_url: string | null };
 
-/** Every error, on every route: `{"data": null, "error": {"code", "message"}}` with a meaningful HTTP status. */
-export const apiError = (status: number, code: string, message: string) =>
-  HttpResponse.json({ data: null, error: { code, message } }, { status });
+/** Every error, on every route: `{"error": {"code", "message", "param", "doc_url"}}` with a meaningful HTTP status. */
+export const apiError = (
+  status: number,
+  code: string,
+  message: string,
+  param: string | null = null,
+  init: { headers?: Record<string, string> } = {},
+) => HttpResponse.json({ error: { code, message, param, doc_url: null } satisfies ApiErrorBody }, { status, ...init });
 
-export const unauthorized = () => apiError(401, "internal_error", "Unauthorized");
+/** HeyGen names the offending parameter both in `param` and in the message. */
+export const invalidParameter = (param: string, reason: string) =>
+  apiError(400, "invalid_parameter", `${param} is invalid: ${reason}`, param);
+
+export const notFound = (what: string, id: string, param: string) =>
+  apiError(404, "not_found", `${what} ${id} not found`, param);
+
+const unauthorized = () => apiError(401, "unauthorized", "Invalid or missing API key: send it in the X-Api-Key header");
 
 /** The request's JSON body when it is an object, else `null` (no body, bad JSON, array, ...). */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown> | null> {
@@ -25,14 +36,22 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   }
 }
 
-type Method = "get" | "post" | "patch" | "delete";
-type RouteHandler = (request: Request, url: URL) => Response | Promise<Response>;
-export type ApiRoute = (method: Method, path: string, handle: RouteHandler) => HttpHandler;
+export const invalidBody = () => invalidParameter("body", "expected a JSON object");
 
-/** Builds msw handlers on `baseUrl` that refuse requests without the right `X-Api-Key`. */
+export type RouteContext = { request: Request; url: URL; params: Record<string, string> };
+type Method = "get" | "post" | "patch" | "delete";
+export type ApiRoute = (
+  method: Method,
+  path: string,
+  handle: (context: RouteContext) => Response | Promise<Response>,
+) => HttpHandler;
+
+/** Builds msw handlers on `baseUrl` that refuse requests without the right `X-Api-Key` (header names are case-insensitive). */
 export function createApiRoute(baseUrl: string, apiKey: string): ApiRoute {
   return (method, path, handle) =>
-    http[method](`${baseUrl}${path}`, ({ request }) =>
-      request.headers.get("x-api-key") === apiKey ? handle(request, new URL(request.url)) : unauthorized(),
-    );
+    http[method](`${baseUrl}${path}`, ({ request, params }) => {
+      if (request.headers.get("x-api-key") !== apiKey) return unauthorized();
+      const stringParams = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)]));
+      return handle({ request, url: new URL(request.url), params: stringParams });
+    });
 }

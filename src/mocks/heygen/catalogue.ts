@@ -1,58 +1,129 @@
-import type { ApiRoute } from "./api";
-import { v2Ok } from "./api";
+import { apiError, invalidBody, invalidParameter, notFound, ok, okPage, readJsonObject, type ApiRoute } from "./api";
+import { fakeAvatarGroups, fakeLooks, fakeVoices, type FakeAvatarGroup, type FakeLook, type FakeVoice } from "./catalogue-data";
+import { paginate } from "./pagination";
 
-export type FakeAvatar = { avatar_id: string; avatar_name: string; gender: "female" | "male" };
-export type FakeTalkingPhoto = { talking_photo_id: string; talking_photo_name: string };
-export type FakeVoice = {
-  voice_id: string;
-  language: string;
-  gender: "female" | "male";
-  name: string;
-  support_pause: boolean;
-  emotion_support: boolean;
-};
+type MediaUrl = (file: string) => string;
 
-export const fakeAvatars: readonly FakeAvatar[] = [
-  { avatar_id: "Abigail_expressive_2024112501", avatar_name: "Abigail (Upper Body)", gender: "female" },
-  { avatar_id: "Daisy-inskirt-20220818", avatar_name: "Daisy in Skirt", gender: "female" },
-  { avatar_id: "Tyler-incasualsuit-20220721", avatar_name: "Tyler in Casual Suit", gender: "male" },
-  { avatar_id: "Brandon_expressive_2024112701", avatar_name: "Brandon (Office)", gender: "male" },
-];
+/** A query parameter that must be one of `allowed` when given; `undefined` when absent, a 400 when wrong. */
+function enumParam<T extends string>(url: URL, name: string, allowed: readonly T[]): T | undefined | Response {
+  const value = url.searchParams.get(name);
+  if (value === null || value === "") return undefined;
+  return allowed.includes(value as T) ? (value as T) : invalidParameter(name, `must be one of ${allowed.join(", ")}`);
+}
 
-export const fakeTalkingPhotos: readonly FakeTalkingPhoto[] = [
-  { talking_photo_id: "6d1b6e2f3a4c4b5d8e9f0a1b2c3d4e5f", talking_photo_name: "Offline Portrait" },
-];
+const privateStatus = (ownership: string) => (ownership === "private" ? { status: "completed" } : {});
 
-export const fakeVoices: readonly FakeVoice[] = [
-  { voice_id: "1bd001e7e50f421d891986aad5158bc8", language: "English", gender: "female", name: "Sara", support_pause: true, emotion_support: true },
-  { voice_id: "2d5b0e6cf36f460aa7fc47e3eee4ba54", language: "English", gender: "male", name: "Christopher", support_pause: true, emotion_support: false },
-  { voice_id: "73c0b6a2e29d4d38aca41454bf58c955", language: "Spanish", gender: "female", name: "Elena", support_pause: true, emotion_support: false },
-];
+function lookResource(look: FakeLook, mediaUrl: MediaUrl) {
+  const { ownership, ...fields } = look;
+  return {
+    ...fields,
+    preview_image_url: mediaUrl(`look-${look.id}.jpg`),
+    preview_video_url: mediaUrl(`look-${look.id}.mp4`),
+    ...privateStatus(ownership),
+  };
+}
 
-export const isKnownAvatar = (id: string) => fakeAvatars.some((a) => a.avatar_id === id);
-export const isKnownTalkingPhoto = (id: string) => fakeTalkingPhotos.some((p) => p.talking_photo_id === id);
-export const isKnownVoice = (id: string) => fakeVoices.some((v) => v.voice_id === id);
+function groupResource(group: FakeAvatarGroup, mediaUrl: MediaUrl) {
+  const { ownership, ...fields } = group;
+  const looks = fakeLooks.filter((look) => look.group_id === group.id);
+  return {
+    ...fields,
+    looks_count: looks.length,
+    preview_image_url: mediaUrl(`group-${group.id}.jpg`),
+    preview_video_url: mediaUrl(`group-${group.id}.mp4`),
+    ...privateStatus(ownership),
+  };
+}
 
-/** `mediaUrl(file)` signs a URL for a file that the fake's /media route serves (by extension). */
-export function catalogueHandlers(route: ApiRoute, mediaUrl: (file: string) => string) {
+// `engines` is the fake's own bookkeeping, not part of HeyGen's voice resource.
+const voiceResource = ({ voice_id, name, language, gender, support_pause, support_locale, type }: FakeVoice, mediaUrl: MediaUrl) => ({
+  voice_id,
+  name,
+  language,
+  gender,
+  preview_audio_url: mediaUrl(`voice-${voice_id}.mp3`),
+  support_pause,
+  support_locale,
+  type,
+});
+
+const LOCALE_LANGUAGES: Record<string, string> = { en: "English", es: "Spanish", de: "German" };
+
+/** Avatar groups, looks and voices: `GET /v3/avatars`, `/v3/avatars/looks`, `/v3/voices` and their detail routes. */
+export function catalogueHandlers(route: ApiRoute, mediaUrl: MediaUrl, maxPageSize: number | undefined) {
+  const avatarPage = { defaultLimit: 20, maxLimit: 50 };
   return [
-    route("get", "/v2/avatars", () =>
-      v2Ok({
-        avatars: fakeAvatars.map((avatar) => ({
-          ...avatar,
-          preview_image_url: mediaUrl(`avatar-${avatar.avatar_id}.jpg`),
-          preview_video_url: mediaUrl(`avatar-${avatar.avatar_id}.mp4`),
-        })),
-        talking_photos: fakeTalkingPhotos.map((photo) => ({
-          ...photo,
-          preview_image_url: mediaUrl(`talking-photo-${photo.talking_photo_id}.jpg`),
-        })),
-      }),
-    ),
-    route("get", "/v2/voices", () =>
-      v2Ok({
-        voices: fakeVoices.map((voice) => ({ ...voice, preview_audio: mediaUrl(`voice-${voice.voice_id}.mp3`) })),
-      }),
-    ),
+    route("get", "/v3/avatars", ({ url }) => {
+      const ownership = enumParam(url, "ownership", ["public", "private"] as const);
+      if (ownership instanceof Response) return ownership;
+      const groups = fakeAvatarGroups.filter((group) => !ownership || group.ownership === ownership);
+      const page = paginate(groups, url, avatarPage, maxPageSize);
+      return page instanceof Response ? page : okPage({ ...page, data: page.data.map((g) => groupResource(g, mediaUrl)) });
+    }),
+    route("get", "/v3/avatars/looks", ({ url }) => {
+      const ownership = enumParam(url, "ownership", ["public", "private"] as const);
+      if (ownership instanceof Response) return ownership;
+      const avatarType = enumParam(url, "avatar_type", ["studio_avatar", "digital_twin", "photo_avatar"] as const);
+      if (avatarType instanceof Response) return avatarType;
+      const groupId = url.searchParams.get("group_id");
+      const looks = fakeLooks.filter(
+        (look) =>
+          (!groupId || look.group_id === groupId) &&
+          (!avatarType || look.avatar_type === avatarType) &&
+          (!ownership || look.ownership === ownership),
+      );
+      const page = paginate(looks, url, avatarPage, maxPageSize);
+      return page instanceof Response ? page : okPage({ ...page, data: page.data.map((l) => lookResource(l, mediaUrl)) });
+    }),
+    route("get", "/v3/avatars/looks/:look_id", ({ params }) => {
+      const look = fakeLooks.find((candidate) => candidate.id === params.look_id);
+      return look ? ok(lookResource(look, mediaUrl)) : notFound("Avatar look", params.look_id!, "look_id");
+    }),
+    route("get", "/v3/avatars/:group_id", ({ params }) => {
+      const group = fakeAvatarGroups.find((candidate) => candidate.id === params.group_id);
+      return group ? ok(groupResource(group, mediaUrl)) : notFound("Avatar group", params.group_id!, "group_id");
+    }),
+    route("get", "/v3/voices", ({ url }) => {
+      const type = enumParam(url, "type", ["public", "private"] as const) ?? "public";
+      if (type instanceof Response) return type;
+      const gender = enumParam(url, "gender", ["male", "female"] as const);
+      if (gender instanceof Response) return gender;
+      const engine = url.searchParams.get("engine");
+      const language = url.searchParams.get("language")?.toLowerCase();
+      const voices = fakeVoices.filter(
+        (voice) =>
+          voice.type === type &&
+          (!gender || voice.gender === gender) &&
+          (!language || voice.language.toLowerCase() === language) &&
+          (!engine || (voice.engines as string[]).includes(engine)),
+      );
+      const page = paginate(voices, url, { defaultLimit: 20, maxLimit: 100 }, maxPageSize);
+      return page instanceof Response ? page : okPage({ ...page, data: page.data.map((v) => voiceResource(v, mediaUrl)) });
+    }),
+    route("get", "/v3/voices/:voice_id", ({ params }) => {
+      const voice = fakeVoices.find((candidate) => candidate.voice_id === params.voice_id);
+      if (!voice) return apiVoiceNotFound(params.voice_id!);
+      const { voice_id, name, language, gender, support_pause, preview_audio_url } = voiceResource(voice, mediaUrl);
+      const clone = voice.type === "private" ? { status: "complete" } : {}; // "Only present for cloned voices."
+      return ok({ voice_id, name, language, gender, support_pause, preview_audio_url, created_at: null, support_interactive_avatar: false, ...clone });
+    }),
+    // Voice design: a free search of the library by description; creates nothing.
+    route("post", "/v3/voices", async ({ request }) => {
+      const body = await readJsonObject(request);
+      if (!body) return invalidBody();
+      if (typeof body.prompt !== "string" || !body.prompt.trim()) return invalidParameter("prompt", "field required");
+      const seed = body.seed ?? 0;
+      if (!Number.isSafeInteger(seed) || (seed as number) < 0) return invalidParameter("seed", "must be a non-negative integer");
+      const language = typeof body.locale === "string" ? LOCALE_LANGUAGES[body.locale.slice(0, 2).toLowerCase()] : undefined;
+      const matches = fakeVoices.filter(
+        (voice) =>
+          voice.type === "public" && (!body.gender || voice.gender === body.gender) && (!language || voice.language === language),
+      );
+      const batch = matches.slice((seed as number) * 3, (seed as number) * 3 + 3);
+      return ok({ seed, voices: batch.map((voice) => voiceResource(voice, mediaUrl)) });
+    }),
   ];
 }
+
+// HeyGen documents 404 `voice_not_found` (not a generic not_found) for unknown voices on the voice routes.
+const apiVoiceNotFound = (voiceId: string) => apiError(404, "voice_not_found", `Voice ${voiceId} not found`, "voice_id");

@@ -1,100 +1,140 @@
-import { http, type HttpHandler } from "msw";
-import { apiError, createApiRoute } from "./api";
+import type { HttpHandler } from "msw";
+import { createApiRoute, type ApiRoute } from "./api";
 import { catalogueHandlers } from "./catalogue";
-import { createMediaSigner, mediaHandlers } from "./media";
-import { createVideos, type FakeJob } from "./videos";
-import { createWebhooks, type WebhookEvent } from "./webhooks";
+import { createDeliverer, planDeliveries } from "./deliveries";
+import { createMediaSigner, DEFAULT_MEDIA_URL_LIFETIME_SECONDS, mediaHandlers } from "./media";
+import { createRenderTimeline, finishedEvent } from "./render-timeline";
+import { userHandlers, type BillingType } from "./users";
+import { createVideos } from "./videos";
+import { createWebhooks, type PreRegisteredEndpoint } from "./webhooks";
 
-export { fakeAvatars, fakeTalkingPhotos, fakeVoices } from "./catalogue";
+export { FAKE_IDS, fakeAvatarGroups, fakeLooks, fakeVoices } from "./catalogue-data";
+export type { AvatarEngine, AvatarType, FakeAvatarGroup, FakeLook, FakeVoice } from "./catalogue-data";
+export { signedContent, signWebhookBody, type Delivery, type DeliveryRecord } from "./deliveries";
+export { FAKE_FAIL_MARKER, FAKE_MARKERS, type FakeMarker } from "./markers";
 export { SAMPLE_DURATION_SECONDS } from "./media";
-export { FAKE_FAIL_MARKER, type FakeFailure, type FakeJob, type VideoStatus } from "./videos";
-export { signWebhookBody, WEBHOOK_EVENT_TYPES, type WebhookEndpoint, type WebhookEvent } from "./webhooks";
+export type { BillingType } from "./users";
+export type { FakeFailure, FakeJob, VideoStatus } from "./video-jobs";
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "./webhook-event-types";
+export type { PreRegisteredEndpoint, WebhookEndpoint, WebhookEvent, WebhookScheme } from "./webhooks";
 
 export type FakeHeygenOptions = {
   /** API origin the handlers answer on, e.g. "https://api.heygen.com" or "http://127.0.0.1:4010". */
   baseUrl: string;
   /** The only `X-Api-Key` accepted. */
   apiKey: string;
-  /** Signs webhook deliveries; returned as `secret` by endpoint.add/list. */
-  webhookSecret: string;
-  /** Time from generate to completed/failed. Default 5000. */
+  /** Time from create to completed/failed. Default 5000. */
   renderMs?: number;
-  /** Default true; tests that only poll pass false. */
+  /** Default true. false: nothing goes over the network; every delivery lands in `outbox` for the test to replay. */
   deliverWebhooks?: boolean;
-  /** Starting `remaining_quota` (seconds; 60 = one credit, one credit per non-test video). Default 60000. */
-  initialQuota?: number;
+  /** Endpoints registered at start, without the OPTIONS probe (the app is not listening yet). Survive `reset()`. */
+  endpoints?: PreRegisteredEndpoint[];
+  /** Caps every list page below HeyGen's own maxima, so that tests can force several pages. */
+  maxPageSize?: number;
+  /** Credits to start with; each created video spends one; with none left renders fail. Default 1000. */
+  initialCredits?: number;
+  /** Shape of `GET /v3/users/me`. Default "subscription". */
+  billingType?: BillingType;
+  /** Delay of `[late-webhook]` deliveries after the render finished. Default 3 × renderMs, at least 1 s. */
+  lateDeliveryMs?: number;
+  /** Bound on a `[hang]` create (then a gateway 504). Default: until the client aborts. */
+  hangMs?: number;
+  /** Lifetime of signed media URLs. Default 7 days (HeyGen's documented lifetime). */
+  mediaUrlLifetimeSeconds?: number;
   log?: (line: string) => void;
 };
 
 export type FakeHeygen = ReturnType<typeof createFakeHeygen>;
 
+/** HeyGen's v3 API as MSW handlers: mount them in-process with `setupServer`, or over HTTP with `startFakeHeygenServer`. */
 export function createFakeHeygen(options: FakeHeygenOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
   const renderMs = options.renderMs ?? 5000;
+  const initialCredits = options.initialCredits ?? 1000;
   const log = options.log ?? (() => {});
-  const timers = new Set<ReturnType<typeof setTimeout>>();
-  // Keyed by the API key, which dev keeps fixed while the webhook secret changes per run: stored URLs outlive restarts.
-  const signer = createMediaSigner(baseUrl, options.apiKey);
-  const webhooks = createWebhooks({ secret: options.webhookSecret, log });
+  // Keyed by the API key, which dev keeps fixed: media URLs stored by the app keep working across restarts.
+  const signer = createMediaSigner(baseUrl, options.apiKey, options.mediaUrlLifetimeSeconds ?? DEFAULT_MEDIA_URL_LIFETIME_SECONDS);
+  const webhooks = createWebhooks({ preRegistered: options.endpoints ?? [], maxPageSize: options.maxPageSize });
+  const deliverer = createDeliverer({ enabled: options.deliverWebhooks ?? true, log });
 
-  const finishEvent = (job: FakeJob): WebhookEvent =>
-    job.outcome === "success"
-      ? {
-          event_type: "avatar_video.success",
-          event_data: {
-            video_id: job.videoId,
-            url: signer.url(`${job.videoId}.mp4`),
-            callback_id: job.callbackId,
-            gif_download_url: null,
-            video_share_page_url: null,
-            folder_id: "",
-          },
-        }
-      : {
-          event_type: "avatar_video.fail",
-          event_data: { video_id: job.videoId, msg: job.failure?.message ?? "Video rendering failed", callback_id: job.callbackId },
-        };
-
-  const videos = createVideos({
-    renderMs,
-    initialQuota: options.initialQuota ?? 60_000,
-    mediaUrl: signer.url,
-    onCreated(job) {
-      log(`video ${job.videoId} accepted (${job.outcome === "success" ? "will complete" : "will fail"} in ${renderMs} ms)`);
-      if (options.deliverWebhooks === false) return;
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        void webhooks.deliver(finishEvent(job), job.callbackUrl);
-      }, renderMs);
-      timer.unref?.(); // a pending render must not keep a test run or script alive
-      timers.add(timer);
+  const timeline = createRenderTimeline({
+    lateDeliveryMs: options.lateDeliveryMs ?? Math.max(3 * renderMs, 1000),
+    finish(job) {
+      const event = finishedEvent(job, signer.url);
+      webhooks.record(event);
+      log(`video ${job.videoId} ${job.outcome === "success" ? "completed" : `failed (${job.failure?.code})`}: event ${event.event_id}`);
+      return event;
+    },
+    deliver(job, event) {
+      const copies = job.markers.includes("duplicateWebhook") ? 2 : 1;
+      void deliverer.dispatch(planDeliveries(event, webhooks.subscribersOf(event), job.callbackUrl, copies));
     },
   });
 
-  const route = createApiRoute(baseUrl, options.apiKey);
+  const videos = createVideos({
+    renderMs,
+    initialCredits,
+    hangMs: options.hangMs,
+    maxPageSize: options.maxPageSize,
+    mediaUrl: signer.url,
+    onCreated(job) {
+      const markers = job.markers.length ? ` [${job.markers.join(", ")}]` : "";
+      log(`video ${job.videoId} accepted: ${job.outcome === "success" ? "completes" : "fails"} in ${renderMs} ms${markers}`);
+      timeline.track(job);
+    },
+    onDeleted: (job) => timeline.forget(job.videoId),
+  });
+
+  // Every API call first settles what is due, so that statuses, events and deliveries always agree with the clock.
+  const apiRoute = createApiRoute(baseUrl, options.apiKey);
+  const route: ApiRoute = (method, path, handle) =>
+    apiRoute(method, path, (context) => {
+      timeline.advance();
+      return handle(context);
+    });
+
   const handlers: HttpHandler[] = [
     ...videos.handlers(route),
-    ...catalogueHandlers(route, signer.url),
+    ...catalogueHandlers(route, signer.url, options.maxPageSize),
+    ...userHandlers(route, { billingType: options.billingType ?? "subscription", initialCredits, credits: videos.credits }),
     ...webhooks.handlers(route),
     ...mediaHandlers(baseUrl, signer),
-    http.all(`${baseUrl}/*`, ({ request }) => apiError(404, "not_found", `No route for ${request.method} ${new URL(request.url).pathname}`)),
   ];
 
-  const clearTimers = () => {
-    for (const timer of timers) clearTimeout(timer);
-    timers.clear();
+  const stopEverything = () => {
+    timeline.clear();
+    deliverer.abortAll();
+    videos.releaseHanging();
   };
 
   return {
     handlers,
     jobs: videos.jobs,
+    /** Every event created so far, oldest first. */
+    get events() {
+      timeline.advance();
+      return webhooks.history;
+    },
+    /** With `deliverWebhooks: false`: every delivery the fake would have sent (url, headers, exact body), in order. */
+    get outbox() {
+      timeline.advance();
+      return deliverer.outbox;
+    },
+    /** With deliveries on: what was sent and the answer (status, or error), in completion order. */
+    get deliveries() {
+      timeline.advance();
+      return deliverer.sent;
+    },
+    /** Includes each endpoint's current secret and scheme. */
     webhookEndpoints: webhooks.endpoints,
-    /** Forget jobs and endpoints, restore the quota and cancel pending webhook deliveries. */
+    credits: videos.credits,
+    /** Forget jobs, events, outbox, deliveries and API-created endpoints; restore credits; cancel timers. */
     reset() {
-      clearTimers();
+      stopEverything();
       videos.reset();
       webhooks.reset();
+      deliverer.reset();
     },
-    close: clearTimers,
+    close: stopEverything,
   };
 }

@@ -3,29 +3,29 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import { getResponse } from "msw";
-import { createFakeHeygen, type FakeHeygen } from "./fake-heygen";
+import { getResponse, type RequestHandler } from "msw";
+import { createFakeHeygen, type FakeHeygen, type FakeHeygenOptions } from "./fake-heygen";
 
-export type FakeHeygenServerOptions = {
+export type FakeHeygenServerOptions = Omit<FakeHeygenOptions, "baseUrl"> & {
   /** 0 (the default) picks a free port. */
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  apiKey: string;
-  webhookSecret: string;
-  renderMs?: number;
-  log?: (line: string) => void;
 };
 
 export type FakeHeygenServer = {
   /** Origin of the fake API, e.g. "http://127.0.0.1:4010": use it as HEYGEN_API_URL. */
   url: string;
-  /** The fake behind the server: inspect `jobs`, or `reset()` between tests. */
+  /** The fake behind the server: inspect `jobs`, `events`, `deliveries`, or `reset()` between tests. */
   fake: FakeHeygen;
+  /** Puts one-off handlers in front of the fake's, like MSW's `server.use` (match them on `url`). */
+  use(...handlers: RequestHandler[]): void;
+  /** Drops the handlers added by `use`; with arguments, these become the base instead of the fake's handlers. */
+  resetHandlers(...next: RequestHandler[]): void;
   close(): Promise<void>;
 };
 
-async function toFetchRequest(incoming: IncomingMessage, origin: string): Promise<Request> {
+async function toFetchRequest(incoming: IncomingMessage, origin: string, signal: AbortSignal): Promise<Request> {
   const headers = new Headers();
   for (let i = 0; i + 1 < incoming.rawHeaders.length; i += 2) {
     headers.append(incoming.rawHeaders[i]!, incoming.rawHeaders[i + 1]!);
@@ -38,7 +38,7 @@ async function toFetchRequest(incoming: IncomingMessage, origin: string): Promis
     body = chunks.length ? new Uint8Array(Buffer.concat(chunks)) : undefined;
   }
   // The handlers match on the server's own origin, whatever Host the client used (localhost, 127.0.0.1, ...).
-  return new Request(new URL(incoming.url ?? "/", origin), { method, headers, body });
+  return new Request(new URL(incoming.url ?? "/", origin), { method, headers, body, signal });
 }
 
 async function sendFetchResponse(response: Response, outgoing: ServerResponse, method: string) {
@@ -51,9 +51,9 @@ async function sendFetchResponse(response: Response, outgoing: ServerResponse, m
   await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), outgoing);
 }
 
-const sendJson = (outgoing: ServerResponse, status: number, code: string, message: string) => {
+const sendError = (outgoing: ServerResponse, status: number, code: string, message: string) => {
   outgoing.writeHead(status, { "content-type": "application/json" });
-  outgoing.end(JSON.stringify({ data: null, error: { code, message } }));
+  outgoing.end(JSON.stringify({ error: { code, message, param: null, doc_url: null } }));
 };
 
 const urlHost = (host: string) => {
@@ -62,38 +62,42 @@ const urlHost = (host: string) => {
   return host.includes(":") ? `[${host}]` : host;
 };
 
-/** Serves the msw fake HeyGen over real HTTP, for `npm run dev` and end-to-end tests. */
+/** Serves the msw fake HeyGen over real HTTP, for `npm run dev` and browser tests. */
 export async function startFakeHeygenServer(options: FakeHeygenServerOptions): Promise<FakeHeygenServer> {
-  const host = options.host ?? "127.0.0.1";
+  const { port = 0, host = "127.0.0.1", ...fakeOptions } = options;
   const log = options.log ?? (() => {});
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
+    server.listen(port, host, () => {
       server.off("error", reject);
       resolve();
     });
   });
 
   const origin = `http://${urlHost(host)}:${(server.address() as AddressInfo).port}`;
-  const fake = createFakeHeygen({
-    baseUrl: origin,
-    apiKey: options.apiKey,
-    webhookSecret: options.webhookSecret,
-    renderMs: options.renderMs,
-    log,
-  });
+  const fake = createFakeHeygen({ ...fakeOptions, baseUrl: origin });
+  let baseHandlers: RequestHandler[] = fake.handlers;
+  let overrides: RequestHandler[] = [];
 
   // Attached only now that the handlers know their origin; no request can be read before this line runs.
   server.on("request", async (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    // Tells a waiting handler (the `[hang]` marker) that the client went away.
+    const disconnected = new AbortController();
+    outgoing.on("close", () => {
+      if (!outgoing.writableFinished) disconnected.abort();
+    });
     try {
-      const request = await toFetchRequest(incoming, origin);
-      const response = await getResponse(fake.handlers, request, { quiet: true });
-      if (!response) return sendJson(outgoing, 404, "not_found", `No route for ${request.method} ${incoming.url}`);
+      const request = await toFetchRequest(incoming, origin, disconnected.signal);
+      const response = await getResponse([...overrides, ...baseHandlers], request, { quiet: true });
+      if (outgoing.destroyed) return;
+      // A real server: unknown paths get HeyGen's 404 envelope (in-process, MSW's onUnhandledRequest decides).
+      if (!response) return sendError(outgoing, 404, "not_found", `No route for ${request.method} ${incoming.url}`);
       await sendFetchResponse(response, outgoing, request.method);
     } catch (error) {
+      if (outgoing.destroyed) return;
       log(`fake HeyGen: ${incoming.method} ${incoming.url} failed: ${String(error)}`);
-      if (!outgoing.headersSent) sendJson(outgoing, 500, "internal_error", "Fake HeyGen failed");
+      if (!outgoing.headersSent) sendError(outgoing, 500, "internal_error", "Fake HeyGen failed");
       else outgoing.destroy();
     }
   });
@@ -101,6 +105,13 @@ export async function startFakeHeygenServer(options: FakeHeygenServerOptions): P
   return {
     url: origin,
     fake,
+    use(...handlers) {
+      overrides = [...handlers, ...overrides];
+    },
+    resetHandlers(...next) {
+      overrides = [];
+      if (next.length) baseHandlers = next;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         fake.close();

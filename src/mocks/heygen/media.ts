@@ -5,24 +5,26 @@ import { http, HttpResponse, type HttpHandler } from "msw";
 /** Length of media/sample.mp4, as built by scripts/make-sample-media.sh. */
 export const SAMPLE_DURATION_SECONDS = 5;
 
-const SIGNED_URL_LIFETIME_SECONDS = 7 * 24 * 60 * 60;
+/** HeyGen's documented lifetime of presigned URLs (another HeyGen text says about 24 hours). */
+export const DEFAULT_MEDIA_URL_LIFETIME_SECONDS = 7 * 24 * 60 * 60;
 
 const samples = {
   mp4: { file: "sample.mp4", contentType: "video/mp4" },
   jpg: { file: "sample.jpg", contentType: "image/jpeg" },
   mp3: { file: "sample.mp3", contentType: "audio/mpeg" },
+  srt: { file: "sample.srt", contentType: "application/x-subrip" },
 } as const;
 
 type Sample = keyof typeof samples;
 
-/** Signs `<baseUrl>/media/<file>?Expires=&Signature=` URLs that expire after 7 days, like HeyGen's. */
-export function createMediaSigner(baseUrl: string, secret: string) {
+/** Signs `<baseUrl>/media/<file>?Expires=&Signature=` URLs that expire like HeyGen's presigned ones. */
+export function createMediaSigner(baseUrl: string, secret: string, lifetimeSeconds = DEFAULT_MEDIA_URL_LIFETIME_SECONDS) {
   const signature = (file: string, expires: string) =>
     createHmac("sha256", secret).update(`media:${file}:${expires}`).digest("hex");
 
   return {
     url(file: string): string {
-      const expires = String(Math.floor(Date.now() / 1000) + SIGNED_URL_LIFETIME_SECONDS);
+      const expires = String(Math.floor(Date.now() / 1000) + lifetimeSeconds);
       const query = new URLSearchParams({ Expires: expires, Signature: signature(file, expires) });
       return `${baseUrl}/media/${encodeURIComponent(file)}?${query}`;
     },
@@ -36,7 +38,7 @@ export function createMediaSigner(baseUrl: string, secret: string) {
   };
 }
 
-type MediaSigner = ReturnType<typeof createMediaSigner>;
+export type MediaSigner = ReturnType<typeof createMediaSigner>;
 
 type ByteRange = { start: number; end: number };
 
@@ -61,7 +63,7 @@ function sampleFor(file: string): Sample | null {
   return extension in samples ? (extension as Sample) : null;
 }
 
-/** Serves the sample files for any signed `/media/<name>.<mp4|jpg|mp3>` URL, with Range support for seeking. */
+/** Serves the sample files for any signed `/media/<name>.<mp4|jpg|mp3|srt>` URL, with Range support for seeking. */
 export function mediaHandlers(baseUrl: string, signer: MediaSigner): HttpHandler[] {
   const cache = new Map<Sample, Promise<Buffer>>();
   const bytesOf = (sample: Sample) => {

@@ -1,146 +1,117 @@
-import { randomBytes } from "node:crypto";
-import { apiError, readJsonObject, v1Ok, v2Ok, type ApiRoute } from "./api";
-import { parseGenerateRequest, type GenerateRequest } from "./generate-request";
-import { SAMPLE_DURATION_SECONDS } from "./media";
-
-/** A script (any scene's input_text) containing this renders normally and then fails. */
-export const FAKE_FAIL_MARKER = "[fail]";
-
-/** Quota HeyGen counts in seconds: 60 = one credit. The fake charges one credit per non-test video. */
-const QUOTA_PER_VIDEO = 60;
-
-export type FakeFailure = { code: number | string; message: string; detail: string };
-
-export type FakeJob = {
-  videoId: string;
-  callbackId: string | null;
-  callbackUrl: string | null;
-  title: string | null;
-  /** Every text scene's input_text, joined by a blank line. */
-  inputText: string;
-  /** From the first scene: avatarId or talkingPhotoId, whichever character type it uses. */
-  avatarId: string | null;
-  talkingPhotoId: string | null;
-  voiceId: string | null;
-  width: number;
-  height: number;
-  test: boolean;
-  sceneCount: number;
-  /** Epoch milliseconds. */
-  createdAt: number;
-  outcome: "success" | "fail";
-  failure: FakeFailure | null;
-  request: GenerateRequest;
-};
-
-export type VideoStatus = "waiting" | "processing" | "completed" | "failed";
-
-const markerFailure: FakeFailure = {
-  code: 40039,
-  message: "Video rendering failed",
-  detail: `The offline fake HeyGen fails every script that contains ${FAKE_FAIL_MARKER}.`,
-};
-
-const creditFailure: FakeFailure = {
-  code: "MOVIO_PAYMENT_INSUFFICIENT_CREDIT",
-  message: "Insufficient credit",
-  detail: "Your remaining quota is not enough to render this video.",
-};
+import { apiError, invalidBody, invalidParameter, notFound, ok, okPage, readJsonObject, type ApiRoute } from "./api";
+import { createHangs, gatewayPage, unreadableOk } from "./faulty-answers";
+import { markersIn } from "./markers";
+import { paginate } from "./pagination";
+import { newJob, statusOf, videoResource, type FakeJob } from "./video-jobs";
+import { parseVideoRequest } from "./video-request";
 
 type VideosOptions = {
   renderMs: number;
-  initialQuota: number;
-  /** Signed URL of the render (`<id>.mp4`) or its poster (`<id>.jpg`). */
+  initialCredits: number;
+  hangMs: number | undefined;
+  maxPageSize: number | undefined;
   mediaUrl: (file: string) => string;
   onCreated: (job: FakeJob) => void;
+  onDeleted: (job: FakeJob) => void;
 };
 
+/** `/v3/videos`: create, get, bulk statuses, list, delete; owns the jobs and the credits they spend. */
 export function createVideos(options: VideosOptions) {
   const jobs = new Map<string, FakeJob>();
-  let remainingQuota = options.initialQuota;
+  const hangs = createHangs(options.hangMs);
+  let creditsSpent = 0;
 
-  const statusOf = (job: FakeJob, now = Date.now()): VideoStatus => {
-    const elapsed = now - job.createdAt;
-    if (elapsed >= options.renderMs) return job.outcome === "success" ? "completed" : "failed";
-    return elapsed < options.renderMs / 5 ? "waiting" : "processing";
-  };
-
-  function createJob(request: GenerateRequest): FakeJob {
-    const [first] = request.video_inputs;
-    const texts = request.video_inputs.flatMap(({ voice }) => (voice.type === "text" ? [voice.input_text] : []));
-    const test = request.test ?? false;
-    const canPay = test || remainingQuota >= QUOTA_PER_VIDEO;
-    if (!test && canPay) remainingQuota -= QUOTA_PER_VIDEO;
-    const failure = !canPay ? creditFailure : texts.some((t) => t.includes(FAKE_FAIL_MARKER)) ? markerFailure : null;
-    return {
-      videoId: randomBytes(16).toString("hex"),
-      callbackId: request.callback_id ?? null,
-      callbackUrl: request.callback_url ?? null,
-      title: request.title ?? null,
-      inputText: texts.join("\n\n"),
-      avatarId: first?.character.type === "avatar" ? first.character.avatar_id : null,
-      talkingPhotoId: first?.character.type === "talking_photo" ? first.character.talking_photo_id : null,
-      voiceId: first?.voice.type === "text" ? first.voice.voice_id : null,
-      width: request.dimension.width,
-      height: request.dimension.height,
-      test,
-      sceneCount: request.video_inputs.length,
-      createdAt: Date.now(),
-      outcome: failure ? "fail" : "success",
-      failure,
-      request,
-    };
+  async function create(request: Request): Promise<Response> {
+    const raw = await readJsonObject(request);
+    if (!raw) return invalidBody();
+    const parsed = parseVideoRequest(raw);
+    if (!parsed.ok) return apiError(400, parsed.error.code, parsed.error.message, parsed.error.param);
+    const markers = markersIn(parsed.value.request.script);
+    if (markers.has("rateLimited")) {
+      return apiError(429, "rate_limit_exceeded", "Too many requests: retry after 30 seconds", null, { headers: { "retry-after": "30" } });
+    }
+    if (markers.has("insufficientCredit")) {
+      return apiError(402, "insufficient_credit", "Insufficient credits to create this video: top up your balance");
+    }
+    const paid = creditsSpent < options.initialCredits;
+    if (paid) creditsSpent += 1;
+    const idempotencyKey = request.headers.get("idempotency-key");
+    const job = newJob(parsed.value, { raw, idempotencyKey, renderMs: options.renderMs, paid });
+    jobs.set(job.videoId, job);
+    options.onCreated(job);
+    // The job exists from here on: the three answers below leave the caller unsure whether it does.
+    if (markers.has("gateway502")) return gatewayPage(502, "Bad Gateway");
+    if (markers.has("hang")) return hangs.hang(request);
+    if (markers.has("unreadable200")) return unreadableOk();
+    return ok({ video_id: job.videoId, status: "waiting", output_format: job.outputFormat });
   }
 
-  function statusData(job: FakeJob) {
-    const status = statusOf(job);
-    const done = status === "completed";
-    return {
-      id: job.videoId,
-      status,
-      callback_id: job.callbackId,
-      video_url: done ? options.mediaUrl(`${job.videoId}.mp4`) : null,
-      video_url_caption: null,
-      thumbnail_url: done ? options.mediaUrl(`${job.videoId}.jpg`) : null,
-      gif_url: null,
-      caption_url: null,
-      duration: done ? SAMPLE_DURATION_SECONDS : null,
-      created_at: Math.floor(job.createdAt / 1000),
-      error: status === "failed" ? job.failure : null,
-    };
+  function statuses(url: URL): Response {
+    const list = (name: string) => (url.searchParams.get(name) ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+    const videoIds = list("video_ids");
+    const batchIds = list("batch_ids");
+    if (!videoIds.length && !batchIds.length) return invalidParameter("video_ids", "field required (or batch_ids)");
+    if (videoIds.length > 100) return invalidParameter("video_ids", "at most 100 ids");
+    if (batchIds.length > 100) return invalidParameter("batch_ids", "at most 100 ids");
+    const data = [
+      ...videoIds.map((video_id) => {
+        const job = jobs.get(video_id);
+        if (!job) return { video_id, status: "not_found", error: null };
+        const status = statusOf(job);
+        const error = status === "failed" ? { code: job.failure!.code, message: job.failure!.message } : null;
+        return { video_id, status: status === "pending" ? "queued" : status, error };
+      }),
+      // The fake creates no batches.
+      ...batchIds.map((batch_id) => ({ video_id: null, batch_id, status: "not_found", error: null })),
+    ];
+    return okPage({ data, has_more: false, next_token: null });
   }
 
   function handlers(route: ApiRoute) {
     return [
-      route("post", "/v2/video/generate", async (request) => {
-        const body = await readJsonObject(request);
-        if (!body) return apiError(400, "invalid_parameter", "request body is invalid: expected a JSON object");
-        const parsed = parseGenerateRequest(body);
-        if (!parsed.ok) return apiError(400, parsed.error.code, parsed.error.message);
-        const job = createJob(parsed.request);
-        jobs.set(job.videoId, job);
-        options.onCreated(job);
-        return v2Ok({ video_id: job.videoId });
+      route("post", "/v3/videos", ({ request }) => create(request)),
+      route("get", "/v3/videos", ({ url }) => {
+        const title = url.searchParams.get("title")?.toLowerCase();
+        const folderId = url.searchParams.get("folder_id"); // the fake files nothing in folders
+        const newestFirst = [...jobs.values()]
+          .filter((job) => !folderId && (!title || (job.title ?? "").toLowerCase().includes(title)))
+          .reverse();
+        const page = paginate(newestFirst, url, { defaultLimit: 10, maxLimit: 100 }, options.maxPageSize);
+        return page instanceof Response ? page : okPage({ ...page, data: page.data.map((job) => videoResource(job, options.mediaUrl)) });
       }),
-      route("get", "/v1/video_status.get", (_request, url) => {
-        const videoId = url.searchParams.get("video_id");
-        if (!videoId) return apiError(400, "invalid_parameter", "video_id is invalid: field required");
-        const job = jobs.get(videoId);
-        if (!job) return apiError(404, "not_found", `Video ${videoId} not found`);
-        return v1Ok(statusData(job));
+      // Before `/v3/videos/:video_id`, which would otherwise take "statuses" for an id.
+      route("get", "/v3/videos/statuses", ({ url }) => statuses(url)),
+      route("get", "/v3/videos/:video_id", ({ params }) => {
+        const job = jobs.get(params.video_id!);
+        return job ? ok(videoResource(job, options.mediaUrl)) : notFound("Video", params.video_id!, "video_id");
       }),
-      route("get", "/v2/user/remaining_quota", () =>
-        v2Ok({ remaining_quota: remainingQuota, details: { api: remainingQuota } }),
-      ),
+      route("delete", "/v3/videos/:video_id", ({ params }) => {
+        const job = jobs.get(params.video_id!);
+        if (!job) return notFound("Video", params.video_id!, "video_id");
+        jobs.delete(job.videoId);
+        options.onDeleted(job);
+        return ok({ id: job.videoId, deleted: true });
+      }),
     ];
   }
 
   return {
     jobs: jobs as ReadonlyMap<string, FakeJob>,
     handlers,
+    credits: {
+      get spent() {
+        return creditsSpent;
+      },
+      get remaining() {
+        return options.initialCredits - creditsSpent;
+      },
+    },
+    /** Answers every hanging create (a gateway 504) so that nothing waits past close/reset. */
+    releaseHanging: hangs.releaseAll,
     reset() {
+      hangs.releaseAll();
       jobs.clear();
-      remainingQuota = options.initialQuota;
+      creditsSpent = 0;
     },
   };
 }

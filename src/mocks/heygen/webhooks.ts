@@ -1,73 +1,48 @@
-import { createHmac, randomBytes } from "node:crypto";
-import { apiError, readJsonObject, webhookOk, type ApiRoute } from "./api";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { apiError, invalidBody, invalidParameter, notFound, ok, okPage, readJsonObject, type ApiRoute } from "./api";
+import { paginate } from "./pagination";
+import { parseBody } from "./validation";
+import { WEBHOOK_EVENT_TYPE_NAMES, WEBHOOK_EVENT_TYPES, type WebhookEventType } from "./webhook-event-types";
 
-export const WEBHOOK_EVENT_TYPES = [
-  "avatar_video.success",
-  "avatar_video.fail",
-  "avatar_video_gif.success",
-  "avatar_video_gif.fail",
-  "avatar_video_caption.success",
-  "avatar_video_caption.fail",
-  "video_translate.success",
-  "video_translate.fail",
-] as const;
-
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+/** "v3": `Heygen-Signature` / `Heygen-Timestamp` / `Heygen-Event-Id` and the v3 body; "legacy": v1's `Signature` and body. */
+export type WebhookScheme = "v3" | "legacy";
 
 export type WebhookEndpoint = {
   endpoint_id: string;
   url: string;
   status: "enabled";
-  events: WebhookEventType[];
+  /** null = every event type. */
+  events: WebhookEventType[] | null;
   secret: string;
   created_at: string;
+  entity_id: string | null;
+  scheme: WebhookScheme;
+  /** Registered through the `endpoints` option: never probed, and restored by `reset()`. */
+  preRegistered: boolean;
 };
 
-export type WebhookEvent =
-  | {
-      event_type: "avatar_video.success";
-      event_data: {
-        video_id: string;
-        url: string;
-        callback_id: string | null;
-        gif_download_url: null;
-        video_share_page_url: null;
-        folder_id: string;
-      };
-    }
-  | { event_type: "avatar_video.fail"; event_data: { video_id: string; msg: string; callback_id: string | null } };
+/** Endpoint known before the fake starts (dev, browser tests): the app is not listening yet, so no OPTIONS probe. */
+export type PreRegisteredEndpoint = { url: string; secret: string; events?: WebhookEventType[] | null; scheme?: WebhookScheme };
+
+export type WebhookEvent = {
+  event_id: string;
+  event_type: WebhookEventType;
+  /** ISO 8601. */
+  created_at: string;
+  event_data: Record<string, unknown> & { video_id: string };
+};
 
 const OPTIONS_PROBE_TIMEOUT_MS = 1000;
-const DELIVERY_TIMEOUT_MS = 5000;
 
-/** Lowercase hex HMAC-SHA256 of the exact body string: the `signature` header HeyGen sends. */
-export const signWebhookBody = (body: string, secret: string) =>
-  createHmac("sha256", secret).update(body).digest("hex");
+const newSecret = () => `whsec_${randomBytes(24).toString("base64url")}`;
 
-const normaliseUrl = (url: string) => {
-  try {
-    return new URL(url).href;
-  } catch {
-    return url;
-  }
-};
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+const events = z.array(z.enum(WEBHOOK_EVENT_TYPE_NAMES)).nullish();
+const createSchema = z.strictObject({ url: httpUrl, events, entity_id: z.string().nullish() });
+const updateSchema = z.strictObject({ url: httpUrl.nullish(), events });
 
-const isHttpUrl = (value: unknown): value is string => {
-  try {
-    return typeof value === "string" && ["http:", "https:"].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-};
-
-function parseEvents(value: unknown): WebhookEventType[] | string {
-  if (value === undefined || value === null) return [...WEBHOOK_EVENT_TYPES];
-  if (!Array.isArray(value)) return "events must be a list of event types";
-  const unknown = value.filter((event) => !WEBHOOK_EVENT_TYPES.includes(event));
-  return unknown.length ? `unknown event type: ${unknown.join(", ")}` : (value as WebhookEventType[]);
-}
-
-/** HeyGen refuses an endpoint whose URL does not answer an OPTIONS request with 2xx within a second. */
+/** HeyGen refuses a URL that does not answer an OPTIONS request with 2xx within a second. */
 async function answersOptionsProbe(url: string): Promise<boolean> {
   try {
     const response = await fetch(url, { method: "OPTIONS", signal: AbortSignal.timeout(OPTIONS_PROBE_TIMEOUT_MS) });
@@ -78,73 +53,152 @@ async function answersOptionsProbe(url: string): Promise<boolean> {
   }
 }
 
-export function createWebhooks(options: { secret: string; log: (line: string) => void }) {
-  const endpoints = new Map<string, WebhookEndpoint>();
+const probeRefused = (url: string) =>
+  invalidParameter("url", `${url} did not answer an OPTIONS request with 2xx within ${OPTIONS_PROBE_TIMEOUT_MS / 1000} s`);
 
-  async function deliver(event: WebhookEvent, callbackUrl: string | null): Promise<void> {
-    const subscribed = [...endpoints.values()].filter((e) => e.events.includes(event.event_type)).map((e) => e.url);
-    const targets = new Set([...(callbackUrl ? [callbackUrl] : []), ...subscribed].map(normaliseUrl));
-    const body = JSON.stringify(event);
-    const headers = { "content-type": "application/json", signature: signWebhookBody(body, options.secret) };
-    await Promise.all(
-      [...targets].map(async (url) => {
-        try {
-          const response = await fetch(url, {
-            method: "POST",
-            headers,
-            body,
-            signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-          });
-          await response.body?.cancel();
-          options.log(`webhook ${event.event_type} ${event.event_data.video_id} -> ${url}: ${response.status}`);
-        } catch (error) {
-          options.log(`webhook ${event.event_type} ${event.event_data.video_id} -> ${url} failed: ${String(error)}`);
-        }
-      }),
+/** The secret is shown only on create and rotate-secret. */
+const endpointResource = (endpoint: WebhookEndpoint, showSecret: boolean) => ({
+  endpoint_id: endpoint.endpoint_id,
+  url: endpoint.url,
+  status: endpoint.status,
+  events: endpoint.events,
+  secret: showSecret ? endpoint.secret : null,
+  created_at: endpoint.created_at,
+});
+
+const eventResource = ({ event_id, event_type, event_data, created_at }: WebhookEvent) => ({
+  event_id,
+  event_type,
+  event_data,
+  created_at,
+});
+
+type WebhooksOptions = { preRegistered: readonly PreRegisteredEndpoint[]; maxPageSize: number | undefined };
+
+/** Webhook endpoints (`/v3/webhooks/endpoints...`), event types, and the history of events (`/v3/webhooks/events`). */
+export function createWebhooks(options: WebhooksOptions) {
+  const endpoints = new Map<string, WebhookEndpoint>();
+  const history: WebhookEvent[] = [];
+  // Created once so that their ids survive reset(): a test can keep naming them.
+  const startedAt = new Date().toISOString();
+  const preRegistered = options.preRegistered.map(
+    (endpoint): WebhookEndpoint => ({
+      endpoint_id: randomBytes(16).toString("hex"),
+      url: endpoint.url,
+      status: "enabled",
+      events: endpoint.events ?? null,
+      secret: endpoint.secret,
+      created_at: startedAt,
+      entity_id: null,
+      scheme: endpoint.scheme ?? "v3",
+      preRegistered: true,
+    }),
+  );
+  const restorePreRegistered = () => {
+    for (const endpoint of preRegistered) endpoints.set(endpoint.endpoint_id, { ...endpoint });
+  };
+  restorePreRegistered();
+
+  /** Enabled endpoints that want `event`: subscribed to its type (null = all) and, when scoped, to its video. */
+  const subscribersOf = (event: WebhookEvent) =>
+    [...endpoints.values()].filter(
+      (endpoint) =>
+        endpoint.status === "enabled" &&
+        (endpoint.events === null || endpoint.events.includes(event.event_type)) &&
+        (endpoint.entity_id === null || endpoint.entity_id === event.event_data.video_id),
     );
-  }
 
   function handlers(route: ApiRoute) {
+    const page = { defaultLimit: 10, maxLimit: 100 };
+    const withEndpoint = (id: string, handle: (endpoint: WebhookEndpoint) => Response | Promise<Response>) => {
+      const endpoint = endpoints.get(id);
+      return endpoint ? handle(endpoint) : notFound("Webhook endpoint", id, "endpoint_id");
+    };
     return [
-      route("post", "/v1/webhook/endpoint.add", async (request) => {
-        const body = (await readJsonObject(request)) ?? {};
-        if (!isHttpUrl(body.url)) return apiError(400, "invalid_parameter", "url is invalid: must be an http(s) URL");
-        const events = parseEvents(body.events);
-        if (typeof events === "string") return apiError(400, "invalid_parameter", `events is invalid: ${events}`);
-        if (!(await answersOptionsProbe(body.url))) {
-          return apiError(400, "invalid_parameter", `url is invalid: ${body.url} did not answer OPTIONS with 2xx within 1s`);
-        }
+      route("post", "/v3/webhooks/endpoints", async ({ request }) => {
+        const body = await readJsonObject(request);
+        if (!body) return invalidBody();
+        const parsed = parseBody(createSchema, body);
+        if (!parsed.ok) return apiError(400, parsed.error.code, parsed.error.message, parsed.error.param);
+        if (!(await answersOptionsProbe(parsed.value.url))) return probeRefused(parsed.value.url);
         const endpoint: WebhookEndpoint = {
           endpoint_id: randomBytes(16).toString("hex"),
-          url: body.url,
+          url: parsed.value.url,
           status: "enabled",
-          events,
-          secret: options.secret,
+          events: parsed.value.events ?? null,
+          secret: newSecret(),
           created_at: new Date().toISOString(),
+          entity_id: parsed.value.entity_id ?? null,
+          scheme: "v3",
+          preRegistered: false,
         };
         endpoints.set(endpoint.endpoint_id, endpoint);
-        return webhookOk(endpoint);
+        return ok(endpointResource(endpoint, true));
       }),
-      route("get", "/v1/webhook/endpoint.list", () => webhookOk([...endpoints.values()])),
-      route("patch", "/v1/webhook/endpoint.update", async (request) => {
-        const body = (await readJsonObject(request)) ?? {};
-        const endpoint = endpoints.get(String(body.endpoint_id));
-        if (!endpoint) return apiError(404, "not_found", "Webhook endpoint not found");
-        if (body.url !== undefined && !isHttpUrl(body.url)) return apiError(400, "invalid_parameter", "url is invalid");
-        const events = body.events === undefined ? endpoint.events : parseEvents(body.events);
-        if (typeof events === "string") return apiError(400, "invalid_parameter", `events is invalid: ${events}`);
-        const updated = { ...endpoint, url: (body.url as string | undefined) ?? endpoint.url, events };
-        endpoints.set(updated.endpoint_id, updated);
-        return webhookOk(updated);
+      route("get", "/v3/webhooks/endpoints", ({ url }) => {
+        const result = paginate([...endpoints.values()], url, page, options.maxPageSize);
+        if (result instanceof Response) return result;
+        return okPage({ ...result, data: result.data.map((endpoint) => endpointResource(endpoint, false)) });
       }),
-      route("delete", "/v1/webhook/endpoint.delete", (_request, url) => {
-        const id = url.searchParams.get("endpoint_id") ?? "";
-        if (!endpoints.delete(id)) return apiError(404, "not_found", "Webhook endpoint not found");
-        return webhookOk(null);
+      route("patch", "/v3/webhooks/endpoints/:endpoint_id", ({ request, params }) =>
+        withEndpoint(params.endpoint_id!, async (endpoint) => {
+          const body = await readJsonObject(request);
+          if (!body) return invalidBody();
+          const parsed = parseBody(updateSchema, body);
+          if (!parsed.ok) return apiError(400, parsed.error.code, parsed.error.message, parsed.error.param);
+          const url = parsed.value.url ?? endpoint.url;
+          if (url !== endpoint.url && !(await answersOptionsProbe(url))) return probeRefused(url);
+          const updated = { ...endpoint, url, events: parsed.value.events === undefined ? endpoint.events : parsed.value.events };
+          endpoints.set(updated.endpoint_id, updated);
+          return ok(endpointResource(updated, false));
+        }),
+      ),
+      route("delete", "/v3/webhooks/endpoints/:endpoint_id", ({ params }) =>
+        withEndpoint(params.endpoint_id!, (endpoint) => {
+          endpoints.delete(endpoint.endpoint_id);
+          return ok({});
+        }),
+      ),
+      route("post", "/v3/webhooks/endpoints/:endpoint_id/rotate-secret", ({ params }) =>
+        withEndpoint(params.endpoint_id!, (endpoint) => {
+          // The old secret stops signing at once: deliveries read the endpoint's secret when they are built.
+          const rotated = { ...endpoint, secret: newSecret() };
+          endpoints.set(rotated.endpoint_id, rotated);
+          return ok({ endpoint_id: rotated.endpoint_id, secret: rotated.secret });
+        }),
+      ),
+      route("get", "/v3/webhooks/event-types", () =>
+        okPage({
+          data: Object.entries(WEBHOOK_EVENT_TYPES).map(([event_type, description]) => ({ event_type, description })),
+          has_more: false,
+          next_token: null,
+        }),
+      ),
+      route("get", "/v3/webhooks/events", ({ url }) => {
+        const eventType = url.searchParams.get("event_type");
+        if (eventType && !(eventType in WEBHOOK_EVENT_TYPES)) return invalidParameter("event_type", "unknown event type");
+        const entityId = url.searchParams.get("entity_id");
+        const newestFirst = history
+          .filter((event) => (!eventType || event.event_type === eventType) && (!entityId || event.event_data.video_id === entityId))
+          .reverse();
+        const result = paginate(newestFirst, url, page, options.maxPageSize);
+        return result instanceof Response ? result : okPage({ ...result, data: result.data.map(eventResource) });
       }),
-      route("get", "/v1/webhook/webhook.list", () => webhookOk([...WEBHOOK_EVENT_TYPES])),
     ];
   }
 
-  return { endpoints: endpoints as ReadonlyMap<string, WebhookEndpoint>, deliver, handlers, reset: () => endpoints.clear() };
+  return {
+    endpoints: endpoints as ReadonlyMap<string, WebhookEndpoint>,
+    /** Every event the fake created, oldest first. */
+    history: history as readonly WebhookEvent[],
+    record: (event: WebhookEvent) => void history.push(event),
+    subscribersOf,
+    handlers,
+    /** Forgets the history and the endpoints created through the API; pre-registered ones come back as configured. */
+    reset() {
+      history.length = 0;
+      endpoints.clear();
+      restorePreRegistered();
+    },
+  };
 }
