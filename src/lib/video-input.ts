@@ -1,32 +1,46 @@
 import { z } from "zod";
+import { HEYGEN_ID_MAX_LENGTH, SCRIPT_MAX_LENGTH, TITLE_MAX_LENGTH } from "./limits";
+import { ASPECT_RATIOS, DEFAULT_RESOLUTION, nearestFormat, RESOLUTIONS } from "./video-format";
 
-const evenDimension = z
+const required = { error: "is required" };
+const text = (max: number, tooLong: string) => z.string(required).trim().min(1, "is required").max(max, tooLong);
+
+/** Legacy clients sent pixel sizes; they are mapped to the nearest preset. */
+const legacyDimension = z
   .number({ error: "must be a number" })
   .int("must be a whole number")
   .min(128, "must be at least 128")
   .max(4096, "must be at most 4096")
   .refine((n) => n % 2 === 0, "must be even");
 
-const id = z.string({ error: "is required" }).trim().min(1, "is required").max(200, "is too long");
-
 /** What an admin sends to create a video. Shared by the API route and the form. */
-export const createVideoInput = z.object({
-  title: z.string({ error: "is required" }).trim().min(1, "is required").max(200, "must be at most 200 characters"),
-  script: z
-    .string({ error: "is required" })
-    .trim()
-    .min(1, "is required")
-    .max(5000, "must be at most 5,000 characters"),
-  avatarId: id,
-  voiceId: id,
-  width: evenDimension,
-  height: evenDimension,
-});
+export const createVideoInput = z
+  .object({
+    title: text(TITLE_MAX_LENGTH, `must be at most ${TITLE_MAX_LENGTH} characters`),
+    script: text(SCRIPT_MAX_LENGTH, `must be under ${(SCRIPT_MAX_LENGTH + 1).toLocaleString("en")} characters`),
+    /** A HeyGen look id. */
+    avatarId: text(HEYGEN_ID_MAX_LENGTH, "is too long"),
+    /** Empty or missing: the look's own voice. */
+    voiceId: z
+      .string({ error: "must be a string" })
+      .trim()
+      .max(HEYGEN_ID_MAX_LENGTH, "is too long")
+      .nullish()
+      .transform((id) => id || null),
+    aspectRatio: z.enum(ASPECT_RATIOS, { error: `must be one of ${ASPECT_RATIOS.join(", ")}` }).optional(),
+    resolution: z.enum(RESOLUTIONS, { error: `must be one of ${RESOLUTIONS.join(", ")}` }).optional(),
+    width: legacyDimension.optional(),
+    height: legacyDimension.optional(),
+  })
+  .transform(({ width, height, aspectRatio, resolution, ...rest }, ctx) => {
+    if (aspectRatio) return { ...rest, aspectRatio, resolution: resolution ?? DEFAULT_RESOLUTION };
+    if (width !== undefined && height !== undefined) {
+      const nearest = nearestFormat(width, height);
+      return { ...rest, aspectRatio: nearest.aspectRatio, resolution: resolution ?? nearest.resolution };
+    }
+    const path = width !== undefined ? "height" : height !== undefined ? "width" : "aspectRatio";
+    ctx.addIssue({ code: "custom", path: [path], message: "is required" });
+    return z.NEVER;
+  });
 
-export type CreateVideoInput = z.infer<typeof createVideoInput>;
-
-export const VIDEO_FORMATS = [
-  { id: "landscape", label: "Landscape 16:9", width: 1920, height: 1080 },
-  { id: "portrait", label: "Portrait 9:16", width: 1080, height: 1920 },
-  { id: "square", label: "Square 1:1", width: 1080, height: 1080 },
-] as const;
+export type CreateVideoInput = z.output<typeof createVideoInput>;

@@ -1,4 +1,5 @@
 import type { VideoStatus } from "@/generated/prisma/enums";
+import type { AspectRatio, Resolution } from "./video-format";
 
 export type { VideoStatus };
 
@@ -7,12 +8,15 @@ export type PublicVideo = {
   id: string;
   title: string;
   status: VideoStatus;
-  width: number;
-  height: number;
+  aspectRatio: AspectRatio;
+  resolution: Resolution;
   videoUrl: string | null;
   thumbnailUrl: string | null;
+  subtitleUrl: string | null;
   duration: number | null;
   error: string | null;
+  /** HeyGen's answer to the create request was lost or unreadable: the job may exist, its webhook may still come. */
+  unconfirmed: boolean;
   createdAt: string;
   completedAt: string | null;
 };
@@ -30,7 +34,18 @@ export const STATUS_LABELS: Record<VideoStatus, string> = {
   FAILED: "Failed",
 };
 
-type VideoRow = Omit<PublicVideo, "createdAt" | "completedAt"> & {
+type VideoRow = {
+  id: string;
+  title: string;
+  status: VideoStatus;
+  aspectRatio: string;
+  resolution: string;
+  videoUrl: string | null;
+  thumbnailUrl: string | null;
+  subtitleUrl: string | null;
+  duration: number | null;
+  error: string | null;
+  unconfirmedReason: string | null;
   createdAt: Date;
   completedAt: Date | null;
 };
@@ -40,12 +55,15 @@ export function toPublicVideo(video: VideoRow): PublicVideo {
     id: video.id,
     title: video.title,
     status: video.status,
-    width: video.width,
-    height: video.height,
+    // Stored only from validated input (src/lib/video-input.ts) or the migration's mapping.
+    aspectRatio: video.aspectRatio as AspectRatio,
+    resolution: video.resolution as Resolution,
     videoUrl: video.videoUrl,
     thumbnailUrl: video.thumbnailUrl,
+    subtitleUrl: video.subtitleUrl,
     duration: video.duration,
     error: video.error,
+    unconfirmed: video.unconfirmedReason !== null,
     createdAt: video.createdAt.toISOString(),
     completedAt: video.completedAt?.toISOString() ?? null,
   };

@@ -4,6 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { nearestFormat } from "@/lib/video-format";
 import { applyMigrations, migrationsDir } from "../../scripts/db/schema-engine";
 
 const repoRoot = path.resolve(migrationsDir, "../..");
@@ -51,6 +52,32 @@ describe("database migrations", () => {
 
     await expect(applyMigrations(inject("databaseUrl"))).resolves.toEqual([]);
     expect(await count()).toBe(before);
+  });
+
+  it("converts stored width × height rows to the preset nearestFormat() picks for the same size", async () => {
+    const [init, formats] = (await readdir(migrationsDir)).filter((name) => /^\d+_(init|formats_and_heygen_events)$/.test(name)).sort();
+    const scratch = `convert_${Date.now()}`;
+    await client.query(`CREATE DATABASE ${scratch}`);
+    const url = new URL(inject("databaseUrl"));
+    url.pathname = `/${scratch}`;
+    const old = new pg.Client(url.href);
+    await old.connect();
+    try {
+      await old.query(await readFile(path.join(migrationsDir, init!, "migration.sql"), "utf8"));
+      const sizes = [[1920, 1080], [1080, 1920], [1280, 720], [720, 1280], [1080, 1080], [1080, 1350], [640, 480], [3840, 2160], [128, 4096]];
+      for (const [i, [width, height]] of sizes.entries()) {
+        await old.query(
+          `INSERT INTO "Video" (id, title, script, "avatarId", "voiceId", width, height, "updatedAt") VALUES ($1, 't', 's', 'a', 'v', $2, $3, now())`,
+          [`v${i}`, width, height],
+        );
+      }
+      await old.query(await readFile(path.join(migrationsDir, formats!, "migration.sql"), "utf8"));
+      const { rows } = await old.query(`SELECT id, "aspectRatio", resolution FROM "Video" ORDER BY id`);
+      expect(rows).toEqual(sizes.map(([width, height], i) => ({ id: `v${i}`, ...nearestFormat(width!, height!) })));
+    } finally {
+      await old.end();
+      await client.query(`DROP DATABASE ${scratch}`);
+    }
   });
 
   it("db:check finds prisma/schema.prisma and the migrations in agreement", async () => {

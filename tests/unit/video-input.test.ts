@@ -1,39 +1,75 @@
 import { describe, expect, it } from "vitest";
+import { SCRIPT_MAX_LENGTH } from "@/lib/limits";
+import { frameSize, nearestFormat } from "@/lib/video-format";
 import { createVideoInput } from "@/lib/video-input";
 
-const valid = { title: "Hi", script: "Hello", avatarId: "a", voiceId: "v", width: 1920, height: 1080 };
+const valid = { title: "Hi", script: "Hello", avatarId: "a", voiceId: "v", aspectRatio: "9:16", resolution: "720p" };
 const firstIssue = (input: unknown) => {
   const result = createVideoInput.safeParse(input);
   return result.success ? null : { field: result.error.issues[0]?.path.join("."), message: result.error.issues[0]?.message };
 };
 
 describe("createVideoInput", () => {
-  it("accepts a valid request and trims text", () => {
-    expect(createVideoInput.parse({ ...valid, title: "  Hi  ", avatarId: " a " })).toMatchObject({ title: "Hi", avatarId: "a" });
+  it("accepts a valid request, trims text, and reads an empty voice as the look's own", () => {
+    expect(createVideoInput.parse({ ...valid, title: "  Hi  ", avatarId: " a ", voiceId: "" })).toEqual({
+      title: "Hi",
+      script: "Hello",
+      avatarId: "a",
+      voiceId: null,
+      aspectRatio: "9:16",
+      resolution: "720p",
+    });
   });
 
-  it.each([1, 5000])("accepts a script of %i characters", (length) => {
-    expect(firstIssue({ ...valid, script: "x".repeat(length) })).toBeNull();
+  it("defaults the resolution to 1080p", () => {
+    expect(createVideoInput.parse({ ...valid, resolution: undefined }).resolution).toBe("1080p");
   });
 
-  it.each([128, 4096, 1080])("accepts dimension %i", (size) => {
-    expect(firstIssue({ ...valid, width: size, height: size })).toBeNull();
+  it(`accepts a script of ${SCRIPT_MAX_LENGTH} characters and refuses one more`, () => {
+    expect(firstIssue({ ...valid, script: "x".repeat(SCRIPT_MAX_LENGTH) })).toBeNull();
+    expect(firstIssue({ ...valid, script: "x".repeat(SCRIPT_MAX_LENGTH + 1) })).toEqual({
+      field: "script",
+      message: "must be under 5,000 characters",
+    });
+  });
+
+  it.each([
+    [{ width: 1920, height: 1080 }, { aspectRatio: "16:9", resolution: "1080p" }],
+    [{ width: 1080, height: 1920 }, { aspectRatio: "9:16", resolution: "1080p" }],
+    [{ width: 1080, height: 1080 }, { aspectRatio: "1:1", resolution: "1080p" }],
+    [{ width: 1280, height: 720 }, { aspectRatio: "16:9", resolution: "720p" }],
+    [{ width: 1080, height: 1350 }, { aspectRatio: "4:5", resolution: "1080p" }],
+    [{ width: 3840, height: 2160 }, { aspectRatio: "16:9", resolution: "4k" }],
+    [{ width: 640, height: 480 }, { aspectRatio: "5:4", resolution: "720p" }],
+  ])("maps legacy %o to the nearest preset %o", (size, preset) => {
+    expect(createVideoInput.parse({ ...valid, aspectRatio: undefined, resolution: undefined, ...size })).toMatchObject(preset);
   });
 
   it.each([
     [{ script: "" }, "script", "is required"],
     [{ script: "   " }, "script", "is required"],
-    [{ script: "x".repeat(5001) }, "script", "must be at most 5,000 characters"],
-    [{ width: 127 }, "width", "must be at least 128"],
-    [{ width: 126 }, "width", "must be at least 128"],
-    [{ height: 4098 }, "height", "must be at most 4096"],
-    [{ height: 1081 }, "height", "must be even"],
-    [{ width: 1920.5 }, "width", "must be a whole number"],
-    [{ width: "1920" }, "width", "must be a number"],
+    [{ aspectRatio: "2:1" }, "aspectRatio", "must be one of 16:9, 9:16, 1:1, 4:5, 5:4"],
+    [{ aspectRatio: undefined }, "aspectRatio", "is required"],
+    [{ resolution: "8k" }, "resolution", "must be one of 720p, 1080p, 4k"],
+    [{ aspectRatio: undefined, width: 127, height: 720 }, "width", "must be at least 128"],
+    [{ aspectRatio: undefined, width: 1281, height: 720 }, "width", "must be even"],
+    [{ aspectRatio: undefined, width: 1280 }, "height", "is required"],
     [{ avatarId: "" }, "avatarId", "is required"],
-    [{ voiceId: undefined }, "voiceId", "is required"],
     [{ title: undefined }, "title", "is required"],
   ])("refuses %o naming %s", (change, field, message) => {
     expect(firstIssue({ ...valid, ...change })).toEqual({ field, message });
+  });
+});
+
+describe("video formats", () => {
+  it.each([
+    ["16:9", "1080p", 1920, 1080],
+    ["9:16", "4k", 2160, 3840],
+    ["4:5", "1080p", 1080, 1350],
+    ["5:4", "720p", 900, 720],
+    ["1:1", "720p", 720, 720],
+  ] as const)("%s at %s is %i × %i, and maps back to itself", (aspectRatio, resolution, width, height) => {
+    expect(frameSize(aspectRatio, resolution)).toEqual({ width, height });
+    expect(nearestFormat(width, height)).toEqual({ aspectRatio, resolution });
   });
 });
