@@ -5,6 +5,33 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   { ignores: [".next/**", "node_modules/**", "src/generated/**", ".data/**", "next-env.d.ts"] },
+  // A leading underscore marks a parameter kept on purpose (an interface's shape), not a forgotten one.
+  { rules: { "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_" }] } },
+  {
+    // Configuration is read in one place, validated: src/server/env.ts. Scripts and tests are tooling.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/server/env.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through src/server/env.ts." },
+      ],
+    },
+  },
+  {
+    // Code that runs in the browser (or may be imported by code that does) never imports server code.
+    files: ["src/components/**", "src/hooks/**", "src/lib/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/server", "@/server/*", "**/server/*"], message: "Client code must not import server code." },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,5 +1,6 @@
-// Runs once when the server starts. NEXT_RUNTIME is inlined by Next at build time (it is not
-// configuration), and lets the bundler drop the Node-only start-up check from the Edge bundle.
+// Runs once when the server starts. Next compiles this file for the Edge runtime too: NEXT_RUNTIME, which Next
+// itself inlines per bundle at build time (it is not configuration), keeps the Node-only start-up check out of it.
 export async function register() {
+  // eslint-disable-next-line no-restricted-properties -- Next's own build-time constant, see above
   if (process.env.NEXT_RUNTIME === "nodejs") await import("./server/validate-env-on-start");
 }

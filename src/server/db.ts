@@ -1,6 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 import { env } from "@/server/env";
 
 function createClient() {
@@ -16,3 +16,6 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 export const db = globalForPrisma.prisma ?? createClient();
 
 if (env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+
+/** The client or a transaction's client: functions that may run inside a transaction take one. */
+export type Db = Prisma.TransactionClient;

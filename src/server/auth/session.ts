@@ -25,7 +25,8 @@ export async function createSessionCookie() {
     options: {
       httpOnly: true,
       sameSite: "lax",
-      secure: env.NODE_ENV === "production" && env.NEXT_PUBLIC_APP_URL?.startsWith("https:"),
+      // Read at run time: the same build is Secure behind https and still works on plain http://localhost.
+      secure: env.APP_URL?.startsWith("https:") ?? false,
       path: "/",
       maxAge: SESSION_TTL_SECONDS,
     },

@@ -1,42 +1,48 @@
 import "server-only";
-import type { Avatar, Voice } from "@/lib/catalogue";
-import { getRemainingQuota, listAvatars, listVoices } from "./client";
+import type { AccountSummary, Look, Voice } from "@/lib/catalogue";
 import { HeygenError } from "./errors";
+import { heygen } from "./index";
 
 export type Catalogue = {
-  avatars: Avatar[];
+  looks: Look[];
   voices: Voice[];
-  /** Credits left (HeyGen's quota / 60), when HeyGen tells. */
-  credits: number | null;
+  account: AccountSummary | null;
+  /** Why HeyGen's catalogue could not be loaded; null when it was. */
   error: string | null;
 };
 
-const TTL_MS = 10 * 60 * 1000;
-let cached: { at: number; value: Catalogue } | null = null;
+/** HeyGen's lists are long and change rarely; their preview URLs expire, so keep them minutes, not days. */
+export const CATALOGUE_TTL_MS = 5 * 60 * 1000;
 
-/**
- * Avatars and voices for the admin form. HeyGen's lists are large and rarely change,
- * so a successful answer is kept in memory for a few minutes.
- */
-export async function getCatalogue(): Promise<Catalogue> {
-  if (cached && Date.now() - cached.at < TTL_MS) return cached.value;
+let cached: { at: number; value: Catalogue } | null = null;
+let loading: Promise<Catalogue> | null = null;
+
+/** Looks, voices and the account's balance for the admin form: one HeyGen round per few minutes, shared. */
+export function getCatalogue(): Promise<Catalogue> {
+  if (cached && Date.now() - cached.at < CATALOGUE_TTL_MS) return Promise.resolve(cached.value);
+  loading ??= load().finally(() => (loading = null));
+  return loading;
+}
+
+async function load(): Promise<Catalogue> {
   try {
-    const [avatars, voices, quota] = await Promise.all([
-      listAvatars(),
-      listVoices(),
-      getRemainingQuota().catch(() => null),
+    const [looks, voices, account] = await Promise.all([
+      heygen.listLooks(),
+      heygen.listVoices(),
+      heygen.getAccount().catch(() => null),
     ]);
     const value: Catalogue = {
-      avatars: avatars.sort((a, b) => a.name.localeCompare(b.name)),
+      looks: looks.sort((a, b) => a.name.localeCompare(b.name)),
       voices: voices.sort((a, b) => a.name.localeCompare(b.name)),
-      credits: quota === null ? null : Math.floor(quota / 60),
+      account,
       error: null,
     };
     cached = { at: Date.now(), value };
     return value;
   } catch (error) {
-    const message = error instanceof HeygenError ? error.message : "unexpected error";
-    console.warn(`[heygen] catalogue unavailable: ${message}`);
-    return { avatars: [], voices: [], credits: null, error: message };
+    // Not cached: the next page load tries again.
+    const reason = error instanceof HeygenError ? error.message : "unexpected error";
+    console.warn(`[heygen] catalogue unavailable: ${reason}`);
+    return { looks: [], voices: [], account: null, error: reason };
   }
 }

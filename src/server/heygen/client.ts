@@ -1,163 +1,211 @@
-import "server-only";
+import type { AccountSummary, Look, Voice } from "@/lib/catalogue";
+import type { AspectRatio, Resolution } from "@/lib/video-format";
 import type { z } from "zod";
-import type { Avatar, Voice } from "@/lib/catalogue";
-import { env } from "@/server/env";
-import { HeygenError } from "./errors";
+import { heygenCall, type HeygenConfig } from "./http";
 import {
-  avatarsResponse,
-  generateVideoResponse,
-  heygenErrorBody,
-  remainingQuotaResponse,
-  videoStatusResponse,
-  voicesResponse,
+  createVideoRequest,
+  dataOf,
+  createVideoResponse,
+  lookItem,
+  page,
+  rotatedSecretResponse,
+  userMeResponse,
+  videoDetailsResponse,
+  videoStatusesResponse,
+  voiceItem,
+  webhookEndpoint,
+  type CreateVideoRequestBody,
 } from "./schemas";
 import { normalizeHeygenStatus, type HeygenRenderState } from "./status";
 
-const DEFAULT_TIMEOUT_MS = 15_000;
+export type { HeygenConfig };
 
-type CallOptions<S extends z.ZodType> = {
-  method?: "GET" | "POST";
-  body?: unknown;
-  schema: S;
-  timeoutMs?: number;
-};
-
-/** One HeyGen call: API key, timeout, error mapping and response validation in one place. */
-async function call<S extends z.ZodType>(path: string, options: CallOptions<S>): Promise<z.infer<S>> {
-  const { method = "GET", body, schema, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
-  const url = new URL(path, env.HEYGEN_API_URL);
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers: {
-        "X-Api-Key": env.HEYGEN_API_KEY,
-        accept: "application/json",
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
-      cache: "no-store",
-    });
-  } catch (error) {
-    const timedOut = error instanceof Error && error.name === "TimeoutError";
-    throw new HeygenError(
-      "unreachable",
-      timedOut ? `HeyGen did not answer within ${timeoutMs / 1000} s` : "HeyGen could not be reached",
-      { code: timedOut ? "timeout" : "network_error" },
-    );
-  }
-
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw rejection(response, json);
-
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    // A 200 carrying an error envelope is still a rejection.
-    const envelope = heygenErrorBody.safeParse(json);
-    if (envelope.success && envelope.data.error) throw rejection(response, json);
-    throw new HeygenError("invalid_response", `HeyGen sent an unexpected response for ${path}`, {
-      status: response.status,
-    });
-  }
-  return parsed.data;
-}
-
-function rejection(response: Response, json: unknown): HeygenError {
-  const envelope = heygenErrorBody.safeParse(json);
-  const body = envelope.success ? envelope.data : null;
-  const error = body?.error;
-  const message =
-    (typeof error === "string" ? error : error?.message) ??
-    body?.message ??
-    body?.msg ??
-    `HeyGen answered HTTP ${response.status}`;
-  const code = (typeof error === "object" ? error?.code : null) ?? body?.code ?? null;
-  const retryAfter = Number(response.headers.get("retry-after"));
-  return new HeygenError("rejected", message, {
-    status: response.status,
-    code: code === null ? null : String(code),
-    retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
-  });
-}
-
-export type GenerateVideoRequest = {
-  title: string;
-  /** Our own video id, echoed back by HeyGen in webhooks and status: a correlation id, never a URL. */
+export type CreateVideoRequest = {
+  /** Our video id: sent as callback_id (echoed back in webhooks) and as the Idempotency-Key. */
   callbackId: string;
   callbackUrl?: string;
+  title: string;
   script: string;
+  /** A look id. */
   avatarId: string;
-  voiceId: string;
-  width: number;
-  height: number;
+  /** Null: the look's own voice. */
+  voiceId: string | null;
+  aspectRatio: AspectRatio;
+  resolution: Resolution;
+  background?: CreateVideoRequestBody["background"];
+  voiceSettings?: CreateVideoRequestBody["voice_settings"];
+  caption?: CreateVideoRequestBody["caption"];
 };
 
-export async function generateVideo(request: GenerateVideoRequest): Promise<{ videoId: string }> {
-  const result = await call("/v2/video/generate", {
-    method: "POST",
-    schema: generateVideoResponse,
-    body: {
-      title: request.title,
-      callback_id: request.callbackId,
-      ...(request.callbackUrl ? { callback_url: request.callbackUrl } : {}),
-      video_inputs: [
-        {
-          character: { type: "avatar", avatar_id: request.avatarId, avatar_style: "normal" },
-          voice: { type: "text", voice_id: request.voiceId, input_text: request.script },
-        },
-      ],
-      dimension: { width: request.width, height: request.height },
-    },
-  });
-  return { videoId: result.data.video_id };
-}
-
-export type HeygenVideoStatus = {
+export type HeygenVideo = {
+  id: string;
   state: HeygenRenderState;
-  callbackId: string | null;
-  videoUrl: string | null;
-  thumbnailUrl: string | null;
+  title: string | null;
+  /** Unix seconds. */
+  createdAt: number | null;
   duration: number | null;
-  error: string | null;
+  videoUrl: string | null;
+  captionedVideoUrl: string | null;
+  subtitleUrl: string | null;
+  thumbnailUrl: string | null;
+  failureMessage: string | null;
 };
 
-export async function getVideoStatus(videoId: string, timeoutMs?: number): Promise<HeygenVideoStatus> {
-  const path = `/v1/video_status.get?video_id=${encodeURIComponent(videoId)}`;
-  const { data } = await call(path, { schema: videoStatusResponse, timeoutMs });
-  const error = typeof data.error === "string" ? data.error : (data.error?.message ?? data.error?.detail);
+export type HeygenVideoStatus = { videoId: string; state: HeygenRenderState | "NOT_FOUND"; error: string | null };
+
+export type WebhookEndpoint = { endpointId: string; url: string; events: string[] | null; secret: string | null };
+
+/** HeyGen accepts at most this many ids per GET /v3/videos/statuses. */
+export const STATUSES_PER_CALL = 100;
+/** A safety stop for paginated lists (HeyGen's public catalogue is large but not endless). */
+const MAX_PAGES = 40;
+
+/** HeyGen's v3 API. Nothing outside this module knows which version or shapes it speaks. */
+export function createHeygenClient(config: HeygenConfig) {
+  const call = <S extends z.ZodType>(path: string, options: Parameters<typeof heygenCall<S>>[2]) =>
+    heygenCall(config, path, options);
+
+  async function listAll<T extends z.ZodType>(path: string, item: T, query: Record<string, string | number>) {
+    const items: z.output<T>[] = [];
+    let token: string | undefined;
+    for (let pages = 0; pages < MAX_PAGES; pages++) {
+      const result = await call(path, { query: { ...query, token }, schema: page(item) });
+      items.push(...result.data);
+      if (!result.has_more || !result.next_token) return items;
+      token = result.next_token;
+    }
+    console.warn(`[heygen] ${path}: stopped after ${MAX_PAGES} pages`);
+    return items;
+  }
+
   return {
-    state: normalizeHeygenStatus(data.status),
-    callbackId: data.callback_id ?? null,
-    videoUrl: data.video_url ?? null,
-    thumbnailUrl: data.thumbnail_url ?? null,
-    duration: data.duration ?? null,
-    error: error ?? null,
+    async createVideo(request: CreateVideoRequest): Promise<{ videoId: string }> {
+      const body = createVideoRequest.parse({
+        type: "avatar",
+        avatar_id: request.avatarId,
+        script: request.script,
+        voice_id: request.voiceId ?? undefined,
+        title: request.title,
+        aspect_ratio: request.aspectRatio,
+        resolution: request.resolution,
+        background: request.background,
+        voice_settings: request.voiceSettings,
+        caption: request.caption,
+        callback_id: request.callbackId,
+        callback_url: request.callbackUrl,
+      } satisfies CreateVideoRequestBody);
+      const { data } = await call("/v3/videos", {
+        method: "POST",
+        body,
+        idempotencyKey: request.callbackId,
+        schema: createVideoResponse,
+      });
+      return { videoId: data.video_id };
+    },
+
+    async getVideo(videoId: string): Promise<HeygenVideo> {
+      const { data } = await call(`/v3/videos/${encodeURIComponent(videoId)}`, { schema: videoDetailsResponse });
+      return {
+        id: data.id,
+        state: normalizeHeygenStatus(data.status),
+        title: data.title,
+        createdAt: data.created_at,
+        duration: data.duration,
+        videoUrl: data.video_url,
+        captionedVideoUrl: data.captioned_video_url,
+        subtitleUrl: data.subtitle_url,
+        thumbnailUrl: data.thumbnail_url,
+        failureMessage: data.failure_message ?? data.failure_code,
+      };
+    },
+
+    /** Statuses of many videos, STATUSES_PER_CALL per request. */
+    async getStatuses(videoIds: string[]): Promise<HeygenVideoStatus[]> {
+      const statuses: HeygenVideoStatus[] = [];
+      for (let i = 0; i < videoIds.length; i += STATUSES_PER_CALL) {
+        const ids = videoIds.slice(i, i + STATUSES_PER_CALL);
+        const { data } = await call("/v3/videos/statuses", { query: { video_ids: ids.join(",") }, schema: videoStatusesResponse });
+        for (const entry of data) {
+          if (!entry.video_id) continue;
+          const error = typeof entry.error === "string" ? entry.error : (entry.error?.message ?? null);
+          const notFound = entry.status.toLowerCase() === "not_found";
+          statuses.push({ videoId: entry.video_id, state: notFound ? "NOT_FOUND" : normalizeHeygenStatus(entry.status), error });
+        }
+      }
+      return statuses;
+    },
+
+    async listLooks(): Promise<Look[]> {
+      const looks = await listAll("/v3/avatars/looks", lookItem, { limit: 50 });
+      return looks.map((look) => ({
+        id: look.id,
+        name: look.name,
+        groupId: look.group_id,
+        gender: look.gender,
+        avatarType: look.avatar_type,
+        defaultVoiceId: look.default_voice_id,
+        previewImageUrl: look.preview_image_url,
+        previewVideoUrl: look.preview_video_url,
+        preferredOrientation: look.preferred_orientation ?? null,
+        supportedEngines: look.supported_api_engines ?? [],
+      }));
+    },
+
+    /** The public library and the account's own (cloned) voices. */
+    async listVoices(): Promise<Voice[]> {
+      const [publicVoices, privateVoices] = await Promise.all(
+        (["public", "private"] as const).map((type) => listAll("/v3/voices", voiceItem, { type, limit: 100 })),
+      );
+      return [...privateVoices!, ...publicVoices!].map((voice) => ({
+        id: voice.voice_id,
+        name: voice.name,
+        language: voice.language,
+        gender: voice.gender?.toLowerCase() ?? null,
+        previewAudioUrl: voice.preview_audio_url,
+        private: voice.type === "private",
+      }));
+    },
+
+    async getAccount(): Promise<AccountSummary> {
+      const { data } = await call("/v3/users/me", { schema: userMeResponse });
+      return { billingType: data.billing_type ?? null, balance: describeBalance(data) };
+    },
+
+    async createWebhookEndpoint(url: string, events: string[]): Promise<WebhookEndpoint> {
+      const { data } = await call("/v3/webhooks/endpoints", { method: "POST", body: { url, events }, schema: dataOf(webhookEndpoint) });
+      return toEndpoint(data);
+    },
+
+    async listWebhookEndpoints(): Promise<WebhookEndpoint[]> {
+      return (await listAll("/v3/webhooks/endpoints", webhookEndpoint, { limit: 100 })).map(toEndpoint);
+    },
+
+    async rotateWebhookSecret(endpointId: string): Promise<string> {
+      const path = `/v3/webhooks/endpoints/${encodeURIComponent(endpointId)}/rotate-secret`;
+      return (await call(path, { method: "POST", schema: rotatedSecretResponse })).data.secret;
+    },
   };
 }
 
+export type HeygenClient = ReturnType<typeof createHeygenClient>;
 
-export async function listAvatars(): Promise<Avatar[]> {
-  const { data } = await call("/v2/avatars", { schema: avatarsResponse });
-  return data.avatars.map((a) => ({
-    id: a.avatar_id,
-    name: a.avatar_name ?? a.avatar_id,
-    previewImageUrl: a.preview_image_url ?? null,
-  }));
+function toEndpoint(endpoint: z.output<typeof webhookEndpoint>): WebhookEndpoint {
+  return { endpointId: endpoint.endpoint_id, url: endpoint.url, events: endpoint.events ?? null, secret: endpoint.secret };
 }
 
-export async function listVoices(): Promise<Voice[]> {
-  const { data } = await call("/v2/voices", { schema: voicesResponse });
-  return data.voices.map((v) => ({
-    id: v.voice_id,
-    name: v.name ?? v.voice_id,
-    language: v.language ?? null,
-    gender: v.gender ? v.gender.toLowerCase() : null,
-  }));
-}
-
-/** Remaining API quota in HeyGen's unit (60 = one credit). */
-export async function getRemainingQuota(): Promise<number> {
-  const { data } = await call("/v2/user/remaining_quota", { schema: remainingQuotaResponse });
-  return data.remaining_quota;
+function describeBalance(data: z.output<typeof userMeResponse>["data"]): string | null {
+  const number = (n: number) => n.toLocaleString("en", { maximumFractionDigits: 2 });
+  if (data.billing_type === "wallet" && data.wallet?.remaining_balance != null) {
+    const { remaining_balance: left, currency } = data.wallet;
+    return currency === "usd" ? `$${number(left)} left` : `${number(left)} credits left`;
+  }
+  if (data.billing_type === "subscription" && data.subscription?.credits) {
+    const { premium_credits, add_on_credits } = data.subscription.credits;
+    const left = (premium_credits?.remaining ?? 0) + (add_on_credits?.remaining ?? 0);
+    return `${number(left)} credits left${data.subscription.plan ? ` (${data.subscription.plan} plan)` : ""}`;
+  }
+  if (data.billing_type === "usage_based" && data.usage_based?.remaining_credits != null) {
+    return `${number(data.usage_based.remaining_credits)} credits left`;
+  }
+  return null;
 }

@@ -1,30 +1,50 @@
 /**
- * Why a HeyGen call failed:
- * - `rejected`: HeyGen answered with an error; the request had no effect.
- * - `unreachable`: timeout or network failure; HeyGen may or may not have acted on it.
- * - `invalid_response`: HeyGen answered 2xx with a body we do not understand.
+ * Why a HeyGen call failed. Only `rejected` is a definite answer: HeyGen's own error envelope with a 4xx
+ * status, so the request had no effect. Every other kind leaves the outcome unknown: a create may have
+ * made a (billed) video, so it must never be resent blindly.
+ * - `timeout`, `network`: no answer arrived;
+ * - `server_error`: a 5xx (HeyGen's or a gateway's);
+ * - `not_heygen`: a 4xx without HeyGen's envelope (a gateway's or proxy's page);
+ * - `unreadable`: a 2xx whose body we cannot read.
  */
-export type HeygenErrorKind = "rejected" | "unreachable" | "invalid_response";
+export type HeygenErrorKind = "rejected" | "timeout" | "network" | "server_error" | "not_heygen" | "unreadable";
 
 export class HeygenError extends Error {
   readonly kind: HeygenErrorKind;
-  /** HTTP status HeyGen answered with; null when no answer arrived. */
+  /** HTTP status of HeyGen's answer; null when none arrived. */
   readonly status: number | null;
-  /** HeyGen's own error code (e.g. "invalid_parameter", 40009), when it sent one. */
+  /** HeyGen's error code, e.g. "invalid_parameter". */
   readonly code: string | null;
-  /** Seconds from a 429's Retry-After header. */
+  /** The request field HeyGen blamed, e.g. "voice_id". */
+  readonly param: string | null;
+  /** From Retry-After (seconds or an HTTP date). */
   readonly retryAfterSeconds: number | null;
 
   constructor(
     kind: HeygenErrorKind,
     message: string,
-    details: { status?: number | null; code?: string | null; retryAfterSeconds?: number | null } = {},
+    details: { status?: number | null; code?: string | null; param?: string | null; retryAfterSeconds?: number | null } = {},
   ) {
     super(message);
     this.name = "HeygenError";
     this.kind = kind;
     this.status = details.status ?? null;
     this.code = details.code ?? null;
+    this.param = details.param ?? null;
     this.retryAfterSeconds = details.retryAfterSeconds ?? null;
   }
+
+  /** HeyGen itself refused: nothing was created or changed. */
+  get rejected(): boolean {
+    return this.kind === "rejected";
+  }
+}
+
+/** Retry-After as seconds: a number of seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds : null;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
 }

@@ -1,71 +1,148 @@
 import { z } from "zod";
+import { SCRIPT_MAX_LENGTH } from "@/lib/limits";
+import { ASPECT_RATIOS, RESOLUTIONS } from "@/lib/video-format";
 
-// Response shapes from ../shared/heygen-api.md. Objects are non-strict: HeyGen adds fields freely.
+// HeyGen v3 shapes (../shared/heygen-api.md, checked against the OpenAPI schemas in heygen-com/heygen-cli gen/*.go).
+// Requests are strict: a field HeyGen does not know is our bug. Responses are not: HeyGen adds fields freely.
 
-/** `error` is an object on v2, sometimes a bare string, and absent or null on success. */
-export const heygenErrorField = z
-  .union([
-    z.object({
-      code: z.union([z.string(), z.number()]).nullish(),
-      message: z.string().nullish(),
-      detail: z.string().nullish(),
-    }),
-    z.string(),
-  ])
-  .nullish();
+const nonBlank = z.string().trim().min(1);
 
-/** Error bodies: v2 `{ error: {code, message} }` or v1 `{ code: 40009, message | msg }`. */
-export const heygenErrorBody = z.object({
-  error: heygenErrorField,
-  code: z.union([z.string(), z.number()]).nullish(),
-  message: z.string().nullish(),
-  msg: z.string().nullish(),
+/** POST /v3/videos, the avatar variant (CreateVideoFromAvatar). */
+export const createVideoRequest = z.strictObject({
+  type: z.literal("avatar"),
+  avatar_id: nonBlank,
+  script: nonBlank.max(SCRIPT_MAX_LENGTH),
+  /** Omitted: the look's default voice. */
+  voice_id: nonBlank.optional(),
+  title: z.string().optional(),
+  aspect_ratio: z.enum(ASPECT_RATIOS),
+  resolution: z.enum(RESOLUTIONS),
+  background: z
+    .discriminatedUnion("type", [
+      z.strictObject({ type: z.literal("color"), value: z.string().regex(/^#[0-9a-fA-F]{6}$/) }),
+      z.strictObject({ type: z.literal("image"), url: z.url() }),
+    ])
+    .optional(),
+  voice_settings: z
+    .strictObject({
+      speed: z.number().min(0.5).max(1.5).optional(),
+      pitch: z.number().min(-50).max(50).optional(),
+      locale: z.string().min(2).optional(),
+    })
+    .optional(),
+  caption: z.strictObject({ file_format: z.literal("srt"), style: z.literal("default").optional() }).optional(),
+  /** Our own video id, echoed back in webhooks: a correlation id, never a URL. */
+  callback_id: z.string().optional(),
+  callback_url: z.url({ protocol: /^https?$/ }).optional(),
 });
 
-export const generateVideoResponse = z.object({
-  data: z.object({ video_id: z.string().min(1) }),
+export type CreateVideoRequestBody = z.infer<typeof createVideoRequest>;
+
+/** `{"error": {"code", "message", "param", "doc_url"}}`: HeyGen's own error envelope. */
+export const heygenErrorEnvelope = z.object({
+  error: z.object({
+    code: z.union([z.string(), z.number()]).nullish(),
+    message: z.string().min(1),
+    param: z.string().nullish(),
+  }),
 });
 
-export const videoStatusResponse = z.object({
+const nullableString = z.string().nullish().transform((value) => value || null);
+const nullableNumber = z.number().nullish().transform((value) => value ?? null);
+
+export const createVideoResponse = z.object({
+  data: z.object({ video_id: nonBlank, status: z.string().nullish() }),
+});
+
+/** GET /v3/videos/{video_id}. */
+export const videoDetailsResponse = z.object({
   data: z.object({
-    id: z.string().nullish(),
+    id: nonBlank,
     status: z.string(),
-    callback_id: z.string().nullish(),
-    video_url: z.string().nullish(),
-    thumbnail_url: z.string().nullish(),
-    duration: z.number().nullish(),
-    error: heygenErrorField,
+    title: nullableString,
+    created_at: nullableNumber,
+    completed_at: nullableNumber,
+    duration: nullableNumber,
+    video_url: nullableString,
+    captioned_video_url: nullableString,
+    subtitle_url: nullableString,
+    thumbnail_url: nullableString,
+    failure_code: nullableString,
+    failure_message: nullableString,
   }),
 });
 
-export const avatarsResponse = z.object({
+/** GET /v3/videos/statuses: `error` is an object (its fields unspecified) or, defensively, a string. */
+export const videoStatusesResponse = z.object({
+  data: z.array(
+    z.object({
+      video_id: nullableString,
+      status: z.string(),
+      error: z
+        .union([z.string(), z.object({ code: z.unknown().optional(), message: z.string().nullish() }).loose()])
+        .nullish(),
+    }),
+  ),
+});
+
+/** `{"data": item}`: every single-object answer. */
+export const dataOf = <T extends z.ZodType>(item: T) => z.object({ data: item });
+
+/** Paginated lists: `limit` + `token` in, `has_more` + `next_token` out. */
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), has_more: z.boolean().nullish(), next_token: z.string().nullish() });
+
+export const lookItem = z.object({
+  id: nonBlank,
+  name: z.string(),
+  group_id: nullableString,
+  gender: nullableString,
+  avatar_type: z.string(),
+  default_voice_id: nullableString,
+  preview_image_url: nullableString,
+  preview_video_url: nullableString,
+  preferred_orientation: z.enum(["portrait", "landscape", "square"]).nullish().catch(null),
+  supported_api_engines: z.array(z.string()).nullish(),
+});
+
+export const voiceItem = z.object({
+  voice_id: nonBlank,
+  name: z.string(),
+  language: nullableString,
+  gender: nullableString,
+  preview_audio_url: nullableString,
+  type: z.string().nullish(),
+});
+
+/** GET /v3/users/me: exactly one of wallet / subscription / usage_based, by billing_type. */
+export const userMeResponse = z.object({
   data: z.object({
-    avatars: z.array(
-      z.object({
-        avatar_id: z.string(),
-        avatar_name: z.string().nullish(),
-        gender: z.string().nullish(),
-        preview_image_url: z.string().nullish(),
-        preview_video_url: z.string().nullish(),
-      }),
-    ),
+    billing_type: z.enum(["wallet", "subscription", "usage_based"]).nullish().catch(null),
+    wallet: z.object({ remaining_balance: z.number().nullish(), currency: z.string().nullish() }).nullish(),
+    subscription: z
+      .object({
+        plan: z.string().nullish(),
+        credits: z
+          .object({
+            premium_credits: z.object({ remaining: z.number().nullish() }).nullish(),
+            add_on_credits: z.object({ remaining: z.number().nullish() }).nullish(),
+          })
+          .nullish(),
+      })
+      .nullish(),
+    usage_based: z
+      .object({ remaining_credits: z.number().nullish(), spending_cap_usd: z.number().nullish() })
+      .nullish(),
   }),
 });
 
-export const voicesResponse = z.object({
-  data: z.object({
-    voices: z.array(
-      z.object({
-        voice_id: z.string(),
-        name: z.string().nullish(),
-        language: z.string().nullish(),
-        gender: z.string().nullish(),
-        preview_audio: z.string().nullish(),
-      }),
-    ),
-  }),
+/** POST /v3/webhooks/endpoints and GET /v3/webhooks/endpoints items. */
+export const webhookEndpoint = z.object({
+  endpoint_id: nonBlank,
+  url: z.string(),
+  status: z.string(),
+  events: z.array(z.string()).nullish(),
+  secret: nullableString,
 });
 
-export const remainingQuotaResponse = z.object({
-  data: z.object({ remaining_quota: z.number() }),
-});
+export const rotatedSecretResponse = dataOf(z.object({ endpoint_id: nonBlank, secret: nonBlank }));

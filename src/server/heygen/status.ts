@@ -4,6 +4,7 @@ export type HeygenRenderState = Extract<VideoStatus, "PROCESSING" | "COMPLETED" 
 
 const KNOWN: Record<string, HeygenRenderState> = {
   pending: "PROCESSING",
+  queued: "PROCESSING",
   waiting: "PROCESSING",
   processing: "PROCESSING",
   completed: "COMPLETED",
@@ -11,8 +12,8 @@ const KNOWN: Record<string, HeygenRenderState> = {
 };
 
 /**
- * Maps HeyGen's render status to ours. An unknown value is logged and treated as still
- * processing: guessing "failed" would end a render that may yet complete.
+ * Maps HeyGen's render status (GET /v3/videos/{id} or /v3/videos/statuses) to ours. An unknown value is
+ * logged and treated as still processing: guessing "failed" would end a render that may yet complete.
  */
 export function normalizeHeygenStatus(status: string): HeygenRenderState {
   const known = KNOWN[status.trim().toLowerCase()];

@@ -1,7 +1,7 @@
 import "server-only";
-import { ApiError } from "./errors";
+import { AppError } from "@/server/errors";
 
-/** Reads the raw request body, refusing with 413 once it grows past `maxBytes`. */
+/** Reads the raw request body, refusing with 413 once it grows past `maxBytes` (before reading further). */
 export async function readRawBody(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length"));
   if (declared > maxBytes) throw tooLarge(maxBytes);
@@ -24,5 +24,5 @@ export async function readRawBody(request: Request, maxBytes: number): Promise<U
 }
 
 function tooLarge(maxBytes: number) {
-  return new ApiError(413, "payload_too_large", `The body must be at most ${maxBytes} bytes.`);
+  return new AppError("payload_too_large", `The body must be at most ${maxBytes} bytes.`);
 }

@@ -1,61 +1,91 @@
 import "server-only";
 import type { Video } from "@/generated/prisma/client";
+import { toPublicVideo } from "@/lib/video";
 import type { CreateVideoInput } from "@/lib/video-input";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
-import { generateVideo } from "@/server/heygen/client";
+import { AppError, type ErrorCode } from "@/server/errors";
+import { heygen } from "@/server/heygen";
 import { HeygenError } from "@/server/heygen/errors";
 import { applyStatusChange } from "./transition";
 
-/** HeyGen refused or did not confirm the job; `video` is the row as it now stands. */
-export class VideoGenerationError extends Error {
-  constructor(
-    readonly video: Video,
-    readonly heygenError: HeygenError,
-  ) {
-    super(heygenError.message);
-    this.name = "VideoGenerationError";
-  }
-}
-
-function heygenCallbackUrl(): string | undefined {
-  return env.NEXT_PUBLIC_APP_URL ? new URL("/api/heygen/callback", env.NEXT_PUBLIC_APP_URL).href : undefined;
-}
+export type CreateVideoResult = {
+  video: Video;
+  /** `created`: HeyGen confirmed the job. `unconfirmed`: its answer was lost; the job may exist. */
+  outcome: "created" | "unconfirmed";
+};
 
 /**
- * Records the video first (PENDING, its id doubling as HeyGen's callback_id), then asks HeyGen to
- * render it. Should this process die after HeyGen accepts, the webhook still finds the row by
- * callback_id, so no render is ever orphaned.
+ * Records the video first (PENDING, its id doubling as HeyGen's callback_id and Idempotency-Key), then asks
+ * HeyGen to render it, once. Only HeyGen's own refusal fails the video; any other failure leaves it PENDING
+ * and unconfirmed, never resent: HeyGen may be rendering (and billing) it, and its webhook, matched by
+ * callback_id, still completes it.
  */
-export async function createVideo(input: CreateVideoInput): Promise<Video> {
+export async function createVideo(input: CreateVideoInput): Promise<CreateVideoResult> {
   const video = await db.video.create({ data: { ...input, status: "PENDING" } });
 
   let heygenVideoId: string;
   try {
-    ({ videoId: heygenVideoId } = await generateVideo({
-      ...input,
-      callbackId: video.id,
-      callbackUrl: heygenCallbackUrl(),
-    }));
+    ({ videoId: heygenVideoId } = await heygen.createVideo({ ...input, callbackId: video.id, callbackUrl: callbackUrl() }));
   } catch (error) {
     if (!(error instanceof HeygenError)) throw error;
-    throw new VideoGenerationError(await recordGenerateFailure(video, error), error);
+    if (error.rejected) throw await refusal(video, error);
+    return { video: await markUnconfirmed(video, error), outcome: "unconfirmed" };
   }
 
   const { video: updated } = await applyStatusChange(video.id, { status: "PROCESSING", heygenVideoId });
-  return updated ?? video;
+  return { video: updated ?? video, outcome: "created" };
 }
 
-async function recordGenerateFailure(video: Video, error: HeygenError): Promise<Video> {
-  if (error.kind === "unreachable") {
-    // HeyGen may have accepted the job: keep it PENDING so a later webhook can still complete it.
-    console.warn(`[videos] generate for ${video.id} unconfirmed: ${error.message}`);
-    await db.video.updateMany({
-      where: { id: video.id, status: "PENDING" },
-      data: { error: `HeyGen did not confirm this job (${error.message}); waiting for its webhook.` },
-    });
-    return (await db.video.findUnique({ where: { id: video.id } })) ?? video;
+/** Where HeyGen posts this job's result (unsigned: the app treats it as a hint). Read at run time. */
+function callbackUrl(): string | undefined {
+  return env.APP_URL ? new URL("/api/heygen/callback", env.APP_URL).href : undefined;
+}
+
+async function markUnconfirmed(video: Video, error: HeygenError): Promise<Video> {
+  console.warn(`[videos] create of ${video.id} unconfirmed (${error.kind}): ${error.message}`);
+  await db.video.updateMany({
+    where: { id: video.id, status: "PENDING", heygenVideoId: null },
+    data: { unconfirmedReason: error.message },
+  });
+  return (await db.video.findUnique({ where: { id: video.id } })) ?? video;
+}
+
+/** HeyGen's request fields, as the API's input names them. */
+const FIELD_OF_PARAM: Record<string, string> = {
+  avatar_id: "avatarId",
+  voice_id: "voiceId",
+  script: "script",
+  title: "title",
+  aspect_ratio: "aspectRatio",
+  resolution: "resolution",
+};
+
+async function refusal(video: Video, error: HeygenError): Promise<AppError> {
+  const { code, message } = describeRefusal(error);
+  const { video: failed } = await applyStatusChange(video.id, { status: "FAILED", error: message });
+  return new AppError(code, message, {
+    field: error.param ? FIELD_OF_PARAM[error.param] : undefined,
+    retryAfterSeconds: error.retryAfterSeconds,
+    extra: { video: toPublicVideo(failed ?? video) },
+  });
+}
+
+function describeRefusal(error: HeygenError): { code: ErrorCode; message: string } {
+  switch (error.status) {
+    case 402:
+      return { code: "heygen_no_credits", message: "Your HeyGen account has run out of credits: add credits in HeyGen, then generate again." };
+    case 429: {
+      const wait = error.retryAfterSeconds ? ` Try again in ${Math.ceil(error.retryAfterSeconds)} s.` : " Try again in a minute.";
+      return { code: "heygen_rate_limited", message: `HeyGen is busy and made nothing (too many requests).${wait}` };
+    }
+    case 401:
+    case 403:
+      return { code: "heygen_rejected", message: `HeyGen refused the API key (${error.message}): check HEYGEN_API_KEY.` };
+    case 400:
+    case 422:
+      return { code: "heygen_invalid_input", message: `HeyGen refused the video: ${error.message}` };
+    default:
+      return { code: "heygen_rejected", message: `HeyGen refused the video: ${error.message}` };
   }
-  const { video: failed } = await applyStatusChange(video.id, { status: "FAILED", error: error.message });
-  return failed ?? video;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma, type Video } from "@/generated/prisma/client";
 import type { VideoStatus } from "@/generated/prisma/enums";
-import { db } from "@/server/db";
+import { db as defaultDb, type Db } from "@/server/db";
 
 /**
  * The video state machine: PENDING → PROCESSING → COMPLETED | FAILED, and PENDING → COMPLETED | FAILED
@@ -21,6 +21,7 @@ export type StatusChange =
       heygenVideoId?: string;
       videoUrl: string;
       thumbnailUrl?: string | null;
+      subtitleUrl?: string | null;
       duration?: number | null;
     }
   | { status: "FAILED"; heygenVideoId?: string; error: string };
@@ -28,11 +29,17 @@ export type StatusChange =
 export type TransitionResult = { applied: boolean; video: Video | null };
 
 /**
- * Applies a status change if the state machine allows it, as one conditional UPDATE, so concurrent
- * or repeated events (duplicate webhooks, a webhook racing the generate request) apply at most once.
+ * The one function that changes a video's status. It applies the change only if the state machine allows it,
+ * as one conditional UPDATE, so concurrent or repeated events (duplicate webhooks, a webhook racing the
+ * generate request, a reconciliation) apply at most once. A change naming a HeyGen id applies only to the row
+ * tied to that id (or to no id yet). Pass a transaction's client to make it part of the transaction.
  */
-export async function applyStatusChange(videoId: string, change: StatusChange): Promise<TransitionResult> {
-  if (change.heygenVideoId) await rememberHeygenVideoId(videoId, change.heygenVideoId);
+export async function applyStatusChange(
+  videoId: string,
+  change: StatusChange,
+  db: Db = defaultDb,
+): Promise<TransitionResult> {
+  if (change.heygenVideoId) await rememberHeygenVideoId(db, videoId, change.heygenVideoId);
   const now = new Date();
   const data =
     change.status === "PROCESSING"
@@ -42,6 +49,7 @@ export async function applyStatusChange(videoId: string, change: StatusChange): 
             status: change.status,
             videoUrl: change.videoUrl,
             thumbnailUrl: change.thumbnailUrl ?? undefined,
+            subtitleUrl: change.subtitleUrl ?? undefined,
             duration: change.duration ?? undefined,
             error: null,
             completedAt: now,
@@ -49,7 +57,11 @@ export async function applyStatusChange(videoId: string, change: StatusChange): 
         : { status: change.status, error: change.error, completedAt: now };
 
   const { count } = await db.video.updateMany({
-    where: { id: videoId, status: { in: ALLOWED_FROM[change.status] } },
+    where: {
+      id: videoId,
+      status: { in: ALLOWED_FROM[change.status] },
+      ...(change.heygenVideoId ? { heygenVideoId: change.heygenVideoId } : {}),
+    },
     data,
   });
   const video = await db.video.findUnique({ where: { id: videoId } });
@@ -57,14 +69,21 @@ export async function applyStatusChange(videoId: string, change: StatusChange): 
 }
 
 /**
- * Records HeyGen's id on a row that does not have one yet, whatever its status: the webhook may have
- * completed the video (matched by callback_id) before the generate request stored the id.
+ * Records HeyGen's id on a row that has none yet, whatever its status (the webhook may have completed the
+ * video, matched by callback_id, before the generate request stored the id). Knowing HeyGen's id confirms a
+ * job whose create answer was lost.
  */
-async function rememberHeygenVideoId(videoId: string, heygenVideoId: string): Promise<void> {
+async function rememberHeygenVideoId(db: Db, videoId: string, heygenVideoId: string): Promise<void> {
+  // Checked first because inside a transaction a unique violation would abort the whole transaction.
+  const owner = await db.video.findUnique({ where: { heygenVideoId }, select: { id: true } });
+  if (owner) return;
   try {
-    await db.video.updateMany({ where: { id: videoId, heygenVideoId: null }, data: { heygenVideoId } });
+    await db.video.updateMany({
+      where: { id: videoId, heygenVideoId: null },
+      data: { heygenVideoId, unconfirmedReason: null },
+    });
   } catch (error) {
-    // Another row already owns this HeyGen id: keep the first owner, change nothing here.
+    // Another row took this HeyGen id meanwhile: keep the first owner; the status UPDATE then matches nothing.
     if (isUniqueViolation(error)) return;
     throw error;
   }

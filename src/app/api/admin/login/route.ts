@@ -1,20 +1,16 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse } from "next/server";
 import { z } from "zod";
 import { createSessionCookie, isAdminPassword } from "@/server/auth/session";
-import { errorJson, errorResponse, readJsonBody } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
+import { route } from "@/server/http/route";
 
 const loginInput = z.object({ password: z.string({ error: "is required" }).min(1, "is required") });
 
 // POST /api/admin/login — exchange the admin password for a session cookie
-export async function POST(request: NextRequest) {
-  try {
-    const { password } = await readJsonBody(request, loginInput);
-    if (!isAdminPassword(password)) return errorJson(401, "invalid_password", "Wrong password.");
-    const cookie = await createSessionCookie();
-    const response = NextResponse.json({ ok: true });
-    response.cookies.set(cookie.name, cookie.value, cookie.options);
-    return response;
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = route({ body: loginInput }, async ({ body }) => {
+  if (!isAdminPassword(body.password)) throw new AppError("unauthorized", "Wrong password.");
+  const cookie = await createSessionCookie();
+  const response = NextResponse.json({ ok: true });
+  response.cookies.set(cookie.name, cookie.value, cookie.options);
+  return response;
+});

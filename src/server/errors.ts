@@ -1,0 +1,51 @@
+/**
+ * Every error the API answers on purpose: a code, its HTTP status (this table is the only place that
+ * says which), and a message safe to show. Anything else becomes a bare 500 in src/server/http/route.ts.
+ */
+export const ERROR_STATUS = {
+  invalid_json: 400,
+  invalid_input: 400,
+  unauthorized: 401,
+  invalid_signature: 401,
+  stale_signature: 401,
+  not_found: 404,
+  payload_too_large: 413,
+  /** HeyGen refused our input (it names the field when it can). */
+  heygen_invalid_input: 400,
+  /** HeyGen says the account has no credits left. */
+  heygen_no_credits: 402,
+  /** HeyGen is rate limiting us; Retry-After says when to try again. */
+  heygen_rate_limited: 429,
+  /** HeyGen refused the request for another reason (bad API key, unknown look, ...). */
+  heygen_rejected: 502,
+  /** HeyGen could not be reached or answered something unreadable. */
+  heygen_unavailable: 503,
+  webhook_not_configured: 503,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+type ErrorDetails = {
+  /** The input field at fault, as the API names it. */
+  field?: string;
+  /** Sent as the Retry-After header. */
+  retryAfterSeconds?: number | null;
+  /** Extra top-level members of the JSON answer (e.g. the video as it now stands). */
+  extra?: Record<string, unknown>;
+};
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetails = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
