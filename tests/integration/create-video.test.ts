@@ -1,63 +1,97 @@
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { GET as listVideosRoute, POST as createVideoRoute } from "@/app/api/videos/route";
+import { POST as createVideoRoute } from "@/app/api/videos/route";
+import { FAKE_MARKERS } from "@/mocks/heygen/fake-heygen";
 import { db } from "@/server/db";
-import { fakeHeygen, heygenServer } from "../support/heygen";
-import { adminCookie, getRequest, jsonRequest, validVideoInput } from "../support/requests";
-import { TEST_ENV } from "../support/test-env";
+import { fakeHeygen, heygenServer, LOOK_WITHOUT_VOICE, PORTRAIT_LOOK } from "../support/heygen";
+import { adminCookie, jsonRequest, validVideoInput } from "../support/requests";
+import { CALLBACK_URL, TEST_ENV } from "../support/test-env";
 
-const GENERATE_URL = `${TEST_ENV.HEYGEN_API_URL}/v2/video/generate`;
+const CREATE_URL = `${TEST_ENV.HEYGEN_API_URL}/v3/videos`;
 
-async function generate(body: unknown, cookie?: string) {
-  return createVideoRoute(jsonRequest("/api/videos", body, { cookie: cookie ?? (await adminCookie()) }));
+async function generate(body: unknown) {
+  const response = await createVideoRoute(jsonRequest("/api/videos", body, { cookie: await adminCookie() }));
+  return { status: response.status, headers: response.headers, body: await response.json() };
 }
 
-describe("POST /api/videos", () => {
-  it("records the video, asks HeyGen to render it and answers 201 with the video", async () => {
-    const response = await generate(validVideoInput);
-    expect(response.status).toBe(201);
-    const video = await response.json();
-    expect(video).toMatchObject({ title: "Welcome", status: "PROCESSING", width: 1920, height: 1080, videoUrl: null });
+const onlyJob = () => {
+  expect(fakeHeygen.jobs.size).toBe(1);
+  return [...fakeHeygen.jobs.values()][0]!;
+};
+
+describe("POST /api/videos: a confirmed create", () => {
+  it("records the video, sends HeyGen the v3 create request field by field, and answers 201", async () => {
+    const { status, body: video } = await generate(validVideoInput);
+    expect(status).toBe(201);
+    expect(video).toMatchObject({ title: "Welcome", status: "PROCESSING", aspectRatio: "16:9", resolution: "1080p", unconfirmed: false });
 
     const row = await db.video.findUniqueOrThrow({ where: { id: video.id } });
-    expect(row.status).toBe("PROCESSING");
-    expect(row.heygenVideoId).toBeTruthy();
-
-    const job = fakeHeygen.jobs.get(row.heygenVideoId!);
-    expect(job).toMatchObject({
-      callbackId: row.id,
-      callbackUrl: `${TEST_ENV.NEXT_PUBLIC_APP_URL}/api/heygen/callback`,
-      inputText: validVideoInput.script,
-      avatarId: validVideoInput.avatarId,
-      voiceId: validVideoInput.voiceId,
-      width: 1920,
-      height: 1080,
+    const job = onlyJob();
+    expect(row.heygenVideoId).toBe(job.videoId);
+    // The exact body HeyGen received: the fake validates it strictly against HeyGen's schema, and here each field.
+    expect(job.request).toEqual({
+      type: "avatar",
+      avatar_id: validVideoInput.avatarId,
+      script: validVideoInput.script,
+      voice_id: validVideoInput.voiceId,
+      title: "Welcome",
+      aspect_ratio: "16:9",
+      resolution: "1080p",
+      callback_id: row.id,
+      callback_url: CALLBACK_URL,
     });
+    expect(job.idempotencyKey).toBe(row.id);
     expect(JSON.stringify(video)).not.toContain(TEST_ENV.HEYGEN_API_KEY);
   });
 
+  it("sends no voice_id for the look's own voice, and a portrait preset as HeyGen names it", async () => {
+    const { status } = await generate({ ...validVideoInput, avatarId: PORTRAIT_LOOK.id, voiceId: "", aspectRatio: "9:16", resolution: "4k" });
+    expect(status).toBe(201);
+    const job = onlyJob();
+    expect(job.request).not.toHaveProperty("voice_id");
+    expect(job.request).toMatchObject({ avatar_id: PORTRAIT_LOOK.id, aspect_ratio: "9:16", resolution: "4k" });
+    expect(job.voiceId).toBe(PORTRAIT_LOOK.default_voice_id);
+  });
+
+  it("maps the width and height older clients send to the nearest preset", async () => {
+    const { voiceId, avatarId, title, script } = validVideoInput;
+    const { status, body } = await generate({ title, script, avatarId, voiceId, width: 1080, height: 1920 });
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ aspectRatio: "9:16", resolution: "1080p" });
+    expect(onlyJob().request).toMatchObject({ aspect_ratio: "9:16", resolution: "1080p" });
+  });
+
+  it("accepts a 4,999-character script and refuses 5,000 before calling HeyGen", async () => {
+    expect((await generate({ ...validVideoInput, script: "x".repeat(4_999) })).status).toBe(201);
+    const refused = await generate({ ...validVideoInput, script: "x".repeat(5_000) });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ field: "script", message: "script must be under 5,000 characters" });
+    expect(fakeHeygen.jobs.size).toBe(1);
+  });
+});
+
+describe("POST /api/videos: bad input", () => {
   it("refuses without an admin session and writes nothing", async () => {
-    const response = await createVideoRoute(jsonRequest("/api/videos", validVideoInput));
-    expect(response.status).toBe(401);
-    const forged = await createVideoRoute(jsonRequest("/api/videos", validVideoInput, { cookie: "admin_session=forged" }));
-    expect(forged.status).toBe(401);
+    for (const cookie of [undefined, "admin_session=forged"]) {
+      const response = await createVideoRoute(jsonRequest("/api/videos", validVideoInput, { cookie }));
+      expect(response.status).toBe(401);
+    }
     expect(await db.video.count()).toBe(0);
   });
 
   it.each([
     ["script", { script: "" }],
-    ["script", { script: "x".repeat(5001) }],
     ["title", { title: "   " }],
     ["avatarId", { avatarId: "" }],
-    ["voiceId", { voiceId: undefined }],
-    ["width", { width: 1081 }],
-    ["height", { height: 64 }],
-    ["width", { width: 5000 }],
-    ["height", { height: "1080" }],
-  ])("answers 400 naming %s for bad input, and writes nothing", async (field, change) => {
-    const response = await generate({ ...validVideoInput, ...change });
-    expect(response.status).toBe(400);
-    const body = await response.json();
+    ["aspectRatio", { aspectRatio: "21:9" }],
+    ["aspectRatio", { aspectRatio: undefined }],
+    ["resolution", { resolution: "8k" }],
+    ["voiceId", { voiceId: 42 }],
+    ["width", { aspectRatio: undefined, width: 1081, height: 1080 }],
+    ["height", { aspectRatio: undefined, width: 1080 }],
+  ])("answers 400 naming %s, and writes nothing", async (field, change) => {
+    const { status, body } = await generate({ ...validVideoInput, ...change });
+    expect(status).toBe(400);
     expect(body.error).toMatchObject({ code: "invalid_input", field });
     expect(body.error.message).toContain(field);
     expect(await db.video.count()).toBe(0);
@@ -65,69 +99,70 @@ describe("POST /api/videos", () => {
   });
 
   it("answers 400 for a body that is not JSON", async () => {
-    const response = await generate("{not json");
-    expect(response.status).toBe(400);
-    expect((await response.json()).error.code).toBe("invalid_json");
+    const { status, body } = await generate("{not json");
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("invalid_json");
     expect(await db.video.count()).toBe(0);
-  });
-
-  it.each([
-    [400, "video_inputs is invalid: field required", { data: null, error: { code: "invalid_parameter", message: "video_inputs is invalid: field required" } }],
-    [401, "Unauthorized", { data: null, error: { code: "internal_error", message: "Unauthorized" } }],
-    [429, "It seems you've reached your daily api trial limit 5.", { data: null, error: { code: "trial_video_limit_exceeded", message: "It seems you've reached your daily api trial limit 5." } }],
-    [500, "Internal server error", { code: 50000, message: "Internal server error" }],
-  ])("HeyGen %i: marks the video FAILED with HeyGen's message and answers 502", async (status, message, body) => {
-    heygenServer.use(http.post(GENERATE_URL, () => HttpResponse.json(body, { status })));
-    const response = await generate(validVideoInput);
-    expect(response.status).toBe(502);
-    const answer = await response.json();
-    expect(answer.error).toMatchObject({ code: "heygen_rejected", message, heygenStatus: status });
-    expect(answer.video.status).toBe("FAILED");
-
-    const row = await db.video.findUniqueOrThrow({ where: { id: answer.video.id } });
-    expect(row).toMatchObject({ status: "FAILED", error: message, heygenVideoId: null });
-    expect(row.completedAt).not.toBeNull();
-  });
-
-  it("keeps the video PENDING when HeyGen cannot be reached, since the job may exist", async () => {
-    heygenServer.use(http.post(GENERATE_URL, () => HttpResponse.error()));
-    const response = await generate(validVideoInput);
-    expect(response.status).toBe(504);
-    const answer = await response.json();
-    expect(answer.error.code).toBe("heygen_unreachable");
-    const row = await db.video.findUniqueOrThrow({ where: { id: answer.video.id } });
-    expect(row.status).toBe("PENDING");
-  });
-
-  it("sends the real API key and no callback id other than the row id", async () => {
-    let seen: { key: string | null; callbackId: unknown } | null = null;
-    heygenServer.use(
-      http.post(GENERATE_URL, async ({ request }) => {
-        const body = (await request.clone().json()) as { callback_id: unknown };
-        seen = { key: request.headers.get("x-api-key"), callbackId: body.callback_id };
-        return HttpResponse.json({ error: null, data: { video_id: "vid_1" } });
-      }),
-    );
-    const response = await generate(validVideoInput);
-    const video = await response.json();
-    expect(seen).toEqual({ key: TEST_ENV.HEYGEN_API_KEY, callbackId: video.id });
   });
 });
 
-describe("GET /api/videos", () => {
-  it("lists completed videos for the public and every video for an admin", async () => {
-    const base = { ...validVideoInput, width: 1080, height: 1080 };
-    await db.video.createMany({
-      data: [
-        { ...base, title: "done", status: "COMPLETED", videoUrl: "https://cdn.test/a.mp4", completedAt: new Date() },
-        { ...base, title: "rendering", status: "PROCESSING", heygenVideoId: "h1" },
-        { ...base, title: "broken", status: "FAILED", error: "nope" },
-      ],
-    });
-    const publicList = await (await listVideosRoute(getRequest("/api/videos"))).json();
-    expect(publicList.videos.map((v: { title: string }) => v.title)).toEqual(["done"]);
+describe("POST /api/videos: HeyGen refuses (its own error envelope with a 4xx: nothing was created)", () => {
+  it("402: FAILED with a clear message about credits", async () => {
+    const { status, body } = await generate({ ...validVideoInput, script: `Hi ${FAKE_MARKERS.insufficientCredit}` });
+    expect(status).toBe(402);
+    expect(body.error.code).toBe("heygen_no_credits");
+    expect(body.video).toMatchObject({ status: "FAILED", error: expect.stringMatching(/out of credits/) });
+    expect(fakeHeygen.jobs.size).toBe(0);
+  });
 
-    const adminList = await (await listVideosRoute(getRequest("/api/videos", await adminCookie()))).json();
-    expect(adminList.videos.map((v: { title: string }) => v.title).sort()).toEqual(["broken", "done", "rendering"]);
+  it("429: FAILED, saying when to try again, with Retry-After", async () => {
+    const { status, headers, body } = await generate({ ...validVideoInput, script: `Hi ${FAKE_MARKERS.rateLimited}` });
+    expect(status).toBe(429);
+    expect(headers.get("retry-after")).toBe("30");
+    expect(body.error.message).toMatch(/busy.*30 s/);
+    expect((await db.video.findUniqueOrThrow({ where: { id: body.video.id } })).status).toBe("FAILED");
+  });
+
+  it("400 naming a field: FAILED with HeyGen's message, and the field as the API names it", async () => {
+    const { status, body } = await generate({ ...validVideoInput, avatarId: LOOK_WITHOUT_VOICE.id, voiceId: null });
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({ code: "heygen_invalid_input", field: "voiceId" });
+    expect(body.video.status).toBe("FAILED");
+    expect(body.video.error).toContain("voice_id");
+  });
+
+  it("401 (a bad API key): FAILED, telling the admin to check HEYGEN_API_KEY", async () => {
+    heygenServer.use(
+      http.post(CREATE_URL, () => HttpResponse.json({ error: { code: "unauthorized", message: "Invalid API key" } }, { status: 401 })),
+    );
+    const { status, body } = await generate(validVideoInput);
+    expect(status).toBe(502);
+    expect(body.video.error).toMatch(/HEYGEN_API_KEY/);
+  });
+});
+
+describe("POST /api/videos: HeyGen's answer is lost or unreadable (the job may exist)", () => {
+  it.each([
+    ["a gateway's 502 page after HeyGen accepted", FAKE_MARKERS.gateway502],
+    ["a create that hangs past the client timeout", FAKE_MARKERS.hang],
+    ["an unreadable 200", FAKE_MARKERS.unreadable200],
+  ])("%s: stays PENDING, unconfirmed, answered 202, never resent", async (_label, marker) => {
+    const { status, body } = await generate({ ...validVideoInput, script: `Hello ${marker}` });
+    expect(status).toBe(202);
+    expect(body).toMatchObject({ status: "PENDING", unconfirmed: true });
+    const row = await db.video.findUniqueOrThrow({ where: { id: body.id } });
+    expect(row).toMatchObject({ status: "PENDING", heygenVideoId: null, unconfirmedReason: expect.any(String) });
+    expect(fakeHeygen.jobs.size).toBe(1); // exactly one job: nothing was resent
+  });
+
+  it.each([
+    ["a 500 with HeyGen's envelope", () => HttpResponse.json({ error: { code: "internal_error", message: "boom" } }, { status: 500 })],
+    ["a 4xx that is not HeyGen's envelope", () => new HttpResponse("<html>403 Forbidden</html>", { status: 403, headers: { "content-type": "text/html" } })],
+    ["a network error", () => HttpResponse.error()],
+  ])("%s: stays PENDING and unconfirmed", async (_label, answer) => {
+    heygenServer.use(http.post(CREATE_URL, answer));
+    const { status, body } = await generate(validVideoInput);
+    expect(status).toBe(202);
+    expect(body).toMatchObject({ status: "PENDING", unconfirmed: true });
   });
 });

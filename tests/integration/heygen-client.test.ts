@@ -1,16 +1,13 @@
 import { delay, http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
-import { generateVideo, getRemainingQuota, getVideoStatus, listAvatars, listVoices } from "@/server/heygen/client";
+import { createFakeHeygen, fakeLooks, fakeVoices } from "@/mocks/heygen/fake-heygen";
+import { createHeygenClient } from "@/server/heygen/client";
 import { HeygenError } from "@/server/heygen/errors";
-import { heygenServer } from "../support/heygen";
+import { A_VOICE, heygenRequests, heygenServer, LANDSCAPE_LOOK } from "../support/heygen";
 import { TEST_ENV } from "../support/test-env";
 
+const heygen = createHeygenClient({ apiUrl: TEST_ENV.HEYGEN_API_URL, apiKey: TEST_ENV.HEYGEN_API_KEY, timeoutMs: 500 });
 const api = (path: string) => `${TEST_ENV.HEYGEN_API_URL}${path}`;
-const STATUS_URL = api("/v1/video_status.get");
-
-function answerStatus(data: Record<string, unknown>) {
-  heygenServer.use(http.get(STATUS_URL, () => HttpResponse.json({ code: 100, message: "Success", data })));
-}
 
 async function heygenError(promise: Promise<unknown>): Promise<HeygenError> {
   const error = await promise.then(() => null, (e: unknown) => e);
@@ -19,78 +16,124 @@ async function heygenError(promise: Promise<unknown>): Promise<HeygenError> {
 }
 
 const request = {
-  title: "t",
   callbackId: "ours",
+  title: "t",
   script: "Hello",
-  avatarId: "Abigail_expressive_2024112501",
-  voiceId: "1bd001e7e50f421d891986aad5158bc8",
-  width: 1280,
-  height: 720,
-};
+  avatarId: LANDSCAPE_LOOK.id,
+  voiceId: A_VOICE.voice_id,
+  aspectRatio: "16:9",
+  resolution: "720p",
+} as const;
 
-describe("HeyGen client", () => {
-  it("generates against the fake and reads the job's status back", async () => {
-    const { videoId } = await generateVideo(request);
-    const status = await getVideoStatus(videoId);
-    expect(status).toMatchObject({ state: "COMPLETED", callbackId: "ours", duration: 5, error: null });
-    expect(status.videoUrl).toMatch(/\.mp4\?Expires=\d+&Signature=/);
+/** A second fake HeyGen that pages every list two items at a time, on its own origin. */
+function pagedHeygen(options: Partial<Parameters<typeof createFakeHeygen>[0]> = {}) {
+  const baseUrl = "https://paged.heygen.test";
+  const fake = createFakeHeygen({ baseUrl, apiKey: "paged-key", maxPageSize: 2, renderMs: 0, deliverWebhooks: false, ...options });
+  heygenServer.use(...fake.handlers);
+  return createHeygenClient({ apiUrl: baseUrl, apiKey: "paged-key", timeoutMs: 500 });
+}
+
+describe("HeyGen v3 client", () => {
+  it("creates a video and reads it back, alone and in bulk", async () => {
+    const { videoId } = await heygen.createVideo(request);
+    const video = await heygen.getVideo(videoId);
+    expect(video).toMatchObject({ id: videoId, state: "COMPLETED", title: "t", duration: 5, failureMessage: null });
+    expect(video.videoUrl).toMatch(/\.mp4\?/);
+    expect(await heygen.getStatuses([videoId, "unknown-id"])).toEqual([
+      { videoId, state: "COMPLETED", error: null },
+      { videoId: "unknown-id", state: "NOT_FOUND", error: null },
+    ]);
   });
 
-  it("reads a failure's message whether HeyGen sends an object or a string", async () => {
-    answerStatus({ id: "v", status: "failed", error: { code: 40119, message: "Video is too long", detail: "..." } });
-    expect((await getVideoStatus("v")).error).toBe("Video is too long");
-    answerStatus({ id: "v", status: "failed", error: "MOVIO_PAYMENT_INSUFFICIENT_CREDIT" });
-    expect(await getVideoStatus("v")).toMatchObject({ state: "FAILED", error: "MOVIO_PAYMENT_INSUFFICIENT_CREDIT" });
+  it("asks for statuses 100 ids at a time", async () => {
+    const ids = Array.from({ length: 150 }, (_, i) => `id-${i}`);
+    const statuses = await heygen.getStatuses(ids);
+    expect(statuses).toHaveLength(150);
+    expect(heygenRequests).toEqual(["GET /v3/videos/statuses", "GET /v3/videos/statuses"]);
+  });
+
+  it("follows next_token through every page of looks and voices", async () => {
+    const paged = pagedHeygen();
+    const looks = await paged.listLooks();
+    expect(looks.map((look) => look.id).sort()).toEqual(fakeLooks.map((look) => look.id).sort());
+    expect(looks.find((look) => look.id === LANDSCAPE_LOOK.id)).toMatchObject({
+      name: LANDSCAPE_LOOK.name,
+      preferredOrientation: "landscape",
+      defaultVoiceId: LANDSCAPE_LOOK.default_voice_id,
+      previewImageUrl: expect.stringMatching(/\.jpg\?/),
+    });
+    const voices = await paged.listVoices();
+    expect(voices.map((voice) => voice.id).sort()).toEqual(fakeVoices.map((voice) => voice.voice_id).sort());
+    expect(voices.filter((voice) => voice.private)).toHaveLength(fakeVoices.filter((voice) => voice.type === "private").length);
+    expect(heygenRequests.filter((line) => line === "GET /v3/avatars/looks").length).toBe(Math.ceil(fakeLooks.length / 2));
+  });
+
+  it.each([
+    ["wallet", /^\$?[\d,.]+ (credits )?left$/],
+    ["subscription", /credits left \(\w+ plan\)$/],
+    ["usage_based", /credits left$/],
+  ] as const)("summarises a %s account's balance", async (billingType, balance) => {
+    const account = await pagedHeygen({ billingType }).getAccount();
+    expect(account.billingType).toBe(billingType);
+    expect(account.balance).toMatch(balance);
+  });
+
+  it("treats only HeyGen's own envelope with a 4xx as a rejection, with its code, field and Retry-After", async () => {
+    const retryAt = new Date(Date.now() + 60_000).toUTCString();
+    heygenServer.use(
+      http.post(api("/v3/videos"), () =>
+        HttpResponse.json(
+          { error: { code: "rate_limit_exceeded", message: "Slow down", param: null } },
+          { status: 429, headers: { "retry-after": retryAt } },
+        ),
+      ),
+    );
+    const error = await heygenError(heygen.createVideo(request));
+    expect(error).toMatchObject({ kind: "rejected", rejected: true, status: 429, code: "rate_limit_exceeded", message: "Slow down" });
+    expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(58);
+    expect(error.retryAfterSeconds).toBeLessThanOrEqual(60);
+
+    heygenServer.resetHandlers();
+    const invalid = await heygenError(heygen.createVideo({ ...request, voiceId: "no-such-voice" }));
+    expect(invalid).toMatchObject({ kind: "rejected", status: 400, param: "voice_id" });
+  });
+
+  it.each([
+    ["server_error", () => HttpResponse.json({ error: { code: "internal", message: "boom" } }, { status: 500 })],
+    ["server_error", () => new HttpResponse("<html><h1>502 Bad Gateway</h1></html>", { status: 502, headers: { "content-type": "text/html" } })],
+    ["not_heygen", () => new HttpResponse("<html>Forbidden</html>", { status: 403 })],
+    ["unreadable", () => new HttpResponse("{not json", { status: 200 })],
+    ["unreadable", () => HttpResponse.json({ data: { something: "else" } })],
+    ["network", () => HttpResponse.error()],
+  ] as const)("reports %s, never a rejection, for an answer HeyGen's application did not give", async (kind, answer) => {
+    heygenServer.use(http.get(api("/v3/videos/:id"), answer));
+    expect(await heygenError(heygen.getVideo("v"))).toMatchObject({ kind, rejected: false });
+  });
+
+  it("gives up after its timeout", async () => {
+    heygenServer.use(
+      http.get(api("/v3/videos/:id"), async () => {
+        await delay("infinite");
+        return HttpResponse.json({});
+      }),
+    );
+    expect(await heygenError(heygen.getVideo("v"))).toMatchObject({ kind: "timeout", rejected: false });
   });
 
   it("treats an unknown status as processing", async () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
-    answerStatus({ id: "v", status: "queued_somewhere_new" });
-    expect((await getVideoStatus("v")).state).toBe("PROCESSING");
+    heygenServer.use(http.get(api("/v3/videos/:id"), () => HttpResponse.json({ data: { id: "v", status: "queued_somewhere_new" } })));
+    expect((await heygen.getVideo("v")).state).toBe("PROCESSING");
   });
 
-  it("turns HeyGen's errors into a typed HeygenError with status, code and message", async () => {
-    const unknown = await heygenError(getVideoStatus("no-such-video"));
-    expect(unknown).toMatchObject({ kind: "rejected", status: 404 });
-
-    heygenServer.use(
-      http.post(api("/v2/video/generate"), () =>
-        HttpResponse.json(
-          { data: null, error: { code: "trial_video_limit_exceeded", message: "Daily limit" } },
-          { status: 429, headers: { "retry-after": "30" } },
-        ),
-      ),
-    );
-    expect(await heygenError(generateVideo(request))).toMatchObject({
-      kind: "rejected",
-      status: 429,
-      code: "trial_video_limit_exceeded",
-      message: "Daily limit",
-      retryAfterSeconds: 30,
-    });
-  });
-
-  it("treats a 200 carrying an error as a rejection, and an unreadable 200 as invalid", async () => {
-    heygenServer.use(
-      http.get(api("/v2/avatars"), () => HttpResponse.json({ code: 40009, message: "Invalid credentials", error: "bad key" })),
-      http.get(api("/v2/voices"), () => HttpResponse.json({ data: { something: "else" } })),
-    );
-    expect(await heygenError(listAvatars())).toMatchObject({ kind: "rejected", message: "bad key" });
-    expect(await heygenError(listVoices())).toMatchObject({ kind: "invalid_response" });
-  });
-
-  it("gives up after its timeout, reporting HeyGen as unreachable", async () => {
-    heygenServer.use(http.get(STATUS_URL, async () => {
-      await delay("infinite");
-      return HttpResponse.json({});
-    }));
-    expect(await heygenError(getVideoStatus("v", 100))).toMatchObject({ kind: "unreachable", code: "timeout" });
-  });
-
-  it("reads the catalogue and the quota", async () => {
-    const [avatars, voices, quota] = await Promise.all([listAvatars(), listVoices(), getRemainingQuota()]);
-    expect(avatars.find((a) => a.id === request.avatarId)?.name).toBe("Abigail (Upper Body)");
-    expect(voices.find((v) => v.id === request.voiceId)).toMatchObject({ name: "Sara", gender: "female" });
-    expect(quota).toBeGreaterThan(0);
+  it("registers a webhook endpoint and rotates its secret", async () => {
+    const paged = pagedHeygen();
+    const receiver = "https://hooks.example.test/api/heygen/callback";
+    heygenServer.use(http.options(receiver, () => new HttpResponse(null, { status: 200 })));
+    const endpoint = await paged.createWebhookEndpoint(receiver, ["avatar_video.success", "avatar_video.fail"]);
+    expect(endpoint).toMatchObject({ url: receiver, events: ["avatar_video.success", "avatar_video.fail"], secret: expect.any(String) });
+    expect(await paged.listWebhookEndpoints()).toEqual([{ ...endpoint, secret: null }]);
+    const rotated = await paged.rotateWebhookSecret(endpoint.endpointId);
+    expect(rotated).not.toBe(endpoint.secret);
   });
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/videos/[id]/route";
 import { db } from "@/server/db";
-import { getRequest, validVideoInput } from "../support/requests";
+import { getRequest, videoRow } from "../support/requests";
 
-const fetchVideo = (id: string) => GET(getRequest(`/api/videos/${id}`), { params: Promise.resolve({ id }) });
+const fetchVideo = (id: string) => GET(getRequest(`/api/videos/${encodeURIComponent(id)}`), { params: Promise.resolve({ id }) });
 
 describe("GET /api/videos/[id]", () => {
   it("returns the public fields only, uncached while the video renders", async () => {
-    const video = await db.video.create({ data: { ...validVideoInput, status: "PROCESSING", heygenVideoId: "secret-ish" } });
+    const video = await db.video.create({ data: { ...videoRow, status: "PROCESSING", heygenVideoId: "secret-ish" } });
     const response = await fetchVideo(video.id);
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
@@ -15,12 +15,14 @@ describe("GET /api/videos/[id]", () => {
       id: video.id,
       title: "Welcome",
       status: "PROCESSING",
-      width: 1920,
-      height: 1080,
+      aspectRatio: "16:9",
+      resolution: "1080p",
       videoUrl: null,
       thumbnailUrl: null,
+      subtitleUrl: null,
       duration: null,
       error: null,
+      unconfirmed: false,
       createdAt: video.createdAt.toISOString(),
       completedAt: null,
     });
@@ -28,7 +30,7 @@ describe("GET /api/videos/[id]", () => {
 
   it("lets a finished video be cached briefly", async () => {
     const video = await db.video.create({
-      data: { ...validVideoInput, status: "COMPLETED", videoUrl: "https://cdn.test/v.mp4", completedAt: new Date() },
+      data: { ...videoRow, status: "COMPLETED", videoUrl: "https://cdn.test/v.mp4", completedAt: new Date() },
     });
     const response = await fetchVideo(video.id);
     expect(response.headers.get("cache-control")).toMatch(/max-age=\d+/);

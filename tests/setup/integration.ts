@@ -1,18 +1,33 @@
+// What `next start` loads before anything else: Next's request scope (after()) needs AsyncLocalStorage on globalThis.
+import "next/dist/server/node-environment-baseline";
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
-import { fakeHeygen, heygenServer } from "../support/heygen";
+import { fakeHeygen, heygenRequests, heygenServer } from "../support/heygen";
 import { TEST_ENV } from "../support/test-env";
 
 // Set before any app module is imported: src/server/env.ts validates on import.
 Object.assign(process.env, TEST_ENV, { DATABASE_URL: inject("databaseUrl") });
 
-beforeAll(() => heygenServer.listen({ onUnhandledRequest: "error" }));
+// A request no handler expects (a retired HeyGen path, a typo, an unplanned call) fails the test it happens in,
+// even when the app catches the resulting network error.
+const unexpectedRequests: string[] = [];
+beforeAll(() =>
+  heygenServer.listen({
+    onUnhandledRequest(request, print) {
+      unexpectedRequests.push(`${request.method} ${request.url}`);
+      print.error();
+    },
+  }),
+);
 beforeEach(async () => {
   const { db } = await import("@/server/db");
-  await db.$executeRawUnsafe('TRUNCATE TABLE "Video"');
+  await db.$executeRawUnsafe('TRUNCATE TABLE "Video", "HeygenEvent"');
+  heygenRequests.length = 0;
 });
 afterEach(() => {
   heygenServer.resetHandlers();
   fakeHeygen.reset();
+  const unexpected = unexpectedRequests.splice(0);
+  if (unexpected.length > 0) throw new Error(`Unexpected outgoing requests (no MSW handler): ${unexpected.join(", ")}`);
 });
 afterAll(async () => {
   heygenServer.close();

@@ -1,9 +1,10 @@
+import { createHmac } from "node:crypto";
 import { NextRequest } from "next/server";
-import { signHeygenPayload } from "@/server/heygen/signature";
 import { POST as login } from "@/app/api/admin/login/route";
-import { TEST_ENV } from "./test-env";
+import { A_VOICE, LANDSCAPE_LOOK } from "./heygen";
+import { CALLBACK_URL, TEST_ENV } from "./test-env";
 
-const ORIGIN = "http://app.test";
+const ORIGIN = TEST_ENV.APP_URL;
 
 export function jsonRequest(path: string, body: unknown, init: { cookie?: string; method?: string } = {}) {
   return new NextRequest(new URL(path, ORIGIN), {
@@ -25,26 +26,60 @@ export async function adminCookie(): Promise<string> {
   return setCookie.split(";")[0]!;
 }
 
-/** A webhook delivery as HeyGen sends it: the exact body bytes, signed. */
-export function webhookRequest(
-  payload: unknown,
-  options: { secret?: string; signature?: string | null } = {},
+/** Lowercase hex HMAC-SHA256 of the exact body, computed here rather than by the app's own code. */
+export const hmac = (body: string, secret: string = TEST_ENV.HEYGEN_SECRET) =>
+  createHmac("sha256", secret).update(body).digest("hex");
+
+/** A POST to the webhook with these exact body bytes and headers. */
+export function deliveryRequest(body: string, headers: Record<string, string> = {}) {
+  return new NextRequest(CALLBACK_URL, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+}
+
+type Payload = string | Record<string, unknown>;
+const text = (payload: Payload) => (typeof payload === "string" ? payload : JSON.stringify(payload));
+
+/** As a registered v3 endpoint receives it: Heygen-Signature, Heygen-Timestamp, Heygen-Event-Id. */
+export function signedV3(
+  payload: Payload,
+  options: { secret?: string; timestamp?: string | null; eventId?: string | null; signature?: string } = {},
 ) {
-  const body = typeof payload === "string" ? payload : JSON.stringify(payload);
-  const signature =
-    options.signature === undefined ? signHeygenPayload(body, options.secret ?? TEST_ENV.HEYGEN_SECRET) : options.signature;
-  return new NextRequest(new URL("/api/heygen/callback", ORIGIN), {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(signature === null ? {} : { signature }) },
-    body,
+  const body = text(payload);
+  const timestamp = options.timestamp === undefined ? String(Math.floor(Date.now() / 1000)) : options.timestamp;
+  const eventId =
+    options.eventId === undefined ? ((JSON.parse(body) as { event_id?: string }).event_id ?? null) : options.eventId;
+  return deliveryRequest(body, {
+    "heygen-signature": options.signature ?? hmac(body, options.secret),
+    ...(timestamp === null ? {} : { "heygen-timestamp": timestamp }),
+    ...(eventId === null ? {} : { "heygen-event-id": eventId }),
   });
 }
+
+/** As a legacy v1 endpoint receives it: a `Signature` header only. */
+export const signedLegacy = (payload: Payload, secret?: string) =>
+  deliveryRequest(text(payload), { signature: hmac(text(payload), secret) });
+
+/** As a per-job callback_url receives it: no signature at all. */
+export const unsigned = (payload: Payload) => deliveryRequest(text(payload));
+
+/** One of the fake HeyGen's recorded deliveries, replayed byte for byte. */
+export const replayDelivery = (delivery: { body: string; headers: Record<string, string> }) =>
+  deliveryRequest(delivery.body, delivery.headers);
 
 export const validVideoInput = {
   title: "Welcome",
   script: "Hello and welcome to the team!",
-  avatarId: "Abigail_expressive_2024112501",
-  voiceId: "1bd001e7e50f421d891986aad5158bc8",
-  width: 1920,
-  height: 1080,
+  avatarId: LANDSCAPE_LOOK.id,
+  voiceId: A_VOICE.voice_id,
+  aspectRatio: "16:9",
+  resolution: "1080p",
+};
+
+/** Row data for videos created directly in the database. */
+export const videoRow = {
+  title: "Welcome",
+  script: "Hello and welcome to the team!",
+  avatarId: LANDSCAPE_LOOK.id,
+  voiceId: A_VOICE.voice_id,
+  aspectRatio: "16:9",
+  resolution: "1080p",
 };

@@ -1,0 +1,53 @@
+import "server-only";
+import { db } from "@/server/db";
+import { applyStatusChange, type StatusChange } from "@/server/videos/transition";
+import { findVideoForEvent } from "./find-video";
+import type { HeygenEvent } from "./parse-event";
+
+export type SignedEventOutcome =
+  | { outcome: "applied" | "unchanged"; videoId: string; heygenVideoId: string | null }
+  | { outcome: "duplicate" | "unknown_video" | "ignored_event" | "needs_check"; videoId: string | null; heygenVideoId: string | null };
+
+/**
+ * Applies a verified event. Its event id is recorded in the same transaction as the status change, with a
+ * unique key: a redelivery (even a concurrent one) finds it and changes nothing, and a failure leaves neither,
+ * so HeyGen's retry is applied. Events without an id (legacy) rely on the state machine alone.
+ */
+export function applySignedEvent(event: HeygenEvent): Promise<SignedEventOutcome> {
+  return db.$transaction(async (tx) => {
+    if (event.eventId) {
+      const { count } = await tx.heygenEvent.createMany({
+        data: [{ eventId: event.eventId, eventType: event.eventType, heygenVideoId: event.videoId, outcome: "received" }],
+        skipDuplicates: true,
+      });
+      if (count === 0) return { outcome: "duplicate", videoId: null, heygenVideoId: event.videoId } as const;
+    }
+    const result = await decide(event, tx);
+    if (event.eventId) {
+      await tx.heygenEvent.update({
+        where: { eventId: event.eventId },
+        data: { outcome: result.outcome, videoId: result.videoId },
+      });
+    }
+    return result;
+  });
+}
+
+async function decide(event: HeygenEvent, tx: Parameters<typeof findVideoForEvent>[1]): Promise<SignedEventOutcome> {
+  if (event.kind === "other") return { outcome: "ignored_event", videoId: null, heygenVideoId: event.videoId };
+  const video = await findVideoForEvent(event, tx);
+  if (!video) return { outcome: "unknown_video", videoId: null, heygenVideoId: event.videoId };
+  const change = statusChangeOf(event);
+  // A success without a URL (never seen, but possible): ask HeyGen instead of guessing.
+  if (!change) return { outcome: "needs_check", videoId: video.id, heygenVideoId: event.videoId };
+  const { applied } = await applyStatusChange(video.id, change, tx);
+  return { outcome: applied ? "applied" : "unchanged", videoId: video.id, heygenVideoId: event.videoId };
+}
+
+function statusChangeOf(event: HeygenEvent): StatusChange | null {
+  const heygenVideoId = event.videoId ?? undefined;
+  if (event.kind === "fail") {
+    return { status: "FAILED", heygenVideoId, error: event.failure ?? "HeyGen reported that the video failed" };
+  }
+  return event.videoUrl ? { status: "COMPLETED", heygenVideoId, videoUrl: event.videoUrl } : null;
+}
