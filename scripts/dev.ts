@@ -11,7 +11,8 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import nextEnv from "@next/env";
 import { applyMigrations } from "./db/schema-engine";
-import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { EmbeddedPostgresStartError, reachableDataDir, startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { FAKE_MARKERS } from "../src/mocks/heygen/markers";
 import { startFakeHeygenServer } from "../src/mocks/heygen/http-server";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -23,10 +24,17 @@ const stopping: Array<() => Promise<void>> = [];
 const notes: string[] = [];
 
 if (!env.DATABASE_URL) {
-  const postgres = await startEmbeddedPostgres({ persistent: true, dataDir: path.join(root, ".data/postgres") });
+  // As root, PostgreSQL runs as the postgres user: a checkout that user cannot enter keeps its data elsewhere.
+  const { dataDir, note } = await reachableDataDir(path.join(root, ".data/postgres"));
+  const postgres = await startEmbeddedPostgres({ persistent: true, dataDir }).catch((error: unknown) => {
+    if (!(error instanceof EmbeddedPostgresStartError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  });
   stopping.push(postgres.stop);
   env.DATABASE_URL = postgres.url;
-  notes.push(`database     embedded PostgreSQL, ${postgres.url} (data in .data/postgres)`);
+  notes.push(`database     embedded PostgreSQL, ${postgres.url} (data in ${note ? dataDir : ".data/postgres"})`);
+  if (note) notes.push(`             ${note}`);
 } else {
   notes.push("database     DATABASE_URL from your environment");
 }
@@ -35,10 +43,16 @@ const applied = await applyMigrations(env.DATABASE_URL);
 notes.push(`migrations   ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
 
 if (!env.HEYGEN_API_KEY) {
+  // Read by the app at run time (never inlined by the build): HeyGen's callback_url and Secure cookies. The fake
+  // reaches localhost; real HeyGen never does, so with a real key APP_URL stays whatever you set.
+  env.APP_URL ??= `http://localhost:${port}`;
   const apiKey = "fake-heygen-key";
-  const webhookSecret = randomBytes(24).toString("hex");
+  const webhookSecret = `whsec_${randomBytes(24).toString("hex")}`;
   const renderMs = Number(env.FAKE_HEYGEN_RENDER_MS ?? 8_000);
-  const fakeOptions = { apiKey, webhookSecret, renderMs, log: (line: string) => console.log(`[fake-heygen] ${line}`) };
+  // The app's callback URL starts out registered as a v3 webhook endpoint (as `npm run heygen:webhook` would do
+  // with a real account): the fake signs its deliveries with this secret.
+  const endpoint = { url: new URL("/api/heygen/callback", env.APP_URL).href, secret: webhookSecret };
+  const fakeOptions = { apiKey, renderMs, endpoints: [endpoint], log: (line: string) => console.log(`[fake-heygen] ${line}`) };
   // A fixed port keeps the media URLs of earlier videos working across restarts (they are signed with the key).
   const fake = await startFakeHeygenServer({ ...fakeOptions, port: Number(env.FAKE_HEYGEN_PORT ?? 4010) }).catch(() =>
     startFakeHeygenServer(fakeOptions),
@@ -48,11 +62,14 @@ if (!env.HEYGEN_API_KEY) {
     HEYGEN_API_URL: fake.url,
     HEYGEN_API_KEY: apiKey,
     HEYGEN_SECRET: webhookSecret,
-    NEXT_PUBLIC_APP_URL: env.NEXT_PUBLIC_APP_URL ?? `http://localhost:${port}`,
   });
-  notes.push(`heygen       offline fake at ${fake.url}, renders in ${renderMs / 1000} s; a script containing "[fail]" fails`);
+  notes.push(`heygen       offline fake (v3 API) at ${fake.url}, renders in ${renderMs / 1000} s`);
+  notes.push(`             script markers: ${Object.values(FAKE_MARKERS).join(" ")} (see README)`);
 } else {
   notes.push(`heygen       real API at ${env.HEYGEN_API_URL ?? "https://api.heygen.com"}`);
+  if (!env.APP_URL?.startsWith("https:")) {
+    notes.push("             no https APP_URL: HeyGen cannot call back (see README, \"Using a real HeyGen account\")");
+  }
 }
 
 env.ADMIN_PASSWORD ??= "admin-password";

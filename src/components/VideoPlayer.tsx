@@ -4,6 +4,7 @@ import { useElapsedSeconds } from "@/hooks/use-elapsed-seconds";
 import { useVideo } from "@/hooks/use-video";
 import { formatDuration } from "@/lib/format";
 import { isTerminal, type PublicVideo } from "@/lib/video";
+import { ratioOf } from "@/lib/video-format";
 
 /**
  * Plays a video once HeyGen has rendered it. Until then it shows progress, polling
@@ -12,10 +13,11 @@ import { isTerminal, type PublicVideo } from "@/lib/video";
 export function VideoPlayer({ initialVideo }: { initialVideo: PublicVideo }) {
   const { data, error } = useVideo(initialVideo);
   const video = data ?? initialVideo;
-  // Full width, but never taller than 75% of the viewport (portrait videos on wide screens).
+  // Sized from the aspect ratio before anything loads (no layout shift), full width but never taller than
+  // 75% of the viewport (portrait videos on wide screens).
   const frame = {
-    aspectRatio: `${video.width} / ${video.height}`,
-    maxWidth: `min(100%, calc(75vh * ${video.width / video.height}))`,
+    aspectRatio: video.aspectRatio.replace(":", " / "),
+    maxWidth: `min(100%, calc(75vh * ${ratioOf(video.aspectRatio)}))`,
   };
 
   if (video.status === "COMPLETED" && video.videoUrl) {
@@ -59,7 +61,11 @@ function GeneratingState(props: { video: PublicVideo; connectionProblem: boolean
     >
       <span className="size-10 animate-spin rounded-full border-4 border-slate-600 border-t-white" aria-hidden />
       <p className="text-lg font-medium">
-        {video.status === "PENDING" ? "Waiting for HeyGen to start…" : "Generating your video…"}
+        {video.status === "PENDING"
+          ? video.unconfirmed
+            ? "Waiting for HeyGen to confirm this video…"
+            : "Waiting for HeyGen to start…"
+          : "Generating your video…"}
       </p>
       <p className="text-sm text-slate-400">
         {elapsed === null ? "\u00a0" : `${formatDuration(elapsed)} elapsed`} · this page updates by itself

@@ -15,19 +15,20 @@ export default async function AdminPage() {
 
   return (
     <div className="space-y-10">
-      <div className="flex items-center justify-between">
+      <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">Generate a video</h1>
         <div className="flex items-center gap-4 text-sm text-slate-600">
-          {catalogue.credits !== null && <span>{catalogue.credits.toLocaleString("en")} HeyGen credits left</span>}
+          {catalogue.account?.balance && <span data-testid="heygen-balance">HeyGen: {catalogue.account.balance}</span>}
           <LogoutButton />
         </div>
       </div>
       {catalogue.error && (
-        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-          Could not load avatars and voices from HeyGen ({catalogue.error}). You can still type their ids.
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          HeyGen could not be reached, so its looks and voices are not listed ({catalogue.error}). Reload in a minute,
+          or type a look id and a voice id below.
         </p>
       )}
-      <GenerateForm avatars={catalogue.avatars} voices={catalogue.voices} />
+      <GenerateForm looks={catalogue.looks} voices={catalogue.voices} />
       <section>
         <h2 className="text-xl font-semibold">All videos</h2>
         <AdminVideoList initialVideos={videos} />

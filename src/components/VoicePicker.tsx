@@ -1,0 +1,34 @@
+import { inputClass } from "@/components/ui/styles";
+import type { Voice } from "@/lib/catalogue";
+
+/** HeyGen voices grouped by language, led by "the look's own voice" (sends no voice_id). */
+export function VoicePicker(props: { voices: Voice[]; lookHasOwnVoice: boolean; error?: React.ReactNode }) {
+  const { voices, lookHasOwnVoice, error } = props;
+  const byLanguage = new Map<string, Voice[]>();
+  for (const voice of voices) {
+    const language = voice.language ?? "Other";
+    byLanguage.set(language, [...(byLanguage.get(language) ?? []), voice]);
+  }
+  return (
+    <label className="block">
+      <span className="text-sm font-medium">Voice</span>
+      {voices.length > 0 ? (
+        <select name="voiceId" className={inputClass} defaultValue="">
+          <option value="">{lookHasOwnVoice ? "The look’s own voice" : "The look’s own voice (this look has none: pick one)"}</option>
+          {[...byLanguage].map(([language, group]) => (
+            <optgroup key={language} label={language}>
+              {group.map((voice) => (
+                <option key={voice.id} value={voice.id}>
+                  {[voice.name, voice.gender, voice.private ? "your voice" : null].filter(Boolean).join(" · ")}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      ) : (
+        <input name="voiceId" className={inputClass} placeholder="HeyGen voice id (empty: the look’s own voice)" />
+      )}
+      {error}
+    </label>
+  );
+}
