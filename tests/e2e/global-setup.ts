@@ -1,26 +1,31 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startFakeHeygenServer } from "../../src/mocks/heygen/http-server";
 import { applyMigrations } from "../../scripts/db/schema-engine";
 import { findFreePort, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
+import { startApp } from "./app";
 
 declare module "vitest" {
   export interface ProvidedContext {
     appUrl: string;
     adminPassword: string;
     renderMs: number;
+    /** The throwaway database, for tests that start more app instances of the same build. */
+    e2eDatabaseUrl: string;
   }
 }
 
 const root = path.resolve(import.meta.dirname, "../..");
-const ADMIN_PASSWORD = "e2e-admin-password";
+export const ADMIN_PASSWORD = "e2e-admin-password";
+export const SESSION_SECRET = "e2e-session-secret-at-least-32-characters";
 const RENDER_MS = 3_000;
+const API_KEY = "e2e-heygen-key";
 
 /**
- * The production build (`next start`) on real HTTP, with a throwaway PostgreSQL and the fake HeyGen
- * as a separate HTTP server: the app only knows HeyGen through HEYGEN_API_URL, as in production.
+ * The production build (`next start`) on real HTTP, with a throwaway PostgreSQL and the fake HeyGen as a separate
+ * HTTP server: the app only knows HeyGen through HEYGEN_API_URL, as in production. Its callback URL is registered
+ * with the fake as a v3 webhook endpoint, as `npm run heygen:webhook` does with a real account.
  */
 export default async function setup(project: TestProject) {
   if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
@@ -36,59 +41,25 @@ export default async function setup(project: TestProject) {
     stops.push(database.stop);
     await applyMigrations(database.url);
 
-    const webhookSecret = "e2e-webhook-secret";
-    const heygen = await startFakeHeygenServer({ apiKey: "e2e-heygen-key", webhookSecret, renderMs: RENDER_MS });
-    stops.push(heygen.close);
-
+    const webhookSecret = "whsec_e2e-webhook-secret";
     const port = await findFreePort();
-    const appUrl = `http://127.0.0.1:${port}`;
-    const app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: database.url,
-        HEYGEN_API_URL: heygen.url,
-        HEYGEN_API_KEY: "e2e-heygen-key",
-        HEYGEN_SECRET: webhookSecret,
-        NEXT_PUBLIC_APP_URL: appUrl,
-        ADMIN_PASSWORD,
-        SESSION_SECRET: "e2e-session-secret-at-least-32-characters",
-      },
+    const heygen = await startFakeHeygenServer({
+      apiKey: API_KEY,
+      renderMs: RENDER_MS,
+      endpoints: [{ url: `http://127.0.0.1:${port}/api/heygen/callback`, secret: webhookSecret }],
     });
-    stops.push(() => stopProcess(app));
-    await waitUntilServing(appUrl, app);
+    stops.push(heygen.close);
+    const env = { DATABASE_URL: database.url, HEYGEN_API_URL: heygen.url, HEYGEN_API_KEY: API_KEY, HEYGEN_SECRET: webhookSecret };
+    const app = await startApp({ ...env, ADMIN_PASSWORD, SESSION_SECRET }, { port });
+    stops.push(app.stop);
 
-    project.provide("appUrl", appUrl);
+    project.provide("appUrl", app.url);
     project.provide("adminPassword", ADMIN_PASSWORD);
     project.provide("renderMs", RENDER_MS);
+    project.provide("e2eDatabaseUrl", database.url);
   } catch (error) {
     await teardown();
     throw error;
   }
   return teardown;
-}
-
-async function waitUntilServing(url: string, app: ChildProcess): Promise<void> {
-  let output = "";
-  app.stdout?.on("data", (chunk) => (output += chunk));
-  app.stderr?.on("data", (chunk) => (output += chunk));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (app.exitCode !== null) throw new Error(`next start exited (${app.exitCode}):\n${output}`);
-    const ok = await fetch(`${url}/api/heygen/callback`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`next start did not answer within 30 s:\n${output}`);
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
 }

@@ -1,0 +1,78 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { fakeLooks } from "../../src/mocks/heygen/fake-heygen";
+import { startFakeHeygenServer, type FakeHeygenServer } from "../../src/mocks/heygen/http-server";
+import { findFreePort } from "../../scripts/lib/embedded-postgres";
+import { startApp, type RunningApp } from "./app";
+import { launchChromium } from "./browser";
+
+const PASSWORD = "deployment-test-password";
+const base = {
+  DATABASE_URL: inject("e2eDatabaseUrl"),
+  HEYGEN_API_KEY: "deploy-key",
+  HEYGEN_SECRET: "whsec_deploy",
+  ADMIN_PASSWORD: PASSWORD,
+  SESSION_SECRET: "deployment-session-secret-of-32-chars-min",
+};
+
+const apps: RunningApp[] = [];
+let heygen: FakeHeygenServer;
+let browser: Browser;
+beforeAll(async () => {
+  heygen = await startFakeHeygenServer({ apiKey: base.HEYGEN_API_KEY, renderMs: 60_000 });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await Promise.all(apps.map((app) => app.stop()));
+  await heygen?.close();
+  await browser?.close();
+});
+
+async function start(env: Record<string, string>) {
+  const app = await startApp({ ...base, ...env });
+  apps.push(app);
+  return app;
+}
+
+async function loginCookie(appUrl: string) {
+  const response = await fetch(`${appUrl}/api/admin/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ password: PASSWORD }),
+  });
+  return { cookie: response.headers.get("set-cookie")!.split(";")[0]!, setCookie: response.headers.get("set-cookie")! };
+}
+
+describe("one build, configured at run time", () => {
+  it("sends each deployment's own APP_URL as HeyGen's callback_url, and makes its cookie Secure when https", async () => {
+    const deployments = ["http://first.example.test", "https://second.example.test"];
+    for (const appUrl of deployments) {
+      const app = await start({ HEYGEN_API_URL: heygen.url, APP_URL: appUrl });
+      const { cookie, setCookie } = await loginCookie(app.url);
+      expect(/;\s*Secure/i.test(setCookie)).toBe(appUrl.startsWith("https:"));
+      const response = await fetch(`${app.url}/api/videos`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie },
+        body: JSON.stringify({ title: appUrl, script: "Hello", avatarId: fakeLooks[0]!.id, aspectRatio: "16:9", resolution: "720p" }),
+      });
+      expect(response.status).toBe(201);
+    }
+    const callbackUrls = [...heygen.fake.jobs.values()].map((job) => [job.title, job.callbackUrl]);
+    expect(callbackUrls).toEqual(deployments.map((url) => [url, `${url}/api/heygen/callback`]));
+  });
+
+  it("tells the admin plainly when HeyGen cannot be reached, instead of an empty form", async () => {
+    const closedPort = await findFreePort();
+    const app = await start({ HEYGEN_API_URL: `http://127.0.0.1:${closedPort}` });
+    const context = await browser.newContext();
+    const { cookie } = await loginCookie(app.url);
+    const [name, ...value] = cookie.split("=");
+    await context.addCookies([{ name: name!, value: value.join("="), url: app.url }]);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/admin`);
+    const alert = page.getByRole("alert").filter({ hasText: "HeyGen could not be reached" });
+    await alert.waitFor();
+    expect(await page.locator("input[name=avatarId]").getAttribute("placeholder")).toBe("HeyGen look id");
+    await context.close();
+  });
+});
