@@ -74,12 +74,5 @@ export const validVideoInput = {
   resolution: "1080p",
 };
 
-/** Row data for videos created directly in the database. */
-export const videoRow = {
-  title: "Welcome",
-  script: "Hello and welcome to the team!",
-  avatarId: LANDSCAPE_LOOK.id,
-  voiceId: A_VOICE.voice_id,
-  aspectRatio: "16:9",
-  resolution: "1080p",
-};
+/** Row data for videos created directly in the database: the same fields as the API input. */
+export const videoRow = { ...validVideoInput };

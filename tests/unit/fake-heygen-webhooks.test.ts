@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FAKE_IDS, FAKE_MARKERS, WEBHOOK_EVENT_TYPES } from "@/mocks/heygen/fake-heygen";
 import { startFakeHeygenServer, type FakeHeygenServer, type FakeHeygenServerOptions } from "@/mocks/heygen/http-server";
+import { waitFor } from "../support/wait-for";
 
 // Webhooks over real HTTP: endpoint registration, and what each delivery looks like on the wire.
 const API_KEY = "test-api-key";
@@ -65,15 +66,6 @@ async function addEndpoint(path: string, events: string[] | null = ["avatar_vide
   const response = await api("/v3/webhooks/endpoints", { method: "POST", body: JSON.stringify({ url: `${receiver.url}${path}`, events }) });
   expect(response.status).toBe(200);
   return (await response.json()).data as { endpoint_id: string; secret: string };
-}
-
-async function waitFor<T>(read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 const postsTo = (path: string, count = 1) => waitFor(() => receiver.posts(path), (posts) => posts.length >= count);

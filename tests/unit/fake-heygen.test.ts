@@ -2,6 +2,7 @@ import { http, HttpResponse } from "msw";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FAKE_IDS, FAKE_MARKERS } from "@/mocks/heygen/fake-heygen";
 import { startFakeHeygenServer, type FakeHeygenServer } from "@/mocks/heygen/http-server";
+import { waitFor } from "../support/wait-for";
 
 // The fake over real HTTP, as `npm run dev` and the browser tests use it.
 const API_KEY = "test-api-key";
@@ -45,15 +46,6 @@ async function videoStatus(videoId: string) {
   const response = await api(`/v3/videos/${videoId}`);
   expect(response.status).toBe(200);
   return (await response.json()).data;
-}
-
-async function waitFor<T>(read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 const onlyJob = () => {
