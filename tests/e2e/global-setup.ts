@@ -13,6 +13,9 @@ declare module "vitest" {
     renderMs: number;
     /** The throwaway database, for tests that start more app instances of the same build. */
     e2eDatabaseUrl: string;
+    /** The fake HeyGen the app talks to, and its key: tests read its records through its own API. */
+    heygenUrl: string;
+    heygenApiKey: string;
   }
 }
 
@@ -57,6 +60,8 @@ export default async function setup(project: TestProject) {
     project.provide("adminPassword", ADMIN_PASSWORD);
     project.provide("renderMs", RENDER_MS);
     project.provide("e2eDatabaseUrl", database.url);
+    project.provide("heygenUrl", heygen.url);
+    project.provide("heygenApiKey", API_KEY);
   } catch (error) {
     await teardown();
     throw error;

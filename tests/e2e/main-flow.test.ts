@@ -73,6 +73,12 @@ describe("generate → HeyGen v3 → signed webhook → watch, in Chromium again
     await generate(page, "E2E lost answer", `HeyGen accepts this, the gateway loses it ${FAKE_MARKERS.gateway502}`, "did not confirm");
     await page.getByTestId("video-ready").waitFor({ timeout: renderMs + 15_000 });
     await page.close();
+
+    // HeyGen's own list of videos with that title: exactly one job was made.
+    const list = await fetch(`${inject("heygenUrl")}/v3/videos?title=${encodeURIComponent("E2E lost answer")}`, {
+      headers: { "x-api-key": inject("heygenApiKey") },
+    });
+    expect((await list.json()).data).toHaveLength(1);
   });
 
   it("a failed render shows HeyGen's reason on the watch page", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Video } from "@/generated/prisma/client";
+import { isTerminal } from "@/lib/video";
 import { db } from "@/server/db";
 import { heygen } from "@/server/heygen";
 import type { HeygenVideo } from "@/server/heygen/client";
@@ -53,7 +54,7 @@ export async function syncWithHeygen(video: Video, heygenVideoId: string): Promi
 /** syncWithHeygen for a video known by id (a finished or vanished one is left alone). */
 export async function syncVideoWithHeygen(videoId: string, heygenVideoId: string): Promise<SyncOutcome | "finished"> {
   const video = await db.video.findUnique({ where: { id: videoId } });
-  if (!video || video.status === "COMPLETED" || video.status === "FAILED") return "finished";
+  if (!video || isTerminal(video.status)) return "finished";
   return syncWithHeygen(video, heygenVideoId);
 }
 
