@@ -13,6 +13,7 @@ import nextEnv from "@next/env";
 import { applyMigrations } from "./db/schema-engine";
 import { EmbeddedPostgresStartError, reachableDataDir, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { FAKE_MARKERS } from "../src/mocks/heygen/markers";
+import { DEV_ADMIN_PASSWORD, DEV_SESSION_SECRET } from "../src/server/dev-defaults";
 import { startFakeHeygenServer } from "../src/mocks/heygen/http-server";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -72,9 +73,9 @@ if (!env.HEYGEN_API_KEY) {
   }
 }
 
-env.ADMIN_PASSWORD ??= "admin-password";
-// Dev-only and fixed, so sessions survive restarts; production must set its own.
-env.SESSION_SECRET ??= "development-only-session-secret-0123456789";
+env.ADMIN_PASSWORD ??= DEV_ADMIN_PASSWORD;
+// Dev-only and fixed, so sessions survive restarts; production refuses it.
+env.SESSION_SECRET ??= DEV_SESSION_SECRET;
 
 console.log(
   [

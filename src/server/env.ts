@@ -1,6 +1,11 @@
 import "server-only";
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { DEV_ADMIN_PASSWORD, DEV_SESSION_SECRET } from "./dev-defaults";
+
+const production = process.env.NODE_ENV === "production";
+/** Refuses `devDefault` in production: a deployment must set its own value. */
+const notTheDevDefault = (devDefault: string) => (value: string) => !production || value !== devDefault;
 
 /**
  * The validated environment: the only module that reads `process.env`.
@@ -18,8 +23,22 @@ export const env = createEnv({
     HEYGEN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
     // Optional on purpose: without it the webhook refuses every event (fails closed) and says why.
     HEYGEN_SECRET: z.string().min(1).optional(),
-    ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters"),
-    SESSION_SECRET: z.string().min(32, "must be at least 32 characters"),
+    ADMIN_PASSWORD: z
+      .string()
+      .min(8, "must be at least 8 characters")
+      .refine(notTheDevDefault(DEV_ADMIN_PASSWORD), "is the development default: set your own"),
+    SESSION_SECRET: z
+      .string()
+      .min(32, "must be at least 32 characters")
+      .refine(notTheDevDefault(DEV_SESSION_SECRET), "is the development default: set your own (openssl rand -hex 32)"),
+    // How long an admin session lasts; "log out everywhere" ends them all sooner.
+    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    // Bearer token of POST /api/cron/reconcile (the Vercel Cron convention). Unset: that route answers 503.
+    CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    // A video with no news from HeyGen for this long is checked with HeyGen's API (on read, by the timer,
+    // by `npm run reconcile` and by the cron route).
+    RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(120),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     // Public origin of this deployment, read at run time (never inlined by `next build`, so one build
     // serves every host): HeyGen's callback_url, and Secure cookies when it is https.
     APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
@@ -34,6 +53,10 @@ export const env = createEnv({
     HEYGEN_SECRET: process.env.HEYGEN_SECRET,
     ADMIN_PASSWORD: process.env.ADMIN_PASSWORD,
     SESSION_SECRET: process.env.SESSION_SECRET,
+    SESSION_TTL_HOURS: process.env.SESSION_TTL_HOURS,
+    CRON_SECRET: process.env.CRON_SECRET,
+    RECONCILE_AFTER_SECONDS: process.env.RECONCILE_AFTER_SECONDS,
+    LOG_LEVEL: process.env.LOG_LEVEL,
     APP_URL: process.env.APP_URL,
   },
   emptyStringAsUndefined: true,
