@@ -6,10 +6,14 @@ export const ERROR_STATUS = {
   invalid_json: 400,
   invalid_input: 400,
   unauthorized: 401,
+  /** A state-changing request from another site (Origin / Sec-Fetch-Site). */
+  cross_origin: 403,
   invalid_signature: 401,
   stale_signature: 401,
   not_found: 404,
   payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_attempts: 429,
   /** HeyGen refused our input (it names the field when it can). */
   heygen_invalid_input: 400,
   /** HeyGen says the account has no credits left. */
@@ -21,6 +25,9 @@ export const ERROR_STATUS = {
   /** HeyGen could not be reached or answered something unreadable. */
   heygen_unavailable: 503,
   webhook_not_configured: 503,
+  /** PostgreSQL did not answer: nothing was stored, so nothing is acknowledged; a retry can succeed. */
+  database_unavailable: 503,
+  cron_not_configured: 503,
   internal_error: 500,
 } as const;
 

@@ -8,6 +8,8 @@ export const TEST_ENV = {
   ADMIN_PASSWORD: "correct horse battery staple",
   SESSION_SECRET: "a-test-session-secret-of-at-least-32-chars",
   APP_URL: "http://app.test",
+  // Tests that check log lines spy on the logger; its output would only clutter the run.
+  LOG_LEVEL: "silent",
 } as const;
 
 /** Where the app asks HeyGen to call back, and where the tests' registered webhook endpoint lives. */

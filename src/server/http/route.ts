@@ -1,46 +1,73 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { describeFirstIssue } from "@/lib/validation";
 import { isAdminRequest } from "@/server/auth/session";
+import { isDatabaseUnavailable } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { logger } from "@/server/logger";
+import { refuseCrossOrigin } from "./same-origin";
 import { readRawBody } from "./read-body";
 
 /** Bodies above this are refused with 413 before they are read any further. */
-export const MAX_JSON_BODY_BYTES = 64 * 1024;
+export const MAX_BODY_BYTES = 64 * 1024;
 
 type RouteOptions<S extends z.ZodType | undefined> = {
   /** Refuse with 401 unless the request carries a valid admin session. */
   admin?: boolean;
-  /** Read the body as JSON and validate it; failures are 400s naming the field. */
+  /** Read the body as JSON (415 unless it says application/json) and validate it; failures are 400s naming the field. */
   body?: S;
+  /** Server-to-server routes (HeyGen's webhook, the cron) have no browser origin to check. */
+  allowCrossOrigin?: boolean;
 };
 
-type HandlerContext<P, S> = {
+export type HandlerContext<P, S> = {
   request: NextRequest;
   params: P;
   body: S extends z.ZodType ? z.output<S> : undefined;
+  requestId: string;
+  /** Adds fields to this request's one log line (e.g. a webhook's outcome). Never secrets, signatures or scripts. */
+  note: (fields: Record<string, unknown>) => void;
 };
 
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
 /**
- * The one wrapper around every route handler: admin check, body parsing, and mapping errors to answers
- * (AppError → its status and message; anything else → a bare 500, logged, never a stack trace).
+ * The one wrapper around every route handler: request id and one log line per request, body size cap, origin
+ * check for state-changing requests, content type, admin check, body parsing, and mapping errors to answers
+ * (AppError → its status and message; PostgreSQL unreachable → 503; anything else → a bare 500, logged, never a
+ * stack trace).
  */
 export function route<P = Record<string, never>, S extends z.ZodType | undefined = undefined>(
   options: RouteOptions<S>,
   handler: (context: HandlerContext<P, S>) => Promise<Response>,
 ) {
   return async (request: NextRequest, context?: { params: Promise<P> }): Promise<Response> => {
+    const started = performance.now();
+    const requestId = requestIdOf(request);
+    const fields: Record<string, unknown> = {};
+    let response: Response;
     try {
+      if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) throw tooLarge();
+      if (STATE_CHANGING.has(request.method) && !options.allowCrossOrigin) refuseCrossOrigin(request);
+      if (options.body && !isJson(request)) {
+        throw new AppError("unsupported_media_type", "The body must be sent as application/json.");
+      }
       if (options.admin && !(await isAdminRequest(request))) {
         throw new AppError("unauthorized", "Log in as an admin to do this.");
       }
       const body = (options.body ? await readJsonBody(request, options.body) : undefined) as HandlerContext<P, S>["body"];
       const params = (await context?.params) ?? ({} as P);
-      return await handler({ request, params, body });
+      response = await handler({ request, params, body, requestId, note: (more) => Object.assign(fields, more) });
     } catch (error) {
-      return errorResponse(error);
+      response = errorResponse(error, fields);
     }
+    response.headers.set("x-request-id", requestId);
+    const line = { reqId: requestId, method: request.method, path: request.nextUrl.pathname, status: response.status, ms: Math.round(performance.now() - started), ...fields };
+    if (response.status >= 500) logger.error(line, "request failed");
+    else logger.info(line, "request");
+    return response;
   };
 }
 
@@ -54,14 +81,35 @@ export function errorJson(error: AppError): NextResponse {
   return response;
 }
 
-export function errorResponse(error: unknown): NextResponse {
-  if (error instanceof AppError) return errorJson(error);
-  console.error("[api] unexpected error", error);
+function errorResponse(error: unknown, fields: Record<string, unknown>): NextResponse {
+  if (error instanceof AppError) {
+    fields.code = error.code;
+    return errorJson(error);
+  }
+  if (isDatabaseUnavailable(error)) {
+    fields.code = "database_unavailable";
+    fields.err = (error as Error).message?.slice(0, 200);
+    return errorJson(new AppError("database_unavailable", "The database is not answering. Please try again shortly."));
+  }
+  fields.code = "internal_error";
+  fields.err = error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error);
   return errorJson(new AppError("internal_error", "Something went wrong. Please try again."));
 }
 
+function requestIdOf(request: Request): string {
+  const given = request.headers.get("x-request-id");
+  return given && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+}
+
+function isJson(request: Request): boolean {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  return type === "application/json";
+}
+
+const tooLarge = () => new AppError("payload_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+
 async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-  const raw = await readRawBody(request, MAX_JSON_BODY_BYTES);
+  const raw = await readRawBody(request, MAX_BODY_BYTES);
   let body: unknown;
   try {
     body = JSON.parse(Buffer.from(raw).toString("utf8"));
