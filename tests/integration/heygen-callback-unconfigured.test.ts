@@ -4,17 +4,18 @@ import { signedV3, unsigned, videoRow } from "../support/requests";
 import { callRoute } from "../support/route-scope";
 
 describe("POST /api/heygen/callback without HEYGEN_SECRET", () => {
-  it("refuses every signed event, even a correctly signed one, and logs why; unsigned hints still work", async () => {
+  it("refuses every signed event, even a correctly signed one, and records why; unsigned hints still work", async () => {
     vi.resetModules();
     vi.stubEnv("HEYGEN_SECRET", "");
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const { POST } = await import("@/app/api/heygen/callback/route");
 
     const video = await db.video.create({ data: { ...videoRow, status: "PROCESSING", heygenVideoId: "h-1" } });
     const signed = signedV3({ event_id: "e1", event_type: "avatar_video.success", event_data: { video_id: "h-1", video_url: "https://cdn.test/v.mp4" } });
     const refused = await callRoute(() => POST(signed));
     expect(refused.response.status).toBe(503);
-    expect(errors).toHaveBeenCalledWith(expect.stringContaining("HEYGEN_SECRET is not set"));
+    expect(await db.webhookDelivery.findMany()).toEqual([
+      expect.objectContaining({ scheme: "signed_v3", outcome: "rejected", detail: expect.stringContaining("HEYGEN_SECRET") }),
+    ]);
     expect((await db.video.findUniqueOrThrow({ where: { id: video.id } })).status).toBe("PROCESSING");
 
     const hint = await callRoute(() => POST(unsigned({ event_data: { video_id: "h-1" } })));

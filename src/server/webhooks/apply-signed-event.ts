@@ -1,34 +1,47 @@
 import "server-only";
 import { db } from "@/server/db";
 import { applyStatusChange, type StatusChange } from "@/server/videos/transition";
+import { recordDelivery, type DeliveryRecord } from "./delivery-log";
 import { findVideoForEvent } from "./find-video";
 import type { HeygenEvent } from "./parse-event";
 
-export type SignedEventOutcome =
-  | { outcome: "applied" | "unchanged"; videoId: string; heygenVideoId: string | null }
-  | { outcome: "duplicate" | "unknown_video" | "ignored_event" | "needs_check"; videoId: string | null; heygenVideoId: string | null };
+export type SignedEventOutcome = {
+  outcome: "applied" | "unchanged" | "duplicate" | "unknown_video" | "ignored_event" | "needs_check";
+  videoId: string | null;
+  heygenVideoId: string | null;
+};
+
+type Delivery = Pick<DeliveryRecord, "requestId" | "scheme" | "body">;
 
 /**
- * Applies a verified event. Its event id is recorded in the same transaction as the status change, with a
- * unique key: a redelivery (even a concurrent one) finds it and changes nothing, and a failure leaves neither,
- * so HeyGen's retry is applied. Events without an id (legacy) rely on the state machine alone.
+ * Applies a verified event. Its event id (unique key), the status change and the delivery's log row are written
+ * in one transaction: a redelivery, even a concurrent one, finds the id and changes nothing, and a failure leaves
+ * none of them, so the answer is a 5xx and HeyGen's retry is applied. Events without an id (legacy) rely on the
+ * state machine alone.
  */
-export function applySignedEvent(event: HeygenEvent): Promise<SignedEventOutcome> {
+export function applySignedEvent(event: HeygenEvent, delivery: Delivery): Promise<SignedEventOutcome> {
   return db.$transaction(async (tx) => {
-    if (event.eventId) {
-      const { count } = await tx.heygenEvent.createMany({
-        data: [{ eventId: event.eventId, eventType: event.eventType, heygenVideoId: event.videoId, outcome: "received" }],
-        skipDuplicates: true,
-      });
-      if (count === 0) return { outcome: "duplicate", videoId: null, heygenVideoId: event.videoId } as const;
+    let result: SignedEventOutcome;
+    const firstTime =
+      !event.eventId ||
+      (
+        await tx.heygenEvent.createMany({
+          data: [{ eventId: event.eventId, eventType: event.eventType, heygenVideoId: event.videoId, outcome: "received" }],
+          skipDuplicates: true,
+        })
+      ).count === 1;
+    if (firstTime) {
+      result = await decide(event, tx);
+      if (event.eventId) {
+        await tx.heygenEvent.update({ where: { eventId: event.eventId }, data: { outcome: result.outcome, videoId: result.videoId } });
+      }
+    } else {
+      result = { outcome: "duplicate", videoId: null, heygenVideoId: event.videoId };
     }
-    const result = await decide(event, tx);
-    if (event.eventId) {
-      await tx.heygenEvent.update({
-        where: { eventId: event.eventId },
-        data: { outcome: result.outcome, videoId: result.videoId },
-      });
-    }
+    await recordDelivery(
+      { ...delivery, outcome: result.outcome, eventId: event.eventId, eventType: event.eventType, heygenVideoId: event.videoId, videoId: result.videoId },
+      tx,
+    );
     return result;
   });
 }

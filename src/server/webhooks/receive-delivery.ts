@@ -2,53 +2,68 @@ import "server-only";
 import { after, NextResponse } from "next/server";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
+import type { HandlerContext } from "@/server/http/route";
 import { readRawBody } from "@/server/http/read-body";
 import { recordRenderDetails } from "@/server/videos/render-details";
 import { syncVideoWithHeygen } from "@/server/videos/sync-with-heygen";
 import { applySignedEvent } from "./apply-signed-event";
+import { recordDelivery, recordRefusal } from "./delivery-log";
 import { parseHeygenEvent } from "./parse-event";
-import { isFreshTimestamp, readDeliveryHeaders, verifySignature } from "./signature";
+import { isFreshTimestamp, readDeliveryHeaders, verifySignature, type DeliveryHeaders } from "./signature";
 import { receiveUnsignedHint } from "./unsigned-hint";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
+type Context = Pick<HandlerContext<unknown, undefined>, "requestId" | "note">;
+
 /**
- * A delivery to /api/heygen/callback, in the order that keeps it safe and fast: authenticate the raw bytes
- * before parsing anything, record and apply the event, answer, and only then (Next's after()) call HeyGen.
- * Signed deliveries are facts (200); unsigned ones are hints that make the app ask HeyGen itself (202).
+ * A delivery to /api/heygen/callback, in the order that keeps it safe and fast: authenticate the raw bytes before
+ * parsing anything, record the delivery and apply the event (in one transaction for signed events), answer, and
+ * only then (Next's after()) call HeyGen. Signed deliveries are facts (200); unsigned ones are hints that make the
+ * app ask HeyGen itself (202). Nothing is acknowledged that was not stored: a database failure is a 503.
  */
-export async function receiveHeygenDelivery(request: Request): Promise<Response> {
+export async function receiveHeygenDelivery(request: Request, context: Context): Promise<Response> {
   const headers = readDeliveryHeaders(request.headers);
+  const { requestId, note } = context;
+  note({ scheme: headers.scheme });
+  const refuse = async (error: AppError, eventId = headers.eventId) => {
+    await recordRefusal({ requestId, scheme: headers.scheme, eventId, detail: error.message });
+    return error;
+  };
 
   if (headers.scheme === "unsigned") {
     const hint = await receiveUnsignedHint(await readRawBody(request, MAX_BODY_BYTES));
+    const { event } = hint;
+    await recordDelivery({ requestId, scheme: "unsigned", outcome: hint.outcome, eventType: event.eventType, heygenVideoId: event.videoId, videoId: hint.videoId });
+    note({ outcome: hint.outcome, videoId: hint.videoId });
     if (hint.check) after(hint.check);
     return NextResponse.json({ received: true, outcome: hint.outcome }, { status: 202 });
   }
 
   if (!env.HEYGEN_SECRET) {
-    console.error("[heygen-webhook] HEYGEN_SECRET is not set: refusing every signed event until it is configured");
-    throw new AppError("webhook_not_configured", "This endpoint has no signing secret configured.");
+    throw await refuse(new AppError("webhook_not_configured", "This endpoint has no signing secret configured (HEYGEN_SECRET)."));
   }
   if (!isFreshTimestamp(headers.timestamp)) {
-    console.warn("[heygen-webhook] refused a delivery with a stale or malformed Heygen-Timestamp");
-    throw new AppError("stale_signature", "Heygen-Timestamp is missing, malformed or too far from now.");
+    throw await refuse(new AppError("stale_signature", "Heygen-Timestamp is missing, malformed or too far from now."));
   }
   const rawBody = await readRawBody(request, MAX_BODY_BYTES);
   if (!verifySignature(rawBody, headers, env.HEYGEN_SECRET)) {
-    console.warn(`[heygen-webhook] refused a delivery with a bad ${headers.scheme} signature`);
-    throw new AppError("invalid_signature", "The signature does not match the body.");
+    throw await refuse(new AppError("invalid_signature", `The ${headers.scheme} signature does not match the body.`));
   }
+  return applyVerified(Buffer.from(rawBody).toString("utf8"), headers, context);
+}
 
+async function applyVerified(body: string, headers: DeliveryHeaders, { requestId, note }: Context): Promise<Response> {
   let payload: unknown;
   try {
-    payload = JSON.parse(Buffer.from(rawBody).toString("utf8"));
+    payload = JSON.parse(body);
   } catch {
+    await recordRefusal({ requestId, scheme: headers.scheme, eventId: headers.eventId, detail: "signed, but not JSON" });
     throw new AppError("invalid_json", "The body must be JSON.");
   }
   const event = parseHeygenEvent(payload);
-  const result = await applySignedEvent({ ...event, eventId: headers.eventId ?? event.eventId });
-  console.info(`[heygen-webhook] ${headers.scheme} ${event.eventType} ${event.videoId ?? "-"}: ${result.outcome}`);
+  const result = await applySignedEvent({ ...event, eventId: headers.eventId ?? event.eventId }, { requestId, scheme: headers.scheme, body });
+  note({ outcome: result.outcome, eventType: event.eventType, videoId: result.videoId });
 
   const { videoId, heygenVideoId } = result;
   if (videoId && heygenVideoId) {

@@ -2,11 +2,16 @@ import "server-only";
 import { isTerminal } from "@/lib/video";
 import { claimHeygenCheck, syncWithHeygen } from "@/server/videos/sync-with-heygen";
 import { findVideoForEvent } from "./find-video";
-import { parseHeygenEvent } from "./parse-event";
+import { logger } from "@/server/logger";
+import { parseHeygenEvent, type HeygenEvent } from "./parse-event";
 
-export type HintOutcome =
-  | { outcome: "check_scheduled"; check: () => Promise<void> }
-  | { outcome: "unknown_video" | "finished" | "recently_checked" | "no_video_reference"; check: null };
+export type HintOutcome = {
+  outcome: "check_scheduled" | "unknown_video" | "finished" | "recently_checked" | "no_video_reference";
+  /** The HeyGen call to make once the answer is sent; null when there is nothing to ask. */
+  check: (() => Promise<void>) | null;
+  event: HeygenEvent;
+  videoId: string | null;
+};
 
 /**
  * An unsigned delivery (HeyGen does not sign per-job callback_url posts, and anyone can post here). Its body
@@ -21,20 +26,23 @@ export async function receiveUnsignedHint(rawBody: Uint8Array): Promise<HintOutc
     // Not JSON: nothing to go on.
   }
   const event = parseHeygenEvent(payload);
-  if (!event.videoId && !event.callbackId) return { outcome: "no_video_reference", check: null };
+  const nothing = (outcome: HintOutcome["outcome"], videoId: string | null = null) => ({ outcome, check: null, event, videoId });
+  if (!event.videoId && !event.callbackId) return nothing("no_video_reference");
 
   const video = await findVideoForEvent(event);
-  if (!video) return { outcome: "unknown_video", check: null };
-  if (isTerminal(video.status)) return { outcome: "finished", check: null };
+  if (!video) return nothing("unknown_video");
+  if (isTerminal(video.status)) return nothing("finished", video.id);
   const heygenVideoId = video.heygenVideoId ?? event.videoId;
-  if (!heygenVideoId) return { outcome: "no_video_reference", check: null };
-  if (!(await claimHeygenCheck(video.id))) return { outcome: "recently_checked", check: null };
+  if (!heygenVideoId) return nothing("no_video_reference", video.id);
+  if (!(await claimHeygenCheck(video.id))) return nothing("recently_checked", video.id);
 
   return {
     outcome: "check_scheduled",
+    event,
+    videoId: video.id,
     check: async () => {
       const result = await syncWithHeygen(video, heygenVideoId);
-      console.info(`[heygen-webhook] unsigned hint for ${video.id}: HeyGen check ${result}`);
+      logger.info({ videoId: video.id, heygenVideoId, result }, "unsigned hint checked with HeyGen");
     },
   };
 }

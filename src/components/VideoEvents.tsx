@@ -1,0 +1,56 @@
+import { formatDate } from "@/lib/format";
+
+type Delivery = {
+  id: string;
+  receivedAt: Date;
+  scheme: string;
+  eventId: string | null;
+  eventType: string | null;
+  outcome: string;
+  detail: string | null;
+};
+
+const SCHEMES: Record<string, string> = {
+  signed_v3: "signed (v3)",
+  signed_legacy: "signed (legacy)",
+  unsigned: "unsigned hint",
+  events_api: "caught up (events API)",
+};
+
+/** For admins on a video's page: every HeyGen delivery about it, newest first. */
+export function VideoEvents({ deliveries }: { deliveries: Delivery[] }) {
+  return (
+    <section aria-labelledby="events-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="events-heading" className="font-semibold">
+        HeyGen events
+      </h2>
+      {deliveries.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">None received yet.</p>
+      ) : (
+        <table className="mt-2 w-full text-left text-sm" data-testid="video-events">
+          <thead className="text-slate-600">
+            <tr>
+              <th className="py-1 font-medium">Received</th>
+              <th className="py-1 font-medium">Event</th>
+              <th className="py-1 font-medium">How</th>
+              <th className="py-1 font-medium">Outcome</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {deliveries.map((delivery) => (
+              <tr key={delivery.id}>
+                <td className="py-1 pr-3 whitespace-nowrap">{formatDate(delivery.receivedAt.toISOString())}</td>
+                <td className="py-1 pr-3">{delivery.eventType ?? "—"}</td>
+                <td className="py-1 pr-3">{SCHEMES[delivery.scheme] ?? delivery.scheme}</td>
+                <td className="py-1">
+                  {delivery.outcome}
+                  {delivery.detail && <span className="block text-xs text-slate-600">{delivery.detail}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

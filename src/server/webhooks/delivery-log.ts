@@ -1,0 +1,56 @@
+import "server-only";
+import { db as defaultDb, type Db } from "@/server/db";
+import { logger } from "@/server/logger";
+import type { DeliveryScheme } from "./signature";
+
+export type DeliveryRecord = {
+  requestId: string | null;
+  scheme: DeliveryScheme | "events_api";
+  outcome: string;
+  eventId?: string | null;
+  eventType?: string | null;
+  heygenVideoId?: string | null;
+  videoId?: string | null;
+  detail?: string | null;
+  /** The raw body: verified deliveries only (an unverified one may be anything, from anyone). */
+  body?: string | null;
+};
+
+/** How long the delivery log keeps its rows. */
+export const DELIVERY_LOG_DAYS = 30;
+
+/** Records a delivery; part of the caller's transaction when given one. */
+export async function recordDelivery(record: DeliveryRecord, db: Db = defaultDb): Promise<void> {
+  await db.webhookDelivery.create({ data: record });
+}
+
+/**
+ * Records a refused delivery, best effort: the answer is a refusal whether or not the database takes the row,
+ * and a refusal is never an acknowledgement.
+ */
+export async function recordRefusal(record: Omit<DeliveryRecord, "outcome" | "body">): Promise<void> {
+  try {
+    await recordDelivery({ ...record, outcome: "rejected" });
+  } catch (error) {
+    logger.warn({ err: (error as Error).message, detail: record.detail }, "could not record a refused webhook delivery");
+  }
+}
+
+/** Deletes log rows older than DELIVERY_LOG_DAYS; returns how many. */
+export async function pruneDeliveryLog(now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - DELIVERY_LOG_DAYS * 24 * 3600 * 1000);
+  const { count } = await defaultDb.webhookDelivery.deleteMany({ where: { receivedAt: { lt: before } } });
+  return count;
+}
+
+/** A video's deliveries, newest first, as the admin sees them on its page (no bodies). */
+export function listDeliveries(videoId: string, take = 50) {
+  return defaultDb.webhookDelivery.findMany({
+    where: { videoId },
+    orderBy: { receivedAt: "desc" },
+    take,
+    select: { id: true, receivedAt: true, scheme: true, eventId: true, eventType: true, outcome: true, detail: true },
+  });
+}
+
+export type DeliverySummary = Awaited<ReturnType<typeof listDeliveries>>[number];
