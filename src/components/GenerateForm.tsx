@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useSWRConfig } from "swr";
 import { FormatPicker } from "@/components/FormatPicker";
 import { LookPicker } from "@/components/LookPicker";
@@ -28,6 +28,9 @@ export function GenerateForm({ looks, voices }: { looks: Look[]; voices: Voice[]
   const [aspectRatio, setAspectRatio] = useState<AspectRatio>(aspectRatioForOrientation(looks[0]?.preferredOrientation ?? null));
   const [submitting, setSubmitting] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // One key per submission: repeated clicks, and retries after a lost answer, carry the same key, so the
+  // server makes one video (and one HeyGen job) whatever happens. Changing the form starts a new submission.
+  const idempotencyKey = useRef<string | null>(null);
   const look = looks.find((candidate) => candidate.id === lookId);
 
   function pickLook(id: string) {
@@ -54,12 +57,20 @@ export function GenerateForm({ looks, voices }: { looks: Look[]; voices: Voice[]
 
     setSubmitting(true);
     setOutcome(null);
+    idempotencyKey.current ??= newIdempotencyKey();
     try {
-      const video = await fetchJson<PublicVideo>("/api/videos", { method: "POST", body: JSON.stringify(parsed.data) });
+      const video = await fetchJson<PublicVideo>("/api/videos", {
+        method: "POST",
+        body: JSON.stringify(parsed.data),
+        headers: { "idempotency-key": idempotencyKey.current },
+      });
+      idempotencyKey.current = null;
       setOutcome({ kind: video.unconfirmed ? "unconfirmed" : "created", video });
       setScript("");
     } catch (caught) {
       const error = caught as Error;
+      // A refusal is final for this submission; a network failure is not: a retry must reuse the key.
+      if (caught instanceof ApiRequestError) idempotencyKey.current = null;
       setOutcome({ kind: "error", message: error.message, field: caught instanceof ApiRequestError ? caught.field : undefined });
     } finally {
       setSubmitting(false);
@@ -73,7 +84,7 @@ export function GenerateForm({ looks, voices }: { looks: Look[]; voices: Voice[]
     ) : null;
 
   return (
-    <form method="post" onSubmit={onSubmit} className="space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" noValidate>
+    <form method="post" onSubmit={onSubmit} onChange={() => (idempotencyKey.current = null)} className="space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" noValidate>
       <label className="block">
         <span className="text-sm font-medium">Title</span>
         <input name="title" required maxLength={TITLE_MAX_LENGTH} className={inputClass} placeholder="Welcome to the team" />
@@ -123,4 +134,9 @@ export function GenerateForm({ looks, voices }: { looks: Look[]; voices: Voice[]
       </div>
     </form>
   );
+}
+
+/** 128 random bits as hex (crypto.randomUUID needs a secure context; getRandomValues does not). */
+function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }

@@ -30,7 +30,6 @@ describe("getCatalogue (the admin form's looks, voices and balance)", () => {
   });
 
   it("says clearly that HeyGen is unreachable, caches nothing, and recovers", async () => {
-    vi.spyOn(console, "warn").mockImplementation(() => {});
     const { getCatalogue } = await freshCatalogue();
     heygenServer.use(http.get(`${TEST_ENV.HEYGEN_API_URL}/v3/avatars/looks`, () => HttpResponse.error()));
     const down = await getCatalogue();

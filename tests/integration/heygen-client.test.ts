@@ -120,10 +120,12 @@ describe("HeyGen v3 client", () => {
     expect(await heygenError(heygen.getVideo("v"))).toMatchObject({ kind: "timeout", rejected: false });
   });
 
-  it("treats an unknown status as processing", async () => {
-    vi.spyOn(console, "warn").mockImplementation(() => {});
+  it("treats an unknown status as processing, and says so", async () => {
+    const warn = vi.fn();
+    const watched = createHeygenClient({ apiUrl: TEST_ENV.HEYGEN_API_URL, apiKey: TEST_ENV.HEYGEN_API_KEY, timeoutMs: 500, warn });
     heygenServer.use(http.get(api("/v3/videos/:id"), () => HttpResponse.json({ data: { id: "v", status: "queued_somewhere_new" } })));
-    expect((await heygen.getVideo("v")).state).toBe("PROCESSING");
+    expect((await watched.getVideo("v")).state).toBe("PROCESSING");
+    expect(warn).toHaveBeenCalledWith({ status: "queued_somewhere_new" }, expect.stringContaining("unknown"));
   });
 
   it("registers a webhook endpoint and rotates its secret", async () => {

@@ -1,11 +1,10 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { normalizeHeygenStatus } from "@/server/heygen/status";
 
 describe("normalizeHeygenStatus", () => {
-  afterEach(() => vi.restoreAllMocks());
-
   it.each([
     ["pending", "PROCESSING"],
+    ["queued", "PROCESSING"],
     ["waiting", "PROCESSING"],
     ["processing", "PROCESSING"],
     ["completed", "COMPLETED"],
@@ -15,9 +14,9 @@ describe("normalizeHeygenStatus", () => {
     expect(normalizeHeygenStatus(status)).toBe(expected);
   });
 
-  it("treats an unknown status as still processing and logs it", () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    expect(normalizeHeygenStatus("rendering_v2")).toBe("PROCESSING");
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining("rendering_v2"));
+  it("treats an unknown status as still processing and reports it", () => {
+    const onUnknown = vi.fn();
+    expect(normalizeHeygenStatus("rendering_v2", onUnknown)).toBe("PROCESSING");
+    expect(onUnknown).toHaveBeenCalledWith("rendering_v2");
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { AccountSummary, Look, Voice } from "@/lib/catalogue";
+import { logger } from "@/server/logger";
 import { HeygenError } from "./errors";
 import { heygen } from "./index";
 
@@ -42,7 +43,7 @@ async function load(): Promise<Catalogue> {
   } catch (error) {
     // Not cached: the next page load tries again.
     const reason = error instanceof HeygenError ? error.message : "unexpected error";
-    console.warn(`[heygen] catalogue unavailable: ${reason}`);
+    logger.warn({ err: reason }, "HeyGen catalogue unavailable");
     return { looks: [], voices: [], account: null, error: reason };
   }
 }

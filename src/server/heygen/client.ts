@@ -11,9 +11,11 @@ import {
   rotatedSecretResponse,
   userMeResponse,
   videoDetailsResponse,
+  videoResource,
   videoStatusesResponse,
   voiceItem,
   webhookEndpoint,
+  webhookEventItem,
   type CreateVideoRequestBody,
 } from "./schemas";
 import { normalizeHeygenStatus, type HeygenRenderState } from "./status";
@@ -53,6 +55,9 @@ export type HeygenVideo = {
 
 export type HeygenVideoStatus = { videoId: string; state: HeygenRenderState | "NOT_FOUND"; error: string | null };
 
+/** An event from HeyGen's delivery history (GET /v3/webhooks/events): trusted, it comes from HeyGen's API. */
+export type HeygenWebhookEvent = { eventId: string; eventType: string; createdAt: string; payload: Record<string, unknown> };
+
 export type WebhookEndpoint = { endpointId: string; url: string; events: string[] | null; secret: string | null };
 
 /** HeyGen accepts at most this many ids per GET /v3/videos/statuses. */
@@ -62,6 +67,22 @@ const MAX_PAGES = 40;
 
 /** HeyGen's v3 API. Nothing outside this module knows which version or shapes it speaks. */
 export function createHeygenClient(config: HeygenConfig) {
+  const warn = config.warn ?? ((fields, message) => console.warn(message, fields));
+  const stateOf = (status: string) =>
+    normalizeHeygenStatus(status, (unknown) => warn({ status: unknown }, "unknown HeyGen video status, treated as processing"));
+  const toVideo = (data: z.output<typeof videoResource>): HeygenVideo => ({
+    id: data.id,
+    state: stateOf(data.status),
+    title: data.title,
+    createdAt: data.created_at,
+    duration: data.duration,
+    videoUrl: data.video_url,
+    captionedVideoUrl: data.captioned_video_url,
+    subtitleUrl: data.subtitle_url,
+    thumbnailUrl: data.thumbnail_url,
+    failureMessage: data.failure_message ?? data.failure_code,
+  });
+
   const call = <S extends z.ZodType>(path: string, options: Parameters<typeof heygenCall<S>>[2]) =>
     heygenCall(config, path, options);
 
@@ -74,7 +95,7 @@ export function createHeygenClient(config: HeygenConfig) {
       if (!result.has_more || !result.next_token) return items;
       token = result.next_token;
     }
-    console.warn(`[heygen] ${path}: stopped after ${MAX_PAGES} pages`);
+    warn({ path, pages: MAX_PAGES }, "HeyGen list cut short");
     return items;
   }
 
@@ -105,18 +126,33 @@ export function createHeygenClient(config: HeygenConfig) {
 
     async getVideo(videoId: string): Promise<HeygenVideo> {
       const { data } = await call(`/v3/videos/${encodeURIComponent(videoId)}`, { schema: videoDetailsResponse });
-      return {
-        id: data.id,
-        state: normalizeHeygenStatus(data.status),
-        title: data.title,
-        createdAt: data.created_at,
-        duration: data.duration,
-        videoUrl: data.video_url,
-        captionedVideoUrl: data.captioned_video_url,
-        subtitleUrl: data.subtitle_url,
-        thumbnailUrl: data.thumbnail_url,
-        failureMessage: data.failure_message ?? data.failure_code,
-      };
+      return toVideo(data);
+    },
+
+    /** The account's newest videos whose title contains `title` (one page): where a lost create may show up. */
+    async findVideosByTitle(title: string): Promise<HeygenVideo[]> {
+      const { data } = await call("/v3/videos", { query: { title, limit: 20 }, schema: page(videoResource) });
+      return data.map(toVideo);
+    },
+
+    /**
+     * HeyGen's history of webhook events, newest first, until `stop` says an event was already seen (or
+     * `maxPages` pages): how deliveries that never arrived are caught up.
+     */
+    async listWebhookEvents(stop: (event: HeygenWebhookEvent) => boolean, maxPages = 5): Promise<HeygenWebhookEvent[]> {
+      const events: HeygenWebhookEvent[] = [];
+      let token: string | undefined;
+      for (let pages = 0; pages < maxPages; pages++) {
+        const result = await call("/v3/webhooks/events", { query: { limit: 100, token }, schema: page(webhookEventItem) });
+        for (const item of result.data) {
+          const event = { eventId: item.event_id, eventType: item.event_type, createdAt: item.created_at, payload: item };
+          if (stop(event)) return events;
+          events.push(event);
+        }
+        if (!result.has_more || !result.next_token) return events;
+        token = result.next_token;
+      }
+      return events;
     },
 
     /** Statuses of many videos, STATUSES_PER_CALL per request. */
@@ -129,7 +165,7 @@ export function createHeygenClient(config: HeygenConfig) {
           if (!entry.video_id) continue;
           const error = typeof entry.error === "string" ? entry.error : (entry.error?.message ?? null);
           const notFound = entry.status.toLowerCase() === "not_found";
-          statuses.push({ videoId: entry.video_id, state: notFound ? "NOT_FOUND" : normalizeHeygenStatus(entry.status), error });
+          statuses.push({ videoId: entry.video_id, state: notFound ? "NOT_FOUND" : stateOf(entry.status), error });
         }
       }
       return statuses;

@@ -1,3 +1,4 @@
+import pRetry from "p-retry";
 import type { z } from "zod";
 import { HeygenError, parseRetryAfter } from "./errors";
 import { heygenErrorEnvelope } from "./schemas";
@@ -8,7 +9,24 @@ export type HeygenConfig = {
   apiKey: string;
   /** Longest wait for one call. */
   timeoutMs: number;
+  /** Where the client reports oddities (an unknown status, a list cut short). Default: stderr. */
+  warn?: (fields: Record<string, unknown>, message: string) => void;
+  /** Retries after a retryable failure (default 2), the first after about `retryBaseMs` (default 250), then doubling. */
+  retries?: number;
+  retryBaseMs?: number;
 };
+
+/**
+ * `idempotent`: reads, retried after a network error, a timeout, a 5xx or a 429. `after_429_only`: writes such as
+ * creating a video, retried only when HeyGen said 429 (it made nothing); never after an ambiguous failure, which
+ * may have made a (billed) video.
+ */
+export type RetryPolicy = "idempotent" | "after_429_only";
+
+/** A Retry-After longer than this is not waited for: the caller gets HeyGen's refusal at once. */
+export const MAX_RETRY_AFTER_SECONDS = 10;
+/** However many retries are left, a call gives up after this long. */
+const MAX_RETRY_TIME_MS = 30_000;
 
 export type CallOptions<S extends z.ZodType> = {
   method?: "GET" | "POST" | "PATCH" | "DELETE";
@@ -17,13 +35,38 @@ export type CallOptions<S extends z.ZodType> = {
   /** Sent as the Idempotency-Key header (HeyGen's support for it is unconfirmed: rely on nothing from it). */
   idempotencyKey?: string;
   schema: S;
+  /** Default: idempotent for GET, after_429_only otherwise. */
+  retry?: RetryPolicy;
 };
 
+/** One HeyGen call with its retries (p-retry: exponential backoff with jitter, Retry-After honoured, capped). */
+export function heygenCall<S extends z.ZodType>(config: HeygenConfig, path: string, options: CallOptions<S>) {
+  const policy = options.retry ?? ((options.method ?? "GET") === "GET" ? "idempotent" : "after_429_only");
+  return pRetry(() => heygenCallOnce(config, path, options), {
+    retries: config.retries ?? 2,
+    minTimeout: config.retryBaseMs ?? 250,
+    factor: 2,
+    randomize: true,
+    maxRetryTime: MAX_RETRY_TIME_MS,
+    shouldRetry: ({ error }) => isRetryable(error, policy),
+    onFailedAttempt: async ({ error }) => {
+      const wait = error instanceof HeygenError ? error.retryAfterSeconds : null;
+      if (wait && isRetryable(error, policy)) await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+    },
+  });
+}
+
+function isRetryable(error: Error, policy: RetryPolicy): boolean {
+  if (!(error instanceof HeygenError)) return false;
+  if (error.status === 429) return error.retryAfterSeconds === null || error.retryAfterSeconds <= MAX_RETRY_AFTER_SECONDS;
+  return policy === "idempotent" && ["timeout", "network", "server_error"].includes(error.kind);
+}
+
 /**
- * One HeyGen call: API key, timeout, response validation, and an honest HeygenError for every failure.
+ * One HeyGen request: API key, timeout, response validation, and an honest HeygenError for every failure.
  * Only HeyGen's own error envelope with a 4xx is a rejection; everything else leaves the outcome unknown.
  */
-export async function heygenCall<S extends z.ZodType>(config: HeygenConfig, path: string, options: CallOptions<S>) {
+async function heygenCallOnce<S extends z.ZodType>(config: HeygenConfig, path: string, options: CallOptions<S>) {
   const { method = "GET", query = {}, body, idempotencyKey, schema } = options;
   const url = new URL(path, config.apiUrl);
   for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, String(value));

@@ -54,23 +54,23 @@ export const createVideoResponse = z.object({
   data: z.object({ video_id: nonBlank, status: z.string().nullish() }),
 });
 
-/** GET /v3/videos/{video_id}. */
-export const videoDetailsResponse = z.object({
-  data: z.object({
-    id: nonBlank,
-    status: z.string(),
-    title: nullableString,
-    created_at: nullableNumber,
-    completed_at: nullableNumber,
-    duration: nullableNumber,
-    video_url: nullableString,
-    captioned_video_url: nullableString,
-    subtitle_url: nullableString,
-    thumbnail_url: nullableString,
-    failure_code: nullableString,
-    failure_message: nullableString,
-  }),
+/** A video as GET /v3/videos/{video_id} and GET /v3/videos (list) describe it. */
+export const videoResource = z.object({
+  id: nonBlank,
+  status: z.string(),
+  title: nullableString,
+  created_at: nullableNumber,
+  completed_at: nullableNumber,
+  duration: nullableNumber,
+  video_url: nullableString,
+  captioned_video_url: nullableString,
+  subtitle_url: nullableString,
+  thumbnail_url: nullableString,
+  failure_code: nullableString,
+  failure_message: nullableString,
 });
+
+export const videoDetailsResponse = z.object({ data: videoResource });
 
 /** GET /v3/videos/statuses: `error` is an object (its fields unspecified) or, defensively, a string. */
 export const videoStatusesResponse = z.object({
@@ -134,6 +134,14 @@ export const userMeResponse = z.object({
       .object({ remaining_credits: z.number().nullish(), spending_cap_usd: z.number().nullish() })
       .nullish(),
   }),
+});
+
+/** GET /v3/webhooks/events items: what HeyGen delivered (or tried to). */
+export const webhookEventItem = z.object({
+  event_id: nonBlank,
+  event_type: z.string(),
+  event_data: z.record(z.string(), z.unknown()),
+  created_at: z.string(),
 });
 
 /** POST /v3/webhooks/endpoints and GET /v3/webhooks/endpoints items. */

@@ -7,12 +7,16 @@ import { env } from "@/server/env";
 import { AppError, type ErrorCode } from "@/server/errors";
 import { heygen } from "@/server/heygen";
 import { HeygenError } from "@/server/heygen/errors";
-import { applyStatusChange } from "./transition";
+import { logger } from "@/server/logger";
+import { applyStatusChange, isUniqueViolation } from "./transition";
 
 export type CreateVideoResult = {
   video: Video;
-  /** `created`: HeyGen confirmed the job. `unconfirmed`: its answer was lost; the job may exist. */
-  outcome: "created" | "unconfirmed";
+  /**
+   * `created`: HeyGen confirmed the job. `unconfirmed`: its answer was lost; the job may exist. `repeat`: this
+   * Idempotency-Key was seen before: the first video, as it stands, and no HeyGen call.
+   */
+  outcome: "created" | "unconfirmed" | "repeat";
 };
 
 /**
@@ -21,8 +25,15 @@ export type CreateVideoResult = {
  * and unconfirmed, never resent: HeyGen may be rendering (and billing) it, and its webhook, matched by
  * callback_id, still completes it.
  */
-export async function createVideo(input: CreateVideoInput): Promise<CreateVideoResult> {
-  const video = await db.video.create({ data: { ...input, status: "PENDING" } });
+export async function createVideo(input: CreateVideoInput, idempotencyKey: string | null = null): Promise<CreateVideoResult> {
+  let video: Video;
+  try {
+    video = await db.video.create({ data: { ...input, status: "PENDING", idempotencyKey } });
+  } catch (error) {
+    // The key's unique index decides between concurrent repeats: only the first insert calls HeyGen.
+    if (!idempotencyKey || !isUniqueViolation(error)) throw error;
+    return { video: await db.video.findUniqueOrThrow({ where: { idempotencyKey } }), outcome: "repeat" };
+  }
 
   let heygenVideoId: string;
   try {
@@ -43,7 +54,7 @@ function callbackUrl(): string | undefined {
 }
 
 async function markUnconfirmed(video: Video, error: HeygenError): Promise<Video> {
-  console.warn(`[videos] create of ${video.id} unconfirmed (${error.kind}): ${error.message}`);
+  logger.warn({ videoId: video.id, kind: error.kind, err: error.message }, "create unconfirmed: HeyGen may have the job");
   await db.video.updateMany({
     where: { id: video.id, status: "PENDING", heygenVideoId: null },
     data: { unconfirmedReason: error.message },
@@ -67,7 +78,7 @@ async function refusal(video: Video, error: HeygenError): Promise<AppError> {
   return new AppError(code, message, {
     field: error.param ? FIELD_OF_PARAM[error.param] : undefined,
     retryAfterSeconds: error.retryAfterSeconds,
-    extra: { video: toPublicVideo(failed ?? video) },
+    extra: { video: toPublicVideo(failed ?? video, { admin: true }) },
   });
 }
 

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { toPublicVideo } from "@/lib/video";
 import { createVideoInput } from "@/lib/video-input";
 import { isAdminRequest } from "@/server/auth/session";
+import { AppError } from "@/server/errors";
 import { route } from "@/server/http/route";
 import { createVideo } from "@/server/videos/create-video";
 import { listVideos } from "@/server/videos/queries";
@@ -12,8 +13,20 @@ export const GET = route({}, async ({ request }) => {
   return NextResponse.json({ videos }, { headers: { "cache-control": "no-store" } });
 });
 
-// POST /api/videos — admin: record a video and ask HeyGen to render it (202 when HeyGen's answer was lost)
-export const POST = route({ admin: true, body: createVideoInput }, async ({ body }) => {
-  const { video, outcome } = await createVideo(body);
-  return NextResponse.json(toPublicVideo(video), { status: outcome === "created" ? 201 : 202 });
+const STATUS_OF_OUTCOME = { created: 201, unconfirmed: 202, repeat: 200 } as const;
+
+// POST /api/videos — admin: record a video and ask HeyGen to render it. 202 when HeyGen's answer was lost;
+// 200 with the first video when the Idempotency-Key was seen before.
+export const POST = route({ admin: true, body: createVideoInput }, async ({ request, body }) => {
+  const { video, outcome } = await createVideo(body, idempotencyKeyOf(request));
+  return NextResponse.json(toPublicVideo(video, { admin: true }), { status: STATUS_OF_OUTCOME[outcome] });
 });
+
+function idempotencyKeyOf(request: Request): string | null {
+  const key = request.headers.get("idempotency-key")?.trim();
+  if (!key) return null;
+  if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
+    throw new AppError("invalid_input", "Idempotency-Key must be 1 to 200 visible ASCII characters.", { field: "Idempotency-Key" });
+  }
+  return key;
+}
