@@ -5,6 +5,7 @@ import { db } from "@/server/db";
 import { heygen } from "@/server/heygen";
 import type { HeygenVideo } from "@/server/heygen/client";
 import { HeygenError } from "@/server/heygen/errors";
+import { logger } from "@/server/logger";
 import { applyStatusChange, type StatusChange } from "./transition";
 
 /** At most one HeyGen status call per video per this interval, whoever asks and on whichever instance. */
@@ -43,7 +44,7 @@ export async function syncWithHeygen(video: Video, heygenVideoId: string): Promi
     remote = await heygen.getVideo(heygenVideoId);
   } catch (error) {
     if (!(error instanceof HeygenError)) throw error;
-    console.warn(`[videos] could not check ${video.id} with HeyGen: ${error.message}`);
+    logger.warn({ videoId: video.id, heygenVideoId, err: error.message }, "could not check a video with HeyGen");
     return "heygen_unavailable";
   }
   if (video.heygenVideoId === null && !looksLikeOurs(video, remote)) return "not_ours";
@@ -58,7 +59,8 @@ export async function syncVideoWithHeygen(videoId: string, heygenVideoId: string
   return syncWithHeygen(video, heygenVideoId);
 }
 
-function looksLikeOurs(video: Video, remote: HeygenVideo): boolean {
+/** HeyGen's record could be this row's job: made no earlier than our row (give or take clock skew), same title. */
+export function looksLikeOurs(video: Video, remote: HeygenVideo): boolean {
   const madeAfterUs = remote.createdAt === null || remote.createdAt * 1000 >= video.createdAt.getTime() - CLOCK_SKEW_MS;
   const sameTitle = remote.title === null || remote.title === video.title;
   return madeAfterUs && sameTitle;
