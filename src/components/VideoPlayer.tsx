@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { useElapsedSeconds } from "@/hooks/use-elapsed-seconds";
 import { useVideo } from "@/hooks/use-video";
 import { formatDuration } from "@/lib/format";
@@ -11,7 +12,9 @@ import { ratioOf } from "@/lib/video-format";
  * /api/videos/[id] every few seconds and stopping as soon as the video is ready or failed.
  */
 export function VideoPlayer({ initialVideo }: { initialVideo: PublicVideo }) {
-  const { data, error } = useVideo(initialVideo);
+  const { data, error, refreshMedia } = useVideo(initialVideo);
+  // The media URL is presigned and may have expired: on a media error, ask once for a fresh one and retry.
+  const [retriedUrl, setRetriedUrl] = useState<string | null>(null);
   const video = data ?? initialVideo;
   // Sized from the aspect ratio before anything loads (no layout shift), full width but never taller than
   // 75% of the viewport (portrait videos on wide screens).
@@ -32,6 +35,11 @@ export function VideoPlayer({ initialVideo }: { initialVideo: PublicVideo }) {
         className="mx-auto w-full rounded-lg bg-black"
         style={frame}
         data-testid="video-ready"
+        onError={() => {
+          if (retriedUrl !== null) return;
+          setRetriedUrl(video.videoUrl);
+          void refreshMedia();
+        }}
       />
     );
   }

@@ -50,7 +50,10 @@ type VideoRow = {
   completedAt: Date | null;
 };
 
-export function toPublicVideo(video: VideoRow): PublicVideo {
+/** What viewers read when a video failed; the admin sees HeyGen's own message. */
+export const PLAIN_FAILURE = "HeyGen could not render this video.";
+
+export function toPublicVideo(video: VideoRow, viewer: { admin: boolean }): PublicVideo {
   return {
     id: video.id,
     title: video.title,
@@ -62,7 +65,7 @@ export function toPublicVideo(video: VideoRow): PublicVideo {
     thumbnailUrl: video.thumbnailUrl,
     subtitleUrl: video.subtitleUrl,
     duration: video.duration,
-    error: video.error,
+    error: video.error && !viewer.admin ? PLAIN_FAILURE : video.error,
     unconfirmed: video.unconfirmedReason !== null,
     createdAt: video.createdAt.toISOString(),
     completedAt: video.completedAt?.toISOString() ?? null,

@@ -1,12 +1,26 @@
 import "server-only";
-import { db } from "@/server/db";
+import type { Video } from "@/generated/prisma/client";
 import { toPublicVideo, type PublicVideo } from "@/lib/video";
+import { db } from "@/server/db";
+import { withFreshMedia } from "./fresh-media";
 
 const LIST_LIMIT = 100;
+/** Refreshes of expiring media URLs a list makes at once. */
+const LIST_REFRESH_CONCURRENCY = 4;
 
-export async function findPublicVideo(id: string): Promise<PublicVideo | null> {
+/** Our ids are cuid2s: anything else (NUL bytes, SQL, paths) is not one, and is answered 404 without a query. */
+export const isVideoId = (id: string) => /^[a-z0-9]{20,40}$/.test(id);
+
+/** One video as its page and its status route serve it: media URLs valid for an hour at least. */
+export async function findVideo(id: string, options: { forceFreshMedia?: boolean } = {}): Promise<Video | null> {
+  if (!isVideoId(id)) return null;
   const video = await db.video.findUnique({ where: { id } });
-  return video ? toPublicVideo(video) : null;
+  return video && withFreshMedia(video, { force: options.forceFreshMedia });
+}
+
+export async function findPublicVideo(id: string, viewer: { admin: boolean }): Promise<PublicVideo | null> {
+  const video = await findVideo(id);
+  return video && toPublicVideo(video, viewer);
 }
 
 /** Newest first: only completed videos for the public, every video for an admin. */
@@ -16,5 +30,9 @@ export async function listVideos({ includeUnfinished }: { includeUnfinished: boo
     orderBy: { createdAt: "desc" },
     take: LIST_LIMIT,
   });
-  return videos.map(toPublicVideo);
+  const fresh: Video[] = [];
+  for (let i = 0; i < videos.length; i += LIST_REFRESH_CONCURRENCY) {
+    fresh.push(...(await Promise.all(videos.slice(i, i + LIST_REFRESH_CONCURRENCY).map((video) => withFreshMedia(video)))));
+  }
+  return fresh.map((video) => toPublicVideo(video, { admin: includeUnfinished }));
 }

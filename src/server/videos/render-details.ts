@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/server/db";
 import { heygen } from "@/server/heygen";
+import { logger } from "@/server/logger";
+import { mediaExpiry } from "./media-expiry";
 
 /**
  * A success webhook carries only the video URL. The poster, duration, captions and a freshly signed video URL
@@ -17,9 +19,10 @@ export async function recordRenderDetails(videoId: string, heygenVideoId: string
         subtitleUrl: remote.subtitleUrl ?? undefined,
         duration: remote.duration ?? undefined,
         videoUrl: remote.videoUrl ?? undefined,
+        mediaExpiresAt: mediaExpiry([remote.videoUrl, remote.thumbnailUrl, remote.subtitleUrl]) ?? undefined,
       },
     });
   } catch (error) {
-    console.warn(`[videos] no render details for ${videoId}: ${(error as Error).message}`);
+    logger.warn({ videoId, heygenVideoId, err: (error as Error).message }, "no render details");
   }
 }

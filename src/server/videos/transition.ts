@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma, type Video } from "@/generated/prisma/client";
 import type { VideoStatus } from "@/generated/prisma/enums";
 import { db as defaultDb, type Db } from "@/server/db";
+import { mediaExpiry } from "./media-expiry";
 
 /**
  * The video state machine: PENDING → PROCESSING → COMPLETED | FAILED, and PENDING → COMPLETED | FAILED
@@ -51,6 +52,7 @@ export async function applyStatusChange(
             thumbnailUrl: change.thumbnailUrl ?? undefined,
             subtitleUrl: change.subtitleUrl ?? undefined,
             duration: change.duration ?? undefined,
+            mediaExpiresAt: mediaExpiry([change.videoUrl, change.thumbnailUrl, change.subtitleUrl], now),
             error: null,
             completedAt: now,
           }
@@ -89,6 +91,6 @@ async function rememberHeygenVideoId(db: Db, videoId: string, heygenVideoId: str
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }

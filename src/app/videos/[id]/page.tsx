@@ -2,12 +2,16 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { LiveStatusBadge } from "@/components/LiveStatusBadge";
+import { VideoEvents } from "@/components/VideoEvents";
 import { VideoPlayer } from "@/components/VideoPlayer";
 import { formatDate } from "@/lib/format";
-import { findPublicVideo } from "@/server/videos/queries";
+import { toPublicVideo } from "@/lib/video";
+import { isAdminSession } from "@/server/auth/session";
+import { listDeliveries } from "@/server/webhooks/delivery-log";
+import { findVideo } from "@/server/videos/queries";
 
 // One query per request, shared by generateMetadata and the page.
-const getVideo = cache(findPublicVideo);
+const getVideo = cache((id: string) => findVideo(id));
 
 export async function generateMetadata({ params }: PageProps<"/videos/[id]">): Promise<Metadata> {
   const video = await getVideo((await params).id);
@@ -15,8 +19,10 @@ export async function generateMetadata({ params }: PageProps<"/videos/[id]">): P
 }
 
 export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
-  const video = await getVideo((await params).id);
-  if (!video) notFound();
+  const row = await getVideo((await params).id);
+  if (!row) notFound();
+  const admin = await isAdminSession();
+  const video = toPublicVideo(row, { admin });
   return (
     <article className="space-y-4">
       <VideoPlayer initialVideo={video} />
@@ -24,7 +30,8 @@ export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
         <h1 className="text-xl font-semibold">{video.title}</h1>
         <LiveStatusBadge initialVideo={video} />
       </div>
-      <p className="text-sm text-slate-500">Created {formatDate(video.createdAt)}</p>
+      <p className="text-sm text-slate-600">Created {formatDate(video.createdAt)}</p>
+      {admin && <VideoEvents deliveries={await listDeliveries(row.id)} />}
     </article>
   );
 }

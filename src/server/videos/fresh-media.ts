@@ -1,0 +1,72 @@
+import "server-only";
+import type { Video } from "@/generated/prisma/client";
+import { db } from "@/server/db";
+import { heygen } from "@/server/heygen";
+import { logger } from "@/server/logger";
+import { mediaExpiry } from "./media-expiry";
+
+/** A URL that expires within this margin is not served: it could die while someone watches. */
+export const FRESH_MARGIN_MS = 3600 * 1000;
+/** At most one refresh per video per this interval, across every instance (it also bounds forced refreshes). */
+const REFRESH_INTERVAL_MS = 30_000;
+/** How long a request waits for another instance's refresh before serving what it has. */
+const WAIT_FOR_OTHER_MS = 3_000;
+
+const inFlight = new Map<string, Promise<Video>>();
+
+/**
+ * The video with media URLs that stay valid for at least an hour: HeyGen presigns them and they expire, so
+ * expiring ones are replaced from HeyGen's status endpoint first. One refresh per video at a time: in this
+ * process through a shared promise, across instances through a claim in the database. `force` is the player's
+ * "this URL failed" (still at most one refresh per interval).
+ */
+export function withFreshMedia(video: Video, options: { force?: boolean } = {}): Promise<Video> {
+  if (video.status !== "COMPLETED" || !video.heygenVideoId) return Promise.resolve(video);
+  const expiresSoon = !video.mediaExpiresAt || video.mediaExpiresAt.getTime() < Date.now() + FRESH_MARGIN_MS;
+  if (!expiresSoon && !options.force) return Promise.resolve(video);
+  let refresh = inFlight.get(video.id);
+  if (!refresh) {
+    refresh = refreshMedia(video).finally(() => inFlight.delete(video.id));
+    inFlight.set(video.id, refresh);
+  }
+  return refresh;
+}
+
+async function refreshMedia(video: Video): Promise<Video> {
+  const now = new Date();
+  const { count } = await db.video.updateMany({
+    where: {
+      id: video.id,
+      OR: [{ mediaRefreshAt: null }, { mediaRefreshAt: { lt: new Date(now.getTime() - REFRESH_INTERVAL_MS) } }],
+    },
+    data: { mediaRefreshAt: now },
+  });
+  if (count === 0) return waitForOtherRefresh(video);
+  try {
+    const remote = await heygen.getVideo(video.heygenVideoId!);
+    if (!remote.videoUrl) return video;
+    return await db.video.update({
+      where: { id: video.id },
+      data: {
+        videoUrl: remote.videoUrl,
+        thumbnailUrl: remote.thumbnailUrl ?? video.thumbnailUrl,
+        subtitleUrl: remote.subtitleUrl ?? video.subtitleUrl,
+        mediaExpiresAt: mediaExpiry([remote.videoUrl, remote.thumbnailUrl ?? video.thumbnailUrl, remote.subtitleUrl ?? video.subtitleUrl], now),
+      },
+    });
+  } catch (error) {
+    logger.warn({ videoId: video.id, err: (error as Error).message }, "could not refresh the media URLs");
+    return video;
+  }
+}
+
+/** Another request holds the claim (or refreshed moments ago): use its result once the row has fresh URLs. */
+async function waitForOtherRefresh(video: Video): Promise<Video> {
+  const deadline = Date.now() + WAIT_FOR_OTHER_MS;
+  for (;;) {
+    const latest = await db.video.findUnique({ where: { id: video.id } });
+    const fresh = latest?.mediaExpiresAt && latest.mediaExpiresAt.getTime() > Date.now() + FRESH_MARGIN_MS;
+    if (!latest || fresh || Date.now() > deadline) return latest ?? video;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
