@@ -7,7 +7,8 @@ import { env } from "@/server/env";
  * below is a safety net, not a licence.
  */
 export const logger = pino({
-  level: env.LOG_LEVEL,
+  // `next build` skips env validation (no defaults then): modules load, nothing logs.
+  level: env.LOG_LEVEL ?? "info",
   base: undefined,
   redact: {
     paths: ["*.password", "*.apiKey", "*.secret", "*.signature", "*.script", "*.cookie", "*.authorization"],

@@ -61,6 +61,27 @@ describe("one build, configured at run time", () => {
     expect(callbackUrls).toEqual(deployments.map((url) => [url, `${url}/api/heygen/callback`]));
   });
 
+  it("with webhooks switched off, a video completes by itself within the reconciliation interval", async () => {
+    const silent = await startFakeHeygenServer({ apiKey: base.HEYGEN_API_KEY, renderMs: 500, deliverWebhooks: false });
+    try {
+      const app = await start({ HEYGEN_API_URL: silent.url, RECONCILE_AFTER_SECONDS: "2" });
+      const { cookie } = await loginCookie(app.url);
+      const created = await fetch(`${app.url}/api/videos`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie },
+        body: JSON.stringify({ title: "No webhook", script: "Hello", avatarId: fakeLooks[0]!.id, aspectRatio: "16:9", resolution: "720p" }),
+      });
+      const { id } = await created.json();
+      // Nobody polls meanwhile: only the server's own timer can finish it.
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      const video = await (await fetch(`${app.url}/api/videos/${id}`)).json();
+      expect(video).toMatchObject({ status: "COMPLETED", duration: 5 });
+      expect(app.output()).toContain("reconciled with HeyGen");
+    } finally {
+      await silent.close();
+    }
+  }, 30_000);
+
   it("tells the admin plainly when HeyGen cannot be reached, instead of an empty form", async () => {
     const closedPort = await findFreePort();
     const app = await start({ HEYGEN_API_URL: `http://127.0.0.1:${closedPort}` });

@@ -62,8 +62,33 @@ describe("generate → HeyGen v3 → signed webhook → watch, in Chromium again
     expect(playback.currentTime).toBeGreaterThan(0.2);
     expect(playback.duration).toBeCloseTo(5, 0);
 
+    // The admin sees HeyGen's delivery on the video's page.
+    await page.reload();
+    const events = page.getByTestId("video-events");
+    await events.waitFor();
+    expect(await events.textContent()).toMatch(/avatar_video\.success.*signed \(v3\).*applied/);
+
     await page.goto(appUrl);
     await page.getByText("E2E portrait").waitFor();
+    await page.close();
+  });
+
+  it("five submissions in a row (one Idempotency-Key) make one video and one HeyGen job", async () => {
+    const page = await browser.newPage();
+    await logIn(page);
+    await page.fill("input[name=title]", "E2E five clicks");
+    await page.fill("textarea[name=script]", "Clicked five times, made once.");
+    await page.evaluate(() => {
+      const form = document.querySelector("form")!;
+      for (let i = 0; i < 5; i++) form.requestSubmit();
+    });
+    await page.getByRole("status").filter({ hasText: "rendering" }).waitFor();
+    const list = await fetch(`${inject("heygenUrl")}/v3/videos?title=${encodeURIComponent("E2E five clicks")}`, {
+      headers: { "x-api-key": inject("heygenApiKey") },
+    });
+    expect((await list.json()).data).toHaveLength(1);
+    await page.reload();
+    expect(await page.locator("tr", { hasText: "E2E five clicks" }).count()).toBe(1);
     await page.close();
   });
 
