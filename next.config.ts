@@ -1,9 +1,54 @@
 import type { NextConfig } from "next";
 
+// React's development tooling evaluates code at run time; the production build never needs eval.
+const development = process.env.NODE_ENV === "development";
+
+/** The Content-Security-Policy; `frameAncestors` says who may embed the page. */
+function contentSecurityPolicy(frameAncestors: string): string {
+  return [
+    "default-src 'self'",
+    // Next's App Router streams its data in inline <script>s, so inline scripts are needed without nonces.
+    `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    // HeyGen's media and previews come from presigned URLs on hosts we do not know in advance; the offline
+    // fake HeyGen serves them over plain http on 127.0.0.1.
+    "img-src 'self' data: blob: https: http:",
+    "media-src 'self' blob: https: http:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join("; ");
+}
+
 const nextConfig: NextConfig = {
   // The Prisma client and pg are server-only Node packages; keep them out of the bundle.
   serverExternalPackages: ["@prisma/adapter-pg", "pg"],
   poweredByHeader: false,
+  // HSTS depends on APP_URL at run time, so src/proxy.ts sets it; these are the same for every deployment.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: contentSecurityPolicy("'none'") },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+      {
+        // The watch page may be embedded by this site later (the admin never). Listed last: for a header set
+        // by two matching rules, Next sends the last one.
+        source: "/videos/:id*",
+        headers: [
+          { key: "Content-Security-Policy", value: contentSecurityPolicy("'self'") },
+          { key: "X-Frame-Options", value: "SAMEORIGIN" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -3,7 +3,9 @@
  *
  * - no DATABASE_URL  → an embedded PostgreSQL in .data/postgres (kept between runs), migrated on start;
  * - no HEYGEN_API_KEY → the offline fake HeyGen, which renders in a few seconds and calls back, signed;
- * - then `next dev`, with every value the app needs.
+ * - then `next dev`, with every value the app needs. With a real HEYGEN_API_KEY and no SESSION_SECRET (or no
+ *   ADMIN_PASSWORD), a random secret for this run and loopback only: real credits behind a known dev value
+ *   must not be reachable from the network.
  * Values from the shell or from .env / .env.local win; only what is missing gets a stand-in.
  */
 import { spawn } from "node:child_process";
@@ -21,6 +23,10 @@ nextEnv.loadEnvConfig(root, true);
 const env = process.env;
 
 const port = Number(env.PORT ?? 3000);
+// Decided before the fake fills in HEYGEN_API_KEY below.
+const realHeygen = Boolean(env.HEYGEN_API_KEY);
+const loopbackOnly = realHeygen && (!env.SESSION_SECRET || !env.ADMIN_PASSWORD);
+const origin = `http://${loopbackOnly ? "127.0.0.1" : "localhost"}:${port}`;
 const stopping: Array<() => Promise<void>> = [];
 const notes: string[] = [];
 
@@ -74,21 +80,29 @@ if (!env.HEYGEN_API_KEY) {
 }
 
 env.ADMIN_PASSWORD ??= DEV_ADMIN_PASSWORD;
-// Dev-only and fixed, so sessions survive restarts; production refuses it.
-env.SESSION_SECRET ??= DEV_SESSION_SECRET;
+if (realHeygen && !env.SESSION_SECRET) {
+  // Nobody can forge a session with a published secret: a new one each run (sessions end at restart).
+  env.SESSION_SECRET = randomBytes(32).toString("hex");
+  notes.push("session      random SESSION_SECRET for this run (set your own to keep sessions across restarts)");
+} else {
+  // Dev-only and fixed, so sessions survive restarts; production refuses it.
+  env.SESSION_SECRET ??= DEV_SESSION_SECRET;
+}
+if (loopbackOnly) notes.push(`network      loopback only (${origin}): set SESSION_SECRET and ADMIN_PASSWORD to listen on every interface`);
 
 console.log(
   [
     "",
-    `  Avatar Studio  →  http://localhost:${port}`,
-    `  Admin          →  http://localhost:${port}/admin  (password: ${env.ADMIN_PASSWORD})`,
+    `  Avatar Studio  →  ${origin}`,
+    `  Admin          →  ${origin}/admin  (password: ${env.ADMIN_PASSWORD})`,
     "",
     ...notes.map((note) => `  ${note}`),
     "",
   ].join("\n"),
 );
 
-const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "dev", "--port", String(port)], {
+const nextArgs = ["dev", "--port", String(port), ...(loopbackOnly ? ["--hostname", "127.0.0.1"] : [])];
+const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), ...nextArgs], {
   cwd: root,
   env,
   stdio: "inherit",

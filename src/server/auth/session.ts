@@ -3,11 +3,14 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import { cookies } from "next/headers";
 import { env } from "@/server/env";
+import { currentSessionVersion } from "./session-version";
 import { SESSION_COOKIE } from "./session-cookie";
 
-const SESSION_TTL_SECONDS = 60 * 60 * 24 * 7;
+/** What the cookie carries: the session version it was issued under, and when (ms since the epoch). */
+type AdminSession = { role: "admin"; version: number; issuedAt: number };
 
-type AdminSession = { role: "admin"; issuedAt: number };
+/** SESSION_TTL_HOURS in seconds, as iron-session and the cookie take it. */
+const ttlSeconds = () => Math.round(env.SESSION_TTL_HOURS * 3600);
 
 export function isAdminPassword(candidate: string): boolean {
   // Hash both sides so the comparison is constant-time whatever the lengths.
@@ -17,8 +20,8 @@ export function isAdminPassword(candidate: string): boolean {
 
 /** The signed, encrypted session cookie (iron-session seal), set by the login route. */
 export async function createSessionCookie() {
-  const session: AdminSession = { role: "admin", issuedAt: Date.now() };
-  const value = await sealData(session, { password: env.SESSION_SECRET, ttl: SESSION_TTL_SECONDS });
+  const session: AdminSession = { role: "admin", version: await currentSessionVersion(), issuedAt: Date.now() };
+  const value = await sealData(session, { password: env.SESSION_SECRET, ttl: ttlSeconds() });
   return {
     name: SESSION_COOKIE,
     value,
@@ -28,22 +31,32 @@ export async function createSessionCookie() {
       // Read at run time: the same build is Secure behind https and still works on plain http://localhost.
       secure: env.APP_URL?.startsWith("https:") ?? false,
       path: "/",
-      maxAge: SESSION_TTL_SECONDS,
+      maxAge: ttlSeconds(),
     },
   } as const;
 }
 
+/** Options that make the browser drop the session cookie (logout, log out everywhere). */
+export const CLEARED_SESSION_COOKIE = {
+  name: SESSION_COOKIE,
+  value: "",
+  options: { httpOnly: true, sameSite: "lax", path: "/", maxAge: 0 },
+} as const;
+
 async function isValidSession(sealed: string | undefined): Promise<boolean> {
   if (!sealed) return false;
+  let session: Partial<AdminSession>;
   try {
-    const session = await unsealData<Partial<AdminSession>>(sealed, {
-      password: env.SESSION_SECRET,
-      ttl: SESSION_TTL_SECONDS,
-    });
-    return session.role === "admin";
+    // iron-session refuses a seal past the ttl it was sealed with (and a tampered one).
+    session = await unsealData<Partial<AdminSession>>(sealed, { password: env.SESSION_SECRET, ttl: ttlSeconds() });
   } catch {
     return false;
   }
+  if (session.role !== "admin" || typeof session.issuedAt !== "number") return false;
+  // Also measured against today's TTL, so that shortening SESSION_TTL_HOURS shortens sessions already issued.
+  if (Date.now() - session.issuedAt > ttlSeconds() * 1000) return false;
+  // "Log out everywhere" and a password change bump the version in the database: older cookies end here.
+  return session.version === (await currentSessionVersion());
 }
 
 /** For route handlers: reads the session from the request itself. */
