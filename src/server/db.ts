@@ -28,6 +28,12 @@ export const db = (hotReloading && globalForPrisma.prisma) || createClient();
 
 if (hotReloading) globalForPrisma.prisma = db;
 
+/**
+ * Interactive transactions wait up to the connect timeout for a pooled connection (Prisma's default, 2 s, fails
+ * whole bursts of webhooks on a busy machine) and may run as long as a statement may.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: CONNECT_TIMEOUT_MS, timeout: STATEMENT_TIMEOUT_MS } as const;
+
 /** The client or a transaction's client: functions that may run inside a transaction take one. */
 export type Db = Prisma.TransactionClient;
 
@@ -36,7 +42,8 @@ const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|timeout exce
 /** True when an error says PostgreSQL could not be reached or did not answer in time (not a bad query). */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientInitializationError) return true;
-  if (error instanceof Prisma.PrismaClientKnownRequestError && ["P1001", "P1002", "P1008", "P1017", "P2024"].includes(error.code)) {
+  // P2024: no pooled connection in time; P2028: a transaction could not start (or finish) in time.
+  if (error instanceof Prisma.PrismaClientKnownRequestError && ["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"].includes(error.code)) {
     return true;
   }
   for (let cause: unknown = error, depth = 0; cause && depth < 5; depth++) {

@@ -24,6 +24,15 @@ async function appAgainst(databaseUrl: string) {
 }
 
 describe("acknowledge only what is stored", () => {
+  it("counts a transaction that could not start in time (a saturated pool) as the database being unavailable", async () => {
+    const { Prisma } = await import("@/generated/prisma/client");
+    const { isDatabaseUnavailable } = await import("@/server/db");
+    const busy = new Prisma.PrismaClientKnownRequestError("Unable to start a transaction in the given time.", { code: "P2028", clientVersion: "7" });
+    const badQuery = new Prisma.PrismaClientKnownRequestError("Unique constraint failed", { code: "P2002", clientVersion: "7" });
+    expect(isDatabaseUnavailable(busy)).toBe(true);
+    expect(isDatabaseUnavailable(badQuery)).toBe(false);
+  });
+
   it("answers 503 (never 2xx) while PostgreSQL is down, and applies HeyGen's redelivery once it is back", async () => {
     const dataDir = path.join(os.tmpdir(), `db-down-${randomBytes(4).toString("hex")}`);
     const port = await findFreePort();

@@ -76,7 +76,9 @@ describe("POST /api/heygen/callback: signed v3 deliveries", () => {
     const sameIdOtherBody = { ...failure(row.heygenVideoId!, row.id), event_id: eventId };
     expect((await deliver(signedV3(sameIdOtherBody))).body.outcome).toBe("duplicate");
     expect(await reload(row.id)).toEqual(first);
-    expect(await db.heygenEvent.findMany()).toEqual([expect.objectContaining({ eventId, outcome: "applied", videoId: row.id })]);
+    expect(await db.heygenEvent.findMany()).toEqual([expect.objectContaining({ eventId, eventType: "avatar_video.success" })]);
+    const log = await db.webhookDelivery.findMany({ where: { eventId }, orderBy: { receivedAt: "asc" } });
+    expect(log.map((d) => [d.outcome, d.videoId])).toEqual([["applied", row.id], ["duplicate", null], ["duplicate", null]]);
   });
 
   it("applies one of five identical deliveries arriving together", async () => {

@@ -58,7 +58,8 @@ export async function applyStatusChange(
           }
         : { status: change.status, error: change.error, completedAt: now };
 
-  const { count } = await db.video.updateMany({
+  // One round trip when it applies (UPDATE ... RETURNING); the row is read again only when it does not.
+  const [updated] = await db.video.updateManyAndReturn({
     where: {
       id: videoId,
       status: { in: ALLOWED_FROM[change.status] },
@@ -66,8 +67,8 @@ export async function applyStatusChange(
     },
     data,
   });
-  const video = await db.video.findUnique({ where: { id: videoId } });
-  return { applied: count === 1, video };
+  if (updated) return { applied: true, video: updated };
+  return { applied: false, video: await db.video.findUnique({ where: { id: videoId } }) };
 }
 
 /**
@@ -76,21 +77,21 @@ export async function applyStatusChange(
  * job whose create answer was lost.
  */
 async function rememberHeygenVideoId(db: Db, videoId: string, heygenVideoId: string): Promise<void> {
-  // Checked first because inside a transaction a unique violation would abort the whole transaction.
-  const owner = await db.video.findUnique({ where: { heygenVideoId }, select: { id: true } });
-  if (owner) return;
+  // One statement, and a no-op for the usual row that already has its id. The NOT EXISTS keeps a unique
+  // violation (which would abort the caller's transaction) out of all but a true race between two rows.
   try {
-    await db.video.updateMany({
-      where: { id: videoId, heygenVideoId: null },
-      data: { heygenVideoId, unconfirmedReason: null },
-    });
+    await db.$executeRaw`
+      UPDATE "Video" SET "heygenVideoId" = ${heygenVideoId}, "unconfirmedReason" = NULL, "updatedAt" = now()
+      WHERE "id" = ${videoId} AND "heygenVideoId" IS NULL
+        AND NOT EXISTS (SELECT 1 FROM "Video" WHERE "heygenVideoId" = ${heygenVideoId})`;
   } catch (error) {
     // Another row took this HeyGen id meanwhile: keep the first owner; the status UPDATE then matches nothing.
-    if (isUniqueViolation(error)) return;
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
 }
 
+/** A unique constraint refused the write (P2002 from the query builder, SQLSTATE 23505 from raw SQL). */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  return error.code === "P2002" || (error.code === "P2010" && /23505|unique/i.test(JSON.stringify(error.meta ?? {}) + error.message));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/server/db";
+import { db, TRANSACTION_OPTIONS } from "@/server/db";
 import { applyStatusChange, type StatusChange } from "@/server/videos/transition";
 import { recordDelivery, type DeliveryRecord } from "./delivery-log";
 import { findVideoForEvent } from "./find-video";
@@ -15,35 +15,28 @@ type Delivery = Pick<DeliveryRecord, "requestId" | "scheme" | "body">;
 
 /**
  * Applies a verified event. Its event id (unique key), the status change and the delivery's log row are written
- * in one transaction: a redelivery, even a concurrent one, finds the id and changes nothing, and a failure leaves
- * none of them, so the answer is a 5xx and HeyGen's retry is applied. Events without an id (legacy) rely on the
- * state machine alone.
+ * in one transaction: a redelivery, even a concurrent one, finds the id and changes nothing, and a failure
+ * leaves none of them, so the answer is a 5xx and HeyGen's retry is applied. Events without an id (legacy) rely
+ * on the state machine alone.
  */
 export function applySignedEvent(event: HeygenEvent, delivery: Delivery): Promise<SignedEventOutcome> {
   return db.$transaction(async (tx) => {
-    let result: SignedEventOutcome;
+    // First, so that a concurrent copy of the same event waits on this key and then sees it taken.
     const firstTime =
       !event.eventId ||
       (
         await tx.heygenEvent.createMany({
-          data: [{ eventId: event.eventId, eventType: event.eventType, heygenVideoId: event.videoId, outcome: "received" }],
+          data: [{ eventId: event.eventId, eventType: event.eventType, heygenVideoId: event.videoId }],
           skipDuplicates: true,
         })
       ).count === 1;
-    if (firstTime) {
-      result = await decide(event, tx);
-      if (event.eventId) {
-        await tx.heygenEvent.update({ where: { eventId: event.eventId }, data: { outcome: result.outcome, videoId: result.videoId } });
-      }
-    } else {
-      result = { outcome: "duplicate", videoId: null, heygenVideoId: event.videoId };
-    }
+    const result = firstTime ? await decide(event, tx) : { outcome: "duplicate" as const, videoId: null, heygenVideoId: event.videoId };
     await recordDelivery(
       { ...delivery, outcome: result.outcome, eventId: event.eventId, eventType: event.eventType, heygenVideoId: event.videoId, videoId: result.videoId },
       tx,
     );
     return result;
-  });
+  }, TRANSACTION_OPTIONS);
 }
 
 async function decide(event: HeygenEvent, tx: Parameters<typeof findVideoForEvent>[1]): Promise<SignedEventOutcome> {
