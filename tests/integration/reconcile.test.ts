@@ -147,6 +147,19 @@ describe("reconciliation: a lost webhook still ends the video", () => {
     expect(await reload(id)).toMatchObject({ status: "COMPLETED", heygenVideoId: job!.videoId, unconfirmedReason: null });
   });
 
+  it("prunes delivery log rows older than 30 days on every run", async () => {
+    const day = 24 * 3600 * 1000;
+    await db.webhookDelivery.createMany({
+      data: [
+        { scheme: "unsigned", outcome: "unknown_video", receivedAt: new Date(Date.now() - 31 * day) },
+        { scheme: "unsigned", outcome: "unknown_video", receivedAt: new Date(Date.now() - 29 * day) },
+      ],
+    });
+    expect((await reconcileDue()).pruned).toBe(1);
+    expect(await db.webhookDelivery.count()).toBe(1);
+    expect(heygenRequests).toEqual([]); // nothing due: no HeyGen call at all
+  });
+
   it("the timer inside the server completes a video by itself", async () => {
     vi.stubEnv("RECONCILE_AFTER_SECONDS", "1");
     vi.resetModules();
