@@ -3,7 +3,6 @@ import { redirect } from "next/navigation";
 import { AdminVideoList } from "@/components/AdminVideoList";
 import { GenerateForm } from "@/components/GenerateForm";
 import { LogoutButton } from "@/components/LogoutButton";
-import { LogoutEverywhereButton } from "@/components/LogoutEverywhereButton";
 import { isAdminSession } from "@/server/auth/session";
 import { getCatalogue } from "@/server/heygen/catalogue";
 import { listVideos } from "@/server/videos/queries";
@@ -21,7 +20,7 @@ export default async function AdminPage() {
         <div className="flex items-center gap-4 text-sm text-slate-600">
           {catalogue.account?.balance && <span data-testid="heygen-balance">HeyGen: {catalogue.account.balance}</span>}
           <LogoutButton />
-          <LogoutEverywhereButton />
+          <LogoutButton scope="everywhere" />
         </div>
       </div>
       {catalogue.error && (
