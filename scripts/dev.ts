@@ -94,7 +94,8 @@ console.log(
   [
     "",
     `  Avatar Studio  →  ${origin}`,
-    `  Admin          →  ${origin}/admin  (password: ${env.ADMIN_PASSWORD})`,
+    // Only the published development password is shown: one you set yourself stays off the console.
+    `  Admin          →  ${origin}/admin  (password: ${env.ADMIN_PASSWORD === DEV_ADMIN_PASSWORD ? DEV_ADMIN_PASSWORD : "your ADMIN_PASSWORD"})`,
     "",
     ...notes.map((note) => `  ${note}`),
     "",

@@ -86,16 +86,25 @@ export function createHeygenClient(config: HeygenConfig) {
   const call = <S extends z.ZodType>(path: string, options: Parameters<typeof heygenCall<S>>[2]) =>
     heygenCall(config, path, options);
 
-  async function listAll<T extends z.ZodType>(path: string, item: T, query: Record<string, string | number>) {
+  /** Every item of a paginated list (next_token), up to `maxPages` pages or the first item `stop` refuses. */
+  async function listAll<T extends z.ZodType>(
+    path: string,
+    item: T,
+    query: Record<string, string | number>,
+    { maxPages = MAX_PAGES, stop }: { maxPages?: number; stop?: (item: z.output<T>) => boolean } = {},
+  ) {
     const items: z.output<T>[] = [];
     let token: string | undefined;
-    for (let pages = 0; pages < MAX_PAGES; pages++) {
+    for (let pages = 0; pages < maxPages; pages++) {
       const result = await call(path, { query: { ...query, token }, schema: page(item) });
-      items.push(...result.data);
+      for (const entry of result.data as z.output<T>[]) {
+        if (stop?.(entry)) return items;
+        items.push(entry);
+      }
       if (!result.has_more || !result.next_token) return items;
       token = result.next_token;
     }
-    warn({ path, pages: MAX_PAGES }, "HeyGen list cut short");
+    if (!stop) warn({ path, pages: maxPages }, "HeyGen list cut short");
     return items;
   }
 
@@ -140,19 +149,14 @@ export function createHeygenClient(config: HeygenConfig) {
      * `maxPages` pages): how deliveries that never arrived are caught up.
      */
     async listWebhookEvents(stop: (event: HeygenWebhookEvent) => boolean, maxPages = 5): Promise<HeygenWebhookEvent[]> {
-      const events: HeygenWebhookEvent[] = [];
-      let token: string | undefined;
-      for (let pages = 0; pages < maxPages; pages++) {
-        const result = await call("/v3/webhooks/events", { query: { limit: 100, token }, schema: page(webhookEventItem) });
-        for (const item of result.data) {
-          const event = { eventId: item.event_id, eventType: item.event_type, createdAt: item.created_at, payload: item };
-          if (stop(event)) return events;
-          events.push(event);
-        }
-        if (!result.has_more || !result.next_token) return events;
-        token = result.next_token;
-      }
-      return events;
+      const toEvent = (item: z.output<typeof webhookEventItem>): HeygenWebhookEvent => ({
+        eventId: item.event_id,
+        eventType: item.event_type,
+        createdAt: item.created_at,
+        payload: item,
+      });
+      const items = await listAll("/v3/webhooks/events", webhookEventItem, { limit: 100 }, { maxPages, stop: (item) => stop(toEvent(item)) });
+      return items.map(toEvent);
     },
 
     /** Statuses of many videos, STATUSES_PER_CALL per request. */
@@ -222,8 +226,6 @@ export function createHeygenClient(config: HeygenConfig) {
     },
   };
 }
-
-export type HeygenClient = ReturnType<typeof createHeygenClient>;
 
 function toEndpoint(endpoint: z.output<typeof webhookEndpoint>): WebhookEndpoint {
   return { endpointId: endpoint.endpoint_id, url: endpoint.url, events: endpoint.events ?? null, secret: endpoint.secret };

@@ -5,7 +5,7 @@ import { env } from "@/server/env";
 import { heygen } from "@/server/heygen";
 import { HeygenError } from "@/server/heygen/errors";
 import { logger } from "@/server/logger";
-import { claimHeygenCheck, syncWithHeygen } from "@/server/videos/sync-with-heygen";
+import { syncWithHeygen } from "@/server/videos/sync-with-heygen";
 import { applyStatusChange } from "@/server/videos/transition";
 import { pruneDeliveryLog } from "@/server/webhooks/delivery-log";
 import { catchUpWebhookEvents } from "./catch-up-events";
@@ -35,7 +35,7 @@ export async function reconcileDue(now = new Date()): Promise<ReconcileSummary> 
       logger.warn({ err: error.message }, "could not read HeyGen's webhook events");
       return 0;
     });
-    const claimed = await claimAll(due);
+    const claimed = await claimAll(due, now);
     summary.checked = claimed.length;
     summary.finished = (await checkConfirmed(claimed.filter((v) => v.heygenVideoId), now)) + (await checkUnconfirmed(claimed.filter((v) => !v.heygenVideoId), now));
   }
@@ -55,11 +55,19 @@ function findDue(now: Date): Promise<Video[]> {
   });
 }
 
-/** The due videos this run may check (another instance may have claimed some), re-read: catch-up may have finished some. */
-async function claimAll(videos: Video[]): Promise<Video[]> {
-  const claimed: string[] = [];
-  for (const video of videos) if (await claimHeygenCheck(video.id, env.RECONCILE_AFTER_SECONDS * 1000)) claimed.push(video.id);
-  return db.video.findMany({ where: { id: { in: claimed }, status: { in: ["PENDING", "PROCESSING"] } } });
+/**
+ * Claims the due videos this run may check, in one statement (another instance may have claimed some, and the
+ * catch-up may have finished some): the claimed rows, as they now stand.
+ */
+function claimAll(videos: Video[], now: Date): Promise<Video[]> {
+  return db.video.updateManyAndReturn({
+    where: {
+      id: { in: videos.map((video) => video.id) },
+      status: { in: ["PENDING", "PROCESSING"] },
+      OR: [{ heygenCheckedAt: null }, { heygenCheckedAt: { lt: staleBefore(now) } }],
+    },
+    data: { heygenCheckedAt: now },
+  });
 }
 
 async function checkConfirmed(videos: Video[], now: Date): Promise<number> {

@@ -18,11 +18,6 @@ export async function findVideo(id: string, options: { forceFreshMedia?: boolean
   return video && withFreshMedia(video, { force: options.forceFreshMedia });
 }
 
-export async function findPublicVideo(id: string, viewer: { admin: boolean }): Promise<PublicVideo | null> {
-  const video = await findVideo(id);
-  return video && toPublicVideo(video, viewer);
-}
-
 /** Newest first: only completed videos for the public, every video for an admin. */
 export async function listVideos({ includeUnfinished }: { includeUnfinished: boolean }): Promise<PublicVideo[]> {
   const videos = await db.video.findMany({

@@ -52,5 +52,3 @@ export function listDeliveries(videoId: string, take = 50) {
     select: { id: true, receivedAt: true, scheme: true, eventId: true, eventType: true, outcome: true, detail: true },
   });
 }
-
-export type DeliverySummary = Awaited<ReturnType<typeof listDeliveries>>[number];
