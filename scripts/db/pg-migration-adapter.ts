@@ -89,7 +89,7 @@ function withCharacterColumns(adapter: SqlDriverAdapter, onDispose: () => void):
     adapterName: adapter.adapterName,
     queryRaw: async (query) => restoreCharacterColumns(await adapter.queryRaw(query)),
     executeRaw: (query) => adapter.executeRaw(query),
-    executeScript: (script) => adapter.executeScript(script),
+    executeScript: (script) => executeWholeScript(adapter, script),
     startTransaction: (isolationLevel) => adapter.startTransaction(isolationLevel),
     getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
     // Once only: adapter-pg's pools throw when ended twice.
@@ -105,4 +105,13 @@ function restoreCharacterColumns(resultSet: SqlResultSet): SqlResultSet {
     resultSet.columnTypes[index] = ColumnTypeEnum.Character;
   }
   return resultSet;
+}
+
+/**
+ * adapter-pg runs a script by splitting it at every `;`, which breaks function bodies (`$$ ... ; ... $$`). PostgreSQL
+ * takes a whole script in one simple query, as one implicit transaction: all of it applies or none does.
+ */
+async function executeWholeScript(adapter: SqlDriverAdapter, script: string): Promise<void> {
+  const { client } = adapter as unknown as { client: pg.Pool | pg.Client };
+  await client.query(script);
 }

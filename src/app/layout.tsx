@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,22 +6,11 @@ export const metadata: Metadata = {
   description: "AI avatar videos made with HeyGen.",
 };
 
+/** The document only: the site's pages add their header in (site)/layout.tsx; the embed player has none. */
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen">
-        <header className="border-b border-slate-200 bg-white">
-          <nav className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3">
-            <Link href="/" className="text-lg font-semibold tracking-tight">
-              Avatar Studio
-            </Link>
-            <Link href="/admin" className="text-sm text-slate-600 hover:text-slate-900">
-              Admin
-            </Link>
-          </nav>
-        </header>
-        <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
-      </body>
+      <body className="min-h-screen">{children}</body>
     </html>
   );
 }

@@ -1,6 +1,4 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { LiveStatusBadge } from "@/components/LiveStatusBadge";
 import { VideoEvents } from "@/components/VideoEvents";
 import { VideoPlayer } from "@/components/VideoPlayer";
@@ -8,15 +6,7 @@ import { formatDate } from "@/lib/format";
 import { toPublicVideo } from "@/lib/video";
 import { isAdminSession } from "@/server/auth/session";
 import { listDeliveries } from "@/server/webhooks/delivery-log";
-import { findVideo } from "@/server/videos/queries";
-
-// One query per request, shared by generateMetadata and the page.
-const getVideo = cache((id: string) => findVideo(id));
-
-export async function generateMetadata({ params }: PageProps<"/videos/[id]">): Promise<Metadata> {
-  const video = await getVideo((await params).id);
-  return { title: video?.title ?? "Video not found" };
-}
+import { getVideo } from "./get-video";
 
 export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
   const row = await getVideo((await params).id);

@@ -1,0 +1,20 @@
+import Link from "next/link";
+
+/** Every page of the site (not the embed player): the header and the page's width. */
+export default function SiteLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <header className="border-b border-slate-200 bg-white">
+        <nav className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3">
+          <Link href="/" className="text-lg font-semibold tracking-tight">
+            Avatar Studio
+          </Link>
+          <Link href="/admin" className="text-sm text-slate-600 hover:text-slate-900">
+            Admin
+          </Link>
+        </nav>
+      </header>
+      <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
+    </>
+  );
+}
