@@ -1,20 +1,30 @@
-import useSWR from "swr";
-import { fetchJson } from "@/lib/fetch-json";
-import { isTerminal, type PublicVideo } from "@/lib/video";
+import useSWRSubscription from "swr/subscription";
+import type { PublicVideo } from "@/lib/video";
+import { watchVideo, type VideoWatch } from "./watch-video";
 
-export const VIDEO_POLL_MS = 3_000;
+export { VIDEO_POLL_MS } from "./watch-video";
+
+/** The watches running, by video id: one per video however many components show it (SWR shares the subscription). */
+const watches = new Map<string, VideoWatch>();
 
 /**
- * One video, polled every few seconds until it is COMPLETED or FAILED. `refreshMedia` asks the server for freshly
- * signed media URLs (HeyGen's expire), for when the player could not load the one it has.
+ * One video, live: it changes the moment the server learns of a change (see watch-video.ts), until it is COMPLETED
+ * or FAILED. `refreshMedia` asks for freshly signed media URLs (HeyGen's expire), for when the player could not
+ * load the one it has.
  */
 export function useVideo(initial: PublicVideo) {
-  const key = `/api/videos/${initial.id}`;
-  const swr = useSWR<PublicVideo>(key, fetchJson, {
-    fallbackData: initial,
-    revalidateOnMount: !isTerminal(initial.status),
-    refreshInterval: (latest) => (latest && isTerminal(latest.status) ? 0 : VIDEO_POLL_MS),
-  });
-  const refreshMedia = () => swr.mutate(fetchJson<PublicVideo>(`${key}?fresh=1`), { revalidate: false });
-  return { ...swr, refreshMedia };
+  const { data, error } = useSWRSubscription<PublicVideo, unknown, string>(
+    `/api/videos/${initial.id}`,
+    (_key, { next }) => {
+      const watch = watchVideo(initial, (video) => next(null, video), (problem) => next(problem));
+      watches.set(initial.id, watch);
+      return () => {
+        watch.stop();
+        if (watches.get(initial.id) === watch) watches.delete(initial.id);
+      };
+    },
+    { fallbackData: initial },
+  );
+  const refreshMedia = async () => watches.get(initial.id)?.refreshMedia();
+  return { data: data ?? initial, error, refreshMedia };
 }

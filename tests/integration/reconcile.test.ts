@@ -14,6 +14,7 @@ import { fakeHeygen, heygenRequests, heygenServer } from "../support/heygen";
 import { adminCookie, getRequest, jsonRequest, validVideoInput, videoRow } from "../support/requests";
 import { callRoute } from "../support/route-scope";
 import { TEST_ENV } from "../support/test-env";
+import { changesHeard } from "../support/video-changes";
 import { waitFor } from "../support/wait-for";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -31,6 +32,7 @@ async function videoWithLostWebhook(script = `Hello ${FAKE_MARKERS.noWebhook}`) 
 async function age(id: string, minutes: number) {
   const past = new Date(Date.now() - minutes * 60_000);
   await db.video.update({ where: { id }, data: { createdAt: past, heygenCheckedAt: null } });
+  await changesHeard(); // the status route's cache has dropped the row
 }
 
 /** An account whose webhook events history has nothing (or was not kept): only the status endpoints can tell. */

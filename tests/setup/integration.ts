@@ -33,5 +33,6 @@ afterAll(async () => {
   heygenServer.close();
   fakeHeygen.close();
   const { db } = await import("@/server/db");
-  await db.$disconnect();
+  const { videoChanges } = await import("@/server/live/video-changes");
+  await Promise.all([db.$disconnect(), videoChanges.stop()]);
 });

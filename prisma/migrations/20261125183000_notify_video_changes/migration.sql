@@ -15,8 +15,8 @@ CREATE TRIGGER "video_inserted_or_deleted" AFTER INSERT OR DELETE ON "Video"
 CREATE TRIGGER "video_updated" AFTER UPDATE ON "Video"
   FOR EACH ROW
   WHEN ((OLD."status", OLD."title", OLD."videoUrl", OLD."thumbnailUrl", OLD."subtitleUrl", OLD."duration", OLD."error",
-         OLD."unconfirmedReason", OLD."completedAt", OLD."aspectRatio", OLD."resolution")
+         OLD."unconfirmedReason", OLD."completedAt", OLD."createdAt", OLD."aspectRatio", OLD."resolution")
     IS DISTINCT FROM
         (NEW."status", NEW."title", NEW."videoUrl", NEW."thumbnailUrl", NEW."subtitleUrl", NEW."duration", NEW."error",
-         NEW."unconfirmedReason", NEW."completedAt", NEW."aspectRatio", NEW."resolution"))
+         NEW."unconfirmedReason", NEW."completedAt", NEW."createdAt", NEW."aspectRatio", NEW."resolution"))
   EXECUTE FUNCTION "notify_video_changed"();

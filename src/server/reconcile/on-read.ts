@@ -7,18 +7,31 @@ import { claimHeygenCheck } from "@/server/videos/sync-with-heygen";
 import { checkVideo } from "./check-video";
 import { staleBefore } from "./reconcile-due";
 
+/** When this instance may next try to claim a video's check: a crowd polling from cache must not reach the database. */
+const nextAttempt = new Map<string, number>();
+const MAX_TRACKED = 10_000;
+
 /**
- * When someone polls an unfinished video with no news for RECONCILE_AFTER_SECONDS: claim the check in the database
- * (so that a thousand pollers on any number of instances make one HeyGen call per interval) and return the check
- * to run once the answer is sent; null when there is nothing to do or another caller holds the claim.
+ * When someone reads an unfinished video with no news for RECONCILE_AFTER_SECONDS: the check to run once the answer
+ * is sent, or null. The check claims the video in the database first (so that a thousand pollers on any number of
+ * instances make one HeyGen call per interval), and each instance tries that claim at most once per interval.
  */
-export async function staleCheckFor(video: Video, now = new Date()): Promise<(() => Promise<void>) | null> {
+export function staleCheckFor(video: Video, now = new Date()): (() => Promise<void>) | null {
   if (isTerminal(video.status)) return null;
   const lastNews = video.heygenCheckedAt ?? video.createdAt;
   if (lastNews >= staleBefore(now)) return null;
-  if (!(await claimHeygenCheck(video.id, env.RECONCILE_AFTER_SECONDS * 1000))) return null;
+  const intervalMs = env.RECONCILE_AFTER_SECONDS * 1000;
+  if ((nextAttempt.get(video.id) ?? 0) > now.getTime()) return null;
+  nextAttempt.delete(video.id); // re-inserted last: the Map's order is the eviction order
+  nextAttempt.set(video.id, now.getTime() + intervalMs);
+  if (nextAttempt.size > MAX_TRACKED) nextAttempt.delete(nextAttempt.keys().next().value!);
   return async () => {
-    const outcome = await checkVideo(video);
-    logger.info({ videoId: video.id, outcome }, "stale video checked with HeyGen on read");
+    try {
+      if (!(await claimHeygenCheck(video.id, intervalMs))) return;
+      const outcome = await checkVideo(video);
+      logger.info({ videoId: video.id, outcome }, "stale video checked with HeyGen on read");
+    } catch (error) {
+      logger.warn({ videoId: video.id, err: (error as Error).message }, "could not check a stale video with HeyGen");
+    }
   };
 }

@@ -1,0 +1,82 @@
+import "server-only";
+import type { Video } from "@/generated/prisma/client";
+import { isTerminal, toPublicVideo } from "@/lib/video";
+import { etagOfJson } from "@/lib/video-etag";
+import { FRESH_MARGIN_MS, withFreshMedia } from "./fresh-media";
+import { isVideoId } from "./queries";
+import { videoCache } from "./video-cache";
+
+export type StatusQuery = {
+  admin: boolean;
+  /** The ETag the caller has (If-None-Match). */
+  ifNoneMatch: string | null;
+  /** Hold the answer up to this long while the video still matches `ifNoneMatch` (a long-poll); 0: answer now. */
+  waitSeconds: number;
+  /** The player could not load its media URL: refresh it even if it does not look expired. */
+  forceFreshMedia: boolean;
+  signal: AbortSignal;
+};
+
+export type StatusAnswer = { row: Video; body: string; etag: string; notModified: boolean; cacheControl: string };
+
+/** How long shared caches (a CDN) may keep a finished video at most. */
+const SHARED_MAX_AGE_S = 3600;
+const BROWSER_MAX_AGE_S = 60;
+const STALE_WHILE_REVALIDATE_S = 600;
+
+/**
+ * A video's status as the API serves it, for a crowd: from the in-process cache, with an ETag. With `waitSeconds`
+ * and the current ETag it waits for the next change (announced through PostgreSQL by whichever instance made it),
+ * so that a viewer learns of it at once while making a request every 25 s. Null: no such video.
+ */
+export async function videoStatus(id: string, query: StatusQuery): Promise<StatusAnswer | null> {
+  if (!isVideoId(id)) return null;
+  const deadline = Date.now() + query.waitSeconds * 1000;
+  let force = query.forceFreshMedia;
+  for (;;) {
+    const remaining = deadline - Date.now();
+    // Listen before reading: a change landing between the read and the wait still wakes us.
+    const stopWaiting = new AbortController();
+    const change = remaining > 0 ? videoCache.nextChange(id, remaining, AbortSignal.any([query.signal, stopWaiting.signal])) : null;
+    const answer = await currentStatus(id, query.admin, force);
+    force = false;
+    const notModified = answer !== null && answer.etag === query.ifNoneMatch;
+    if (!answer || !notModified || !change || query.signal.aborted) {
+      stopWaiting.abort();
+      return answer && { ...answer, notModified };
+    }
+    await change;
+  }
+}
+
+// The viewer's JSON and ETag of a row, computed once per cached row rather than once per request.
+const viewerJson = new WeakMap<Video, { body: string; etag: string }>();
+
+async function currentStatus(id: string, admin: boolean, force: boolean): Promise<Omit<StatusAnswer, "notModified"> | null> {
+  const cached = await videoCache.read(id);
+  if (!cached) return null;
+  // Presigned URLs expiring within the hour are replaced first (that write drops the cached row everywhere).
+  const row = await withFreshMedia(cached, { force });
+  let json = admin ? undefined : viewerJson.get(row);
+  if (!json) {
+    const body = JSON.stringify(toPublicVideo(row, { admin }));
+    json = { body, etag: etagOfJson(body) };
+    if (!admin) viewerJson.set(row, json);
+  }
+  return { row, ...json, cacheControl: cacheControl(row, admin) };
+}
+
+/**
+ * Rendering: anyone may store it but must ask again (with the ETag) before using it. Finished: shared caches may
+ * serve it a while, but never so long that the presigned URLs in it expire within the hour someone watches. What an
+ * admin sees (HeyGen's own error message) is never stored.
+ */
+function cacheControl(row: Video, admin: boolean, now = Date.now()): string {
+  if (admin) return "private, no-store";
+  if (!isTerminal(row.status)) return "no-cache";
+  const budget = row.mediaExpiresAt ? Math.floor((row.mediaExpiresAt.getTime() - now - FRESH_MARGIN_MS) / 1000) : SHARED_MAX_AGE_S * 24;
+  if (budget <= 0) return "no-cache";
+  const shared = Math.min(budget, SHARED_MAX_AGE_S);
+  const stale = Math.min(budget - shared, STALE_WHILE_REVALIDATE_S);
+  return `public, max-age=${Math.min(shared, BROWSER_MAX_AGE_S)}, s-maxage=${shared}, stale-while-revalidate=${stale}`;
+}
