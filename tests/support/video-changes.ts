@@ -8,7 +8,7 @@ import { videoChanges } from "@/server/live/video-changes";
  */
 export async function changesHeard(): Promise<void> {
   const marker = `marker-${randomUUID()}`;
-  let unsubscribe = () => false;
+  let unsubscribe = () => {};
   const heard = new Promise<void>((resolve) => {
     unsubscribe = videoChanges.subscribe((id) => id === marker && resolve());
   });

@@ -28,7 +28,7 @@ class VideoChanges {
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     this.start();
-    return () => this.listeners.delete(listener);
+    return () => void this.listeners.delete(listener);
   }
 
   /** True while connected and listening: no change can go unnoticed. */

@@ -1,0 +1,147 @@
+import { randomUUID } from "node:crypto";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { fakeLooks, signWebhookBody } from "../../src/mocks/heygen/fake-heygen";
+import { startFakeHeygenServer, type FakeHeygenServer } from "../../src/mocks/heygen/http-server";
+import { startApp, type RunningApp } from "./app";
+import { launchChromium } from "./browser";
+
+/** Two instances of the one build behind a (pretend) load balancer, sharing one PostgreSQL. */
+const base = {
+  DATABASE_URL: inject("e2eDatabaseUrl"),
+  HEYGEN_API_KEY: "live-key",
+  HEYGEN_SECRET: "whsec_live",
+  ADMIN_PASSWORD: "live-status-password",
+  SESSION_SECRET: "live-status-session-secret-of-32-chars",
+};
+
+let heygen: FakeHeygenServer;
+let instances: RunningApp[] = [];
+let browser: Browser;
+beforeAll(async () => {
+  // No webhook comes by itself: the test delivers it when it wants (the app waits 2 minutes before asking HeyGen).
+  heygen = await startFakeHeygenServer({ apiKey: base.HEYGEN_API_KEY, renderMs: 1_000, deliverWebhooks: false });
+  instances = await Promise.all([startApp({ ...base, HEYGEN_API_URL: heygen.url }), startApp({ ...base, HEYGEN_API_URL: heygen.url })]);
+  browser = await launchChromium();
+  // Each instance's first webhook loads the route's code: not what the viewer's wait is about.
+  await Promise.all(instances.map((instance) => deliverSuccess(instance, { id: "warm-up", heygenVideoId: "warm-up" }, "https://example.com/v.mp4")));
+});
+afterAll(async () => {
+  await Promise.all(instances.map((instance) => instance.stop()));
+  await heygen?.close();
+  await browser?.close();
+});
+
+async function renderingVideo(title: string): Promise<{ id: string; heygenVideoId: string }> {
+  const login = await fetch(`${instances[0]!.url}/api/admin/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ password: base.ADMIN_PASSWORD }),
+  });
+  const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+  const created = await fetch(`${instances[0]!.url}/api/videos`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie, origin: instances[0]!.url, "idempotency-key": randomUUID() },
+    body: JSON.stringify({ title, script: "Watching live.", avatarId: fakeLooks[0]!.id, aspectRatio: "16:9", resolution: "720p" }),
+  });
+  expect(created.status).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const job = [...heygen.fake.jobs.values()].find((candidate) => candidate.callbackId === id)!;
+  return { id, heygenVideoId: job.videoId };
+}
+
+/** HeyGen's signed "done" delivery, to the instance the load balancer picked. */
+async function deliverSuccess(instance: RunningApp, video: { id: string; heygenVideoId: string }, videoUrl?: string): Promise<number> {
+  const data = videoUrl ? { video_url: videoUrl } : await renderedJob(video.heygenVideoId);
+  const eventId = `evt_${randomUUID()}`;
+  const body = JSON.stringify({
+    event_id: eventId,
+    event_type: "avatar_video.success",
+    event_data: { video_id: video.heygenVideoId, callback_id: video.id, video_url: data.video_url },
+  });
+  const sentAt = Date.now();
+  const response = await fetch(`${instance.url}/api/heygen/callback`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "heygen-signature": signWebhookBody(body, base.HEYGEN_SECRET),
+      "heygen-timestamp": String(Math.floor(Date.now() / 1000)),
+      "heygen-event-id": eventId,
+    },
+    body,
+  });
+  expect(response.status).toBe(200);
+  return sentAt;
+}
+
+/** The job as the fake HeyGen has rendered it (its presigned video URL). */
+async function renderedJob(heygenVideoId: string): Promise<{ video_url: string }> {
+  const job = await fetch(`${heygen.url}/v3/videos/${heygenVideoId}`, { headers: { "x-api-key": base.HEYGEN_API_KEY } });
+  const { data } = (await job.json()) as { data: { status: string; video_url: string } };
+  expect(data.status).toBe("completed");
+  return data;
+}
+
+/** The page's requests to the status route, as they start. */
+function statusRequests(page: Page, id: string): string[] {
+  const seen: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === `/api/videos/${id}`) seen.push(request.url());
+  });
+  return seen;
+}
+
+describe("a viewer waiting for a video, with two app instances", () => {
+  it("makes one request per 25 s while waiting, and plays within a second of the webhook reaching the other instance", async () => {
+    const video = await renderingVideo("Live across instances");
+    const page = await browser.newPage();
+    const requests = statusRequests(page, video.id);
+    await page.goto(`${instances[1]!.url}/videos/${video.id}`);
+    await page.getByTestId("video-generating").waitFor();
+    await page.waitForTimeout(8_000);
+    // One conditional long-poll, held: not a poll every few seconds.
+    expect(requests).toEqual([expect.stringMatching(/\?wait=25$/)]);
+
+    const shown = page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (!document.querySelector("[data-testid=video-ready]")) return;
+            observer.disconnect();
+            resolve(Date.now());
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+        }),
+    );
+    const deliveredAt = await deliverSuccess(instances[0]!, video);
+    expect((await shown) - deliveredAt).toBeLessThan(1_000);
+    await page.close();
+  });
+
+  it("asks nothing while the tab is hidden, and catches up as soon as it is shown", async () => {
+    const video = await renderingVideo("Hidden tab");
+    const page = await browser.newPage();
+    const requests = statusRequests(page, video.id);
+    // The first long-poll fails: the player falls back to polling every 3 s, which a hidden tab must pause.
+    await page.route(`**/api/videos/${video.id}?wait=25`, (route) => route.abort(), { times: 1 });
+    await page.goto(`${instances[1]!.url}/videos/${video.id}`);
+    await page.getByTestId("video-generating").waitFor();
+    await page.waitForTimeout(500);
+    await page.evaluate(() => {
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+    await deliverSuccess(instances[0]!, video);
+    const whileHidden = requests.length;
+    await page.waitForTimeout(7_000);
+    expect(requests.length).toBe(whileHidden);
+    expect(await page.getByTestId("video-generating").isVisible()).toBe(true);
+
+    await page.evaluate(() => {
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "visible" });
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+    await page.getByTestId("video-ready").waitFor({ timeout: 2_000 });
+    await page.close();
+  });
+});
