@@ -3,6 +3,7 @@ import type { Video } from "@/generated/prisma/client";
 import { toPublicVideo, type PublicVideo } from "@/lib/video";
 import { db } from "@/server/db";
 import { withFreshMedia } from "./fresh-media";
+import { videoCache } from "./video-cache";
 
 const LIST_LIMIT = 100;
 /** Refreshes of expiring media URLs a list makes at once. */
@@ -11,10 +12,13 @@ const LIST_REFRESH_CONCURRENCY = 4;
 /** Our ids are cuid2s: anything else (NUL bytes, SQL, paths) is not one, and is answered 404 without a query. */
 export const isVideoId = (id: string) => /^[a-z0-9]{20,40}$/.test(id);
 
-/** One video as its page and its status route serve it: media URLs valid for an hour at least. */
+/**
+ * One video as viewers see it (its page, embed, captions): from the in-process cache that changes drop, with media
+ * URLs valid for an hour at least.
+ */
 export async function findVideo(id: string, options: { forceFreshMedia?: boolean } = {}): Promise<Video | null> {
   if (!isVideoId(id)) return null;
-  const video = await db.video.findUnique({ where: { id } });
+  const video = await videoCache.read(id);
   return video && withFreshMedia(video, { force: options.forceFreshMedia });
 }
 
