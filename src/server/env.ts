@@ -17,6 +17,9 @@ export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
+    // LISTEN needs a session of its own: behind a transaction-mode pooler (PgBouncer, Supabase's, Neon's), set
+    // this to the direct connection string. Unset: DATABASE_URL.
+    DATABASE_LISTEN_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional(),
     HEYGEN_API_KEY: z.string().min(1, "is required"),
     HEYGEN_API_URL: z.url().default("https://api.heygen.com"),
     // Longest wait for one HeyGen call; a create that times out is left unconfirmed, never resent.
@@ -47,6 +50,7 @@ export const env = createEnv({
   runtimeEnv: {
     NODE_ENV: process.env.NODE_ENV,
     DATABASE_URL: process.env.DATABASE_URL,
+    DATABASE_LISTEN_URL: process.env.DATABASE_LISTEN_URL,
     HEYGEN_API_KEY: process.env.HEYGEN_API_KEY,
     HEYGEN_API_URL: process.env.HEYGEN_API_URL,
     HEYGEN_TIMEOUT_MS: process.env.HEYGEN_TIMEOUT_MS,

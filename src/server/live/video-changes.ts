@@ -53,7 +53,7 @@ class VideoChanges {
 
   private async connect(): Promise<void> {
     this.retryTimer = null;
-    const client = new pg.Client({ connectionString: env.DATABASE_URL, keepAlive: true, connectionTimeoutMillis: 5_000 });
+    const client = new pg.Client({ connectionString: env.DATABASE_LISTEN_URL ?? env.DATABASE_URL, keepAlive: true, connectionTimeoutMillis: 5_000 });
     this.current = client;
     client.on("notification", (message) => {
       if (message.channel === CHANNEL && message.payload) this.emit(message.payload);
