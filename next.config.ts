@@ -32,20 +32,25 @@ const nextConfig: NextConfig = {
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy("'none'") },
-          { key: "X-Frame-Options", value: "DENY" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
         ],
       },
       {
-        // The watch page may be embedded by this site later (the admin never). Listed last: for a header set
-        // by two matching rules, Next sends the last one.
-        source: "/videos/:id*",
+        // Every page and answer but the embed player: no site may frame it, this one included. The rules do not
+        // overlap, because X-Frame-Options must be absent on the player, not overridden (Next sends every
+        // matching rule's headers, the last one winning for a header set twice).
+        source: "/((?!embed/[^/]+$).*)",
         headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy("'self'") },
-          { key: "X-Frame-Options", value: "SAMEORIGIN" },
+          { key: "Content-Security-Policy", value: contentSecurityPolicy("'none'") },
+          { key: "X-Frame-Options", value: "DENY" },
         ],
+      },
+      {
+        // The embed player (src/app/embed/[id]): any site may frame it. X-Frame-Options cannot say "anyone",
+        // so it is not sent; browsers that know CSP follow frame-ancestors.
+        source: "/embed/:id",
+        headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy("*") }],
       },
     ];
   },

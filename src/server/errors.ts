@@ -24,10 +24,14 @@ export const ERROR_STATUS = {
   heygen_rejected: 502,
   /** HeyGen could not be reached or answered something unreadable. */
   heygen_unavailable: 503,
+  /** A file HeyGen stores for a video (its captions) could not be fetched or read. */
+  heygen_media_unavailable: 502,
   webhook_not_configured: 503,
   /** PostgreSQL did not answer: nothing was stored, so nothing is acknowledged; a retry can succeed. */
   database_unavailable: 503,
   cron_not_configured: 503,
+  /** A format this API does not produce (oEmbed's XML): the oEmbed spec's answer. */
+  format_not_implemented: 501,
   internal_error: 500,
 } as const;
 

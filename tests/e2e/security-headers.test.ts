@@ -66,15 +66,20 @@ async function headersOf(app: RunningApp, path: string, cookie?: string) {
 const frameAncestors = (csp: string | null) => csp?.match(/frame-ancestors ([^;]+)/)?.[1];
 
 describe("security headers", () => {
-  it("sends the CSP, nosniff and Referrer-Policy everywhere; only the watch page may be framed, by this site", async () => {
+  it("sends the CSP, nosniff and Referrer-Policy everywhere; only the embed player may be framed, by any site", async () => {
     const cookie = await adminCookie(httpApp);
+    const watchUrl = `${httpApp.url}/videos/${videoId}`;
     const pages = [
       { path: "/", status: 200, framedBy: "'none'" },
       { path: "/login", status: 200, framedBy: "'none'" },
       { path: "/admin", status: 307, framedBy: "'none'" }, // no session: the proxy's redirect
       { path: "/admin", cookie, status: 200, framedBy: "'none'" },
-      { path: `/videos/${videoId}`, status: 200, framedBy: "'self'" },
+      { path: `/videos/${videoId}`, status: 200, framedBy: "'none'" },
+      { path: `/embed/${videoId}`, status: 200, framedBy: "*" },
+      { path: `/embed/${videoId}/more`, status: 404, framedBy: "'none'" },
+      { path: "/embed", status: 404, framedBy: "'none'" },
       { path: `/api/videos/${videoId}`, status: 200, framedBy: "'none'" },
+      { path: `/api/oembed?${new URLSearchParams({ url: watchUrl })}`, status: 200, framedBy: "'none'" },
     ];
     for (const page of pages) {
       const headers = await headersOf(httpApp, page.path, page.cookie);
@@ -87,20 +92,24 @@ describe("security headers", () => {
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("object-src 'none'");
       expect(csp).not.toContain("unsafe-eval"); // development only
-      expect(headers.get("x-frame-options")).toBe(page.framedBy === "'self'" ? "SAMEORIGIN" : "DENY");
+      // X-Frame-Options cannot say "any site": absent on the embed player, DENY everywhere else.
+      expect({ path: page.path, xFrameOptions: headers.get("x-frame-options") }).toEqual({
+        path: page.path,
+        xFrameOptions: page.framedBy === "*" ? null : "DENY",
+      });
       expect(headers.get("x-content-type-options")).toBe("nosniff");
       expect(headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     }
   });
 
   it("sends HSTS exactly when APP_URL is https, from one build", async () => {
-    for (const path of ["/", "/login", "/admin", `/videos/${videoId}`, "/api/videos"]) {
+    for (const path of ["/", "/login", "/admin", `/videos/${videoId}`, `/embed/${videoId}`, "/api/videos"]) {
       expect((await headersOf(httpApp, path)).get("strict-transport-security")).toBeNull();
       expect((await headersOf(httpsApp, path)).get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
     }
   });
 
-  it("the pages work under the CSP: Chromium reports no violation on /, /login, /admin and a watch page", async () => {
+  it("the pages work under the CSP: Chromium reports no violation on /, /login, /admin, a watch page and its embed player", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const violations = await watchViolations(page);
@@ -114,17 +123,23 @@ describe("security headers", () => {
     await page.getByText("Log out everywhere").waitFor();
     await page.goto(`${httpApp.url}/videos/${videoId}`);
     // The fake HeyGen's MP4 comes from another origin (http://127.0.0.1:<its port>): media-src allows it.
-    const played = await page.getByTestId("video-ready").evaluate(async (video: HTMLVideoElement) => {
-      video.muted = true;
-      await video.play();
-      for (let i = 0; i < 50 && video.currentTime === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
-      return video.currentTime > 0;
-    });
+    const played = await page.getByTestId("video-ready").evaluate(playMuted);
+    await page.goto(`${httpApp.url}/embed/${videoId}`);
+    const playedEmbedded = await page.getByTestId("video-ready").evaluate(playMuted);
     expect(violations).toEqual([]);
     expect(played).toBe(true);
+    expect(playedEmbedded).toBe(true);
     await context.close();
   });
 });
+
+/** Plays the video muted (no user gesture needed) and says whether it advanced. Runs in the page. */
+async function playMuted(video: HTMLVideoElement): Promise<boolean> {
+  video.muted = true;
+  await video.play();
+  for (let i = 0; i < 50 && video.currentTime === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  return video.currentTime > 0;
+}
 
 /** CSP violations as the page itself sees them, and as Chromium logs them to the console. */
 async function watchViolations(page: Page): Promise<string[]> {

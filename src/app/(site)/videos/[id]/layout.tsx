@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { publicOrigin } from "@/server/http/public-origin";
+import { shareMetadata } from "@/server/videos/share-metadata";
 import { getVideo } from "./get-video";
 
 export async function generateMetadata({ params }: LayoutProps<"/videos/[id]">): Promise<Metadata> {
   const video = await getVideo((await params).id);
-  return { title: video?.title ?? "Video not found" };
+  return shareMetadata(video, publicOrigin(await headers()));
 }
 
 export default function WatchLayout({ children }: LayoutProps<"/videos/[id]">) {

@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+import { publicOrigin } from "@/server/http/public-origin";
+import { route } from "@/server/http/route";
+import { oEmbedFor, readOEmbedQuery } from "@/server/videos/oembed";
+
+// GET /api/oembed?url=<watch page>[&maxwidth=&maxheight=&format=json] — the oEmbed answer for a finished video.
+// Public: consumers fetch it from their servers or, cross-origin, from their pages.
+export const GET = route({}, async ({ request }) => {
+  const origin = publicOrigin(request.headers);
+  const answer = await oEmbedFor(readOEmbedQuery(request.nextUrl.searchParams, origin), origin);
+  return NextResponse.json(answer, {
+    headers: { "cache-control": "public, max-age=3600", "access-control-allow-origin": "*" },
+  });
+});

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { VideoPlayer } from "@/components/VideoPlayer";
+import { toPublicVideo } from "@/lib/video";
+import { findVideo } from "@/server/videos/queries";
+
+/** One query per request, shared by the metadata and the page. */
+const getVideo = cache((id: string) => findVideo(id));
+
+export async function generateMetadata({ params }: PageProps<"/embed/[id]">): Promise<Metadata> {
+  const video = await getVideo((await params).id);
+  // The watch page is the one to index; this is its player alone, inside other sites' pages.
+  return { title: video?.title ?? "Video not found", robots: { index: false } };
+}
+
+/**
+ * The player alone, for other sites' iframes (the only page they may frame, see next.config.ts): no header, black
+ * around the video, and the title as a link to the watch page in a new tab.
+ */
+export default async function EmbedPage({ params }: PageProps<"/embed/[id]">) {
+  const row = await getVideo((await params).id);
+  if (!row) notFound();
+  const video = toPublicVideo(row, { admin: false });
+  return (
+    <main className="fixed inset-0 flex items-center justify-center bg-black">
+      <VideoPlayer initialVideo={video} />
+      <a
+        href={`/videos/${video.id}`}
+        target="_blank"
+        rel="noopener"
+        className="absolute top-2 left-2 max-w-[calc(100%-1rem)] truncate rounded bg-black/75 px-2 py-1 text-sm font-medium text-white hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
+      >
+        {video.title}
+        <span className="sr-only"> (opens in a new tab)</span>
+      </a>
+    </main>
+  );
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import { z } from "zod";
+import { describeFirstIssue } from "@/lib/validation";
+import { toPublicVideo } from "@/lib/video";
+import { frameSize } from "@/lib/video-format";
+import { AppError } from "@/server/errors";
+import { embedSize } from "./embed-size";
+import { findVideo } from "./queries";
+import { shareLinks, SITE_NAME } from "./share-links";
+
+const bound = z.coerce
+  .number({ error: "must be a number" })
+  .int("must be a whole number")
+  .positive("must be positive")
+  .optional();
+
+const oEmbedQuery = z.object({
+  url: z.string({ error: "is required" }).min(1, "is required"),
+  maxwidth: bound,
+  maxheight: bound,
+  format: z.enum(["json", "xml"], { error: "must be json or xml" }).default("json"),
+});
+
+type OEmbedRequest = { videoId: string; maxWidth?: number; maxHeight?: number };
+
+/**
+ * An oEmbed consumer's query: 400 naming the parameter at fault (`url` must be a watch page of this site), 501
+ * for format=xml, as the oEmbed spec answers a format the provider does not produce.
+ */
+export function readOEmbedQuery(params: URLSearchParams, origin: string): OEmbedRequest {
+  const parsed = oEmbedQuery.safeParse(Object.fromEntries(params));
+  if (!parsed.success) {
+    const { field, message } = describeFirstIssue(parsed.error);
+    throw new AppError("invalid_input", message, { field });
+  }
+  const { url, maxwidth, maxheight, format } = parsed.data;
+  if (format === "xml") throw new AppError("format_not_implemented", "Only format=json is available.");
+  const videoId = watchedVideoId(url, origin);
+  if (!videoId) {
+    throw new AppError("invalid_input", `url must be a watch page of this site: ${origin}/videos/<id>`, { field: "url" });
+  }
+  return { videoId, maxWidth: maxwidth, maxHeight: maxheight };
+}
+
+/** oEmbed's `video` answer for a finished video: an iframe of the embed player sized to fit the bounds. */
+export async function oEmbedFor({ videoId, ...bounds }: OEmbedRequest, origin: string) {
+  const row = await findVideo(videoId);
+  if (row?.status !== "COMPLETED") throw new AppError("not_found", "No finished video at this URL.");
+  const video = toPublicVideo(row, { admin: false });
+  const links = shareLinks(origin, video.id);
+  const { width, height } = embedSize(video.aspectRatio, bounds);
+  const thumbnail = frameSize(video.aspectRatio, video.resolution);
+  return {
+    version: "1.0",
+    type: "video",
+    provider_name: SITE_NAME,
+    provider_url: `${origin}/`,
+    title: video.title,
+    html:
+      `<iframe src="${links.embed}" width="${width}" height="${height}" frameborder="0" ` +
+      `allow="autoplay; fullscreen; picture-in-picture" allowfullscreen title="${escapeHtml(video.title)}"></iframe>`,
+    width,
+    height,
+    ...(video.thumbnailUrl && {
+      thumbnail_url: links.thumbnail,
+      thumbnail_width: thumbnail.width,
+      thumbnail_height: thumbnail.height,
+    }),
+  };
+}
+
+function watchedVideoId(url: string, origin: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.host !== new URL(origin).host) return null;
+  return parsed.pathname.match(/^\/videos\/([^/]+)\/?$/)?.[1] ?? null;
+}
+
+/** The title goes into an HTML attribute that consumers paste into their pages as is. */
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

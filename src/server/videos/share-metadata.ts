@@ -1,0 +1,54 @@
+import "server-only";
+import type { Metadata } from "next";
+import type { Video } from "@/generated/prisma/client";
+import { formatDuration } from "@/lib/format";
+import { toPublicVideo } from "@/lib/video";
+import { frameSize } from "@/lib/video-format";
+import { embedSize } from "./embed-size";
+import { shareLinks, SITE_NAME } from "./share-links";
+
+/**
+ * The watch page's metadata: what a pasted link previews as. A finished video gets Open Graph video tags, a
+ * Twitter player card (the embed page) and the oEmbed link; every URL is absolute, from `origin`. The thumbnail
+ * and the player are the app's own stable URLs; og:video is HeyGen's presigned MP4 (an MP4 is what those tags
+ * name), fresh for an hour at least when the page is read.
+ */
+export function shareMetadata(row: Video | null, origin: string): Metadata {
+  if (!row) return { title: "Video not found" };
+  const video = toPublicVideo(row, { admin: false });
+  const links = shareLinks(origin, video.id);
+  const title = video.title;
+  const description =
+    video.duration === null
+      ? `An AI avatar video on ${SITE_NAME}.`
+      : `A ${formatDuration(video.duration)} AI avatar video on ${SITE_NAME}.`;
+  const basics: Metadata = { metadataBase: new URL(origin), title, description, alternates: { canonical: links.watch } };
+  if (video.status !== "COMPLETED" || !video.videoUrl) return basics;
+
+  const frame = frameSize(video.aspectRatio, video.resolution);
+  const player = embedSize(video.aspectRatio);
+  const image = video.thumbnailUrl ? [{ url: links.thumbnail, ...frame, alt: title }] : undefined;
+  return {
+    ...basics,
+    alternates: { canonical: links.watch, types: { "application/json+oembed": links.oEmbed } },
+    openGraph: {
+      type: "video.other",
+      url: links.watch,
+      siteName: SITE_NAME,
+      title,
+      description,
+      images: image,
+      videos: [{ url: video.videoUrl, secureUrl: https(video.videoUrl), type: "video/mp4", ...frame }],
+    },
+    twitter: {
+      card: "player",
+      title,
+      description,
+      images: image,
+      players: [{ playerUrl: links.embed, streamUrl: video.videoUrl, ...player }],
+    },
+  };
+}
+
+/** og:video:secure_url names the HTTPS address; HeyGen's are, the offline fake's are not. */
+const https = (url: string) => (url.startsWith("https:") ? url : undefined);
