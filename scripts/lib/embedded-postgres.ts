@@ -27,6 +27,8 @@ export type EmbeddedPostgresOptions = {
   database?: string;
   /** Directory holding PostgreSQL's bin/, lib/ and share/. Default: the platform package's `native/`. */
   nativeDir?: string;
+  /** Extra server settings, `name=value` as for `postgres -c` (e.g. `shared_preload_libraries=pg_stat_statements`). */
+  settings?: string[];
 } & (
   | {
       /** Reuse the cluster in `dataDir` across runs; initialise it only when missing. */
@@ -100,6 +102,7 @@ async function startCluster(args: {
   persistent: boolean;
   port?: number;
   database?: string;
+  settings?: string[];
   binaries: PostgresBinaries;
   runAs: PostgresUser | undefined;
   log: LogTail;
@@ -202,6 +205,7 @@ async function startServer(args: {
   dataDir: string;
   persistent: boolean;
   port: number;
+  settings?: string[];
   binaries: PostgresBinaries;
   runAs: PostgresUser | undefined;
   log: LogTail;
@@ -215,6 +219,7 @@ async function startServer(args: {
     // TCP only: no socket or socket lock file in /tmp to collide with other clusters or go stale.
     "unix_socket_directories=",
     ...(args.persistent ? [] : ["fsync=off", "synchronous_commit=off", "full_page_writes=off"]),
+    ...(args.settings ?? []),
   ];
   const serverArgs = ["-D", args.dataDir, "-p", String(port), ...settings.flatMap((setting) => ["-c", setting])];
   const child = spawnLogged(

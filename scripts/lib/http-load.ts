@@ -54,7 +54,7 @@ export async function runLoad(count: number, concurrency: number, request: (inde
 }
 
 /** Nearest-rank percentile of ascending values. */
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }

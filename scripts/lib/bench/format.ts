@@ -1,0 +1,10 @@
+/** How the bench writes its figures. */
+
+export const percent = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 2 : 0)} %`;
+
+/** 1 KB = 1000 bytes, as `next build` counts. */
+export const kilobytes = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+
+export const secondsOf = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export const ratio = (value: number) => value.toFixed(2);

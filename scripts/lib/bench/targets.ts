@@ -1,0 +1,98 @@
+import type { FirstLoadFigures } from "./first-load-js";
+import { kilobytes, percent, ratio, secondsOf } from "./format";
+import type { IngestFigures } from "./ingest";
+import type { StatusFigures } from "./status-route";
+import type { ViewerFigures } from "./viewers";
+
+// Issue 7's targets.
+const STATUS_RATIO_MIN = 0.8;
+const POLLS_REACHING_DATABASE_MAX = 0.01;
+const INGEST_RATIO_MIN = 0.5;
+const PLAYABLE_P95_MAX_MS = 1000;
+const REQUESTS_PER_VIEWER_MINUTE_MAX = 3;
+const FIRST_LOAD_JS_OVER_EMPTY_MAX_BYTES = 20_000;
+
+/** What one run measured; a section skipped with --only is missing. */
+export type Figures = { status?: StatusFigures; ingest?: IngestFigures; viewers?: ViewerFigures; firstLoad?: FirstLoadFigures };
+
+/** `pass` is null when the section did not run. */
+export type TargetRow = { figure: string; value: string; target: string; pass: boolean | null };
+
+const NOT_RUN = { value: "not run", pass: null };
+
+/** The rows of the issue's targets table, plus the finished video's status ratio, in its order. */
+export function targetRows({ status, ingest, viewers, firstLoad }: Figures): TargetRow[] {
+  const statusRatio = (run: "rendering" | "finished") => status && status[run].requestsPerSecond / status.trivial.requestsPerSecond;
+  const reachingDatabase = (run: "rendering" | "finished") => status && status[run].statements / status[run].requests;
+  const rendering = statusRatio("rendering");
+  const finished = statusRatio("finished");
+  const databaseShares = status && [reachingDatabase("rendering")!, reachingDatabase("finished")!];
+  const ingestRatio = ingest && ingest.webhook.throughput / ingest.trivial.throughput;
+  const overEmpty = firstLoad && firstLoad.watchBytes - firstLoad.emptyBytes;
+  return [
+    {
+      figure: "status route req/s ÷ trivial route, rendering video",
+      target: `≥ ${STATUS_RATIO_MIN}`,
+      ...(rendering === undefined ? NOT_RUN : { value: ratio(rendering), pass: rendering >= STATUS_RATIO_MIN }),
+    },
+    {
+      figure: "status route req/s ÷ trivial route, finished video",
+      target: `≥ ${STATUS_RATIO_MIN}`,
+      ...(finished === undefined ? NOT_RUN : { value: ratio(finished), pass: finished >= STATUS_RATIO_MIN }),
+    },
+    {
+      figure: "polls that reach PostgreSQL",
+      target: `≤ ${POLLS_REACHING_DATABASE_MAX * 100} %`,
+      ...(databaseShares === undefined
+        ? NOT_RUN
+        : {
+            value: `rendering ${percent(databaseShares[0]!)}, finished ${percent(databaseShares[1]!)}`,
+            pass: databaseShares.every((share) => share <= POLLS_REACHING_DATABASE_MAX),
+          }),
+    },
+    {
+      figure: `webhook ingest req/s ÷ trivial route${ingest ? `, ${ingest.webhook.requests.toLocaleString("en")} at c=${ingest.webhook.concurrency}` : ""}`,
+      target: `≥ ${INGEST_RATIO_MIN}, all applied`,
+      ...(ingest === undefined || ingestRatio === undefined
+        ? NOT_RUN
+        : {
+            value: `${ratio(ingestRatio)}, ${ingest.applied} applied, ${countNon2xx(ingest)} non-2xx`,
+            pass: ingestRatio >= INGEST_RATIO_MIN && ingest.applied === ingest.webhook.requests && countNon2xx(ingest) === 0,
+          }),
+    },
+    {
+      figure: "webhook → playable in the viewer's browser, p95",
+      target: `≤ ${PLAYABLE_P95_MAX_MS / 1000} s`,
+      ...(viewers === undefined ? NOT_RUN : { value: secondsOf(viewers.playableMs.p95), pass: viewers.playableMs.p95 <= PLAYABLE_P95_MAX_MS }),
+    },
+    {
+      figure: "requests per viewer-minute while rendering",
+      target: `≤ ${REQUESTS_PER_VIEWER_MINUTE_MAX}`,
+      ...(viewers === undefined
+        ? NOT_RUN
+        : {
+            value: `max ${viewers.requestsPerMinute.max.toFixed(1)}, mean ${viewers.requestsPerMinute.mean.toFixed(1)}`,
+            pass: viewers.requestsPerMinute.max <= REQUESTS_PER_VIEWER_MINUTE_MAX,
+          }),
+    },
+    {
+      figure: "watch page first-load JS, gzip",
+      target: `≤ empty page + ${FIRST_LOAD_JS_OVER_EMPTY_MAX_BYTES / 1000} KB`,
+      ...(firstLoad === undefined || overEmpty === undefined
+        ? NOT_RUN
+        : {
+            value: `${kilobytes(firstLoad.watchBytes)} (empty ${kilobytes(firstLoad.emptyBytes)}, +${kilobytes(overEmpty)})`,
+            pass: overEmpty <= FIRST_LOAD_JS_OVER_EMPTY_MAX_BYTES,
+          }),
+    },
+  ];
+}
+
+const countNon2xx = (ingest: IngestFigures) => [...ingest.webhook.non2xx.values()].reduce((sum, count) => sum + count, 0);
+
+/** A plain-text table, one row per figure. */
+export function formatTargets(rows: TargetRow[]): string {
+  const cells = [["figure", "value", "target", "result"], ...rows.map((row) => [row.figure, row.value, row.target, row.pass === null ? "—" : row.pass ? "pass" : "FAIL"])];
+  const widths = cells[0]!.map((_, column) => Math.max(...cells.map((cell) => cell[column]!.length)));
+  return cells.map((cell) => cell.map((text, column) => text.padEnd(widths[column]!)).join("  ").trimEnd()).join("\n");
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { formatTargets, targetRows, type Figures } from "../../scripts/lib/bench/targets";
+import { parseWrkOutput } from "../../scripts/lib/bench/wrk";
+import { percentile, type LoadSummary } from "../../scripts/lib/http-load";
+
+// wrk 4.1's report with --latency, as Debian's package prints it.
+const wrkReport = (latency99: string, extra = "") => `Running 10s test @ http://127.0.0.1:3000/api/health/live
+  1 threads and 64 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    12.34ms    5.67ms  1.20s    80.00%
+    Req/Sec     2.60k   300.00     3.00k    70.00%
+  Latency Distribution
+     50%  498.00us
+     75%    1.46ms
+     90%    4.01ms
+     99%  ${latency99}
+  21278 requests in 10.01s, 2.53MB read
+${extra}Requests/sec:   2125.67
+Transfer/sec:      1.26MB
+`;
+
+describe("wrk's report", () => {
+  it("gives requests, duration, req/s and p99 in milliseconds", () => {
+    expect(parseWrkOutput(wrkReport("14.28ms"))).toEqual({
+      requests: 21278,
+      seconds: 10.01,
+      requestsPerSecond: 2125.67,
+      p99Ms: 14.28,
+      non2xx: 0,
+      socketErrors: 0,
+    });
+  });
+
+  it("reads p99 in any of wrk's units", () => {
+    expect(parseWrkOutput(wrkReport("850.00us")).p99Ms).toBeCloseTo(0.85);
+    expect(parseWrkOutput(wrkReport("2.50s")).p99Ms).toBe(2500);
+  });
+
+  it("counts answers outside 2xx/3xx and socket errors", () => {
+    const extra = "  Socket errors: connect 0, read 2, write 1, timeout 7\n  Non-2xx or 3xx responses: 12\n";
+    expect(parseWrkOutput(wrkReport("14.28ms", extra))).toMatchObject({ non2xx: 12, socketErrors: 10 });
+  });
+
+  it("refuses a report it cannot read", () => {
+    expect(() => parseWrkOutput("unable to connect to 127.0.0.1:3000 Connection refused")).toThrow(/unexpected wrk output/);
+  });
+});
+
+describe("nearest-rank percentile", () => {
+  it("is a measured value, never an interpolation", () => {
+    const tenths = [100, 200, 300, 400, 500, 600, 700, 800, 900, 1000];
+    expect(percentile(tenths, 50)).toBe(500);
+    expect(percentile(tenths, 95)).toBe(1000);
+    expect(percentile([1200], 95)).toBe(1200);
+    expect(percentile([], 50)).toBeNaN();
+  });
+});
+
+const load = (throughput: number, non2xx: Record<string, number> = {}): LoadSummary => ({
+  requests: 1000,
+  concurrency: 50,
+  wallMs: 1000,
+  throughput,
+  latency: { p50: 1, p90: 1, p99: 1, max: 1 },
+  non2xx: new Map(Object.entries(non2xx)),
+  serverErrors: 0,
+  networkErrors: 0,
+});
+const run = (requestsPerSecond: number, statements: number) => ({ requests: 10_000, seconds: 10, requestsPerSecond, p99Ms: 50, non2xx: 0, socketErrors: 0, statements });
+
+/** Figures as issue 7 measured them before the work, and exactly at its targets. */
+const today: Figures = {
+  status: { trivial: run(1000, 0), rendering: run(510, 10_100), finished: run(510, 10_100) },
+  ingest: { trivial: load(1000), webhook: load(130), applied: 1000 },
+  viewers: { requestsPerMinute: { max: 20, mean: 20 }, playableMs: { p50: 1400, p95: 1500, max: 1500 } },
+  firstLoad: { watchBytes: 181_000, emptyBytes: 174_000 },
+};
+const atTargets: Figures = {
+  status: { trivial: run(1000, 0), rendering: run(800, 100), finished: run(800, 100) },
+  ingest: { trivial: load(1000), webhook: load(500), applied: 1000 },
+  viewers: { requestsPerMinute: { max: 3, mean: 2.5 }, playableMs: { p50: 600, p95: 1000, max: 1000 } },
+  firstLoad: { watchBytes: 194_000, emptyBytes: 174_000 },
+};
+const verdicts = (figures: Figures) => Object.fromEntries(targetRows(figures).map((row) => [row.figure, row.pass]));
+
+describe("the targets table", () => {
+  it("has the issue's rows and the finished video's ratio, each failing or passing on its own figure", () => {
+    expect(verdicts(today)).toEqual({
+      "status route req/s ÷ trivial route, rendering video": false,
+      "status route req/s ÷ trivial route, finished video": false,
+      "polls that reach PostgreSQL": false,
+      "webhook ingest req/s ÷ trivial route, 1,000 at c=50": false,
+      "webhook → playable in the viewer's browser, p95": false,
+      "requests per viewer-minute while rendering": false,
+      "watch page first-load JS, gzip": true,
+    });
+  });
+
+  it("passes every figure exactly at its target", () => {
+    expect(Object.values(verdicts(atTargets))).toEqual(Array(7).fill(true));
+  });
+
+  it("fails a figure just past its target", () => {
+    const past: Figures = {
+      status: { trivial: run(1000, 0), rendering: run(799, 100), finished: run(800, 101) },
+      ingest: atTargets.ingest,
+      viewers: { requestsPerMinute: { max: 3.1, mean: 2 }, playableMs: { p50: 600, p95: 1001, max: 1001 } },
+      firstLoad: { watchBytes: 194_001, emptyBytes: 174_000 },
+    };
+    expect(Object.values(verdicts(past))).toEqual([false, true, false, true, false, false, false]);
+  });
+
+  it("fails webhook ingest that is fast enough but did not apply every delivery, or answered one with an error", () => {
+    const ingestVerdict = (ingest: Figures["ingest"]) => targetRows({ ingest })[3]!.pass;
+    expect(ingestVerdict({ trivial: load(1000), webhook: load(900), applied: 999 })).toBe(false);
+    expect(ingestVerdict({ trivial: load(1000), webhook: load(900, { "503": 1 }), applied: 1000 })).toBe(false);
+    expect(ingestVerdict({ trivial: load(1000), webhook: load(900), applied: 1000 })).toBe(true);
+  });
+
+  it("marks the sections that did not run, and prints one aligned line per figure", () => {
+    const rows = targetRows({});
+    expect(rows.every((row) => row.pass === null && row.value === "not run")).toBe(true);
+    const lines = formatTargets(targetRows(today)).split("\n");
+    expect(lines).toHaveLength(8);
+    expect(lines[0]).toMatch(/^figure\s+value\s+target\s+result$/);
+    expect(lines[3]).toMatch(/^polls that reach PostgreSQL\s+rendering 101 %, finished 101 %\s+≤ 1 %\s+FAIL$/);
+    expect(lines[7]).toMatch(/181\.0 KB \(empty 174\.0 KB, \+7\.0 KB\)\s+≤ empty page \+ 20 KB\s+pass$/);
+    const targetColumn = lines[0]!.indexOf("target");
+    expect(lines.slice(1).every((line) => /^[≥≤]/.test(line.slice(targetColumn)))).toBe(true);
+  });
+});
