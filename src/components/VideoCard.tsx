@@ -1,26 +1,47 @@
 import Link from "next/link";
-import { formatDuration } from "@/lib/format";
+import { focusRing } from "@/components/ui/focus-ring";
+import { formatAge, formatDuration } from "@/lib/format";
 import type { PublicVideo } from "@/lib/video";
 
+/**
+ * A gallery card. Every thumbnail sits in the same 16:9 box, so the grid is even and nothing shifts as images
+ * load; portrait and square ones are shown whole over a blurred copy of themselves instead of black bars.
+ */
 export function VideoCard({ video }: { video: PublicVideo }) {
   return (
-    <Link
-      href={`/videos/${video.id}`}
-      className="group block overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm transition hover:shadow-md"
-    >
-      <div className="relative aspect-video bg-slate-900">
-        {video.thumbnailUrl && (
-          // Signed, expiring HeyGen URLs: next/image's optimiser would cache them past expiry.
-          // eslint-disable-next-line @next/next/no-img-element
-          <img src={video.thumbnailUrl} alt="" className="h-full w-full object-contain" loading="lazy" />
+    <Link href={`/videos/${video.id}`} className={`group block rounded-lg ${focusRing}`}>
+      <div className="relative aspect-video overflow-hidden rounded-lg bg-slate-900">
+        {/* Plain <img>s: HeyGen's URLs are signed and expire, and next/image's optimiser would cache them past that. */}
+        {video.thumbnailUrl ? (
+          <>
+            {video.aspectRatio !== "16:9" && (
+              // eslint-disable-next-line @next/next/no-img-element
+              <img src={video.thumbnailUrl} alt="" className="absolute inset-0 size-full scale-110 object-cover opacity-60 blur-xl" aria-hidden />
+            )}
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img
+              src={video.thumbnailUrl}
+              alt=""
+              className="relative size-full object-contain transition duration-200 group-hover:scale-[1.02]"
+              loading="lazy"
+            />
+          </>
+        ) : (
+          <span className="absolute inset-0 flex items-center justify-center text-4xl text-slate-500" aria-hidden>
+            ▶
+          </span>
         )}
         {video.duration !== null && (
-          <span className="absolute bottom-2 right-2 rounded bg-black/70 px-1.5 py-0.5 text-xs text-white">
+          <span className="absolute right-2 bottom-2 rounded bg-black/80 px-1.5 py-0.5 text-xs font-medium text-white tabular-nums">
+            <span className="sr-only">Duration </span>
             {formatDuration(video.duration)}
           </span>
         )}
       </div>
-      <p className="truncate px-3 py-2 font-medium group-hover:text-indigo-700">{video.title}</p>
+      <h2 className="mt-3 line-clamp-2 font-medium break-words group-hover:text-indigo-700">{video.title}</h2>
+      <p className="mt-1 text-sm text-slate-600">
+        <time dateTime={video.createdAt}>{formatAge(video.createdAt)}</time>
+      </p>
     </Link>
   );
 }

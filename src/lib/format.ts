@@ -8,3 +8,26 @@ export function formatDuration(totalSeconds: number): string {
 export function formatDate(iso: string): string {
   return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 }
+
+/** Largest unit first: an age is said in the largest unit it has at least one of. */
+const AGE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ["year", 365 * 86_400],
+  ["month", 30 * 86_400],
+  ["week", 7 * 86_400],
+  ["day", 86_400],
+  ["hour", 3_600],
+  ["minute", 60],
+];
+const relativeTime = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+/** How long ago: "3 days ago", "yesterday", "5 minutes ago", "just now". */
+export function formatAge(iso: string, now: number = Date.now()): string {
+  const seconds = (now - Date.parse(iso)) / 1_000;
+  const [unit, size] = AGE_UNITS.find(([, size]) => seconds >= size) ?? [];
+  return unit && size ? relativeTime.format(-Math.floor(seconds / size), unit) : "just now";
+}
+
+/** A rough span for estimates: 100 → "about 2 min", 40 → "under a minute". */
+export function formatRoughDuration(seconds: number): string {
+  return seconds < 60 ? "under a minute" : `about ${Math.round(seconds / 60)} min`;
+}

@@ -1,10 +1,11 @@
 import { notFound } from "next/navigation";
-import { LiveStatusBadge } from "@/components/LiveStatusBadge";
+import { LiveVideoFacts } from "@/components/LiveVideoFacts";
+import { ShareActions } from "@/components/ShareActions";
 import { VideoEvents } from "@/components/VideoEvents";
 import { VideoPlayer } from "@/components/VideoPlayer";
-import { formatDate } from "@/lib/format";
-import { toPublicVideo } from "@/lib/video";
+import { isTerminal, toPublicVideo } from "@/lib/video";
 import { isAdminSession } from "@/server/auth/session";
+import { typicalRenderSeconds } from "@/server/videos/render-stats";
 import { listDeliveries } from "@/server/webhooks/delivery-log";
 import { getVideo } from "./get-video";
 
@@ -13,14 +14,15 @@ export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
   if (!row) notFound();
   const admin = await isAdminSession();
   const video = toPublicVideo(row, { admin });
+  const typical = isTerminal(video.status) ? null : await typicalRenderSeconds();
   return (
     <article className="space-y-4">
-      <VideoPlayer initialVideo={video} />
-      <div className="flex items-center gap-3">
-        <h1 className="text-xl font-semibold">{video.title}</h1>
-        <LiveStatusBadge initialVideo={video} />
+      <VideoPlayer initialVideo={video} typicalRenderSeconds={typical} />
+      <div className="space-y-3">
+        <h1 className="text-2xl font-semibold break-words">{video.title}</h1>
+        <LiveVideoFacts initialVideo={video} />
+        <ShareActions initialVideo={video} />
       </div>
-      <p className="text-sm text-slate-600">Created {formatDate(video.createdAt)}</p>
       {admin && <VideoEvents deliveries={await listDeliveries(row.id)} />}
     </article>
   );

@@ -1,0 +1,61 @@
+import "server-only";
+import type { Video } from "@/generated/prisma/client";
+import { toPublicVideo, type PublicVideo } from "@/lib/video";
+import { db } from "@/server/db";
+import { withFreshMedia } from "./fresh-media";
+import { isVideoId } from "./queries";
+
+/** Cards per gallery page: whole rows of the 1-, 2- and 3-column layouts. */
+export const GALLERY_PAGE_SIZE = 24;
+/** Refreshes of expiring thumbnail URLs a page makes at once. */
+const REFRESH_CONCURRENCY = 4;
+
+export type GalleryPage = {
+  videos: PublicVideo[];
+  /** Where the next page starts (`?before=`), or null on the last page. */
+  olderCursor: string | null;
+};
+
+type Cursor = { createdAt: Date; id: string };
+
+/**
+ * Completed videos, newest first, a page at a time. `before` is a cursor from an earlier page: the (createdAt, id)
+ * of its last video, so videos made meanwhile never shift the pages and equal timestamps are neither skipped nor
+ * repeated. Anything that is not such a cursor gives the first page.
+ */
+export async function galleryPage(before?: string | null): Promise<GalleryPage> {
+  const cursor = before ? decodeCursor(before) : null;
+  const rows = await db.video.findMany({
+    where: {
+      status: "COMPLETED",
+      ...(cursor && {
+        OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }],
+      }),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: GALLERY_PAGE_SIZE + 1,
+  });
+  const page = rows.slice(0, GALLERY_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    videos: (await withFreshThumbnails(page)).map((video) => toPublicVideo(video, { admin: false })),
+    olderCursor: rows.length > GALLERY_PAGE_SIZE && last ? encodeCursor(last) : null,
+  };
+}
+
+/** HeyGen's thumbnail URLs are presigned and expire: replace those about to, a few at a time. */
+async function withFreshThumbnails(videos: Video[]): Promise<Video[]> {
+  const fresh: Video[] = [];
+  for (let i = 0; i < videos.length; i += REFRESH_CONCURRENCY) {
+    fresh.push(...(await Promise.all(videos.slice(i, i + REFRESH_CONCURRENCY).map((video) => withFreshMedia(video)))));
+  }
+  return fresh;
+}
+
+const encodeCursor = ({ createdAt, id }: Cursor) => Buffer.from(`${createdAt.toISOString()}_${id}`).toString("base64url");
+
+function decodeCursor(text: string): Cursor | null {
+  const [iso = "", id = "", ...rest] = Buffer.from(text, "base64url").toString().split("_");
+  const createdAt = new Date(iso);
+  return rest.length === 0 && isVideoId(id) && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
+}
