@@ -24,7 +24,7 @@ export default async function EmbedPage({ params }: PageProps<"/embed/[id]">) {
   const video = toPublicVideo(row, { admin: false });
   return (
     <main className="fixed inset-0 flex items-center justify-center bg-black">
-      <VideoPlayer initialVideo={video} />
+      <VideoPlayer initialVideo={video} variant="embed" />
       <a
         href={`/videos/${video.id}`}
         target="_blank"
