@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useVideo } from "@/hooks/use-video";
 import type { PublicVideo } from "@/lib/video";
 import { ratioOf } from "@/lib/video-format";
@@ -25,9 +25,22 @@ type Props = {
  */
 export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant = "page" }: Props) {
   const { data, error, refreshMedia } = useVideo(initialVideo);
-  // The media URL is presigned and may have expired: on a media error, ask once for a fresh one and retry.
-  const [retriedUrl, setRetriedUrl] = useState<string | null>(null);
   const video = data ?? initialVideo;
+  // The URL playing stays put when a newer one arrives (the app re-signs it right after the webhook): swapping it
+  // would restart the video under the viewer. Only a media error swaps it: ask once for a fresh one and retry.
+  const [playing, setPlaying] = useState(video.videoUrl);
+  const [retried, setRetried] = useState(false);
+  if (playing === null && video.videoUrl) setPlaying(video.videoUrl);
+  const player = useRef<HTMLVideoElement>(null);
+  const onMediaError = () => {
+    if (retried) return;
+    setRetried(true);
+    void refreshMedia().then(() => setPlaying(null));
+  };
+  // A URL that failed before the page was interactive fired its error before React listened: look once it is.
+  useEffect(() => {
+    if (player.current?.error) onMediaError();
+  });
   // Every state fills the same box, sized from the aspect ratio before anything loads: nothing moves when the
   // video replaces the progress. Full width, but never taller than the viewport allows (portrait on wide screens).
   const frame = {
@@ -39,8 +52,8 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
   if (video.status === "COMPLETED" && video.videoUrl) {
     return (
       <video
-        key={video.videoUrl}
-        src={video.videoUrl}
+        key={playing ?? video.videoUrl}
+        src={playing ?? video.videoUrl}
         poster={video.thumbnailUrl ?? undefined}
         controls
         playsInline
@@ -48,11 +61,8 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
         className={box}
         style={frame}
         data-testid="video-ready"
-        onError={() => {
-          if (retriedUrl !== null) return;
-          setRetriedUrl(video.videoUrl);
-          void refreshMedia();
-        }}
+        ref={player}
+        onError={onMediaError}
       >
         {video.subtitleUrl && (
           <track kind="captions" src={`/api/videos/${video.id}/captions`} srcLang="en" label="English" default />

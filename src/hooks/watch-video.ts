@@ -36,7 +36,7 @@ export function watchVideo(
   };
 
   void (async () => {
-    let done = isTerminal(initial.status);
+    let done = isSettled(initial);
     while (!done && !stopped.signal.aborted) {
       await untilVisible(stopped.signal);
       if (stopped.signal.aborted) return;
@@ -56,7 +56,7 @@ export function watchVideo(
         const video = (await response.json()) as PublicVideo;
         failing = false;
         deliver(video, response.headers.get("etag"));
-        done = isTerminal(video.status);
+        done = isSettled(video);
       } catch (error) {
         if (stopped.signal.aborted) return;
         failing = true;
@@ -72,6 +72,19 @@ export function watchVideo(
     },
     stop: () => stopped.abort(),
   };
+}
+
+/** How long after completing a video may still gain its details (poster, length, captions) from HeyGen. */
+const DETAILS_GRACE_MS = 60_000;
+
+/**
+ * Nothing more to wait for: failed, or completed with its details. The webhook completes a video before the app
+ * fetches its poster, length and captions (after answering HeyGen), so a viewer keeps listening a little longer.
+ */
+function isSettled(video: PublicVideo): boolean {
+  if (!isTerminal(video.status)) return false;
+  if (video.status === "FAILED" || video.duration !== null) return true;
+  return Date.now() - Date.parse(video.completedAt ?? video.createdAt) > DETAILS_GRACE_MS;
 }
 
 function untilVisible(signal: AbortSignal): Promise<void> {

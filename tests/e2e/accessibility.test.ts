@@ -25,7 +25,7 @@ async function audit(paths: Record<string, string>, options: { admin?: boolean }
     const page = await context.newPage();
     for (const [name, path] of Object.entries(paths)) {
       await page.goto(`${stack.url}${path}`);
-      await page.waitForLoadState("networkidle");
+      await page.waitForLoadState("load"); // not "networkidle": a rendering video holds a long-poll open
       const violations = await seriousViolations(page);
       if (violations.length > 0) found[`${name} @ ${size}`] = violations;
     }

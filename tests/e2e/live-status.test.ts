@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fakeLooks, signWebhookBody } from "../../src/mocks/heygen/fake-heygen";
@@ -76,10 +77,15 @@ async function deliverSuccess(instance: RunningApp, video: { id: string; heygenV
 
 /** The job as the fake HeyGen has rendered it (its presigned video URL). */
 async function renderedJob(heygenVideoId: string): Promise<{ video_url: string }> {
-  const job = await fetch(`${heygen.url}/v3/videos/${heygenVideoId}`, { headers: { "x-api-key": base.HEYGEN_API_KEY } });
-  const { data } = (await job.json()) as { data: { status: string; video_url: string } };
-  expect(data.status).toBe("completed");
-  return data;
+  for (let attempt = 0; ; attempt++) {
+    const job = await fetch(`${heygen.url}/v3/videos/${heygenVideoId}`, { headers: { "x-api-key": base.HEYGEN_API_KEY } });
+    const { data } = (await job.json()) as { data: { status: string; video_url: string } };
+    if (data.status === "completed" || attempt === 50) {
+      expect(data.status).toBe("completed");
+      return data;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** The page's requests to the status route, as they start. */
@@ -115,6 +121,13 @@ describe("a viewer waiting for a video, with two app instances", () => {
     );
     const deliveredAt = await deliverSuccess(instances[0]!, video);
     expect((await shown) - deliveredAt).toBeLessThan(1_000);
+
+    // Then the details the app fetches after answering HeyGen (poster, length) reach the page too, but the URL it
+    // plays stays the one it started with, though the app has re-signed it meanwhile.
+    const player = page.getByTestId("video-ready");
+    const startedWith = await player.getAttribute("src");
+    await page.waitForFunction(() => document.querySelector("[data-testid=video-ready]")?.getAttribute("poster"), undefined, { timeout: 5_000 });
+    expect(await player.getAttribute("src")).toBe(startedWith);
     await page.close();
   });
 
@@ -142,6 +155,33 @@ describe("a viewer waiting for a video, with two app instances", () => {
       document.dispatchEvent(new Event("visibilitychange"));
     });
     await page.getByTestId("video-ready").waitFor({ timeout: 2_000 });
+    await page.close();
+  });
+
+  it("asks once for a fresh media URL when the one it has cannot be loaded", async () => {
+    const video = await renderingVideo("Expired link");
+    await deliverSuccess(instances[0]!, video);
+    // Its details landed (poster, length); then its stored URL dies, well before the expiry the app knows of.
+    const database = new pg.Client({ connectionString: base.DATABASE_URL });
+    await database.connect();
+    try {
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await database.query(`SELECT duration FROM "Video" WHERE id = $1`, [video.id]);
+        if (rows[0]?.duration !== null) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await database.query(`UPDATE "Video" SET "videoUrl" = $2 WHERE id = $1`, [video.id, `${heygen.url}/media/dead.mp4?Expires=1&Signature=0`]);
+    } finally {
+      await database.end();
+    }
+    const page = await browser.newPage();
+    const requests = statusRequests(page, video.id);
+    await page.goto(`${instances[1]!.url}/videos/${video.id}`);
+    const player = page.getByTestId("video-ready");
+    await player.waitFor();
+    await page.waitForFunction(() => (document.querySelector("[data-testid=video-ready]") as HTMLVideoElement).readyState >= 2);
+    expect(await player.getAttribute("src")).not.toContain("dead.mp4");
+    expect(requests.filter((url) => url.endsWith("?fresh=1"))).toHaveLength(1);
     await page.close();
   });
 });
