@@ -11,12 +11,13 @@ $$;
 CREATE TRIGGER "video_inserted_or_deleted" AFTER INSERT OR DELETE ON "Video"
   FOR EACH ROW EXECUTE FUNCTION "notify_video_changed"();
 
--- Only columns the API shows: bookkeeping claims (heygenCheckedAt, mediaRefreshAt) wake nobody.
+-- Only columns viewers' answers depend on (what the API shows, and the URLs' expiry): bookkeeping claims
+-- (heygenCheckedAt, mediaRefreshAt) wake nobody.
 CREATE TRIGGER "video_updated" AFTER UPDATE ON "Video"
   FOR EACH ROW
   WHEN ((OLD."status", OLD."title", OLD."videoUrl", OLD."thumbnailUrl", OLD."subtitleUrl", OLD."duration", OLD."error",
-         OLD."unconfirmedReason", OLD."completedAt", OLD."createdAt", OLD."aspectRatio", OLD."resolution")
+         OLD."unconfirmedReason", OLD."completedAt", OLD."createdAt", OLD."aspectRatio", OLD."resolution", OLD."mediaExpiresAt")
     IS DISTINCT FROM
         (NEW."status", NEW."title", NEW."videoUrl", NEW."thumbnailUrl", NEW."subtitleUrl", NEW."duration", NEW."error",
-         NEW."unconfirmedReason", NEW."completedAt", NEW."createdAt", NEW."aspectRatio", NEW."resolution"))
+         NEW."unconfirmedReason", NEW."completedAt", NEW."createdAt", NEW."aspectRatio", NEW."resolution", NEW."mediaExpiresAt"))
   EXECUTE FUNCTION "notify_video_changed"();
