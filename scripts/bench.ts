@@ -84,7 +84,7 @@ async function main(): Promise<number> {
   if (options.runs("status")) figures.status = await measureStatusRoute(stack, options.seconds);
   if (options.runs("ingest")) figures.ingest = await measureWebhookIngest(stack);
   if (options.runs("viewers") || options.runs("js")) {
-    const browser: Browser = await launchChromium();
+    const browser: Browser = await launchChromium({ closeOnSignals: false });
     cleanup.add(() => browser.close());
     if (options.runs("viewers")) figures.viewers = await measureViewers(stack, browser, options.viewers);
     if (options.runs("js")) figures.firstLoad = await measureFirstLoadJs(stack, browser);

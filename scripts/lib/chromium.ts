@@ -1,17 +1,18 @@
 import { chromium, type Browser } from "playwright-core";
 
-const CHROMIUM = "/usr/bin/chromium"; // Debian's package: `apt-get install chromium`
+const CHROMIUM = "/usr/bin/chromium"; // Debian's package: `apt-get install chromium` (.ci/run does)
 
 /**
- * Debian's Chromium, headless, as the e2e tests launch it; the flags keep it off the network. The caller closes it:
- * Playwright's own Ctrl-C handler would exit the process before the caller stops what else it started.
+ * Debian's Chromium, headless, for the browser tests and the bench; the flags keep it off the network this machine
+ * does not have. `closeOnSignals: false` for a caller that stops everything itself on Ctrl-C: Playwright's own
+ * handler would exit the process before the caller stops what else it started.
  */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium({ closeOnSignals = true } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
+    handleSIGINT: closeOnSignals,
+    handleSIGTERM: closeOnSignals,
+    handleSIGHUP: closeOnSignals,
     args: [
       "--no-sandbox",
       "--disable-gpu",
@@ -19,6 +20,7 @@ export function launchChromium(): Promise<Browser> {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
+      // Lets playback start without a user gesture.
       "--autoplay-policy=no-user-gesture-required",
     ],
   });
