@@ -33,60 +33,82 @@ export type TransitionResult = { applied: boolean; video: Video | null };
  * The one function that changes a video's status. It applies the change only if the state machine allows it,
  * as one conditional UPDATE, so concurrent or repeated events (duplicate webhooks, a webhook racing the
  * generate request, a reconciliation) apply at most once. A change naming a HeyGen id applies only to the row
- * tied to that id (or to no id yet). Pass a transaction's client to make it part of the transaction.
+ * tied to that id, or to a row with no id yet, which records it even when the change itself is refused. Pass a
+ * transaction's client to make it part of the transaction. One raw statement: a fraction of the query builder's CPU.
  */
 export async function applyStatusChange(
   videoId: string,
   change: StatusChange,
   db: Db = defaultDb,
 ): Promise<TransitionResult> {
-  if (change.heygenVideoId) await rememberHeygenVideoId(db, videoId, change.heygenVideoId);
-  const now = new Date();
-  const data =
-    change.status === "PROCESSING"
-      ? { status: change.status }
-      : change.status === "COMPLETED"
-        ? {
-            status: change.status,
-            videoUrl: change.videoUrl,
-            thumbnailUrl: change.thumbnailUrl ?? undefined,
-            subtitleUrl: change.subtitleUrl ?? undefined,
-            duration: change.duration ?? undefined,
-            mediaExpiresAt: mediaExpiry([change.videoUrl, change.thumbnailUrl, change.subtitleUrl], now),
-            error: null,
-            completedAt: now,
-          }
-        : { status: change.status, error: change.error, completedAt: now };
-
-  // One round trip when it applies (UPDATE ... RETURNING); the row is read again only when it does not.
-  const [updated] = await db.video.updateManyAndReturn({
-    where: {
-      id: videoId,
-      status: { in: ALLOWED_FROM[change.status] },
-      ...(change.heygenVideoId ? { heygenVideoId: change.heygenVideoId } : {}),
-    },
-    data,
-  });
-  if (updated) return { applied: true, video: updated };
-  return { applied: false, video: await db.video.findUnique({ where: { id: videoId } }) };
+  try {
+    const [row] = await db.$queryRaw<Array<Video & { applied: boolean }>>`
+      WITH ${statusChangeCtes(Prisma.sql`${videoId}`, change, new Date())}
+      SELECT *, TRUE AS "applied" FROM status_change
+      UNION ALL SELECT *, FALSE FROM heygen_id_recorded
+      UNION ALL SELECT *, FALSE FROM "Video"
+        WHERE "id" = ${videoId} AND NOT EXISTS (SELECT 1 FROM status_change) AND NOT EXISTS (SELECT 1 FROM heygen_id_recorded)`;
+    if (!row) return { applied: false, video: null };
+    const { applied, ...video } = row;
+    return { applied, video };
+  } catch (error) {
+    // Another row took this HeyGen id meanwhile (a true race): keep the first owner; this change applies to nothing.
+    if (!isUniqueViolation(error)) throw error;
+    const [video] = await db.$queryRaw<Video[]>`SELECT * FROM "Video" WHERE "id" = ${videoId}`;
+    return { applied: false, video: video ?? null };
+  }
 }
 
 /**
- * Records HeyGen's id on a row that has none yet, whatever its status (the webhook may have completed the
- * video, matched by callback_id, before the generate request stored the id). Knowing HeyGen's id confirms a
- * job whose create answer was lost.
+ * applyStatusChange as two data-modifying CTEs of one statement: `status_change`, the conditional UPDATE … RETURNING *
+ * (a row when the change applied), and `heygen_id_recorded` (a refused change naming a HeyGen id still records it on
+ * a row that has none: say, a create answer arriving after a webhook without a video id finished the row; knowing
+ * HeyGen's id confirms a job whose create answer was lost). `videoId` is SQL that yields the row's id. Also used as
+ * part of the signed webhook's one statement, with its event id and delivery log row. The NOT EXISTS keeps a unique
+ * violation out of all but a true race.
  */
-async function rememberHeygenVideoId(db: Db, videoId: string, heygenVideoId: string): Promise<void> {
-  // One statement, and a no-op for the usual row that already has its id. The NOT EXISTS keeps a unique
-  // violation (which would abort the caller's transaction) out of all but a true race between two rows.
-  try {
-    await db.$executeRaw`
-      UPDATE "Video" SET "heygenVideoId" = ${heygenVideoId}, "unconfirmedReason" = NULL, "updatedAt" = now()
-      WHERE "id" = ${videoId} AND "heygenVideoId" IS NULL
-        AND NOT EXISTS (SELECT 1 FROM "Video" WHERE "heygenVideoId" = ${heygenVideoId})`;
-  } catch (error) {
-    // Another row took this HeyGen id meanwhile: keep the first owner; the status UPDATE then matches nothing.
-    if (!isUniqueViolation(error)) throw error;
+export function statusChangeCtes(videoId: Prisma.Sql, change: StatusChange, now: Date): Prisma.Sql {
+  const allowed = Prisma.join(ALLOWED_FROM[change.status].map((status) => Prisma.sql`${status}::"VideoStatus"`));
+  const heygenId = change.heygenVideoId;
+  const takesHeygenId = Prisma.sql`"heygenVideoId" IS NULL AND NOT EXISTS (SELECT 1 FROM "Video" WHERE "heygenVideoId" = ${heygenId})`;
+  const set = [
+    Prisma.sql`"status" = ${change.status}::"VideoStatus"`,
+    Prisma.sql`"updatedAt" = ${now}`,
+    ...assignments(change, now),
+    ...(heygenId ? [Prisma.sql`"heygenVideoId" = ${heygenId}`, Prisma.sql`"unconfirmedReason" = NULL`] : []),
+  ];
+  return Prisma.sql`
+    status_change AS (
+      UPDATE "Video" SET ${Prisma.join(set)}
+      WHERE "id" = ${videoId} AND "status" IN (${allowed})
+        ${heygenId ? Prisma.sql`AND ("heygenVideoId" = ${heygenId} OR (${takesHeygenId}))` : Prisma.empty}
+      RETURNING *
+    ),
+    heygen_id_recorded AS (
+      UPDATE "Video" SET "heygenVideoId" = ${heygenId ?? null}, "unconfirmedReason" = NULL, "updatedAt" = ${now}
+      WHERE ${heygenId ? Prisma.sql`"id" = ${videoId} AND ${takesHeygenId}` : Prisma.sql`FALSE`}
+        AND NOT EXISTS (SELECT 1 FROM status_change)
+      RETURNING *
+    )`;
+}
+
+/** What a change writes besides its status; media it does not name keep what the row has. */
+function assignments(change: StatusChange, now: Date): Prisma.Sql[] {
+  switch (change.status) {
+    case "PROCESSING":
+      return [];
+    case "FAILED":
+      return [Prisma.sql`"error" = ${change.error}`, Prisma.sql`"completedAt" = ${now}`];
+    case "COMPLETED":
+      return [
+        Prisma.sql`"videoUrl" = ${change.videoUrl}`,
+        Prisma.sql`"thumbnailUrl" = COALESCE(${change.thumbnailUrl ?? null}, "thumbnailUrl")`,
+        Prisma.sql`"subtitleUrl" = COALESCE(${change.subtitleUrl ?? null}, "subtitleUrl")`,
+        Prisma.sql`"duration" = COALESCE(${change.duration ?? null}::double precision, "duration")`,
+        Prisma.sql`"mediaExpiresAt" = ${mediaExpiry([change.videoUrl, change.thumbnailUrl, change.subtitleUrl], now)}`,
+        Prisma.sql`"error" = NULL`,
+        Prisma.sql`"completedAt" = ${now}`,
+      ];
   }
 }
 
