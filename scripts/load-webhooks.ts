@@ -11,9 +11,9 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { cpuShares, cpuSnapshot, formatCounts, printBlock, runLoad, summarize, summaryLines, type LoadRequest, type LoadResult } from "./lib/http-load";
+import { cpuShares, cpuSnapshot, formatCounts, printBlock, runLoad, summarize, summaryLines, type LoadResult } from "./lib/http-load";
 import { appProblems, countVideos, createVideos, startStack, type Stack } from "./lib/webhook-load-stack";
-import { signWebhookBody } from "../src/mocks/heygen/fake-heygen";
+import { signedDelivery } from "./lib/bench/webhooks";
 
 const root = path.resolve(import.meta.dirname, "..");
 const WARMUP_REQUESTS = 20;
@@ -47,23 +47,6 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
     interrupted = true;
     void stopAll().then(() => process.exit(code));
   });
-}
-
-/** A v3 signed delivery, signed when it is sent: Heygen-Timestamp must be within 300 s of the app's clock. */
-function signedDelivery({ app, secret }: Stack, body: string, eventId: string): LoadRequest {
-  return {
-    url: `${app.url}/api/heygen/callback`,
-    init: {
-      method: "POST",
-      body,
-      headers: {
-        "content-type": "application/json",
-        "heygen-signature": signWebhookBody(body, secret),
-        "heygen-timestamp": String(Math.floor(Date.now() / 1000)),
-        "heygen-event-id": eventId,
-      },
-    },
-  };
 }
 
 /**
