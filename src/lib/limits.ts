@@ -9,3 +9,17 @@ export const TITLE_MAX_LENGTH = 200;
 
 /** HeyGen look and voice ids are short; anything longer is a mistake, not an id. */
 export const HEYGEN_ID_MAX_LENGTH = 200;
+
+/** HeyGen's voice_settings.speed range (1 is the voice's natural pace). */
+export const VOICE_SPEED_MIN = 0.5;
+export const VOICE_SPEED_MAX = 1.5;
+
+/** HeyGen's voice_settings.pitch range (0 is the voice's natural pitch). */
+export const VOICE_PITCH_MIN = -50;
+export const VOICE_PITCH_MAX = 50;
+
+/** A motion prompt is a sentence or two ("nods, then smiles"); longer is a script in the wrong field. */
+export const MOTION_PROMPT_MAX_LENGTH = 500;
+
+/** HeyGen's published price of avatar video output (2026): US$0.10 per second. */
+export const PRICE_PER_SECOND_USD = 0.1;

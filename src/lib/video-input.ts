@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HEYGEN_ID_MAX_LENGTH, SCRIPT_MAX_LENGTH, TITLE_MAX_LENGTH } from "./limits";
+import { generationOptions } from "./generation-options";
 import { ASPECT_RATIOS, DEFAULT_RESOLUTION, nearestFormat, RESOLUTIONS } from "./video-format";
 
 // The form parses with this schema in the browser, where the CSP forbids eval: without this, zod probes for its
@@ -33,6 +34,8 @@ export const createVideoInput = z
       .transform((id) => id || null),
     aspectRatio: z.enum(ASPECT_RATIOS, { error: `must be one of ${ASPECT_RATIOS.join(", ")}` }).optional(),
     resolution: z.enum(RESOLUTIONS, { error: `must be one of ${RESOLUTIONS.join(", ")}` }).optional(),
+    /** Everything else HeyGen can be asked for (engine, voice settings, background, captions, ...). */
+    options: generationOptions.prefault({}),
     width: legacyDimension.optional(),
     height: legacyDimension.optional(),
   })

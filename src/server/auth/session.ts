@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { env } from "@/server/env";
 import { currentSessionVersion } from "./session-version";
 import { SESSION_COOKIE } from "./session-cookie";
@@ -68,4 +69,9 @@ export async function isAdminRequest(request: { cookies: { get(name: string): { 
 export async function isAdminSession(): Promise<boolean> {
   const store = await cookies();
   return isValidSession(store.get(SESSION_COOKIE)?.value);
+}
+
+/** For admin pages: sends anyone without a session to the login page. */
+export async function requireAdminPage(): Promise<void> {
+  if (!(await isAdminSession())) redirect("/login");
 }

@@ -25,10 +25,13 @@ export type CreateVideoResult = {
  * and unconfirmed, never resent: HeyGen may be rendering (and billing) it, and its webhook, matched by
  * callback_id, still completes it.
  */
-export async function createVideo(input: CreateVideoInput, idempotencyKey: string | null = null): Promise<CreateVideoResult> {
+export async function createVideo(
+  input: CreateVideoInput,
+  { idempotencyKey = null, regeneratedFromId = null }: { idempotencyKey?: string | null; regeneratedFromId?: string | null } = {},
+): Promise<CreateVideoResult> {
   let video: Video;
   try {
-    video = await db.video.create({ data: { ...input, status: "PENDING", idempotencyKey } });
+    video = await db.video.create({ data: { ...input, status: "PENDING", idempotencyKey, regeneratedFromId } });
   } catch (error) {
     // The key's unique index decides between concurrent repeats: only the first insert calls HeyGen.
     if (!idempotencyKey || !isUniqueViolation(error)) throw error;

@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { AdminVideoList } from "@/components/AdminVideoList";
 import { GenerateForm } from "@/components/GenerateForm";
-import { LogoutButton } from "@/components/LogoutButton";
-import { isAdminSession } from "@/server/auth/session";
+import { requireAdminPage } from "@/server/auth/session";
 import { getCatalogue } from "@/server/heygen/catalogue";
 import { listVideos } from "@/server/videos/queries";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
-  if (!(await isAdminSession())) redirect("/login");
+  await requireAdminPage();
   const [catalogue, videos] = await Promise.all([getCatalogue(), listVideos({ includeUnfinished: true })]);
 
   return (
@@ -19,8 +17,6 @@ export default async function AdminPage() {
         <h1 className="text-2xl font-semibold">Generate a video</h1>
         <div className="flex items-center gap-4 text-sm text-slate-600">
           {catalogue.account?.balance && <span data-testid="heygen-balance">HeyGen: {catalogue.account.balance}</span>}
-          <LogoutButton />
-          <LogoutButton scope="everywhere" />
         </div>
       </div>
       {catalogue.error && (

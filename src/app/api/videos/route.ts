@@ -18,7 +18,7 @@ const STATUS_OF_OUTCOME = { created: 201, unconfirmed: 202, repeat: 200 } as con
 // POST /api/videos — admin: record a video and ask HeyGen to render it. 202 when HeyGen's answer was lost;
 // 200 with the first video when the Idempotency-Key was seen before.
 export const POST = route({ admin: true, body: createVideoInput }, async ({ request, body }) => {
-  const { video, outcome } = await createVideo(body, idempotencyKeyOf(request));
+  const { video, outcome } = await createVideo(body, { idempotencyKey: idempotencyKeyOf(request) });
   return NextResponse.json(toPublicVideo(video, { admin: true }), { status: STATUS_OF_OUTCOME[outcome] });
 });
 

@@ -1,0 +1,13 @@
+import { AdminNav } from "@/components/AdminNav";
+import { requireAdminPage } from "@/server/auth/session";
+
+/** Every admin page: the session check (each page checks again: layouts are not re-run on client navigation) and the tabs. */
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  await requireAdminPage();
+  return (
+    <div className="space-y-8">
+      <AdminNav />
+      {children}
+    </div>
+  );
+}
