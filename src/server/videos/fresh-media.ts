@@ -12,6 +12,9 @@ const REFRESH_INTERVAL_MS = 30_000;
 /** How long a request waits for another instance's refresh before serving what it has. */
 const WAIT_FOR_OTHER_MS = 3_000;
 
+/** Refreshes a list makes at once (a gallery page, the admin list). */
+const LIST_REFRESH_CONCURRENCY = 4;
+
 const inFlight = new Map<string, Promise<Video>>();
 
 /**
@@ -30,6 +33,15 @@ export function withFreshMedia(video: Video, options: { force?: boolean } = {}):
     inFlight.set(video.id, refresh);
   }
   return refresh;
+}
+
+/** withFreshMedia for a list, a few at a time so that a page of expired rows does not fire dozens of HeyGen calls. */
+export async function withFreshMediaAll(videos: Video[]): Promise<Video[]> {
+  const fresh: Video[] = [];
+  for (let i = 0; i < videos.length; i += LIST_REFRESH_CONCURRENCY) {
+    fresh.push(...(await Promise.all(videos.slice(i, i + LIST_REFRESH_CONCURRENCY).map((video) => withFreshMedia(video)))));
+  }
+  return fresh;
 }
 
 async function refreshMedia(video: Video): Promise<Video> {

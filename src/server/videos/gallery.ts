@@ -1,14 +1,11 @@
 import "server-only";
-import type { Video } from "@/generated/prisma/client";
 import { toPublicVideo, type PublicVideo } from "@/lib/video";
 import { db } from "@/server/db";
-import { withFreshMedia } from "./fresh-media";
+import { withFreshMediaAll } from "./fresh-media";
 import { isVideoId } from "./queries";
 
 /** Cards per gallery page: whole rows of the 1-, 2- and 3-column layouts. */
 export const GALLERY_PAGE_SIZE = 24;
-/** Refreshes of expiring thumbnail URLs a page makes at once. */
-const REFRESH_CONCURRENCY = 4;
 
 export type GalleryPage = {
   videos: PublicVideo[];
@@ -38,18 +35,9 @@ export async function galleryPage(before?: string | null): Promise<GalleryPage> 
   const page = rows.slice(0, GALLERY_PAGE_SIZE);
   const last = page.at(-1);
   return {
-    videos: (await withFreshThumbnails(page)).map((video) => toPublicVideo(video, { admin: false })),
+    videos: (await withFreshMediaAll(page)).map((video) => toPublicVideo(video, { admin: false })),
     olderCursor: rows.length > GALLERY_PAGE_SIZE && last ? encodeCursor(last) : null,
   };
-}
-
-/** HeyGen's thumbnail URLs are presigned and expire: replace those about to, a few at a time. */
-async function withFreshThumbnails(videos: Video[]): Promise<Video[]> {
-  const fresh: Video[] = [];
-  for (let i = 0; i < videos.length; i += REFRESH_CONCURRENCY) {
-    fresh.push(...(await Promise.all(videos.slice(i, i + REFRESH_CONCURRENCY).map((video) => withFreshMedia(video)))));
-  }
-  return fresh;
 }
 
 const encodeCursor = ({ createdAt, id }: Cursor) => Buffer.from(`${createdAt.toISOString()}_${id}`).toString("base64url");

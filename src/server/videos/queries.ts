@@ -2,12 +2,10 @@ import "server-only";
 import type { Video } from "@/generated/prisma/client";
 import { toPublicVideo, type PublicVideo } from "@/lib/video";
 import { db } from "@/server/db";
-import { withFreshMedia } from "./fresh-media";
+import { withFreshMedia, withFreshMediaAll } from "./fresh-media";
 import { videoCache } from "./video-cache";
 
 const LIST_LIMIT = 100;
-/** Refreshes of expiring media URLs a list makes at once. */
-const LIST_REFRESH_CONCURRENCY = 4;
 
 /** Our ids are cuid2s: anything else (NUL bytes, SQL, paths) is not one, and is answered 404 without a query. */
 export const isVideoId = (id: string) => /^[a-z0-9]{20,40}$/.test(id);
@@ -29,9 +27,5 @@ export async function listVideos({ includeUnfinished }: { includeUnfinished: boo
     orderBy: { createdAt: "desc" },
     take: LIST_LIMIT,
   });
-  const fresh: Video[] = [];
-  for (let i = 0; i < videos.length; i += LIST_REFRESH_CONCURRENCY) {
-    fresh.push(...(await Promise.all(videos.slice(i, i + LIST_REFRESH_CONCURRENCY).map((video) => withFreshMedia(video)))));
-  }
-  return fresh.map((video) => toPublicVideo(video, { admin: includeUnfinished }));
+  return (await withFreshMediaAll(videos)).map((video) => toPublicVideo(video, { admin: includeUnfinished }));
 }

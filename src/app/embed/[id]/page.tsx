@@ -1,12 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { VideoPlayer } from "@/components/VideoPlayer";
 import { toPublicVideo } from "@/lib/video";
-import { findVideo } from "@/server/videos/queries";
-
-/** One query per request, shared by the metadata and the page. */
-const getVideo = cache((id: string) => findVideo(id));
+import { getVideo } from "@/server/videos/get-video";
 
 export async function generateMetadata({ params }: PageProps<"/embed/[id]">): Promise<Metadata> {
   const video = await getVideo((await params).id);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { publicOrigin } from "@/server/http/public-origin";
 import { shareMetadata } from "@/server/videos/share-metadata";
-import { getVideo } from "./get-video";
+import { getVideo } from "@/server/videos/get-video";
 
 export async function generateMetadata({ params }: LayoutProps<"/videos/[id]">): Promise<Metadata> {
   const video = await getVideo((await params).id);

@@ -7,7 +7,7 @@ import { isTerminal, toPublicVideo } from "@/lib/video";
 import { isAdminSession } from "@/server/auth/session";
 import { typicalRenderSeconds } from "@/server/videos/render-stats";
 import { listDeliveries } from "@/server/webhooks/delivery-log";
-import { getVideo } from "./get-video";
+import { getVideo } from "@/server/videos/get-video";
 
 export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
   const row = await getVideo((await params).id);
