@@ -68,6 +68,17 @@ describe("axe-core finds nothing serious or critical", () => {
       expect(await audit({ admin: "/admin" }, { admin: true })).toEqual({});
     });
 
+    it("on the overview, logged in, which fits a phone's width", async () => {
+      expect(await audit({ overview: "/admin/overview" }, { admin: true })).toEqual({});
+      const context = await browser.newContext({ viewport: PHONE });
+      await stack.logIn(context);
+      const page = await context.newPage();
+      await page.goto(`${stack.url}/admin/overview`);
+      await page.getByRole("link", { name: "Rendering" }).waitFor(); // the oldest render in progress
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      await context.close();
+    });
+
     it("and the watch page works from the keyboard, with a visible focus ring on each stop", async () => {
       const context = await browser.newContext({ viewport: DESKTOP, permissions: ["clipboard-read", "clipboard-write"] });
       const page = await context.newPage();

@@ -85,6 +85,9 @@ export function createFakeHeygen(options: FakeHeygenOptions) {
     onDeleted: (job) => timeline.forget(job.videoId),
   });
 
+  const defaultBillingType = options.billingType ?? "subscription";
+  const account = { billingType: defaultBillingType, initialCredits, credits: videos.credits };
+
   // Every API call first settles what is due, so that statuses, events and deliveries always agree with the clock.
   const apiRoute = createApiRoute(baseUrl, options.apiKey);
   const route: ApiRoute = (method, path, handle) =>
@@ -96,7 +99,7 @@ export function createFakeHeygen(options: FakeHeygenOptions) {
   const handlers: HttpHandler[] = [
     ...videos.handlers(route),
     ...catalogueHandlers(route, signer.url, options.maxPageSize),
-    ...userHandlers(route, { billingType: options.billingType ?? "subscription", initialCredits, credits: videos.credits }),
+    ...userHandlers(route, account),
     ...webhooks.handlers(route),
     ...mediaHandlers(baseUrl, signer),
   ];
@@ -128,9 +131,14 @@ export function createFakeHeygen(options: FakeHeygenOptions) {
     /** Includes each endpoint's current secret and scheme. */
     webhookEndpoints: webhooks.endpoints,
     credits: videos.credits,
-    /** Forget jobs, events, outbox, deliveries and API-created endpoints; restore credits; cancel timers. */
+    /** Switches the shape of `GET /v3/users/me` until `reset()`. */
+    setBillingType(type: BillingType) {
+      account.billingType = type;
+    },
+    /** Forget jobs, events, outbox, deliveries and API-created endpoints; restore credits and billing type; cancel timers. */
     reset() {
       stopEverything();
+      account.billingType = defaultBillingType;
       videos.reset();
       webhooks.reset();
       deliverer.reset();

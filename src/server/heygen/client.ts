@@ -1,4 +1,5 @@
-import type { AccountSummary, Look, Voice } from "@/lib/catalogue";
+import { formatCredits, formatDay, formatUsd, type HeygenAccount } from "@/lib/account";
+import type { Look, Voice } from "@/lib/catalogue";
 import type { AspectRatio, Resolution } from "@/lib/video-format";
 import type { z } from "zod";
 import { heygenCall, type HeygenConfig } from "./http";
@@ -206,9 +207,10 @@ export function createHeygenClient(config: HeygenConfig) {
       }));
     },
 
-    async getAccount(): Promise<AccountSummary> {
-      const { data } = await call("/v3/users/me", { schema: userMeResponse });
-      return { billingType: data.billing_type ?? null, balance: describeBalance(data) };
+    /** The billing type and what is left. Not retried: a dashboard would rather say "unreachable" now than in a minute. */
+    async getAccount(): Promise<HeygenAccount> {
+      const { data } = await call("/v3/users/me", { schema: userMeResponse, retry: "after_429_only" });
+      return { billingType: data.billing_type, ...describeBalance(data) };
     },
 
     async createWebhookEndpoint(url: string, events: string[]): Promise<WebhookEndpoint> {
@@ -231,19 +233,48 @@ function toEndpoint(endpoint: z.output<typeof webhookEndpoint>): WebhookEndpoint
   return { endpointId: endpoint.endpoint_id, url: endpoint.url, events: endpoint.events ?? null, secret: endpoint.secret };
 }
 
-function describeBalance(data: z.output<typeof userMeResponse>["data"]): string | null {
-  const number = (n: number) => n.toLocaleString("en", { maximumFractionDigits: 2 });
-  if (data.billing_type === "wallet" && data.wallet?.remaining_balance != null) {
-    const { remaining_balance: left, currency } = data.wallet;
-    return currency === "usd" ? `$${number(left)} left` : `${number(left)} credits left`;
+type UserMe = z.output<typeof userMeResponse>["data"];
+
+/** What is left and HeyGen's other figures, in words, per billing type. Whatever HeyGen did not report is left out. */
+function describeBalance(data: UserMe): Pick<HeygenAccount, "balance" | "details"> {
+  const count = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  const phrases = (...candidates: Array<string | null | false>) => candidates.filter((phrase): phrase is string => !!phrase);
+  switch (data.billing_type) {
+    case "wallet": {
+      const left = data.wallet?.remaining_balance ?? null;
+      const currency = data.wallet?.currency;
+      const amount = left === null ? null : currency === "usd" ? formatUsd(left) : currency === "credits" ? formatCredits(left) : null;
+      return { balance: amount && `${amount} left`, details: [] };
+    }
+    case "subscription": {
+      const plan = data.subscription?.plan ?? null;
+      const { premium_credits: premium, add_on_credits: addOn } = data.subscription?.credits ?? {};
+      const [premiumLeft, addOnLeft] = [premium?.remaining ?? null, addOn?.remaining ?? null];
+      const left = premiumLeft === null && addOnLeft === null ? null : (premiumLeft ?? 0) + (addOnLeft ?? 0);
+      const renews = premium?.resets_at ? formatDay(premium.resets_at) : null;
+      return {
+        balance: left === null ? null : `${formatCredits(left)} left${plan ? ` (${plan} plan)` : ""}`,
+        details: phrases(
+          left === null && plan && `${plan} plan`,
+          premiumLeft !== null && !!addOnLeft && `${count(premiumLeft)} premium + ${count(addOnLeft)} add-on credits`,
+          renews && `Premium credits renew on ${renews}`,
+        ),
+      };
+    }
+    case "usage_based": {
+      const left = data.usage_based?.remaining_credits ?? null;
+      const spent = data.usage_based?.spending_current_usd ?? null;
+      const cap = data.usage_based?.spending_cap_usd ?? null;
+      return {
+        balance: left === null ? null : `${formatCredits(left)} left`,
+        details: phrases(
+          spent !== null && cap !== null && `Spent ${formatUsd(spent)} of ${formatUsd(cap)} cap`,
+          spent !== null && cap === null && `Spent ${formatUsd(spent)} (no cap reported)`,
+          spent === null && cap !== null && `Spending cap ${formatUsd(cap)}`,
+        ),
+      };
+    }
+    default:
+      return { balance: null, details: [] };
   }
-  if (data.billing_type === "subscription" && data.subscription?.credits) {
-    const { premium_credits, add_on_credits } = data.subscription.credits;
-    const left = (premium_credits?.remaining ?? 0) + (add_on_credits?.remaining ?? 0);
-    return `${number(left)} credits left${data.subscription.plan ? ` (${data.subscription.plan} plan)` : ""}`;
-  }
-  if (data.billing_type === "usage_based" && data.usage_based?.remaining_credits != null) {
-    return `${number(data.usage_based.remaining_credits)} credits left`;
-  }
-  return null;
 }

@@ -114,25 +114,23 @@ export const voiceItem = z.object({
   type: z.string().nullish(),
 });
 
-/** GET /v3/users/me: exactly one of wallet / subscription / usage_based, by billing_type. */
+/** A figure of GET /v3/users/me: one HeyGen left out, or sent in a shape it does not document, is null, not a failed call. */
+const reportedNumber = z.number().nullable().catch(null);
+const reportedText = z.string().nullable().catch(null);
+const reportedSection = <T extends z.ZodRawShape>(shape: T) => z.object(shape).nullable().catch(null);
+const creditPool = reportedSection({ remaining: reportedNumber, resets_at: reportedText });
+
+/** GET /v3/users/me (UserMeGet): exactly one of wallet / subscription / usage_based, by billing_type. */
 export const userMeResponse = z.object({
   data: z.object({
-    billing_type: z.enum(["wallet", "subscription", "usage_based"]).nullish().catch(null),
-    wallet: z.object({ remaining_balance: z.number().nullish(), currency: z.string().nullish() }).nullish(),
-    subscription: z
-      .object({
-        plan: z.string().nullish(),
-        credits: z
-          .object({
-            premium_credits: z.object({ remaining: z.number().nullish() }).nullish(),
-            add_on_credits: z.object({ remaining: z.number().nullish() }).nullish(),
-          })
-          .nullish(),
-      })
-      .nullish(),
-    usage_based: z
-      .object({ remaining_credits: z.number().nullish(), spending_cap_usd: z.number().nullish() })
-      .nullish(),
+    billing_type: z.enum(["wallet", "subscription", "usage_based"]).nullable().catch(null),
+    /** currency: "usd", or "credits" for Enterprise wallets. */
+    wallet: reportedSection({ remaining_balance: reportedNumber, currency: reportedText }),
+    subscription: reportedSection({
+      plan: reportedText,
+      credits: reportedSection({ premium_credits: creditPool, add_on_credits: creditPool }),
+    }),
+    usage_based: reportedSection({ remaining_credits: reportedNumber, spending_cap_usd: reportedNumber, spending_current_usd: reportedNumber }),
   }),
 });
 

@@ -1,0 +1,37 @@
+import { formatAge, formatDate } from "@/lib/format";
+import type { WebhookHealth } from "@/lib/overview";
+import { Fact, Facts, Panel, Warning } from "./Panel";
+
+const SECRET_SOURCES = { environment: "Set (HEYGEN_SECRET environment variable)", settings: "Set (saved in Settings)" } as const;
+
+/** Whether HeyGen's webhooks reach the app and pass its signature check. */
+export function WebhookPanel({ health }: { health: WebhookHealth }) {
+  const { secretSource, appUrl, appUrlWarning, lastVerifiedAt, rejectedLastDay, lastRejection } = health;
+  return (
+    <Panel id="webhooks" title="Webhooks">
+      <Facts>
+        <Fact term="Signing secret">{secretSource ? SECRET_SOURCES[secretSource] : "Not set"}</Fact>
+        <Fact term="App URL">{appUrl ?? "Not set"}</Fact>
+        <Fact term="Last verified event">
+          {lastVerifiedAt ? `${formatDate(lastVerifiedAt)} (${formatAge(lastVerifiedAt)})` : "None in the last 30 days"}
+        </Fact>
+        <Fact term="Refused, last 24 h">
+          {rejectedLastDay}
+          {lastRejection && <span className="block text-xs text-slate-600">Latest: {lastRejection}</span>}
+        </Fact>
+      </Facts>
+      {!secretSource && (
+        <Warning settingsLink>
+          Without a signing secret every signed delivery is refused: videos finish only by polling HeyGen.
+        </Warning>
+      )}
+      {appUrlWarning && <Warning settingsLink>{appUrlWarning}</Warning>}
+      {rejectedLastDay > 0 && (
+        <Warning settingsLink>
+          Deliveries were refused in the last 24 hours. If their signatures do not match, the secret here is not the one
+          HeyGen signs with.
+        </Warning>
+      )}
+    </Panel>
+  );
+}

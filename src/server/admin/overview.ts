@@ -1,0 +1,24 @@
+import "server-only";
+import type { Overview } from "@/lib/overview";
+import { typicalRenderSeconds } from "@/server/videos/render-stats";
+import { heygenAccount } from "./heygen-account";
+import { videoCounts } from "./video-counts";
+import { webhookHealth } from "./webhook-health";
+
+/** The admin dashboard: the videos, the HeyGen account and the webhook's health, gathered at once. */
+export async function getOverview(now = new Date()): Promise<Overview> {
+  const todayStartedAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const [videos, typical, account, webhooks] = await Promise.all([
+    videoCounts(todayStartedAt),
+    typicalRenderSeconds(),
+    heygenAccount(),
+    webhookHealth(now),
+  ]);
+  return {
+    generatedAt: now.toISOString(),
+    todayStartedAt: todayStartedAt.toISOString(),
+    videos: { ...videos, typicalRenderSeconds: typical },
+    heygen: account,
+    webhooks,
+  };
+}
