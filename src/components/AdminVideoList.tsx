@@ -1,42 +1,92 @@
 "use client";
 
 import Link from "next/link";
-import { StatusBadge } from "@/components/StatusBadge";
-import { useVideos } from "@/hooks/use-videos";
-import { formatDate } from "@/lib/format";
-import type { PublicVideo } from "@/lib/video";
+import { useRef, useState } from "react";
+import { useSWRConfig } from "swr";
+import type { Notice } from "@/components/AdminVideoActions";
+import { AdminVideoPagination } from "@/components/AdminVideoPagination";
+import { AdminVideoRow } from "@/components/AdminVideoRow";
+import { DeleteVideoDialog } from "@/components/DeleteVideoDialog";
+import { focusRing } from "@/components/ui/focus-ring";
+import { isVideosKey, useVideos } from "@/hooks/use-videos";
+import type { AdminVideo, VideoDeletion } from "@/lib/video";
+import type { AdminVideoPage, VideoListQuery } from "@/lib/video-list-query";
 
-/** Every video with its live status; polls only while some video is still rendering. */
-export function AdminVideoList({ initialVideos }: { initialVideos: PublicVideo[] }) {
-  const { data } = useVideos(initialVideos);
-  const videos = data?.videos ?? initialVideos;
-  if (videos.length === 0) return <p className="mt-4 text-slate-600">No videos yet.</p>;
+const AT_HEYGEN: Record<VideoDeletion["heygen"], string> = {
+  deleted: " here and at HeyGen",
+  already_gone: " (HeyGen had already deleted it)",
+  no_job: " (HeyGen never confirmed a job for it, so there was nothing to delete there)",
+  not_asked: "",
+};
+
+/**
+ * One page of every video, live while any of them renders, with each video's actions. What an action did is said
+ * in one place, read out by screen readers.
+ */
+export function AdminVideoList({ query, initialPage }: { query: VideoListQuery; initialPage: AdminVideoPage }) {
+  const { data, mutate: refresh } = useVideos(query, initialPage);
+  const { mutate } = useSWRConfig();
+  const page = data ?? initialPage;
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [deleting, setDeleting] = useState<AdminVideo | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const refreshAll = () => void mutate(isVideosKey);
+
+  function deleted(video: AdminVideo, deletion: VideoDeletion) {
+    setDeleting(null);
+    setNotice({ kind: "done", message: `Deleted “${video.title}”${AT_HEYGEN[deletion.heygen]}.` });
+    // Its row is gone at once; the other views (filters, pages) are read again.
+    void refresh((current) => current && { ...current, videos: current.videos.filter((row) => row.id !== video.id) }, { revalidate: false });
+    refreshAll();
+    heading.current?.focus(); // its buttons went with it
+  }
 
   return (
-    <table className="mt-4 w-full text-left text-sm">
-      <thead className="text-slate-500">
-        <tr>
-          <th className="py-2 font-medium">Title</th>
-          <th className="py-2 font-medium">Status</th>
-          <th className="py-2 font-medium">Created</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-200">
-        {videos.map((video) => (
-          <tr key={video.id} data-video-id={video.id}>
-            <td className="py-2 pr-4">
-              <Link href={`/videos/${video.id}`} className="font-medium text-indigo-700 hover:underline">
-                {video.title}
-              </Link>
-              {video.status === "FAILED" && video.error && <p className="text-xs text-red-700">{video.error}</p>}
-            </td>
-            <td className="py-2 pr-4">
-              <StatusBadge status={video.status} />
-            </td>
-            <td className="py-2 text-slate-500">{formatDate(video.createdAt)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <section aria-labelledby="video-list-heading">
+      <h2 id="video-list-heading" ref={heading} tabIndex={-1} className="sr-only">
+        {describe(query)}
+      </h2>
+      {/* Both regions are always there (empty, they take no room): screen readers announce what later appears in them. */}
+      <div role="status" className="text-sm text-emerald-800">
+        {notice?.kind === "done" && <NoticeText notice={notice} />}
+      </div>
+      <div role="alert" className="text-sm text-red-700">
+        {notice?.kind === "error" && <NoticeText notice={notice} />}
+      </div>
+      {page.videos.length === 0 ? (
+        <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-slate-600">
+          {query.cursor ? "No older videos." : query.status !== "all" || query.q ? "No video matches these filters." : "No videos yet: make one in the Studio."}
+        </p>
+      ) : (
+        <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white px-3 sm:px-4">
+          {page.videos.map((video) => (
+            <AdminVideoRow key={video.id} video={video} onNotice={setNotice} onChanged={refreshAll} onDelete={setDeleting} />
+          ))}
+        </ul>
+      )}
+      <AdminVideoPagination query={query} nextCursor={page.nextCursor} />
+      <DeleteVideoDialog key={deleting?.id} video={deleting} onClose={() => setDeleting(null)} onDeleted={deleted} />
+    </section>
   );
+}
+
+function NoticeText({ notice }: { notice: Notice }) {
+  return (
+    <p className="mt-3">
+      {notice.message}
+      {notice.link && (
+        <>
+          {" "}
+          <Link href={notice.link.href} className={`font-medium underline ${focusRing}`}>
+            {notice.link.label}
+          </Link>
+        </>
+      )}
+    </p>
+  );
+}
+
+function describe({ status, q, cursor }: VideoListQuery): string {
+  const which = status === "all" ? "All videos" : `${status[0]!.toUpperCase()}${status.slice(1)} videos`;
+  return `${which}${q ? ` matching “${q}”` : ""}${cursor ? ", older page" : ""}`;
 }

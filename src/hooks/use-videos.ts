@@ -1,15 +1,33 @@
 import useSWR from "swr";
 import { fetchJson } from "@/lib/fetch-json";
-import { isTerminal, type PublicVideo } from "@/lib/video";
+import { isTerminal, type AdminVideo } from "@/lib/video";
+import { searchOf, type AdminVideoPage, type VideoListQuery } from "@/lib/video-list-query";
 import { VIDEO_POLL_MS } from "./use-video";
 
-export const VIDEOS_KEY = "/api/videos";
+/** The admin list's API. Alone, the key of the unfiltered first page (the view the studio refreshes after a generate). */
+export const VIDEOS_KEY = "/api/admin/videos";
 
-/** The video list (every video for an admin), polled while any of them is still rendering. */
-export function useVideos(initial?: PublicVideo[]) {
-  return useSWR<{ videos: PublicVideo[] }>(VIDEOS_KEY, fetchJson, {
-    fallbackData: initial ? { videos: initial } : undefined,
-    refreshInterval: (latest) =>
-      latest?.videos.some((video) => !isTerminal(video.status)) ? VIDEO_POLL_MS : 0,
+/** Any view of the admin list (any filter, any page): for refreshing them all after a change, `mutate(isVideosKey)`. */
+export const isVideosKey = (key: unknown) => typeof key === "string" && (key === VIDEOS_KEY || key.startsWith(`${VIDEOS_KEY}?`));
+
+/** A finished video's thumbnail and length come from HeyGen just after its webhook: worth waiting this long for. */
+const DETAILS_GRACE_MS = 60_000;
+
+/** Still changing: rendering, or finished a moment ago and its thumbnail and length not in yet. */
+function isSettling(video: AdminVideo, now: number): boolean {
+  if (!isTerminal(video.status)) return true;
+  const justCompleted = video.status === "COMPLETED" && video.completedAt !== null && now - Date.parse(video.completedAt) < DETAILS_GRACE_MS;
+  return justCompleted && video.duration === null;
+}
+
+/**
+ * One page of the admin list, live: polled while any video on it is still changing, and not at all once none is.
+ * SWR asks nothing while the tab is hidden, and asks again when it is shown.
+ */
+export function useVideos(query: VideoListQuery, initial: AdminVideoPage) {
+  return useSWR<AdminVideoPage>(`${VIDEOS_KEY}${searchOf(query)}`, fetchJson, {
+    fallbackData: initial,
+    // Until SWR has read the page itself it passes nothing here: the page's own data decides (else it would never start).
+    refreshInterval: (latest = initial) => (latest.videos.some((video) => isSettling(video, Date.now())) ? VIDEO_POLL_MS : 0),
   });
 }

@@ -1,4 +1,5 @@
 import type { VideoStatus } from "@/generated/prisma/enums";
+import type { GenerationOptions } from "./generation-options";
 import type { AspectRatio, Resolution } from "./video-format";
 
 export type { VideoStatus };
@@ -27,9 +28,10 @@ export function isTerminal(status: VideoStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }
 
+/** The one vocabulary of statuses: badges, the admin list's filter and the watch page's stages all say these words. */
 export const STATUS_LABELS: Record<VideoStatus, string> = {
   PENDING: "Queued",
-  PROCESSING: "Generating",
+  PROCESSING: "Rendering",
   COMPLETED: "Ready",
   FAILED: "Failed",
 };
@@ -49,6 +51,20 @@ type VideoRow = {
   createdAt: Date;
   completedAt: Date | null;
 };
+
+/** What admins see besides: the settings a regenerate sends again, and the links between versions of a video. */
+export type AdminVideo = PublicVideo & {
+  options: GenerationOptions;
+  regeneratedFromId: string | null;
+  /** Videos regenerated from this one, oldest first. */
+  regenerationIds: string[];
+};
+
+/**
+ * What deleting a video did at HeyGen: `deleted`; `already_gone` (HeyGen had no such video); `no_job` (HeyGen never
+ * confirmed a job for it, so there was nothing to name); `not_asked`.
+ */
+export type VideoDeletion = { id: string; heygen: "deleted" | "already_gone" | "no_job" | "not_asked" };
 
 /** What viewers read when a video failed; the admin sees HeyGen's own message. */
 export const PLAIN_FAILURE = "HeyGen could not render this video.";
@@ -70,4 +86,9 @@ export function toPublicVideo(video: VideoRow, viewer: { admin: boolean }): Publ
     createdAt: video.createdAt.toISOString(),
     completedAt: video.completedAt?.toISOString() ?? null,
   };
+}
+
+/** How long HeyGen took, from our request to its verdict; null until it has given one. */
+export function renderSeconds(video: Pick<PublicVideo, "createdAt" | "completedAt">): number | null {
+  return video.completedAt ? Math.max(0, (Date.parse(video.completedAt) - Date.parse(video.createdAt)) / 1000) : null;
 }

@@ -1,7 +1,8 @@
 import { formatCredits, formatDay, formatUsd, type HeygenAccount } from "@/lib/account";
 import type { Look, Voice } from "@/lib/catalogue";
 import type { AspectRatio, Resolution } from "@/lib/video-format";
-import type { z } from "zod";
+import { z } from "zod";
+import { HeygenError } from "./errors";
 import { heygenCall, type HeygenConfig } from "./http";
 import {
   createVideoRequest,
@@ -143,6 +144,20 @@ export function createHeygenClient(config: HeygenConfig) {
     async findVideosByTitle(title: string): Promise<HeygenVideo[]> {
       const { data } = await call("/v3/videos", { query: { title, limit: 20 }, schema: page(videoResource) });
       return data.map(toVideo);
+    },
+
+    /**
+     * Deletes a video and its files at HeyGen, for good. `not_found`: HeyGen itself says it has no such video (deleted
+     * already). Retried like a read: deleting twice deletes once.
+     */
+    async deleteVideo(videoId: string): Promise<"deleted" | "not_found"> {
+      try {
+        await call(`/v3/videos/${encodeURIComponent(videoId)}`, { method: "DELETE", retry: "idempotent", schema: dataOf(z.object({ id: z.string() })) });
+        return "deleted";
+      } catch (error) {
+        if (error instanceof HeygenError && error.rejected && error.status === 404) return "not_found";
+        throw error;
+      }
     },
 
     /**

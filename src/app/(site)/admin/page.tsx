@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
-import { AdminVideoList } from "@/components/AdminVideoList";
 import { GenerateForm } from "@/components/GenerateForm";
 import { requireAdminPage } from "@/server/auth/session";
 import { getCatalogue } from "@/server/heygen/catalogue";
-import { listVideos } from "@/server/videos/queries";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   await requireAdminPage();
-  const [catalogue, videos] = await Promise.all([getCatalogue(), listVideos({ includeUnfinished: true })]);
+  const catalogue = await getCatalogue();
 
   return (
     <div className="space-y-10">
@@ -26,10 +24,6 @@ export default async function AdminPage() {
         </p>
       )}
       <GenerateForm looks={catalogue.looks} voices={catalogue.voices} />
-      <section>
-        <h2 className="text-xl font-semibold">All videos</h2>
-        <AdminVideoList initialVideos={videos} />
-      </section>
     </div>
   );
 }

@@ -1,0 +1,17 @@
+import { NextResponse } from "next/server";
+import { AppError } from "@/server/errors";
+import { route } from "@/server/http/route";
+import { deleteVideo } from "@/server/videos/delete-video";
+
+// DELETE /api/admin/videos/[id]?heygen=true — admin: the video leaves the app; with heygen=true, HeyGen deletes it first
+export const DELETE = route<{ id: string }>({ admin: true }, async ({ request, params, note }) => {
+  const result = await deleteVideo(params.id, { atHeygen: readFlag(request.nextUrl.searchParams.get("heygen")) });
+  note({ heygen: result.heygen });
+  return NextResponse.json(result);
+});
+
+function readFlag(raw: string | null): boolean {
+  if (raw === null || raw === "false") return false;
+  if (raw === "true") return true;
+  throw new AppError("invalid_input", "heygen must be true or false.", { field: "heygen" });
+}

@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { AdminVideoActions, type Notice } from "@/components/AdminVideoActions";
+import { StatusBadge } from "@/components/StatusBadge";
+import { VideoFacts } from "@/components/VideoFacts";
+import { VideoThumbnail } from "@/components/VideoThumbnail";
+import { focusRing } from "@/components/ui/focus-ring";
+import type { AdminVideo } from "@/lib/video";
+
+type Props = {
+  video: AdminVideo;
+  onNotice: (notice: Notice) => void;
+  onChanged: () => void;
+  onDelete: (video: AdminVideo) => void;
+};
+
+const versionLink = `font-medium text-indigo-700 underline hover:text-indigo-900 ${focusRing}`;
+
+/** One video of the admin list: what it is, how it went, how it relates to its other versions, what can be done. */
+export function AdminVideoRow({ video, ...actions }: Props) {
+  return (
+    <li data-video-id={video.id} className="grid grid-cols-[6.5rem_1fr] gap-3 py-4 sm:grid-cols-[10rem_1fr] sm:gap-4">
+      <Link href={`/videos/${video.id}`} tabIndex={-1} aria-hidden className="self-start">
+        <VideoThumbnail video={video} />
+      </Link>
+      <div className="min-w-0 space-y-1.5">
+        <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+          <h3 className="min-w-0 font-medium break-words">
+            <Link href={`/videos/${video.id}`} className={`text-indigo-700 hover:underline ${focusRing}`}>
+              {video.title}
+            </Link>
+          </h3>
+          <StatusBadge status={video.status} />
+          {video.unconfirmed && <span className="text-xs text-amber-800">not confirmed by HeyGen yet</span>}
+        </div>
+        <VideoFacts video={video} />
+        {video.status === "FAILED" && video.error && <p className="text-sm break-words text-red-700">{video.error}</p>}
+        <Versions video={video} />
+        <AdminVideoActions video={video} {...actions} />
+      </div>
+    </li>
+  );
+}
+
+function Versions({ video }: { video: AdminVideo }) {
+  const { regeneratedFromId: from, regenerationIds: again } = video;
+  if (!from && again.length === 0) return null;
+  return (
+    <p className="text-sm text-slate-600">
+      {from && (
+        <>
+          Regenerated from{" "}
+          <Link href={`/videos/${from}`} className={versionLink}>
+            the earlier video
+          </Link>
+          {again.length > 0 && ". "}
+        </>
+      )}
+      {again.length > 0 && (
+        <>
+          Regenerated as{" "}
+          {again.map((id, index) => (
+            <span key={id}>
+              {index > 0 && ", "}
+              <Link href={`/videos/${id}`} className={versionLink}>
+                <span className="sr-only">regeneration </span>#{index + 1}
+              </Link>
+            </span>
+          ))}
+        </>
+      )}
+    </p>
+  );
+}

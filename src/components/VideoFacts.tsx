@@ -1,0 +1,53 @@
+import { Fragment } from "react";
+import { formatAge, formatDuration } from "@/lib/format";
+import { PRICE_PER_SECOND_USD } from "@/lib/limits";
+import { renderSeconds, type AdminVideo } from "@/lib/video";
+import { ASPECT_RATIO_LABELS, RESOLUTION_LABELS } from "@/lib/video-format";
+
+// Local until src/lib/cost.ts (the studio form's estimate) lands; then import costOfSeconds and formatUsd from there.
+const costOfSeconds = (seconds: number) => seconds * PRICE_PER_SECOND_USD;
+const formatUsd = (usd: number) => usd.toLocaleString("en-US", { style: "currency", currency: "USD" });
+
+/** Two lines: the video's format, then its age, render time and, once finished, its length and what it cost. */
+export function VideoFacts({ video }: { video: AdminVideo }) {
+  const rendered = renderSeconds(video);
+  const { captions, outputFormat } = video.options;
+  const format = [
+    ASPECT_RATIO_LABELS[video.aspectRatio],
+    RESOLUTION_LABELS[video.resolution],
+    captions === "burned" ? "captions burned in" : "captions as a file",
+    outputFormat === "webm" && "WebM",
+  ];
+  const history = [
+    // The age depends on the clock: the server's and the browser's may say it differently for a moment.
+    <time key="age" dateTime={video.createdAt} suppressHydrationWarning>
+      {formatAge(video.createdAt)}
+    </time>,
+    rendered !== null && `${video.status === "FAILED" ? "failed after" : "rendered in"} ${formatDuration(rendered)}`,
+    video.status === "COMPLETED" && video.duration !== null && (
+      <span key="cost" data-testid="video-cost">
+        {formatDuration(video.duration)} long, cost {formatUsd(costOfSeconds(video.duration))}
+      </span>
+    ),
+  ];
+  return (
+    <div className="text-sm text-slate-600">
+      <Line parts={format} />
+      <Line parts={history} />
+    </div>
+  );
+}
+
+/** Parts joined by a dot that screen readers skip. */
+function Line({ parts }: { parts: React.ReactNode[] }) {
+  return (
+    <p>
+      {parts.filter(Boolean).map((part, index) => (
+        <Fragment key={index}>
+          {index > 0 && <span aria-hidden> · </span>}
+          {part}
+        </Fragment>
+      ))}
+    </p>
+  );
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import pLimit from "p-limit";
+import type { Prisma, Video } from "@/generated/prisma/client";
+import { storedOptions } from "@/lib/generation-options";
+import { describeFirstIssue } from "@/lib/validation";
+import { toPublicVideo, type AdminVideo } from "@/lib/video";
+import { STATUS_FILTERS, videoListQuery, type AdminVideoPage, type VideoListQuery } from "@/lib/video-list-query";
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { withFreshMedia } from "./fresh-media";
+import { decodeCursor, encodeCursor, NEWEST_FIRST, olderThan } from "./video-cursor";
+
+/** Rows per page of the admin list. */
+export const ADMIN_PAGE_SIZE = 20;
+/** Refreshes of expiring media URLs a page makes at once. */
+const REFRESH_CONCURRENCY = 4;
+
+/** The API's query string, validated: a bad value is a 400 naming its parameter. */
+export function readVideoListQuery(params: URLSearchParams): VideoListQuery {
+  const parsed = videoListQuery.safeParse(Object.fromEntries(params));
+  if (!parsed.success) {
+    const { field, message } = describeFirstIssue(parsed.error);
+    throw new AppError("invalid_input", message, { field });
+  }
+  if (parsed.data.cursor && !isVideoCursor(parsed.data.cursor)) {
+    throw new AppError("invalid_input", "cursor is not one this list gave out: start again from the first page.", { field: "cursor" });
+  }
+  return parsed.data;
+}
+
+export const isVideoCursor = (text: string) => decodeCursor(text) !== null;
+
+/**
+ * Every video, whatever its status, newest first, a page at a time: filtered by status and by text found in the
+ * title or the script (any case). Call with a query from readVideoListQuery (or a cursor isVideoCursor accepts).
+ */
+export async function adminVideosPage(query: VideoListQuery): Promise<AdminVideoPage> {
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const rows = await db.video.findMany({
+    where: { AND: [filterOf(query), cursor ? olderThan(cursor) : {}] },
+    orderBy: NEWEST_FIRST,
+    take: ADMIN_PAGE_SIZE + 1,
+    include: { regenerations: { select: { id: true }, orderBy: { createdAt: "asc" } } },
+  });
+  const page = rows.slice(0, ADMIN_PAGE_SIZE);
+  const last = page.at(-1);
+  // HeyGen's presigned thumbnail URLs expire: the few about to are replaced first.
+  const limit = pLimit(REFRESH_CONCURRENCY);
+  const fresh = await Promise.all(
+    page.map((row) => limit(async () => ({ ...(await withFreshMedia(row)), regenerations: row.regenerations }))),
+  );
+  return {
+    videos: fresh.map(toAdminVideo),
+    nextCursor: rows.length > ADMIN_PAGE_SIZE && last ? encodeCursor(last) : null,
+  };
+}
+
+function filterOf({ status, q }: VideoListQuery): Prisma.VideoWhereInput {
+  // Prisma passes `contains` to ILIKE as is: its wildcards (and the escape character) must be taken literally.
+  const text = { contains: q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" } as const;
+  return {
+    ...(status !== "all" && { status: STATUS_FILTERS[status] }),
+    ...(q && { OR: [{ title: text }, { script: text }] }),
+  };
+}
+
+function toAdminVideo(video: Video & { regenerations: Array<{ id: string }> }): AdminVideo {
+  return {
+    ...toPublicVideo(video, { admin: true }),
+    options: storedOptions(video.options),
+    regeneratedFromId: video.regeneratedFromId,
+    regenerationIds: video.regenerations.map((regeneration) => regeneration.id),
+  };
+}

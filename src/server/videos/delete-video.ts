@@ -1,0 +1,45 @@
+import "server-only";
+import type { VideoDeletion } from "@/lib/video";
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { heygen } from "@/server/heygen";
+import { HeygenError } from "@/server/heygen/errors";
+import { isVideoId } from "./queries";
+
+/**
+ * Removes a video from the app: its row, so the list, the gallery, its page, the status route, embeds and oEmbed
+ * all forget it (the NOTIFY trigger on DELETE drops every instance's cached copy; webhook log rows stay, unlinked;
+ * its regenerations stay, unlinked). With `atHeygen`, HeyGen deletes it first: if HeyGen fails, the row is kept,
+ * so nothing is ever deleted halfway.
+ */
+export async function deleteVideo(id: string, { atHeygen }: { atHeygen: boolean }): Promise<VideoDeletion> {
+  const video = isVideoId(id) ? await db.video.findUnique({ where: { id }, select: { heygenVideoId: true } }) : null;
+  if (!video) throw notFound();
+  const outcome = atHeygen ? await deleteAtHeygen(video.heygenVideoId) : "not_asked";
+  const { count } = await db.video.deleteMany({ where: { id } });
+  if (count === 0) throw notFound(); // deleted by another request meanwhile
+  return { id, heygen: outcome };
+}
+
+const notFound = () => new AppError("not_found", "No video with this id.");
+
+async function deleteAtHeygen(heygenVideoId: string | null): Promise<VideoDeletion["heygen"]> {
+  if (!heygenVideoId) return "no_job";
+  try {
+    return (await heygen.deleteVideo(heygenVideoId)) === "deleted" ? "deleted" : "already_gone";
+  } catch (error) {
+    if (!(error instanceof HeygenError)) throw error;
+    throw refusal(error);
+  }
+}
+
+function refusal(error: HeygenError): AppError {
+  const kept = "The video was kept here.";
+  if (error.status === 429) {
+    return new AppError("heygen_rate_limited", `HeyGen is busy (too many requests) and deleted nothing. ${kept} Try again in a minute.`, {
+      retryAfterSeconds: error.retryAfterSeconds,
+    });
+  }
+  if (error.rejected) return new AppError("heygen_rejected", `HeyGen refused to delete the video: ${error.message}. ${kept}`);
+  return new AppError("heygen_unavailable", `HeyGen could not be asked to delete the video (${error.message}). ${kept} Try again shortly.`);
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import type { Video } from "@/generated/prisma/client";
+import { storedOptions } from "@/lib/generation-options";
+import { describeFirstIssue } from "@/lib/validation";
+import { createVideoInput, type CreateVideoInput } from "@/lib/video-input";
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { createVideo, type CreateVideoResult } from "./create-video";
+import { isVideoId } from "./queries";
+
+/**
+ * A new HeyGen job with the settings of an existing video (title, script, look, voice, format and every option),
+ * linked to it; the original stays as it is. Same outcomes as a create: a repeated Idempotency-Key gets the first
+ * regeneration and no second job, and HeyGen's refusals fail the new video with their own codes.
+ */
+export async function regenerateVideo(id: string, { idempotencyKey }: { idempotencyKey: string | null }): Promise<CreateVideoResult> {
+  const original = isVideoId(id) ? await db.video.findUnique({ where: { id } }) : null;
+  if (!original) throw new AppError("not_found", "No video with this id.");
+  return createVideo(sameSettings(original), { idempotencyKey, regeneratedFromId: original.id });
+}
+
+/** The original's settings, through the create schema again: a row it would refuse today is a 400, not a HeyGen call. */
+function sameSettings(video: Video): CreateVideoInput {
+  const parsed = createVideoInput.safeParse({
+    title: video.title,
+    script: video.script,
+    avatarId: video.avatarId,
+    voiceId: video.voiceId,
+    aspectRatio: video.aspectRatio,
+    resolution: video.resolution,
+    options: storedOptions(video.options),
+  });
+  if (parsed.success) return parsed.data;
+  const { field, message } = describeFirstIssue(parsed.error);
+  throw new AppError("invalid_input", `This video cannot be made again as it is: its ${message}.`, { field });
+}
