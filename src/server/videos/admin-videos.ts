@@ -1,5 +1,4 @@
 import "server-only";
-import pLimit from "p-limit";
 import type { Prisma, Video } from "@/generated/prisma/client";
 import { storedOptions } from "@/lib/generation-options";
 import { describeFirstIssue } from "@/lib/validation";
@@ -7,13 +6,11 @@ import { toPublicVideo, type AdminVideo } from "@/lib/video";
 import { STATUS_FILTERS, videoListQuery, type AdminVideoPage, type VideoListQuery } from "@/lib/video-list-query";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { withFreshMedia } from "./fresh-media";
+import { withFreshMediaAll } from "./fresh-media";
 import { decodeCursor, encodeCursor, NEWEST_FIRST, olderThan } from "./video-cursor";
 
 /** Rows per page of the admin list. */
 export const ADMIN_PAGE_SIZE = 20;
-/** Refreshes of expiring media URLs a page makes at once. */
-const REFRESH_CONCURRENCY = 4;
 
 /** The API's query string, validated: a bad value is a 400 naming its parameter. */
 export function readVideoListQuery(params: URLSearchParams): VideoListQuery {
@@ -45,10 +42,7 @@ export async function adminVideosPage(query: VideoListQuery): Promise<AdminVideo
   const page = rows.slice(0, ADMIN_PAGE_SIZE);
   const last = page.at(-1);
   // HeyGen's presigned thumbnail URLs expire: the few about to are replaced first.
-  const limit = pLimit(REFRESH_CONCURRENCY);
-  const fresh = await Promise.all(
-    page.map((row) => limit(async () => ({ ...(await withFreshMedia(row)), regenerations: row.regenerations }))),
-  );
+  const fresh = await withFreshMediaAll(page);
   return {
     videos: fresh.map(toAdminVideo),
     nextCursor: rows.length > ADMIN_PAGE_SIZE && last ? encodeCursor(last) : null,

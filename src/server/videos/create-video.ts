@@ -19,6 +19,9 @@ export type CreateVideoResult = {
   outcome: "created" | "unconfirmed" | "repeat";
 };
 
+/** The HTTP status each outcome is answered with (POST /api/videos and regenerate). */
+export const HTTP_STATUS_OF_OUTCOME = { created: 201, unconfirmed: 202, repeat: 200 } as const satisfies Record<CreateVideoResult["outcome"], number>;
+
 /**
  * Records the video first (PENDING, its id doubling as HeyGen's callback_id and Idempotency-Key), then asks
  * HeyGen to render it, once. Only HeyGen's own refusal fails the video; any other failure leaves it PENDING

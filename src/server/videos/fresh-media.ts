@@ -1,4 +1,5 @@
 import "server-only";
+import pLimit from "p-limit";
 import type { Video } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { heygen } from "@/server/heygen";
@@ -36,12 +37,9 @@ export function withFreshMedia(video: Video, options: { force?: boolean } = {}):
 }
 
 /** withFreshMedia for a list, a few at a time so that a page of expired rows does not fire dozens of HeyGen calls. */
-export async function withFreshMediaAll(videos: Video[]): Promise<Video[]> {
-  const fresh: Video[] = [];
-  for (let i = 0; i < videos.length; i += LIST_REFRESH_CONCURRENCY) {
-    fresh.push(...(await Promise.all(videos.slice(i, i + LIST_REFRESH_CONCURRENCY).map((video) => withFreshMedia(video)))));
-  }
-  return fresh;
+export function withFreshMediaAll<T extends Video>(videos: T[]): Promise<T[]> {
+  const limit = pLimit(LIST_REFRESH_CONCURRENCY);
+  return Promise.all(videos.map((video) => limit(async () => ({ ...video, ...(await withFreshMedia(video)) }))));
 }
 
 async function refreshMedia(video: Video): Promise<Video> {

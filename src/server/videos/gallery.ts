@@ -2,7 +2,7 @@ import "server-only";
 import { toPublicVideo, type PublicVideo } from "@/lib/video";
 import { db } from "@/server/db";
 import { withFreshMediaAll } from "./fresh-media";
-import { isVideoId } from "./queries";
+import { decodeCursor, encodeCursor, NEWEST_FIRST, olderThan } from "./video-cursor";
 
 /** Cards per gallery page: whole rows of the 1-, 2- and 3-column layouts. */
 export const GALLERY_PAGE_SIZE = 24;
@@ -12,8 +12,6 @@ export type GalleryPage = {
   /** Where the next page starts (`?before=`), or null on the last page. */
   olderCursor: string | null;
 };
-
-type Cursor = { createdAt: Date; id: string };
 
 /**
  * Completed videos, newest first, a page at a time. `before` is a cursor from an earlier page: the (createdAt, id)
@@ -25,11 +23,9 @@ export async function galleryPage(before?: string | null): Promise<GalleryPage> 
   const rows = await db.video.findMany({
     where: {
       status: "COMPLETED",
-      ...(cursor && {
-        OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }],
-      }),
+      ...(cursor && olderThan(cursor)),
     },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: NEWEST_FIRST,
     take: GALLERY_PAGE_SIZE + 1,
   });
   const page = rows.slice(0, GALLERY_PAGE_SIZE);
@@ -38,12 +34,4 @@ export async function galleryPage(before?: string | null): Promise<GalleryPage> 
     videos: (await withFreshMediaAll(page)).map((video) => toPublicVideo(video, { admin: false })),
     olderCursor: rows.length > GALLERY_PAGE_SIZE && last ? encodeCursor(last) : null,
   };
-}
-
-const encodeCursor = ({ createdAt, id }: Cursor) => Buffer.from(`${createdAt.toISOString()}_${id}`).toString("base64url");
-
-function decodeCursor(text: string): Cursor | null {
-  const [iso = "", id = "", ...rest] = Buffer.from(text, "base64url").toString().split("_");
-  const createdAt = new Date(iso);
-  return rest.length === 0 && isVideoId(id) && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
 }

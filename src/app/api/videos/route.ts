@@ -2,9 +2,9 @@ import { NextResponse } from "next/server";
 import { toPublicVideo } from "@/lib/video";
 import { createVideoInput } from "@/lib/video-input";
 import { isAdminRequest } from "@/server/auth/session";
-import { AppError } from "@/server/errors";
+import { idempotencyKeyOf } from "@/server/http/idempotency-key";
 import { route } from "@/server/http/route";
-import { createVideo } from "@/server/videos/create-video";
+import { createVideo, HTTP_STATUS_OF_OUTCOME } from "@/server/videos/create-video";
 import { listVideos } from "@/server/videos/queries";
 
 // GET /api/videos — completed videos for everyone, every video for an admin
@@ -13,20 +13,9 @@ export const GET = route({}, async ({ request }) => {
   return NextResponse.json({ videos }, { headers: { "cache-control": "no-store" } });
 });
 
-const STATUS_OF_OUTCOME = { created: 201, unconfirmed: 202, repeat: 200 } as const;
-
 // POST /api/videos — admin: record a video and ask HeyGen to render it. 202 when HeyGen's answer was lost;
 // 200 with the first video when the Idempotency-Key was seen before.
 export const POST = route({ admin: true, body: createVideoInput }, async ({ request, body }) => {
   const { video, outcome } = await createVideo(body, { idempotencyKey: idempotencyKeyOf(request) });
-  return NextResponse.json(toPublicVideo(video, { admin: true }), { status: STATUS_OF_OUTCOME[outcome] });
+  return NextResponse.json(toPublicVideo(video, { admin: true }), { status: HTTP_STATUS_OF_OUTCOME[outcome] });
 });
-
-function idempotencyKeyOf(request: Request): string | null {
-  const key = request.headers.get("idempotency-key")?.trim();
-  if (!key) return null;
-  if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
-    throw new AppError("invalid_input", "Idempotency-Key must be 1 to 200 visible ASCII characters.", { field: "Idempotency-Key" });
-  }
-  return key;
-}
