@@ -18,6 +18,7 @@ describe("createVideoInput", () => {
       voiceId: null,
       aspectRatio: "9:16",
       resolution: "720p",
+      options: { captions: "sidecar", outputFormat: "mp4" },
     });
   });
 
