@@ -1,59 +1,74 @@
 "use client";
 
 import Link from "next/link";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
+import { CaptionsPicker } from "@/components/CaptionsPicker";
 import { FormatPicker } from "@/components/FormatPicker";
+import { GenerationOptionsFields } from "@/components/GenerationOptionsFields";
 import { LookPicker } from "@/components/LookPicker";
+import { ScriptField } from "@/components/ScriptField";
 import { VoicePicker } from "@/components/VoicePicker";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { inputClass } from "@/components/ui/styles";
 import { VIDEOS_KEY } from "@/hooks/use-videos";
 import type { Look, Voice } from "@/lib/catalogue";
+import { estimateScript, formatUsd } from "@/lib/cost";
 import { ApiRequestError, fetchJson } from "@/lib/fetch-json";
-import { SCRIPT_MAX_LENGTH, TITLE_MAX_LENGTH } from "@/lib/limits";
+import { TITLE_MAX_LENGTH, VOICE_SPEED_MAX, VOICE_SPEED_MIN } from "@/lib/limits";
+import { initialStudioDraft, toCreateVideoInput, type OptionsDraft, type StudioDraft } from "@/lib/studio-draft";
 import { describeFirstIssue } from "@/lib/validation";
 import type { PublicVideo } from "@/lib/video";
-import { aspectRatioForOrientation, type AspectRatio } from "@/lib/video-format";
+import { aspectRatioForOrientation } from "@/lib/video-format";
 import { createVideoInput } from "@/lib/video-input";
 
 type Outcome =
   | { kind: "created" | "unconfirmed"; video: PublicVideo }
   | { kind: "error"; message: string; field?: string };
 
+const NETWORK_FAILURE =
+  "The server could not be reached, so this video may or may not have been made. Check your connection and click " +
+  "Generate again: the same request is sent again, so at most one video is made.";
+
+/** The API field names an option of the "More options" disclosure (captions sit outside it). */
+const isInDisclosure = (field?: string) => !!field?.startsWith("options.") && field !== "options.captions";
+
+/**
+ * The studio: script, look, voice, format, captions and every other option, with what a click will spend. The
+ * pickers and fields are controlled, so nothing typed or chosen is lost when a request fails.
+ */
 export function GenerateForm({ looks, voices }: { looks: Look[]; voices: Voice[] }) {
   const { mutate } = useSWRConfig();
-  const [script, setScript] = useState("");
-  const [lookId, setLookId] = useState(looks[0]?.id ?? "");
-  const [aspectRatio, setAspectRatio] = useState<AspectRatio>(aspectRatioForOrientation(looks[0]?.preferredOrientation ?? null));
+  const formRef = useRef<HTMLFormElement>(null);
+  const [draft, setDraft] = useState(() => initialStudioDraft(looks[0] ?? null));
+  const [moreOpen, setMoreOpen] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   // One key per submission: repeated clicks, and retries after a lost answer, carry the same key, so the
   // server makes one video (and one HeyGen job) whatever happens. Changing the form starts a new submission.
   const idempotencyKey = useRef<string | null>(null);
-  const look = looks.find((candidate) => candidate.id === lookId);
 
-  function pickLook(id: string) {
-    setLookId(id);
-    const picked = looks.find((candidate) => candidate.id === id);
-    if (picked?.preferredOrientation) setAspectRatio(aspectRatioForOrientation(picked.preferredOrientation));
+  const update = (change: (current: StudioDraft) => Partial<StudioDraft>) => {
+    idempotencyKey.current = null;
+    setDraft((current) => ({ ...current, ...change(current) }));
+  };
+  const updateOptions = (patch: Partial<OptionsDraft>) => update((current) => ({ options: { ...current.options, ...patch } }));
+  const pickLook = (lookId: string, look: Look | null) =>
+    update(() => ({ lookId, look, ...(look?.preferredOrientation && { aspectRatio: aspectRatioForOrientation(look.preferredOrientation) }) }));
+
+  useEffect(() => {
+    if (outcome?.kind === "error" && outcome.field) focusField(formRef.current, outcome.field);
+  }, [outcome]);
+
+  function fail(error: { message: string; field?: string }) {
+    if (isInDisclosure(error.field)) setMoreOpen(true);
+    setOutcome({ kind: "error", ...error });
   }
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = createVideoInput.safeParse({
-      title: form.get("title"),
-      script: form.get("script"),
-      avatarId: form.get("avatarId"),
-      voiceId: form.get("voiceId"),
-      aspectRatio: form.get("aspectRatio"),
-      resolution: form.get("resolution"),
-    });
-    if (!parsed.success) {
-      setOutcome({ kind: "error", ...describeFirstIssue(parsed.error) });
-      return;
-    }
+    const parsed = createVideoInput.safeParse(toCreateVideoInput(draft));
+    if (!parsed.success) return fail(describeFirstIssue(parsed.error));
 
     setSubmitting(true);
     setOutcome(null);
@@ -66,55 +81,65 @@ export function GenerateForm({ looks, voices }: { looks: Look[]; voices: Voice[]
       });
       idempotencyKey.current = null;
       setOutcome({ kind: video.unconfirmed ? "unconfirmed" : "created", video });
-      setScript("");
+      setDraft((current) => ({ ...current, script: "" }));
     } catch (caught) {
-      const error = caught as Error;
       // A refusal is final for this submission; a network failure is not: a retry must reuse the key.
-      if (caught instanceof ApiRequestError) idempotencyKey.current = null;
-      setOutcome({ kind: "error", message: error.message, field: caught instanceof ApiRequestError ? caught.field : undefined });
+      if (caught instanceof ApiRequestError) {
+        idempotencyKey.current = null;
+        fail({ message: caught.message, field: caught.field });
+      } else {
+        fail({ message: NETWORK_FAILURE });
+      }
     } finally {
       setSubmitting(false);
       void mutate(VIDEOS_KEY);
     }
   }
 
-  const fieldError = (field: string) =>
-    outcome?.kind === "error" && outcome.field === field ? (
+  const errorFor = (field: string) =>
+    outcome?.kind === "error" && (outcome.field === field || outcome.field?.startsWith(`${field}.`)) ? (
       <span className="mt-1 block text-sm text-red-700">{outcome.message}</span>
     ) : null;
 
+  const speed = Math.min(Math.max(draft.options.voiceSpeed ?? 1, VOICE_SPEED_MIN), VOICE_SPEED_MAX);
+  const { seconds, costUsd } = estimateScript(draft.script, speed);
+
   return (
-    <form method="post" onSubmit={onSubmit} onChange={() => (idempotencyKey.current = null)} className="space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" noValidate>
+    <form ref={formRef} method="post" onSubmit={onSubmit} className="space-y-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6" noValidate>
       <label className="block">
         <span className="text-sm font-medium">Title</span>
-        <input name="title" required maxLength={TITLE_MAX_LENGTH} className={inputClass} placeholder="Welcome to the team" />
-        {fieldError("title")}
-      </label>
-      <label className="block">
-        <span className="flex justify-between text-sm font-medium">
-          Script
-          <span className={script.length > SCRIPT_MAX_LENGTH ? "text-red-700" : "text-slate-600"}>
-            {script.length.toLocaleString("en")} / {SCRIPT_MAX_LENGTH.toLocaleString("en")}
-          </span>
-        </span>
-        <textarea
-          name="script"
+        <input
+          name="title"
           required
-          rows={6}
-          value={script}
-          onChange={(e) => setScript(e.target.value)}
+          maxLength={TITLE_MAX_LENGTH}
+          value={draft.title}
+          onChange={(e) => update(() => ({ title: e.target.value }))}
           className={inputClass}
-          placeholder="What the avatar says."
+          placeholder="Welcome to the team"
         />
-        {fieldError("script")}
+        {errorFor("title")}
       </label>
-      <LookPicker looks={looks} value={lookId} onChange={pickLook} error={fieldError("avatarId")} />
-      <VoicePicker voices={voices} lookHasOwnVoice={look ? look.defaultVoiceId !== null : true} error={fieldError("voiceId")} />
-      <FormatPicker aspectRatio={aspectRatio} onAspectRatioChange={setAspectRatio} />
-      {fieldError("aspectRatio") ?? fieldError("resolution")}
+      <ScriptField value={draft.script} onChange={(script) => update(() => ({ script }))} voiceSpeed={speed} error={errorFor("script")} />
+      <LookPicker looks={looks} value={draft.lookId} onChange={pickLook} error={errorFor("avatarId")} />
+      <VoicePicker voices={voices} value={draft.voiceId} onChange={(voiceId) => update(() => ({ voiceId }))} look={draft.look} error={errorFor("voiceId")} />
+      <FormatPicker
+        aspectRatio={draft.aspectRatio}
+        resolution={draft.resolution}
+        onChange={(patch) => update(() => patch)}
+        error={errorFor("aspectRatio") ?? errorFor("resolution")}
+      />
+      <CaptionsPicker value={draft.options.captions} onChange={(captions) => updateOptions({ captions })} error={errorFor("options.captions")} />
+      <GenerationOptionsFields
+        draft={draft.options}
+        onChange={updateOptions}
+        errorFor={errorFor}
+        look={draft.look}
+        open={moreOpen}
+        onToggle={setMoreOpen}
+      />
       <div className="flex flex-wrap items-center gap-4">
         <SubmitButton pending={submitting} pendingLabel="Sending to HeyGen…">
-          Generate
+          {seconds > 0 ? `Generate (≈ ${formatUsd(costUsd)})` : "Generate"}
         </SubmitButton>
         {outcome && outcome.kind !== "error" && (
           <p role="status" className={`text-sm ${outcome.kind === "created" ? "text-emerald-800" : "text-amber-800"}`}>
@@ -126,7 +151,7 @@ export function GenerateForm({ looks, voices }: { looks: Look[]; voices: Voice[]
             </Link>
           </p>
         )}
-        {outcome?.kind === "error" && !outcome.field && (
+        {outcome?.kind === "error" && (
           <p role="alert" className="text-sm text-red-700">
             {outcome.message}
           </p>
@@ -134,6 +159,15 @@ export function GenerateForm({ looks, voices }: { looks: Look[]; voices: Voice[]
       </div>
     </form>
   );
+}
+
+/** Focuses the control of the named API field, or of the nearest field containing it ("options.background.type"). */
+function focusField(form: HTMLFormElement | null, field: string) {
+  for (let name = field; name; name = name.slice(0, Math.max(0, name.lastIndexOf(".")))) {
+    const controls = form?.querySelectorAll<HTMLElement>(`[name="${CSS.escape(name)}"]`) ?? [];
+    const control = [...controls].find((element) => (element as HTMLInputElement).checked) ?? controls[0];
+    if (control) return control.focus();
+  }
 }
 
 /** 128 random bits as hex (crypto.randomUUID needs a secure context; getRandomValues does not). */

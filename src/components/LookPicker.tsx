@@ -9,13 +9,18 @@ const ORIENTATION_LABELS = { portrait: "Portrait", landscape: "Landscape", squar
  * HeyGen looks as a grid of preview cards (a native radio group: arrow keys move, focus is visible), or a
  * plain id field when the catalogue could not be loaded.
  */
-export function LookPicker(props: { looks: Look[]; value: string; onChange: (id: string) => void; error?: React.ReactNode }) {
+export function LookPicker(props: {
+  looks: Look[];
+  value: string;
+  onChange: (id: string, look: Look | null) => void;
+  error?: React.ReactNode;
+}) {
   const { looks, value, onChange, error } = props;
   if (looks.length === 0) {
     return (
       <label className="block">
         <span className="text-sm font-medium">Look id</span>
-        <input name="avatarId" required value={value} onChange={(e) => onChange(e.target.value)} className={inputClass} placeholder="HeyGen look id" />
+        <input name="avatarId" required value={value} onChange={(e) => onChange(e.target.value, null)} className={inputClass} placeholder="HeyGen look id" />
         {error}
       </label>
     );
@@ -31,7 +36,7 @@ export function LookPicker(props: { looks: Look[]; value: string; onChange: (id:
               name="avatarId"
               value={look.id}
               checked={value === look.id}
-              onChange={() => onChange(look.id)}
+              onChange={() => onChange(look.id, look)}
               className="peer sr-only"
             />
             <span className="block overflow-hidden rounded-md border border-slate-200 bg-white peer-checked:border-indigo-600 peer-checked:ring-2 peer-checked:ring-indigo-600 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-indigo-700">

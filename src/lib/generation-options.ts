@@ -23,6 +23,7 @@ export type CaptionMode = (typeof CAPTION_MODES)[number];
 
 /** Photo looks only: how much the face moves. */
 export const EXPRESSIVENESS_LEVELS = ["low", "medium", "high"] as const;
+export type Expressiveness = (typeof EXPRESSIVENESS_LEVELS)[number];
 
 /** `webm` keeps an alpha channel (the background removed). */
 export const OUTPUT_FORMATS = ["mp4", "webm"] as const;

@@ -37,6 +37,8 @@ describe("POST /api/videos: a confirmed create", () => {
       title: "Welcome",
       aspect_ratio: "16:9",
       resolution: "1080p",
+      caption: { file_format: "srt" },
+      output_format: "mp4",
       callback_id: row.id,
       callback_url: CALLBACK_URL,
     });

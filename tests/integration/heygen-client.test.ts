@@ -23,6 +23,7 @@ const request = {
   voiceId: A_VOICE.voice_id,
   aspectRatio: "16:9",
   resolution: "720p",
+  options: { captions: "sidecar", outputFormat: "mp4" },
 } as const;
 
 /** A second fake HeyGen that pages every list two items at a time, on its own origin. */

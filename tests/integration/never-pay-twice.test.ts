@@ -2,6 +2,7 @@ import { http, HttpResponse } from "msw";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { POST as createVideoRoute } from "@/app/api/videos/route";
+import { createVideoInput } from "@/lib/video-input";
 import { createHeygenClient } from "@/server/heygen/client";
 import { db } from "@/server/db";
 import { fakeHeygen, heygenRequests, heygenServer } from "../support/heygen";
@@ -75,7 +76,7 @@ describe("never pay twice", () => {
 
   it("retries reads after network errors and 5xx, with backoff, within a cap", async () => {
     const heygen = createHeygenClient({ apiUrl: TEST_ENV.HEYGEN_API_URL, apiKey: TEST_ENV.HEYGEN_API_KEY, timeoutMs: 500, retries: 3, retryBaseMs: 20 });
-    const { videoId } = await heygen.createVideo({ ...validVideoInput, callbackId: "ours", voiceId: validVideoInput.voiceId } as never);
+    const { videoId } = await heygen.createVideo({ ...createVideoInput.parse(validVideoInput), callbackId: "ours" });
     let failures = 2;
     heygenServer.use(
       http.get(api("/v3/videos/:id"), () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SCRIPT_MAX_LENGTH } from "@/lib/limits";
+import { SCRIPT_MAX_LENGTH, VOICE_PITCH_MAX, VOICE_PITCH_MIN, VOICE_SPEED_MAX, VOICE_SPEED_MIN } from "@/lib/limits";
 import { findLook, findVoice, type FakeLook } from "./catalogue-data";
 import { invalid, parseBody, type RequestError } from "./validation";
 
@@ -8,7 +8,6 @@ import { invalid, parseBody, type RequestError } from "./validation";
  * Strict at every level: a field HeyGen does not define is a 400, so the app cannot drift into sending
  * something the real API would ignore or refuse. `.nullish()` marks the fields the spec declares nullable.
  */
-
 
 const nonBlank = z.string().refine((s) => s.trim().length > 0, "must not be empty");
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
@@ -63,8 +62,8 @@ const engineSettings = z.discriminatedUnion("engine_type", [
 ]);
 
 const voiceSettings = z.strictObject({
-  speed: z.number().min(0.5).max(1.5).optional(),
-  pitch: z.number().min(-50).max(50).optional(),
+  speed: z.number().min(VOICE_SPEED_MIN).max(VOICE_SPEED_MAX).optional(),
+  pitch: z.number().min(VOICE_PITCH_MIN).max(VOICE_PITCH_MAX).optional(),
   volume: unitInterval.optional(),
   locale: bcp47.nullish(),
   engine_settings: engineSettings.nullish(),

@@ -1,11 +1,10 @@
 import { formatCredits, formatDay, formatUsd, type HeygenAccount } from "@/lib/account";
 import type { Look, Voice } from "@/lib/catalogue";
-import type { AspectRatio, Resolution } from "@/lib/video-format";
 import { z } from "zod";
+import { createVideoBody, type CreateVideoRequest } from "./create-video-body";
 import { HeygenError } from "./errors";
 import { heygenCall, type HeygenConfig } from "./http";
 import {
-  createVideoRequest,
   dataOf,
   createVideoResponse,
   lookItem,
@@ -18,28 +17,10 @@ import {
   voiceItem,
   webhookEndpoint,
   webhookEventItem,
-  type CreateVideoRequestBody,
 } from "./schemas";
 import { normalizeHeygenStatus, type HeygenRenderState } from "./status";
 
-export type { HeygenConfig };
-
-export type CreateVideoRequest = {
-  /** Our video id: sent as callback_id (echoed back in webhooks) and as the Idempotency-Key. */
-  callbackId: string;
-  callbackUrl?: string;
-  title: string;
-  script: string;
-  /** A look id. */
-  avatarId: string;
-  /** Null: the look's own voice. */
-  voiceId: string | null;
-  aspectRatio: AspectRatio;
-  resolution: Resolution;
-  background?: CreateVideoRequestBody["background"];
-  voiceSettings?: CreateVideoRequestBody["voice_settings"];
-  caption?: CreateVideoRequestBody["caption"];
-};
+export type { CreateVideoRequest, HeygenConfig };
 
 export type HeygenVideo = {
   id: string;
@@ -112,20 +93,7 @@ export function createHeygenClient(config: HeygenConfig) {
 
   return {
     async createVideo(request: CreateVideoRequest): Promise<{ videoId: string }> {
-      const body = createVideoRequest.parse({
-        type: "avatar",
-        avatar_id: request.avatarId,
-        script: request.script,
-        voice_id: request.voiceId ?? undefined,
-        title: request.title,
-        aspect_ratio: request.aspectRatio,
-        resolution: request.resolution,
-        background: request.background,
-        voice_settings: request.voiceSettings,
-        caption: request.caption,
-        callback_id: request.callbackId,
-        callback_url: request.callbackUrl,
-      } satisfies CreateVideoRequestBody);
+      const body = createVideoBody(request);
       const { data } = await call("/v3/videos", {
         method: "POST",
         body,

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { SCRIPT_MAX_LENGTH } from "@/lib/limits";
+import { BCP47, ENGINES, EXPRESSIVENESS_LEVELS, HEX_COLOUR, OUTPUT_FORMATS } from "@/lib/generation-options";
+import {
+  MOTION_PROMPT_MAX_LENGTH,
+  SCRIPT_MAX_LENGTH,
+  VOICE_PITCH_MAX,
+  VOICE_PITCH_MIN,
+  VOICE_SPEED_MAX,
+  VOICE_SPEED_MIN,
+} from "@/lib/limits";
 import { ASPECT_RATIOS, RESOLUTIONS } from "@/lib/video-format";
 
 // HeyGen v3 shapes (../shared/heygen-api.md, checked against the OpenAPI schemas in heygen-com/heygen-cli gen/*.go).
@@ -17,20 +25,27 @@ export const createVideoRequest = z.strictObject({
   title: z.string().optional(),
   aspect_ratio: z.enum(ASPECT_RATIOS),
   resolution: z.enum(RESOLUTIONS),
+  /** Omitted: HeyGen's default engine (Avatar IV). */
+  engine: z.strictObject({ type: z.enum(ENGINES) }).optional(),
   background: z
     .discriminatedUnion("type", [
-      z.strictObject({ type: z.literal("color"), value: z.string().regex(/^#[0-9a-fA-F]{6}$/) }),
-      z.strictObject({ type: z.literal("image"), url: z.url() }),
+      z.strictObject({ type: z.literal("color"), value: z.string().regex(HEX_COLOUR) }),
+      z.strictObject({ type: z.literal("image"), url: z.url({ protocol: /^https$/ }) }),
     ])
     .optional(),
   voice_settings: z
     .strictObject({
-      speed: z.number().min(0.5).max(1.5).optional(),
-      pitch: z.number().min(-50).max(50).optional(),
-      locale: z.string().min(2).optional(),
+      speed: z.number().min(VOICE_SPEED_MIN).max(VOICE_SPEED_MAX).optional(),
+      pitch: z.number().min(VOICE_PITCH_MIN).max(VOICE_PITCH_MAX).optional(),
+      locale: z.string().regex(BCP47).optional(),
     })
     .optional(),
+  /** A sidecar SRT is always made; `style: "default"` also burns the captions into the picture. */
   caption: z.strictObject({ file_format: z.literal("srt"), style: z.literal("default").optional() }).optional(),
+  expressiveness: z.enum(EXPRESSIVENESS_LEVELS).optional(),
+  motion_prompt: nonBlank.max(MOTION_PROMPT_MAX_LENGTH).optional(),
+  remove_background: z.boolean().optional(),
+  output_format: z.enum(OUTPUT_FORMATS).optional(),
   /** Our own video id, echoed back in webhooks: a correlation id, never a URL. */
   callback_id: z.string().optional(),
   callback_url: z.url({ protocol: /^https?$/ }).optional(),

@@ -76,13 +76,29 @@ const FIELD_OF_PARAM: Record<string, string> = {
   title: "title",
   aspect_ratio: "aspectRatio",
   resolution: "resolution",
+  engine: "options.engine",
+  "voice_settings.speed": "options.voiceSpeed",
+  "voice_settings.pitch": "options.voicePitch",
+  "voice_settings.locale": "options.voiceLocale",
+  background: "options.background",
+  caption: "options.captions",
+  expressiveness: "options.expressiveness",
+  motion_prompt: "options.motionPrompt",
+  remove_background: "options.removeBackground",
+  output_format: "options.outputFormat",
 };
+
+/** HeyGen names a nested field by its path ("engine.type", "background.url"): the nearest field we know. */
+function fieldOfParam(param: string | null): string | undefined {
+  if (!param) return undefined;
+  return FIELD_OF_PARAM[param] ?? FIELD_OF_PARAM[param.split(".")[0]!];
+}
 
 async function refusal(video: Video, error: HeygenError): Promise<AppError> {
   const { code, message } = describeRefusal(error);
   const { video: failed } = await applyStatusChange(video.id, { status: "FAILED", error: message });
   return new AppError(code, message, {
-    field: error.param ? FIELD_OF_PARAM[error.param] : undefined,
+    field: fieldOfParam(error.param),
     retryAfterSeconds: error.retryAfterSeconds,
     extra: { video: toPublicVideo(failed ?? video, { admin: true }) },
   });

@@ -1,0 +1,120 @@
+import type { Look } from "./catalogue";
+import { ENGINES, type CaptionMode, type Engine, type Expressiveness, type OutputFormat } from "./generation-options";
+import { aspectRatioForOrientation, DEFAULT_RESOLUTION, type AspectRatio, type Resolution } from "./video-format";
+
+/**
+ * The studio form as the admin is filling it in. Every choice is kept, even one the current look cannot take
+ * (picking another look and back restores it); `toCreateVideoInput` sends only what applies.
+ */
+export type StudioDraft = {
+  title: string;
+  script: string;
+  lookId: string;
+  /** The picked look as the catalogue describes it; null when its id was typed in. */
+  look: Look | null;
+  /** Empty: the look's own voice. */
+  voiceId: string;
+  aspectRatio: AspectRatio;
+  resolution: Resolution;
+  options: OptionsDraft;
+};
+
+export type BackgroundKind = "none" | "color" | "image";
+
+export type OptionsDraft = {
+  /** Empty: HeyGen's default engine. */
+  engine: Engine | "";
+  /** Null: the voice's natural speed / pitch. */
+  voiceSpeed: number | null;
+  voicePitch: number | null;
+  voiceLocale: string;
+  backgroundKind: BackgroundKind;
+  backgroundColor: string;
+  backgroundImageUrl: string;
+  captions: CaptionMode;
+  expressiveness: Expressiveness | "";
+  motionPrompt: string;
+  removeBackground: boolean;
+  outputFormat: OutputFormat;
+};
+
+export function initialStudioDraft(look: Look | null): StudioDraft {
+  return {
+    title: "",
+    script: "",
+    lookId: look?.id ?? "",
+    look,
+    voiceId: "",
+    aspectRatio: aspectRatioForOrientation(look?.preferredOrientation ?? null),
+    resolution: DEFAULT_RESOLUTION,
+    options: {
+      engine: "",
+      voiceSpeed: null,
+      voicePitch: null,
+      voiceLocale: "",
+      backgroundKind: "none",
+      backgroundColor: "#f8fafc",
+      backgroundImageUrl: "",
+      captions: "sidecar",
+      expressiveness: "",
+      motionPrompt: "",
+      removeBackground: false,
+      outputFormat: "mp4",
+    },
+  };
+}
+
+/** HeyGen's engine when none is named. */
+const DEFAULT_ENGINE: Engine = "avatar_iv";
+
+/**
+ * What the look can take, by HeyGen's rules (CreateVideoFromAvatar): the engines it lists; expressiveness for photo
+ * looks on Avatar IV; a motion prompt for photo looks on Avatar IV or V, and for any look on Avatar V. A typed-in
+ * look is unknown: every engine is offered, and photo-only options are not.
+ */
+export function availableOptions(look: Look | null, engine: Engine | "") {
+  const engines = look ? ENGINES.filter((candidate) => look.supportedEngines.includes(candidate)) : [...ENGINES];
+  const chosen = engine && engines.includes(engine) ? engine : "";
+  const effective = chosen || DEFAULT_ENGINE;
+  const photo = look?.avatarType === "photo_avatar";
+  return {
+    engines,
+    engine: chosen,
+    expressiveness: photo && effective === "avatar_iv",
+    motionPrompt: (photo && effective !== "avatar_iii") || effective === "avatar_v",
+  };
+}
+
+/** The body of POST /api/videos, before validation: unset options and options the look cannot take are left out. */
+export function toCreateVideoInput(draft: StudioDraft) {
+  const { options } = draft;
+  const available = availableOptions(draft.look, options.engine);
+  // A WebM video is transparent: HeyGen refuses a background with it, and removes the avatar's by itself.
+  const webm = options.outputFormat === "webm";
+  return {
+    title: draft.title,
+    script: draft.script,
+    avatarId: draft.lookId,
+    voiceId: draft.voiceId,
+    aspectRatio: draft.aspectRatio,
+    resolution: draft.resolution,
+    options: {
+      engine: available.engine || undefined,
+      voiceSpeed: options.voiceSpeed ?? undefined,
+      voicePitch: options.voicePitch ?? undefined,
+      voiceLocale: options.voiceLocale.trim() || undefined,
+      background: webm ? undefined : backgroundOf(options),
+      captions: options.captions,
+      expressiveness: (available.expressiveness && options.expressiveness) || undefined,
+      motionPrompt: (available.motionPrompt && options.motionPrompt.trim() && options.motionPrompt) || undefined,
+      removeBackground: (!webm && options.removeBackground) || undefined,
+      outputFormat: options.outputFormat,
+    },
+  };
+}
+
+function backgroundOf(options: OptionsDraft) {
+  if (options.backgroundKind === "color") return { type: "color", value: options.backgroundColor };
+  if (options.backgroundKind === "image") return { type: "image", url: options.backgroundImageUrl.trim() };
+  return undefined;
+}

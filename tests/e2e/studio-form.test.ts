@@ -1,0 +1,239 @@
+import pg from "pg";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { FAKE_IDS, FAKE_MARKERS, fakeLooks } from "../../src/mocks/heygen/fake-heygen";
+import { seriousViolations } from "./axe";
+import { launchChromium } from "./browser";
+import { PHONE, screenshot } from "./viewer-stack";
+
+const appUrl = inject("appUrl");
+const PORTRAIT_LOOK = fakeLooks.find((look) => look.preferred_orientation === "portrait")!;
+const PHOTO_LOOK = FAKE_IDS.looks.photoNoDefaultVoice;
+/** 105 words: 42 s at 150 words a minute, $4.20 at $0.10 a second. */
+const SCRIPT_42_SECONDS = Array.from({ length: 105 }, () => "word").join(" ");
+
+let browser: Browser;
+let db: pg.Client;
+beforeAll(async () => {
+  browser = await launchChromium();
+  db = new pg.Client({ connectionString: inject("e2eDatabaseUrl") });
+  await db.connect();
+});
+afterAll(async () => {
+  await browser?.close();
+  await db?.end();
+});
+
+async function studio(context?: BrowserContext): Promise<Page> {
+  const page = await (context ?? browser).newPage();
+  await page.goto(`${appUrl}/admin`);
+  await page.fill("input[name=password]", inject("adminPassword"));
+  await page.click("button[type=submit]");
+  await page.waitForURL(`${appUrl}/admin`);
+  await page.locator("button[type=submit]:not([disabled])").waitFor(); // hydrated
+  return page;
+}
+
+const pickLook = (page: Page, id: string) => page.click(`label[data-look-id="${id}"]`);
+const pick = (page: Page, name: string, value: string) => page.click(`label:has(input[name="${name}"][value="${value}"])`);
+const openMoreOptions = (page: Page) => page.click("summary:has-text('More options')");
+const estimate = (page: Page) => page.getByTestId("cost-estimate").textContent();
+const generateButton = (page: Page) => page.locator("button[type=submit]");
+
+async function storedVideo(title: string) {
+  const { rows } = await db.query(`SELECT options, "aspectRatio" FROM "Video" WHERE title = $1`, [title]);
+  expect(rows).toHaveLength(1);
+  return rows[0] as { options: Record<string, unknown>; aspectRatio: string };
+}
+
+describe("the studio form", () => {
+  it("shows the script's length, spoken time and cost as the admin types and changes the speed", async () => {
+    const page = await studio();
+    await page.fill("textarea[name=script]", SCRIPT_42_SECONDS);
+    expect(await estimate(page)).toMatch(/About 0:42 spoken · ≈ \$4\.20 at HeyGen’s \$0\.10 a second/);
+    expect(await generateButton(page).textContent()).toBe("Generate (≈ $4.20)");
+    expect(await page.getByTestId("script-count").textContent()).toMatch(/^524 \/ 4,999/);
+
+    await openMoreOptions(page);
+    await page.fill("input[aria-label='Speed, exact value']", "1.5");
+    expect(await estimate(page)).toMatch(/About 0:28 spoken at 1\.5× speed · ≈ \$2\.80/);
+    expect(await generateButton(page).textContent()).toBe("Generate (≈ $2.80)");
+    // The slider moves from the keyboard too.
+    await page.focus("input[name='options.voiceSpeed']");
+    await page.keyboard.press("ArrowLeft");
+    expect(await page.inputValue("input[aria-label='Speed, exact value']")).toBe("1.45");
+    await page.click("button[aria-label='Reset speed']");
+    expect(await estimate(page)).toMatch(/About 0:42 spoken · ≈ \$4\.20/);
+
+    await page.fill("input[name=title]", "E2E too long");
+    await page.fill("textarea[name=script]", "x".repeat(5_000));
+    await page.getByRole("alert").filter({ hasText: "Over HeyGen’s limit of 4,999 characters" }).waitFor();
+    expect(await page.getByTestId("script-count").getAttribute("class")).toContain("text-red-700");
+    await page.click("button[type=submit]");
+    await page.getByRole("alert").filter({ hasText: "script must be under 5,000 characters" }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("script");
+    await page.close();
+  });
+
+  it("makes a captioned portrait video with every option the admin chose, stored and rendered as asked", async () => {
+    const page = await studio();
+    await pickLook(page, PORTRAIT_LOOK.id);
+    expect(await page.isChecked('input[name=aspectRatio][value="9:16"]')).toBe(true);
+    await pick(page, "options.captions", "burned");
+    await openMoreOptions(page);
+    await page.fill("input[aria-label='Pitch, exact value']", "5");
+    await page.fill("input[name='options.voiceLocale']", "en-GB");
+    // This look lists Avatar V, which takes a motion prompt for any look.
+    expect(await page.locator("select[name='options.engine'] option").allTextContents()).toEqual([
+      "HeyGen’s default (Avatar IV)",
+      "Avatar III",
+      "Avatar IV",
+      "Avatar V",
+    ]);
+    expect(await page.locator("textarea[name='options.motionPrompt']").count()).toBe(0);
+    await page.selectOption("select[name='options.engine']", "avatar_v");
+    await page.fill("textarea[name='options.motionPrompt']", "Waves, then smiles.");
+    await pick(page, "options.background", "color");
+    await page.fill("input[name='options.background.value']", "#1e40af");
+    expect(await page.locator("summary").textContent()).toContain("(5 changed)");
+    await screenshot(page, "studio-desktop-options");
+
+    await page.fill("input[name=title]", "E2E captioned portrait");
+    await page.fill("textarea[name=script]", "Hello in portrait, with captions.");
+    await page.click("button[type=submit]");
+    await page.getByRole("status").filter({ hasText: "rendering" }).waitFor();
+
+    expect(await storedVideo("E2E captioned portrait")).toEqual({
+      aspectRatio: "9:16",
+      options: {
+        engine: "avatar_v",
+        voicePitch: 5,
+        voiceLocale: "en-GB",
+        background: { type: "color", value: "#1e40af" },
+        captions: "burned",
+        motionPrompt: "Waves, then smiles.",
+        outputFormat: "mp4",
+      },
+    });
+    // HeyGen (the fake) was asked for burned-in captions: its finished render has a captioned copy.
+    const rendered = await waitForRender("E2E captioned portrait");
+    expect(rendered.captioned_video_url).toMatch(/-captioned\.mp4/);
+    await page.close();
+  });
+
+  it("offers only what the look takes: engines it lists, expressiveness and motion for photo looks, no background with WebM", async () => {
+    const page = await studio();
+    await openMoreOptions(page);
+    // The first look is a studio look on Avatar IV or III: neither expressiveness nor motion.
+    expect(await page.locator("select[name='options.engine'] option").allTextContents()).toEqual([
+      "HeyGen’s default (Avatar IV)",
+      "Avatar III",
+      "Avatar IV",
+    ]);
+    expect(await page.locator("[name='options.expressiveness'], [name='options.motionPrompt']").count()).toBe(0);
+
+    await pickLook(page, PHOTO_LOOK);
+    expect(await page.locator("[name='options.expressiveness'], [name='options.motionPrompt']").count()).toBe(2);
+    await page.selectOption("select[name='options.engine']", "avatar_iii");
+    expect(await page.locator("[name='options.expressiveness'], [name='options.motionPrompt']").count()).toBe(0);
+
+    await pick(page, "options.background", "image");
+    await pick(page, "options.outputFormat", "webm");
+    expect(await page.isDisabled("input[name='options.background.url']")).toBe(true);
+    expect(await page.isDisabled("input[name='options.removeBackground']")).toBe(true);
+    await page.close();
+  });
+
+  it("keeps everything when HeyGen refuses, and shows the refusal beside the field it names", async () => {
+    const page = await studio();
+    await page.fill("input[name=title]", "E2E refused");
+    await page.fill("textarea[name=script]", "A photo look has no voice of its own.");
+    await pickLook(page, PHOTO_LOOK);
+    await pick(page, "options.captions", "burned");
+    await openMoreOptions(page);
+    await page.fill("input[aria-label='Speed, exact value']", "1.2");
+    await page.selectOption("select[name='options.expressiveness']", "high");
+    await pick(page, "options.background", "image");
+    await page.fill("input[name='options.background.url']", "http://images.example.com/office.jpg");
+    await page.click("summary:has-text('More options')"); // closed: the refusal must open it again
+
+    // Checked in the browser first: an http image is refused before anything is sent.
+    await page.click("button[type=submit]");
+    const backgroundError = page.locator("fieldset:has(legend:text-is('Background')) >> text=must be an https URL");
+    await backgroundError.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("options.background.url");
+
+    // HeyGen's own refusal (no voice for this look) is shown beside the voice picker, and the form keeps it all.
+    await page.fill("input[name='options.background.url']", "https://images.example.com/office.jpg");
+    await page.click("button[type=submit]");
+    await page.getByRole("alert").filter({ hasText: "voice_id is invalid" }).waitFor();
+    expect(await page.locator("label:has(select[name=voiceId])").textContent()).toContain("voice_id is invalid");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("voiceId");
+    expect({
+      title: await page.inputValue("input[name=title]"),
+      script: await page.inputValue("textarea[name=script]"),
+      look: await page.isChecked(`input[name=avatarId][value="${PHOTO_LOOK}"]`),
+      captions: await page.isChecked('input[name="options.captions"][value="burned"]'),
+      speed: await page.inputValue("input[aria-label='Speed, exact value']"),
+      expressiveness: await page.inputValue("select[name='options.expressiveness']"),
+      background: await page.inputValue("input[name='options.background.url']"),
+    }).toEqual({
+      title: "E2E refused",
+      script: "A photo look has no voice of its own.",
+      look: true,
+      captions: true,
+      speed: "1.2",
+      expressiveness: "high",
+      background: "https://images.example.com/office.jpg",
+    });
+    await page.close();
+  });
+
+  it("says in plain words when HeyGen is busy or the network fails, and a retry after a network failure reuses its key", async () => {
+    const page = await studio();
+    await page.fill("input[name=title]", "E2E busy");
+    await page.fill("textarea[name=script]", `Too many at once ${FAKE_MARKERS.rateLimited}`);
+    await page.click("button[type=submit]");
+    await page.getByRole("alert").filter({ hasText: /HeyGen is busy .* Try again in 30 s/ }).waitFor();
+
+    const keys: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith("/api/videos") && request.method() === "POST") keys.push(request.headers()["idempotency-key"]!);
+    });
+    await page.fill("textarea[name=script]", "Sent while offline.");
+    await page.route("**/api/videos", (route) => route.abort("internetdisconnected"));
+    await page.click("button[type=submit]");
+    await page.getByRole("alert").filter({ hasText: "The server could not be reached" }).waitFor();
+    expect(await page.inputValue("textarea[name=script]")).toBe("Sent while offline.");
+
+    await page.unroute("**/api/videos");
+    await page.click("button[type=submit]");
+    await page.getByRole("status").filter({ hasText: "rendering" }).waitFor();
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    await page.close();
+  });
+
+  it("works on a 390 px phone: one column, nothing wider than the screen, and nothing serious for axe with every option shown", async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await studio(context);
+    await pickLook(page, PHOTO_LOOK);
+    await openMoreOptions(page);
+    await pick(page, "options.background", "color");
+    await page.fill("textarea[name=script]", SCRIPT_42_SECONDS);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "studio-phone");
+    await context.close();
+  });
+});
+
+/** The fake HeyGen's record of the video with this title, once it has finished rendering. */
+async function waitForRender(title: string): Promise<Record<string, unknown>> {
+  const url = `${inject("heygenUrl")}/v3/videos?title=${encodeURIComponent(title)}`;
+  for (const deadline = Date.now() + inject("renderMs") + 15_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+    const { data } = (await (await fetch(url, { headers: { "x-api-key": inject("heygenApiKey") } })).json()) as { data: Array<Record<string, unknown>> };
+    if (data[0]?.status === "completed") return data[0];
+  }
+  throw new Error(`${title} did not finish rendering`);
+}
