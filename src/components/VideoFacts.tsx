@@ -1,12 +1,8 @@
 import { Fragment } from "react";
 import { formatAge, formatDuration } from "@/lib/format";
-import { PRICE_PER_SECOND_USD } from "@/lib/limits";
+import { costOfSeconds, formatUsd } from "@/lib/cost";
 import { renderSeconds, type AdminVideo } from "@/lib/video";
 import { ASPECT_RATIO_LABELS, RESOLUTION_LABELS } from "@/lib/video-format";
-
-// Local until src/lib/cost.ts (the studio form's estimate) lands; then import costOfSeconds and formatUsd from there.
-const costOfSeconds = (seconds: number) => seconds * PRICE_PER_SECOND_USD;
-const formatUsd = (usd: number) => usd.toLocaleString("en-US", { style: "currency", currency: "USD" });
 
 /** Two lines: the video's format, then its age, render time and, once finished, its length and what it cost. */
 export function VideoFacts({ video }: { video: AdminVideo }) {

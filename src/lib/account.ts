@@ -17,13 +17,6 @@ export type HeygenAccount = {
   details: string[];
 };
 
-/** 12.5 → "$12.50", 100 → "$100": cents only when there are some. */
-export function formatUsd(amount: number): string {
-  const cents = Math.round(amount * 100);
-  const digits = cents % 100 === 0 ? 0 : 2;
-  return (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD", minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
 /** 1 → "1 credit", 1234.5 → "1,234.5 credits". */
 export function formatCredits(credits: number): string {
   return `${credits.toLocaleString("en-US", { maximumFractionDigits: 2 })} ${credits === 1 ? "credit" : "credits"}`;

@@ -39,9 +39,9 @@ export function estimateScript(script: string, voiceSpeed = 1): { seconds: numbe
   return { seconds, costUsd: costOfSeconds(seconds) };
 }
 
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-
-/** 4.2 → "$4.20", 1234.5 → "$1,234.50". */
+/** 4.2 → "$4.20", 1234.5 → "$1,234.50", 100 → "$100": cents only when there are some. */
 export function formatUsd(amount: number): string {
-  return usd.format(amount);
+  const cents = Math.round(amount * 100);
+  const digits = cents % 100 === 0 ? 0 : 2;
+  return (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD", minimumFractionDigits: digits, maximumFractionDigits: digits });
 }

@@ -47,9 +47,10 @@ describe("cost", () => {
     expect(estimateScript("")).toEqual({ seconds: 0, costUsd: 0 });
   });
 
-  it("formats dollars with cents and thousands separators", () => {
+  it("formats dollars with thousands separators, and cents only when there are some", () => {
     expect(formatUsd(4.2)).toBe("$4.20");
-    expect(formatUsd(0)).toBe("$0.00");
+    expect(formatUsd(0)).toBe("$0");
+    expect(formatUsd(100)).toBe("$100");
     expect(formatUsd(1234.5)).toBe("$1,234.50");
   });
 });

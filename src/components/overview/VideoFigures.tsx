@@ -1,5 +1,5 @@
 import { StatusBadge } from "@/components/StatusBadge";
-import { formatUsd } from "@/lib/account";
+import { formatUsd } from "@/lib/cost";
 import { formatAge, formatRoughDuration } from "@/lib/format";
 import { PRICE_PER_SECOND_USD } from "@/lib/limits";
 import type { PeriodFigures, VideoFigures as Figures } from "@/lib/overview";

@@ -1,5 +1,5 @@
 import "server-only";
-import { PRICE_PER_SECOND_USD } from "@/lib/limits";
+import { costOfSeconds } from "@/lib/cost";
 import type { PeriodFigures, StatusCounts, VideoFigures } from "@/lib/overview";
 import { STATUS_LABELS, type VideoStatus } from "@/lib/video";
 import { db } from "@/server/db";
@@ -60,5 +60,5 @@ function period(rows: Row[], count: "today" | "allTime", seconds: "secondsToday"
   for (const row of rows) counts[row.status] = row[count];
   // Output is what completed renders produced (HeyGen reports a duration with the finished video).
   const renderedSeconds = rows.find((row) => row.status === "COMPLETED")?.[seconds] ?? 0;
-  return { counts, renderedSeconds, costUsd: Math.round(renderedSeconds * PRICE_PER_SECOND_USD * 100) / 100 };
+  return { counts, renderedSeconds, costUsd: costOfSeconds(renderedSeconds) };
 }

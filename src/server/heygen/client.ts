@@ -1,4 +1,5 @@
-import { formatCredits, formatDay, formatUsd, type HeygenAccount } from "@/lib/account";
+import { formatCredits, formatDay, type HeygenAccount } from "@/lib/account";
+import { formatUsd } from "@/lib/cost";
 import type { Look, Voice } from "@/lib/catalogue";
 import { z } from "zod";
 import { createVideoBody, type CreateVideoRequest } from "./create-video-body";
