@@ -3,6 +3,7 @@
  *
  * - no DATABASE_URL  → an embedded PostgreSQL in .data/postgres (kept between runs), migrated on start;
  * - no HEYGEN_API_KEY → the offline fake HeyGen, which renders in a few seconds and calls back, signed;
+ * - no ENCRYPTION_KEY → one made once and kept in .data/encryption-key (Settings encrypts what it saves with it);
  * - then `next dev`, with every value the app needs. With a real HEYGEN_API_KEY and no SESSION_SECRET (or no
  *   ADMIN_PASSWORD), a random secret for this run and loopback only: real credits behind a known dev value
  *   must not be reachable from the network.
@@ -10,6 +11,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nextEnv from "@next/env";
 import { applyMigrations } from "./db/schema-engine";
@@ -77,6 +79,16 @@ if (!env.HEYGEN_API_KEY) {
   if (!env.APP_URL?.startsWith("https:")) {
     notes.push("             no https APP_URL: HeyGen cannot call back (see README, \"Using a real HeyGen account\")");
   }
+}
+
+if (!env.ENCRYPTION_KEY) {
+  // Settings stores secrets encrypted: a key made once and kept beside the embedded database, so that what was saved
+  // in Settings stays readable across restarts.
+  const keyFile = path.join(root, ".data/encryption-key");
+  env.ENCRYPTION_KEY = (await readFile(keyFile, "utf8").catch(() => null))?.trim() || randomBytes(32).toString("hex");
+  await mkdir(path.dirname(keyFile), { recursive: true });
+  await writeFile(keyFile, env.ENCRYPTION_KEY, { mode: 0o600 });
+  notes.push("settings     saved secrets encrypted with a development ENCRYPTION_KEY (.data/encryption-key)");
 }
 
 env.ADMIN_PASSWORD ??= DEV_ADMIN_PASSWORD;

@@ -4,6 +4,16 @@ import { z } from "zod";
 import { DEV_ADMIN_PASSWORD, DEV_SESSION_SECRET } from "./dev-defaults";
 
 const production = process.env.NODE_ENV === "production";
+
+/** ENCRYPTION_KEY's 32 bytes, written as 64 hex characters or as base64 (standard or URL-safe); null otherwise. */
+function decodeEncryptionKey(value: string): Buffer | null {
+  const trimmed = value.trim();
+  if (/^[0-9a-f]{64}$/i.test(trimmed)) return Buffer.from(trimmed, "hex");
+  if (!/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed)) return null;
+  const key = Buffer.from(trimmed, "base64");
+  return key.length === 32 ? key : null;
+}
+
 /** Refuses `devDefault` in production: a deployment must set its own value. */
 const notTheDevDefault = (devDefault: string) => (value: string) => !production || value !== devDefault;
 
@@ -20,12 +30,24 @@ export const env = createEnv({
     // LISTEN needs a session of its own: behind a transaction-mode pooler (PgBouncer, Supabase's, Neon's), set
     // this to the direct connection string. Unset: DATABASE_URL.
     DATABASE_LISTEN_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional(),
-    HEYGEN_API_KEY: z.string().min(1, "is required"),
+    // Optional: without it the app still starts, and an admin adds the key in Settings (stored encrypted). When set,
+    // it wins over Settings.
+    HEYGEN_API_KEY: z.string().min(1).optional(),
     HEYGEN_API_URL: z.url().default("https://api.heygen.com"),
     // Longest wait for one HeyGen call; a create that times out is left unconfirmed, never resent.
     HEYGEN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
-    // Optional on purpose: without it the webhook refuses every event (fails closed) and says why.
+    // Optional on purpose: without it (and without one saved in Settings) the webhook refuses every signed event
+    // (fails closed) and says why. When set, it wins over Settings.
     HEYGEN_SECRET: z.string().min(1).optional(),
+    // Encrypts what admins save in Settings (AES-256-GCM). Unset: Settings can show but not save.
+    ENCRYPTION_KEY: z
+      .string()
+      .transform((value, context) => {
+        const key = decodeEncryptionKey(value);
+        if (!key) context.addIssue({ code: "custom", message: "must be 32 bytes, as 64 hex characters or base64 (openssl rand -hex 32)" });
+        return key ?? z.NEVER;
+      })
+      .optional(),
     ADMIN_PASSWORD: z
       .string()
       .min(8, "must be at least 8 characters")
@@ -55,6 +77,7 @@ export const env = createEnv({
     HEYGEN_API_URL: process.env.HEYGEN_API_URL,
     HEYGEN_TIMEOUT_MS: process.env.HEYGEN_TIMEOUT_MS,
     HEYGEN_SECRET: process.env.HEYGEN_SECRET,
+    ENCRYPTION_KEY: process.env.ENCRYPTION_KEY,
     ADMIN_PASSWORD: process.env.ADMIN_PASSWORD,
     SESSION_SECRET: process.env.SESSION_SECRET,
     SESSION_TTL_HOURS: process.env.SESSION_TTL_HOURS,

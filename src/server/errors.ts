@@ -14,6 +14,10 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_attempts: 429,
+  /** A setting the environment provides: it wins over Settings, so it is changed there. */
+  setting_from_environment: 409,
+  /** APP_URL is missing or not https: HeyGen could not deliver webhooks to this deployment. */
+  webhook_url_not_public: 409,
   /** HeyGen refused our input (it names the field when it can). */
   heygen_invalid_input: 400,
   /** HeyGen says the account has no credits left. */
@@ -27,6 +31,10 @@ export const ERROR_STATUS = {
   /** A file HeyGen stores for a video (its captions) could not be fetched or read. */
   heygen_media_unavailable: 502,
   webhook_not_configured: 503,
+  /** No HeyGen API key, neither in the environment nor in Settings. */
+  heygen_not_configured: 503,
+  /** No ENCRYPTION_KEY: Settings cannot store secrets. */
+  encryption_not_configured: 503,
   /** PostgreSQL did not answer: nothing was stored, so nothing is acknowledged; a retry can succeed. */
   database_unavailable: 503,
   cron_not_configured: 503,

@@ -197,6 +197,11 @@ export function createHeygenClient(config: HeygenConfig) {
       return { billingType: data.billing_type, ...describeBalance(data) };
     },
 
+    /** Whether HeyGen accepts `apiKey` (before it is saved): its account, or a HeygenError (rejected, 401, for a bad key). */
+    checkApiKey(apiKey: string): Promise<AccountSummary> {
+      return createHeygenClient({ ...config, apiKey }).getAccount();
+    },
+
     async createWebhookEndpoint(url: string, events: string[]): Promise<WebhookEndpoint> {
       const { data } = await call("/v3/webhooks/endpoints", { method: "POST", body: { url, events }, schema: dataOf(webhookEndpoint) });
       return toEndpoint(data);

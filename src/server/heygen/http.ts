@@ -6,7 +6,8 @@ import { heygenErrorEnvelope } from "./schemas";
 export type HeygenConfig = {
   /** API origin, e.g. https://api.heygen.com (or the offline fake's). */
   apiUrl: string;
-  apiKey: string;
+  /** The key, or where to get it for each call (the app's: the environment, else Settings; it may throw when there is none). */
+  apiKey: string | (() => Promise<string>);
   /** Longest wait for one call. */
   timeoutMs: number;
   /** Where the client reports oddities (an unknown status, a list cut short). Default: stderr. */
@@ -40,9 +41,10 @@ export type CallOptions<S extends z.ZodType> = {
 };
 
 /** One HeyGen call with its retries (p-retry: exponential backoff with jitter, Retry-After honoured, capped). */
-export function heygenCall<S extends z.ZodType>(config: HeygenConfig, path: string, options: CallOptions<S>) {
+export async function heygenCall<S extends z.ZodType>(config: HeygenConfig, path: string, options: CallOptions<S>) {
   const policy = options.retry ?? ((options.method ?? "GET") === "GET" ? "idempotent" : "after_429_only");
-  return pRetry(() => heygenCallOnce(config, path, options), {
+  const apiKey = typeof config.apiKey === "string" ? config.apiKey : await config.apiKey();
+  return pRetry(() => heygenCallOnce(config, apiKey, path, options), {
     retries: config.retries ?? 2,
     minTimeout: config.retryBaseMs ?? 250,
     factor: 2,
@@ -66,7 +68,7 @@ function isRetryable(error: Error, policy: RetryPolicy): boolean {
  * One HeyGen request: API key, timeout, response validation, and an honest HeygenError for every failure.
  * Only HeyGen's own error envelope with a 4xx is a rejection; everything else leaves the outcome unknown.
  */
-async function heygenCallOnce<S extends z.ZodType>(config: HeygenConfig, path: string, options: CallOptions<S>) {
+async function heygenCallOnce<S extends z.ZodType>(config: HeygenConfig, apiKey: string, path: string, options: CallOptions<S>) {
   const { method = "GET", query = {}, body, idempotencyKey, schema } = options;
   const url = new URL(path, config.apiUrl);
   for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, String(value));
@@ -78,7 +80,7 @@ async function heygenCallOnce<S extends z.ZodType>(config: HeygenConfig, path: s
     response = await fetch(url, {
       method,
       headers: {
-        "x-api-key": config.apiKey,
+        "x-api-key": apiKey,
         accept: "application/json",
         ...(body === undefined ? {} : { "content-type": "application/json" }),
         ...(idempotencyKey ? { "idempotency-key": idempotencyKey } : {}),

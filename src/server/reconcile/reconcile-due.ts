@@ -5,6 +5,7 @@ import { env } from "@/server/env";
 import { heygen } from "@/server/heygen";
 import { HeygenError } from "@/server/heygen/errors";
 import { logger } from "@/server/logger";
+import { heygenConfigured } from "@/server/settings/credentials";
 import { syncWithHeygen } from "@/server/videos/sync-with-heygen";
 import { applyStatusChange } from "@/server/videos/transition";
 import { pruneDeliveryLog } from "@/server/webhooks/delivery-log";
@@ -29,7 +30,8 @@ export async function reconcileDue(now = new Date()): Promise<ReconcileSummary> 
   const summary: ReconcileSummary = { due: 0, caughtUpEvents: 0, checked: 0, finished: 0, pruned: 0 };
   const due = await findDue(now);
   summary.due = due.length;
-  if (due.length > 0) {
+  // Without a HeyGen key (none set yet) the videos wait, quietly, for one to be added in Settings.
+  if (due.length > 0 && (await heygenConfigured())) {
     summary.caughtUpEvents = await catchUpWebhookEvents(now).catch((error: unknown) => {
       if (!(error instanceof HeygenError)) throw error;
       logger.warn({ err: error.message }, "could not read HeyGen's webhook events");

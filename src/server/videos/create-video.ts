@@ -8,6 +8,7 @@ import { AppError, type ErrorCode } from "@/server/errors";
 import { heygen } from "@/server/heygen";
 import { HeygenError } from "@/server/heygen/errors";
 import { logger } from "@/server/logger";
+import { heygenApiKey, heygenNotConfigured } from "@/server/settings/credentials";
 import { applyStatusChange, isUniqueViolation } from "./transition";
 
 export type CreateVideoResult = {
@@ -32,6 +33,8 @@ export async function createVideo(
   input: CreateVideoInput,
   { idempotencyKey = null, regeneratedFromId = null }: { idempotencyKey?: string | null; regeneratedFromId?: string | null } = {},
 ): Promise<CreateVideoResult> {
+  // Before anything is written: without a key no row is made and HeyGen is not called.
+  if (!(await heygenApiKey())) throw heygenNotConfigured();
   let video: Video;
   try {
     video = await db.video.create({ data: { ...input, status: "PENDING", idempotencyKey, regeneratedFromId } });

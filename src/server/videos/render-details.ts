@@ -5,6 +5,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { runPrepared } from "@/server/db";
 import { heygen } from "@/server/heygen";
 import { logger } from "@/server/logger";
+import { heygenConfigured } from "@/server/settings/credentials";
 import { mediaExpiry } from "./media-expiry";
 
 /**
@@ -47,6 +48,8 @@ async function webhooksPaused(deadline: number): Promise<void> {
 
 async function fetchAndStore(videoId: string, heygenVideoId: string): Promise<void> {
   try {
+    // No API key (only a webhook secret is configured): the video plays without its details, and no warning each time.
+    if (!(await heygenConfigured())) return;
     const remote = await heygen.getVideo(heygenVideoId);
     // One prepared statement: it runs for every success webhook.
     await runPrepared(Prisma.sql`

@@ -1,9 +1,9 @@
 import "server-only";
 import { after, NextResponse } from "next/server";
-import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import type { HandlerContext } from "@/server/http/route";
 import { readRawBody } from "@/server/http/read-body";
+import { webhookSecret, type Credential } from "@/server/settings/credentials";
 import { recordRenderDetails } from "@/server/videos/render-details";
 import { syncVideoWithHeygen } from "@/server/videos/sync-with-heygen";
 import { applySignedEvent } from "./apply-signed-event";
@@ -40,17 +40,29 @@ export async function receiveHeygenDelivery(request: Request, context: Context):
     return NextResponse.json({ received: true, outcome: hint.outcome }, { status: 202 });
   }
 
-  if (!env.HEYGEN_SECRET) {
-    throw await refuse(new AppError("webhook_not_configured", "This endpoint has no signing secret configured (HEYGEN_SECRET)."));
+  // None cached: another instance may have just registered one (a database read only on this refusal path).
+  const secret = (await webhookSecret()) ?? (await webhookSecret({ fresh: true }));
+  if (!secret) {
+    throw await refuse(new AppError("webhook_not_configured", "This endpoint has no signing secret configured (HEYGEN_SECRET, or Settings → Webhook)."));
   }
   if (!isFreshTimestamp(headers.timestamp)) {
     throw await refuse(new AppError("stale_signature", "Heygen-Timestamp is missing, malformed or too far from now."));
   }
   const rawBody = await readRawBody(request, MAX_BODY_BYTES);
-  if (!verifySignature(rawBody, headers, env.HEYGEN_SECRET)) {
+  if (!verifySignature(rawBody, headers, secret.value) && !(await verifiesWithNewerSecret(rawBody, headers, secret))) {
     throw await refuse(new AppError("invalid_signature", `The ${headers.scheme} signature does not match the body.`));
   }
   return applyVerified(Buffer.from(rawBody).toString("utf8"), headers, context);
+}
+
+/**
+ * A secret saved in Settings is cached for a few seconds per instance: when another instance has just registered a
+ * new one (rotating the old one out at HeyGen), the first mismatch reads it afresh instead of refusing until then.
+ */
+async function verifiesWithNewerSecret(rawBody: Uint8Array, headers: DeliveryHeaders, current: NonNullable<Credential>): Promise<boolean> {
+  if (current.source !== "settings") return false;
+  const latest = await webhookSecret({ fresh: true });
+  return latest !== null && latest.value !== current.value && verifySignature(rawBody, headers, latest.value);
 }
 
 async function applyVerified(body: string, headers: DeliveryHeaders, { requestId, note }: Context): Promise<Response> {

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { SettingsPanel } from "@/components/SettingsPanel";
+import { requireAdminPage } from "@/server/auth/session";
+import { settingsView } from "@/server/settings/settings-view";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  await requireAdminPage();
+  const settings = await settingsView();
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-semibold">Settings</h1>
+        <p className="max-w-prose text-sm text-slate-700">
+          What this app needs from HeyGen. Values are stored encrypted and never shown in full; a value set in the
+          server&apos;s environment wins over one saved here.
+        </p>
+      </div>
+      <SettingsPanel initial={settings} />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import type { SettingsView } from "@/lib/settings";
+import { env } from "@/server/env";
+import { AppError } from "@/server/errors";
+import { heygen } from "@/server/heygen";
+import { HeygenError } from "@/server/heygen/errors";
+import { removeCredential, saveCredential, setByEnvironment } from "./credentials";
+import { requireEncryptionKey } from "./settings-store";
+
+/** The events the app applies; HeyGen sends nothing else to the endpoint. */
+const EVENTS = ["avatar_video.success", "avatar_video.fail"];
+
+/** Where HeyGen would deliver this deployment's webhooks, and why it cannot when it cannot. */
+export function webhookTarget(): SettingsView["webhook"] {
+  const stillCompletes = "Videos still complete without webhooks: the app asks HeyGen's API about them.";
+  if (!env.APP_URL) {
+    return { url: null, problem: `APP_URL is not set, so this app does not know its public address and HeyGen cannot reach it. Set APP_URL to the app's public https address. ${stillCompletes}` };
+  }
+  const url = new URL("/api/heygen/callback", env.APP_URL).href;
+  if (new URL(url).protocol !== "https:") {
+    return { url, problem: `APP_URL (${env.APP_URL}) is not https: HeyGen delivers webhooks only to a public https address. ${stillCompletes}` };
+  }
+  return { url, problem: null };
+}
+
+/**
+ * Registers APP_URL/api/heygen/callback with HeyGen for the video events and stores the signing secret, encrypted.
+ * HeyGen shows a secret only when it makes an endpoint or rotates one, so a URL already registered gets its secret
+ * rotated rather than a second endpoint (which would deliver every event twice). The old secret stops at once: other
+ * instances read the new one on their next mismatch (src/server/webhooks/receive-delivery.ts).
+ */
+export async function registerWebhook(): Promise<{ url: string; outcome: "created" | "rotated" }> {
+  if (env.HEYGEN_SECRET) throw setByEnvironment("HEYGEN_SECRET");
+  const { url, problem } = webhookTarget();
+  if (problem || !url) throw new AppError("webhook_url_not_public", problem ?? "APP_URL is not set.");
+  // Checked before HeyGen is asked: a rotated secret that cannot be stored would be lost.
+  requireEncryptionKey();
+  try {
+    const existing = (await heygen.listWebhookEndpoints()).find((endpoint) => endpoint.url === url);
+    const secret = existing ? await heygen.rotateWebhookSecret(existing.endpointId) : (await heygen.createWebhookEndpoint(url, EVENTS)).secret;
+    if (!secret) throw new AppError("heygen_unavailable", "HeyGen registered the endpoint but sent no signing secret: register again.");
+    await saveCredential("heygen_webhook_secret", secret);
+    return { url, outcome: existing ? "rotated" : "created" };
+  } catch (error) {
+    if (!(error instanceof HeygenError)) throw error;
+    if (error.rejected) throw new AppError("heygen_rejected", `HeyGen refused to register ${url}: ${error.message}`);
+    throw new AppError("heygen_unavailable", `HeyGen could not be reached (${error.message}). Register again in a minute.`);
+  }
+}
+
+/** Forgets the saved secret: signed deliveries are then refused (503) until a secret is configured again. */
+export async function removeWebhookSecret(): Promise<void> {
+  await removeCredential("heygen_webhook_secret");
+}
