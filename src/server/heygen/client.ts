@@ -198,7 +198,7 @@ export function createHeygenClient(config: HeygenConfig) {
     },
 
     /** Whether HeyGen accepts `apiKey` (before it is saved): its account, or a HeygenError (rejected, 401, for a bad key). */
-    checkApiKey(apiKey: string): Promise<AccountSummary> {
+    checkApiKey(apiKey: string): Promise<HeygenAccount> {
       return createHeygenClient({ ...config, apiKey }).getAccount();
     },
 
