@@ -87,8 +87,9 @@ describe("generate → HeyGen v3 → signed webhook → watch, in Chromium again
       headers: { "x-api-key": inject("heygenApiKey") },
     });
     expect((await list.json()).data).toHaveLength(1);
-    await page.reload();
-    expect(await page.locator("tr", { hasText: "E2E five clicks" }).count()).toBe(1);
+    await page.goto(`${appUrl}/admin/videos?q=${encodeURIComponent("E2E five clicks")}`);
+    await page.locator("li[data-video-id]").first().waitFor();
+    expect(await page.locator("li[data-video-id]", { hasText: "E2E five clicks" }).count()).toBe(1);
     await page.close();
   });
 

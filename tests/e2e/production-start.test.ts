@@ -29,9 +29,10 @@ describe("npm start", () => {
       DATABASE_URL,
       ADMIN_PASSWORD: "long-enough-password",
       SESSION_SECRET: "too-short",
+      ENCRYPTION_KEY: "not-32-bytes",
     });
     expect(exitCode).toBe(1);
-    expect(output).toContain("HEYGEN_API_KEY: is missing");
+    expect(output).toContain("ENCRYPTION_KEY: must be 32 bytes");
     expect(output).toContain("SESSION_SECRET: must be at least 32 characters");
     expect(output).not.toMatch(/DATABASE_URL:|ADMIN_PASSWORD:/);
   });
