@@ -133,13 +133,13 @@ describe("POST /api/videos: HeyGen refuses (its own error envelope with a 4xx: n
     expect(body.video.error).toContain("voice_id");
   });
 
-  it("401 (a bad API key): FAILED, telling the admin to check HEYGEN_API_KEY", async () => {
+  it("401 (a bad API key): FAILED, telling the admin to check the key in Settings or HEYGEN_API_KEY", async () => {
     heygenServer.use(
       http.post(CREATE_URL, () => HttpResponse.json({ error: { code: "unauthorized", message: "Invalid API key" } }, { status: 401 })),
     );
     const { status, body } = await generate(validVideoInput);
     expect(status).toBe(502);
-    expect(body.video.error).toMatch(/HEYGEN_API_KEY/);
+    expect(body.video.error).toMatch(/check it in Settings \(or HEYGEN_API_KEY\)/);
   });
 });
 

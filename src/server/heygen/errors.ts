@@ -6,8 +6,9 @@
  * - `server_error`: a 5xx (HeyGen's or a gateway's);
  * - `not_heygen`: a 4xx without HeyGen's envelope (a gateway's or proxy's page);
  * - `unreadable`: a 2xx whose body we cannot read.
+ * `not_configured` is as definite as `rejected`: there was no API key, so nothing was sent.
  */
-export type HeygenErrorKind = "rejected" | "timeout" | "network" | "server_error" | "not_heygen" | "unreadable";
+export type HeygenErrorKind = "rejected" | "not_configured" | "timeout" | "network" | "server_error" | "not_heygen" | "unreadable";
 
 export class HeygenError extends Error {
   readonly kind: HeygenErrorKind;
@@ -34,9 +35,9 @@ export class HeygenError extends Error {
     this.retryAfterSeconds = details.retryAfterSeconds ?? null;
   }
 
-  /** HeyGen itself refused: nothing was created or changed. */
+  /** HeyGen itself refused, or nothing was sent: nothing was created or changed. */
   get rejected(): boolean {
-    return this.kind === "rejected";
+    return this.kind === "rejected" || this.kind === "not_configured";
   }
 }
 

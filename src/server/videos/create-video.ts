@@ -117,7 +117,7 @@ function describeRefusal(error: HeygenError): { code: ErrorCode; message: string
     }
     case 401:
     case 403:
-      return { code: "heygen_rejected", message: `HeyGen refused the API key (${error.message}): check HEYGEN_API_KEY.` };
+      return { code: "heygen_rejected", message: `HeyGen refused the API key (${error.message}): check it in Settings (or HEYGEN_API_KEY).` };
     case 400:
     case 422:
       return { code: "heygen_invalid_input", message: `HeyGen refused the video: ${error.message}` };
