@@ -11,10 +11,11 @@ import { ScriptField } from "@/components/ScriptField";
 import { VoicePicker } from "@/components/VoicePicker";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { inputClass } from "@/components/ui/styles";
-import { VIDEOS_KEY } from "@/hooks/use-videos";
-import type { Look, Voice } from "@/lib/catalogue";
+import { isVideosKey } from "@/hooks/use-videos";
+import type { Look, LookPage, VoicePage } from "@/lib/catalogue";
 import { estimateScript, formatUsd } from "@/lib/cost";
 import { ApiRequestError, fetchJson } from "@/lib/fetch-json";
+import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { TITLE_MAX_LENGTH, VOICE_SPEED_MAX, VOICE_SPEED_MIN } from "@/lib/limits";
 import { initialStudioDraft, toCreateVideoInput, type OptionsDraft, type StudioDraft } from "@/lib/studio-draft";
 import { describeFirstIssue } from "@/lib/validation";
@@ -37,10 +38,11 @@ const isInDisclosure = (field?: string) => !!field?.startsWith("options.") && fi
  * The studio: script, look, voice, format, captions and every other option, with what a click will spend. The
  * pickers and fields are controlled, so nothing typed or chosen is lost when a request fails.
  */
-export function GenerateForm({ looks, voices }: { looks: Look[]; voices: Voice[] }) {
+/** `initialLooks` / `initialVoices`: the pickers' first pages, rendered by the server (none when HeyGen was unreachable). */
+export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: LookPage; initialVoices?: VoicePage }) {
   const { mutate } = useSWRConfig();
   const formRef = useRef<HTMLFormElement>(null);
-  const [draft, setDraft] = useState(() => initialStudioDraft(looks[0] ?? null));
+  const [draft, setDraft] = useState(() => initialStudioDraft(initialLooks?.items[0] ?? null));
   const [moreOpen, setMoreOpen] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -69,6 +71,9 @@ export function GenerateForm({ looks, voices }: { looks: Look[]; voices: Voice[]
     event.preventDefault();
     const parsed = createVideoInput.safeParse(toCreateVideoInput(draft));
     if (!parsed.success) return fail(describeFirstIssue(parsed.error));
+    if (draft.look && !draft.look.defaultVoiceId && !draft.voiceId) {
+      return fail({ field: "voiceId", message: "This look has no voice of its own: pick one." });
+    }
 
     setSubmitting(true);
     setOutcome(null);
@@ -92,7 +97,7 @@ export function GenerateForm({ looks, voices }: { looks: Look[]; voices: Voice[]
       }
     } finally {
       setSubmitting(false);
-      void mutate(VIDEOS_KEY);
+      void mutate(isVideosKey);
     }
   }
 
@@ -120,8 +125,8 @@ export function GenerateForm({ looks, voices }: { looks: Look[]; voices: Voice[]
         {errorFor("title")}
       </label>
       <ScriptField value={draft.script} onChange={(script) => update(() => ({ script }))} voiceSpeed={speed} error={errorFor("script")} />
-      <LookPicker looks={looks} value={draft.lookId} onChange={pickLook} error={errorFor("avatarId")} />
-      <VoicePicker voices={voices} value={draft.voiceId} onChange={(voiceId) => update(() => ({ voiceId }))} look={draft.look} error={errorFor("voiceId")} />
+      <LookPicker value={draft.lookId} onChange={pickLook} error={errorFor("avatarId")} initialPage={initialLooks} />
+      <VoicePicker initialPage={initialVoices} value={draft.voiceId} onChange={(voiceId) => update(() => ({ voiceId }))} look={draft.look} error={errorFor("voiceId")} />
       <FormatPicker
         aspectRatio={draft.aspectRatio}
         resolution={draft.resolution}
@@ -168,9 +173,4 @@ function focusField(form: HTMLFormElement | null, field: string) {
     const control = [...controls].find((element) => (element as HTMLInputElement).checked) ?? controls[0];
     if (control) return control.focus();
   }
-}
-
-/** 128 random bits as hex (crypto.randomUUID needs a secure context; getRandomValues does not). */
-function newIdempotencyKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import {
   MOTION_PROMPT_MAX_LENGTH,
   VOICE_PITCH_MAX,

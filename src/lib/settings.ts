@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import type { AccountSummary } from "./catalogue";
 
 /** HeyGen's keys are a few dozen characters; anything this long was pasted by mistake. */

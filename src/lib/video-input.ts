@@ -1,11 +1,7 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { HEYGEN_ID_MAX_LENGTH, SCRIPT_MAX_LENGTH, TITLE_MAX_LENGTH } from "./limits";
 import { generationOptions } from "./generation-options";
 import { ASPECT_RATIOS, DEFAULT_RESOLUTION, nearestFormat, RESOLUTIONS } from "./video-format";
-
-// The form parses with this schema in the browser, where the CSP forbids eval: without this, zod probes for its
-// compiled fast path with `Function("")`, which Chromium reports as a CSP violation (zod then falls back anyway).
-z.config({ jitless: true });
 
 const required = { error: "is required" };
 const text = (max: number, tooLong: string) => z.string(required).trim().min(1, "is required").max(max, tooLong);

@@ -1,41 +1,133 @@
 import { http, HttpResponse } from "msw";
-import { describe, expect, it, vi } from "vitest";
-import { fakeLooks, fakeVoices } from "@/mocks/heygen/fake-heygen";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { GET as looksRoute } from "@/app/api/admin/catalogue/looks/route";
+import { POST as refreshRoute } from "@/app/api/admin/catalogue/refresh/route";
+import { GET as voicesRoute } from "@/app/api/admin/catalogue/voices/route";
+import { fakeLooks } from "@/mocks/heygen/fake-heygen";
+import { CATALOGUE_TTL_MS, getCatalogue } from "@/server/heygen/catalogue";
 import { heygenRequests, heygenServer } from "../support/heygen";
+import { adminCookie, getRequest, jsonRequest } from "../support/requests";
 import { TEST_ENV } from "../support/test-env";
+import { waitFor } from "../support/wait-for";
 
-/** A fresh catalogue module (its cache is per process). */
-async function freshCatalogue() {
-  vi.resetModules();
-  return import("@/server/heygen/catalogue");
-}
+/** One HeyGen round: looks, avatars and voices, each public and private. */
+const ONE_ROUND = [
+  "GET /v3/avatars",
+  "GET /v3/avatars",
+  "GET /v3/avatars/looks",
+  "GET /v3/avatars/looks",
+  "GET /v3/voices",
+  "GET /v3/voices",
+];
+const sorted = (lines: string[]) => [...lines].sort();
 
-describe("getCatalogue (the admin form's looks, voices and balance)", () => {
-  it("lists every look and voice, and serves repeats from its cache for a few minutes", async () => {
-    const { getCatalogue, CATALOGUE_TTL_MS } = await freshCatalogue();
-    const [first, concurrent] = await Promise.all([getCatalogue(), getCatalogue()]);
-    expect(first).toBe(concurrent);
-    expect(first.error).toBeNull();
-    expect(first.looks).toHaveLength(fakeLooks.length);
-    expect(first.voices).toHaveLength(fakeVoices.length);
-    expect(first.account?.balance).toMatch(/credits left/);
-    const calls = heygenRequests.length;
+let cookie: string;
+const looks = (query = "", withCookie = true) => looksRoute(getRequest(`/api/admin/catalogue/looks${query}`, withCookie ? cookie : undefined));
+const voices = () => voicesRoute(getRequest("/api/admin/catalogue/voices", cookie));
+const refresh = (init: { cookie?: string; origin?: string } = { cookie }) => {
+  const request = jsonRequest("/api/admin/catalogue/refresh", "", { cookie: init.cookie });
+  if (init.origin) request.headers.set("origin", init.origin);
+  return refreshRoute(request);
+};
 
-    await getCatalogue();
-    expect(heygenRequests).toHaveLength(calls);
+beforeEach(async () => {
+  cookie = await adminCookie();
+  await refresh();
+  heygenRequests.length = 0;
+});
 
-    vi.spyOn(Date, "now").mockReturnValue(Date.now() + CATALOGUE_TTL_MS + 1);
-    await getCatalogue();
-    expect(heygenRequests.length).toBeGreaterThan(calls);
+describe("the catalogue cache (one HeyGen round for every admin request, for a few minutes)", () => {
+  it("asks HeyGen once for concurrent requests, then answers from memory until it is refreshed", async () => {
+    // HeyGen holds its answers while more requests ask for the catalogue.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    heygenServer.use(
+      http.get(`${TEST_ENV.HEYGEN_API_URL}/v3/voices`, async () => {
+        await held;
+        return undefined; // then the fake answers
+      }),
+    );
+    const first = looks();
+    await waitFor(() => heygenRequests.length, (count) => count === ONE_ROUND.length);
+    const concurrent = [getCatalogue(), getCatalogue()];
+    release();
+    const answers = [await first, await looks("?gender=male"), await voices()];
+    expect(new Set(await Promise.all(concurrent)).size).toBe(1);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    expect(sorted(heygenRequests)).toEqual(ONE_ROUND);
+
+    await Promise.all([looks("?ownership=private"), voices()]);
+    expect(sorted(heygenRequests)).toEqual(ONE_ROUND);
+
+    const refreshed = await refresh();
+    expect(refreshed.status).toBe(200);
+    expect(sorted(heygenRequests)).toEqual(ONE_ROUND); // a refresh only drops the cache
+    await looks();
+    expect(sorted(heygenRequests)).toEqual(sorted([...ONE_ROUND, ...ONE_ROUND]));
+  });
+
+  it("asks HeyGen again once its few minutes are over", async () => {
+    await looks();
+    vi.spyOn(Date, "now").mockReturnValue(Date.now() + CATALOGUE_TTL_MS - 1_000);
+    await looks();
+    expect(heygenRequests).toHaveLength(ONE_ROUND.length);
+    vi.spyOn(Date, "now").mockReturnValue(Date.now() + CATALOGUE_TTL_MS + 1_000);
+    await looks();
+    expect(heygenRequests).toHaveLength(2 * ONE_ROUND.length);
+  });
+
+  it("does not let a round started before a refresh fill the cache after it", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    heygenServer.use(
+      http.get(`${TEST_ENV.HEYGEN_API_URL}/v3/voices`, async () => {
+        await held;
+        return undefined; // then the fake answers
+      }),
+    );
+    const before = looks();
+    await waitFor(() => heygenRequests.length, (count) => count === ONE_ROUND.length);
+    await refresh();
+    release();
+    expect((await before).status).toBe(200);
+    await looks();
+    expect(heygenRequests).toHaveLength(2 * ONE_ROUND.length);
   });
 
   it("says clearly that HeyGen is unreachable, caches nothing, and recovers", async () => {
-    const { getCatalogue } = await freshCatalogue();
     heygenServer.use(http.get(`${TEST_ENV.HEYGEN_API_URL}/v3/avatars/looks`, () => HttpResponse.error()));
-    const down = await getCatalogue();
-    expect(down).toMatchObject({ looks: [], voices: [], error: expect.stringMatching(/could not be reached/) });
+    const down = await looks();
+    expect(down.status).toBe(503);
+    expect((await down.json()).error).toEqual({
+      code: "heygen_unavailable",
+      message: expect.stringMatching(/^HeyGen could not be reached to list its looks \(.+\)\. Try again in a minute, or type a look id/),
+    });
+    expect((await voices()).status).toBe(503);
 
     heygenServer.resetHandlers();
-    expect((await getCatalogue()).looks).toHaveLength(fakeLooks.length);
+    const back = await looks();
+    expect(back.status).toBe(200);
+    expect((await back.json()).total).toBe(fakeLooks.length);
+  });
+
+  it("names the API key when HeyGen refuses it", async () => {
+    heygenServer.use(
+      http.get(`${TEST_ENV.HEYGEN_API_URL}/v3/voices`, () =>
+        HttpResponse.json({ error: { code: "unauthorized", message: "Invalid API key" } }, { status: 401 }),
+      ),
+    );
+    const refused = await voices();
+    expect(refused.status).toBe(502);
+    expect((await refused.json()).error.message).toBe("HeyGen refused the API key (Invalid API key): check it in Settings (or HEYGEN_API_KEY).");
+  });
+
+  it("lists and refreshes only for an admin of this site", async () => {
+    expect((await looks("", false)).status).toBe(401);
+    expect(heygenRequests).toEqual([]);
+    await looks();
+    expect((await refresh({})).status).toBe(401);
+    expect((await refresh({ cookie, origin: "https://evil.example" })).status).toBe(403);
+    await looks();
+    expect(heygenRequests).toHaveLength(ONE_ROUND.length);
   });
 });

@@ -1,6 +1,6 @@
 import { delay, http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
-import { createFakeHeygen, fakeLooks, fakeVoices } from "@/mocks/heygen/fake-heygen";
+import { createFakeHeygen, fakeAvatarGroups, fakeLooks, fakeVoices } from "@/mocks/heygen/fake-heygen";
 import { createHeygenClient } from "@/server/heygen/client";
 import { HeygenError } from "@/server/heygen/errors";
 import { A_VOICE, heygenRequests, heygenServer, LANDSCAPE_LOOK } from "../support/heygen";
@@ -53,20 +53,28 @@ describe("HeyGen v3 client", () => {
     expect(heygenRequests).toEqual(["GET /v3/videos/statuses", "GET /v3/videos/statuses"]);
   });
 
-  it("follows next_token through every page of looks and voices", async () => {
+  it("follows next_token through every page of looks, avatars and voices, public and private", async () => {
     const paged = pagedHeygen();
     const looks = await paged.listLooks();
     expect(looks.map((look) => look.id).sort()).toEqual(fakeLooks.map((look) => look.id).sort());
     expect(looks.find((look) => look.id === LANDSCAPE_LOOK.id)).toMatchObject({
       name: LANDSCAPE_LOOK.name,
+      ownership: "public",
       preferredOrientation: "landscape",
       defaultVoiceId: LANDSCAPE_LOOK.default_voice_id,
       previewImageUrl: expect.stringMatching(/\.jpg\?/),
     });
+    expect(looks.filter((look) => look.ownership === "private").map((look) => look.id)).toEqual(
+      fakeLooks.filter((look) => look.ownership === "private").map((look) => look.id),
+    );
     const voices = await paged.listVoices();
     expect(voices.map((voice) => voice.id).sort()).toEqual(fakeVoices.map((voice) => voice.voice_id).sort());
-    expect(voices.filter((voice) => voice.private)).toHaveLength(fakeVoices.filter((voice) => voice.type === "private").length);
-    expect(heygenRequests.filter((line) => line === "GET /v3/avatars/looks").length).toBe(Math.ceil(fakeLooks.length / 2));
+    expect(voices.filter((voice) => voice.ownership === "private")).toHaveLength(fakeVoices.filter((voice) => voice.type === "private").length);
+    const groups = await paged.listAvatarGroups();
+    expect(groups.map((group) => group.id).sort()).toEqual(fakeAvatarGroups.map((group) => group.id).sort());
+    // Two items a page: the public looks take ceil(n / 2) requests, the private ones one more.
+    const publicLooks = fakeLooks.filter((look) => look.ownership === "public").length;
+    expect(heygenRequests.filter((line) => line === "GET /v3/avatars/looks").length).toBe(Math.ceil(publicLooks / 2) + 1);
   });
 
   it.each([

@@ -1,49 +1,96 @@
 import "server-only";
-import type { AccountSummary, Look, Voice } from "@/lib/catalogue";
+import type { Look, Voice } from "@/lib/catalogue";
+import { compareKeys, lookKey, sortedBy, voiceKey } from "@/server/catalogue/order";
 import { logger } from "@/server/logger";
-import { HeygenError } from "./errors";
+import type { AvatarGroup, CatalogueLook } from "./catalogue-items";
 import { heygen } from "./index";
 
 export type Catalogue = {
+  /** Sorted by avatar name, then look name: the order the picker groups them in. */
   looks: Look[];
+  groups: Map<string, AvatarGroup>;
+  /** The account's own voices first, then by name. */
   voices: Voice[];
-  account: AccountSummary | null;
-  /** Why HeyGen's catalogue could not be loaded; null when it was. */
-  error: string | null;
+  /** The values the filters offer, as the data has them. */
+  lookGenders: string[];
+  voiceLanguages: string[];
+  voiceGenders: string[];
 };
 
 /** HeyGen's lists are long and change rarely; their preview URLs expire, so keep them minutes, not days. */
 export const CATALOGUE_TTL_MS = 5 * 60 * 1000;
 
-let cached: { at: number; value: Catalogue } | null = null;
-let loading: Promise<Catalogue> | null = null;
+type CatalogueCache = {
+  cached: { at: number; value: Catalogue } | null;
+  loading: Promise<Catalogue> | null;
+  /** Bumped by a refresh, so that a round started before it does not fill the cache afterwards. */
+  generation: number;
+};
 
-/** Looks, voices and the account's balance for the admin form: one HeyGen round per few minutes, shared. */
+// On globalThis: the admin page and each catalogue route are bundled apart, and the production build does not
+// share module state between them (the page and the looks route were seen holding two catalogues). One per process,
+// so that a refresh drops what every route serves.
+const globalForCatalogue = globalThis as unknown as { heygenCatalogue?: CatalogueCache };
+const cache = (globalForCatalogue.heygenCatalogue ??= { cached: null, loading: null, generation: 0 });
+
+/**
+ * HeyGen's looks, avatars and voices, public and private: one HeyGen round per few minutes, shared by every
+ * request (concurrent ones wait for the same round). A failure is not cached: it rejects with the HeygenError,
+ * and the next request tries again.
+ */
 export function getCatalogue(): Promise<Catalogue> {
+  const { cached } = cache;
   if (cached && Date.now() - cached.at < CATALOGUE_TTL_MS) return Promise.resolve(cached.value);
-  loading ??= load().finally(() => (loading = null));
-  return loading;
+  if (!cache.loading) {
+    const round = cache.generation;
+    cache.loading = load()
+      .then((value) => {
+        if (round === cache.generation) cache.cached = { at: Date.now(), value };
+        return value;
+      })
+      .finally(() => {
+        if (round === cache.generation) cache.loading = null;
+      });
+  }
+  return cache.loading;
+}
+
+/** The admin's "Refresh": the next request asks HeyGen afresh (new looks, new voices, fresh preview URLs). */
+export function refreshCatalogue(): void {
+  cache.generation++;
+  cache.cached = null;
+  cache.loading = null;
 }
 
 async function load(): Promise<Catalogue> {
-  try {
-    const [looks, voices, account] = await Promise.all([
-      heygen.listLooks(),
-      heygen.listVoices(),
-      heygen.getAccount().catch(() => null),
-    ]);
-    const value: Catalogue = {
-      looks: looks.sort((a, b) => a.name.localeCompare(b.name)),
-      voices: voices.sort((a, b) => a.name.localeCompare(b.name)),
-      account,
-      error: null,
-    };
-    cached = { at: Date.now(), value };
-    return value;
-  } catch (error) {
-    // Not cached: the next page load tries again.
-    const reason = error instanceof HeygenError ? error.message : "unexpected error";
-    logger.warn({ err: reason }, "HeyGen catalogue unavailable");
-    return { looks: [], voices: [], account: null, error: reason };
-  }
+  const started = performance.now();
+  const [looks, groups, voices] = await Promise.all([heygen.listLooks(), heygen.listAvatarGroups(), heygen.listVoices()]);
+  const catalogue = assemble(looks, groups, voices);
+  logger.info({ looks: looks.length, voices: voices.length, ms: Math.round(performance.now() - started) }, "HeyGen catalogue loaded");
+  return catalogue;
+}
+
+const distinct = (values: Array<string | null>) =>
+  [...new Set(values.filter((value) => value !== null))].sort((a, b) => compareKeys([a], [b]));
+
+function assemble(heygenLooks: CatalogueLook[], groupList: AvatarGroup[], heygenVoices: Voice[]): Catalogue {
+  const groups = new Map(groupList.map((group) => [group.id, group]));
+  const voiceById = new Map(heygenVoices.map((voice) => [voice.id, voice]));
+  const looks = sortedBy(
+    heygenLooks.map((look) => ({
+      ...look,
+      groupName: (look.groupId && groups.get(look.groupId)?.name) || null,
+      defaultVoice: (look.defaultVoiceId && voiceById.get(look.defaultVoiceId)) || null,
+    })),
+    lookKey,
+  );
+  const voices = sortedBy(heygenVoices, voiceKey);
+  return {
+    looks,
+    groups,
+    voices,
+    lookGenders: distinct(looks.map((look) => look.gender)),
+    voiceLanguages: distinct(voices.map((voice) => voice.language)),
+    voiceGenders: distinct(voices.map((voice) => voice.gender)),
+  };
 }

@@ -1,11 +1,13 @@
 import { formatCredits, formatDay, type HeygenAccount } from "@/lib/account";
+import { OWNERSHIPS, type Voice } from "@/lib/catalogue";
 import { formatUsd } from "@/lib/cost";
-import type { Look, Voice } from "@/lib/catalogue";
 import { z } from "zod";
+import { isReady, toAvatarGroup, toLook, toVoice, type AvatarGroup, type CatalogueLook } from "./catalogue-items";
 import { createVideoBody, type CreateVideoRequest } from "./create-video-body";
 import { HeygenError } from "./errors";
 import { heygenCall, type HeygenConfig } from "./http";
 import {
+  avatarGroupItem,
   dataOf,
   createVideoResponse,
   lookItem,
@@ -16,6 +18,8 @@ import {
   videoResource,
   videoStatusesResponse,
   voiceItem,
+  voiceSearchRequest,
+  voiceSearchResponse,
   webhookEndpoint,
   webhookEventItem,
 } from "./schemas";
@@ -160,35 +164,42 @@ export function createHeygenClient(config: HeygenConfig) {
       return statuses;
     },
 
-    async listLooks(): Promise<Look[]> {
-      const looks = await listAll("/v3/avatars/looks", lookItem, { limit: 50 });
-      return looks.map((look) => ({
-        id: look.id,
-        name: look.name,
-        groupId: look.group_id,
-        gender: look.gender,
-        avatarType: look.avatar_type,
-        defaultVoiceId: look.default_voice_id,
-        previewImageUrl: look.preview_image_url,
-        previewVideoUrl: look.preview_video_url,
-        preferredOrientation: look.preferred_orientation ?? null,
-        supportedEngines: look.supported_api_engines ?? [],
-      }));
+    /** Ready looks of HeyGen's library and of the account, each marked with where it came from. */
+    async listLooks(): Promise<CatalogueLook[]> {
+      const lists = await Promise.all(
+        OWNERSHIPS.map(async (ownership) => {
+          const looks = await listAll("/v3/avatars/looks", lookItem, { ownership, limit: 50 });
+          return looks.filter(isReady).map((look) => toLook(look, ownership));
+        }),
+      );
+      return lists.flat();
     },
 
     /** The public library and the account's own (cloned) voices. */
     async listVoices(): Promise<Voice[]> {
-      const [publicVoices, privateVoices] = await Promise.all(
-        (["public", "private"] as const).map((type) => listAll("/v3/voices", voiceItem, { type, limit: 100 })),
+      const lists = await Promise.all(OWNERSHIPS.map((type) => listAll("/v3/voices", voiceItem, { type, limit: 100 })));
+      return lists.flat().map(toVoice);
+    },
+
+    /** Avatar groups (the people looks belong to), HeyGen's and the account's own. */
+    async listAvatarGroups(): Promise<AvatarGroup[]> {
+      const lists = await Promise.all(
+        OWNERSHIPS.map(async (ownership) => {
+          const groups = await listAll("/v3/avatars", avatarGroupItem, { ownership, limit: 50 });
+          return groups.filter(isReady).map((group) => toAvatarGroup(group, ownership));
+        }),
       );
-      return [...privateVoices!, ...publicVoices!].map((voice) => ({
-        id: voice.voice_id,
-        name: voice.name,
-        language: voice.language,
-        gender: voice.gender?.toLowerCase() ?? null,
-        previewAudioUrl: voice.preview_audio_url,
-        private: voice.type === "private",
-      }));
+      return lists.flat();
+    },
+
+    /**
+     * Library voices matching a description (POST /v3/voices): free, creates nothing, so it is retried like a
+     * read. `seed` 0 is the best few matches, 1 the next few, and so on.
+     */
+    async searchVoices(search: { prompt: string; gender?: "female" | "male"; locale?: string; seed: number }) {
+      const body = voiceSearchRequest.parse(search satisfies z.input<typeof voiceSearchRequest>);
+      const { data } = await call("/v3/voices", { method: "POST", body, schema: voiceSearchResponse, retry: "idempotent" });
+      return { seed: data.seed, voices: data.voices.map(toVoice) };
     },
 
     /** The billing type and what is left. Not retried: a dashboard would rather say "unreachable" now than in a minute. */

@@ -107,6 +107,7 @@ export const dataOf = <T extends z.ZodType>(item: T) => z.object({ data: item })
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ data: z.array(item), has_more: z.boolean().nullish(), next_token: z.string().nullish() });
 
+/** GET /v3/avatars/looks items. `status` is only sent for the account's own looks (training, failed, ready). */
 export const lookItem = z.object({
   id: nonBlank,
   name: z.string(),
@@ -118,8 +119,13 @@ export const lookItem = z.object({
   preview_video_url: nullableString,
   preferred_orientation: z.enum(["portrait", "landscape", "square"]).nullish().catch(null),
   supported_api_engines: z.array(z.string()).nullish(),
+  status: nullableString,
 });
 
+/** GET /v3/avatars items: the avatar groups that looks belong to. */
+export const avatarGroupItem = z.object({ id: nonBlank, name: z.string(), status: nullableString });
+
+/** GET /v3/voices items, and the voices POST /v3/voices finds. */
 export const voiceItem = z.object({
   voice_id: nonBlank,
   name: z.string(),
@@ -128,6 +134,16 @@ export const voiceItem = z.object({
   preview_audio_url: nullableString,
   type: z.string().nullish(),
 });
+
+/** POST /v3/voices ("design a voice"): a semantic search of the library; it creates nothing. */
+export const voiceSearchRequest = z.strictObject({
+  prompt: nonBlank,
+  gender: z.enum(["female", "male"]).optional(),
+  locale: z.string().min(2).optional(),
+  seed: z.number().int().min(0),
+});
+
+export const voiceSearchResponse = dataOf(z.object({ seed: z.number().int(), voices: z.array(voiceItem) }));
 
 /** A figure of GET /v3/users/me: one HeyGen left out, or sent in a shape it does not document, is null, not a failed call. */
 const reportedNumber = z.number().nullable().catch(null);

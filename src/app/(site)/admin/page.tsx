@@ -1,29 +1,31 @@
 import type { Metadata } from "next";
 import { GenerateForm } from "@/components/GenerateForm";
+import { heygenAccount } from "@/server/admin/heygen-account";
 import { requireAdminPage } from "@/server/auth/session";
-import { getCatalogue } from "@/server/heygen/catalogue";
+import { findLooks } from "@/server/catalogue/find-looks";
+import { findVoices } from "@/server/catalogue/find-voices";
 
-export const metadata: Metadata = { title: "Admin" };
+export const metadata: Metadata = { title: "Studio" };
 
-export default async function AdminPage() {
+export default async function StudioPage() {
   await requireAdminPage();
-  const catalogue = await getCatalogue();
-
+  // The pickers' first pages, rendered here; when HeyGen is unreachable (or no key is set) the pickers say so.
+  const [looks, voices, { account }] = await Promise.all([
+    findLooks({}).catch(() => undefined),
+    findVoices({}).catch(() => undefined),
+    heygenAccount(),
+  ]);
   return (
-    <div className="space-y-10">
-      <div className="flex flex-wrap items-center justify-between gap-2">
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">Generate a video</h1>
-        <div className="flex items-center gap-4 text-sm text-slate-600">
-          {catalogue.account?.balance && <span data-testid="heygen-balance">HeyGen: {catalogue.account.balance}</span>}
-        </div>
+        {account?.balance && (
+          <p className="text-sm text-slate-600" data-testid="heygen-balance">
+            HeyGen: {account.balance}
+          </p>
+        )}
       </div>
-      {catalogue.error && (
-        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          HeyGen could not be reached, so its looks and voices are not listed ({catalogue.error}). Reload in a minute,
-          or type a look id and a voice id below.
-        </p>
-      )}
-      <GenerateForm looks={catalogue.looks} voices={catalogue.voices} />
+      <GenerateForm initialLooks={looks} initialVoices={voices} />
     </div>
   );
 }
