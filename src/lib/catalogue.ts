@@ -45,13 +45,6 @@ export type Look = {
   supportedEngines: string[];
 };
 
-/** What the admin page shows of the HeyGen account; null fields are ones HeyGen did not report. */
-export type AccountSummary = {
-  billingType: "wallet" | "subscription" | "usage_based" | null;
-  /** e.g. "42 credits left", "$12.50 left". */
-  balance: string | null;
-};
-
 /** One page of a filtered catalogue list; `nextCursor` asks for the next one (null on the last). */
 export type CataloguePage<T, F> = { items: T[]; total: number; nextCursor: string | null; filters: F };
 

@@ -1,5 +1,5 @@
 import { z } from "./zod";
-import type { AccountSummary } from "./catalogue";
+import type { HeygenAccount } from "./account";
 
 /** HeyGen's keys are a few dozen characters; anything this long was pasted by mistake. */
 export const API_KEY_MAX_LENGTH = 500;
@@ -33,7 +33,7 @@ export type SettingsView = {
 export type SettingsAnswer = {
   settings: SettingsView;
   /** After saving a key: the account HeyGen opened with it. */
-  account?: AccountSummary;
+  account?: HeygenAccount;
   /** After registering the webhook: whether HeyGen made a new endpoint or gave an existing one a new secret. */
   endpoint?: { url: string; outcome: "created" | "rotated" };
 };

@@ -130,7 +130,7 @@ describe("saving the HeyGen API key", () => {
     expect((await api.saveKey("hg_wrong_key_0000")).status).toBe(400);
     const saved = await api.saveKey(RIGHT_KEY);
     expect(saved.status).toBe(200);
-    expect(saved.body.account).toEqual({ billingType: "subscription", balance: expect.stringContaining("credits left") });
+    expect(saved.body.account).toMatchObject({ billingType: "subscription", balance: expect.stringContaining("credits left") });
     expect(saved.body.settings?.heygenApiKey).toEqual({ source: "settings", masked: masked(RIGHT_KEY), unreadable: false, savedAt: expect.any(String) });
     expectNoSecret(saved.text, RIGHT_KEY);
     expectNoSecret((await api.get()).text, RIGHT_KEY);

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/server/errors";
 import { HeygenError } from "@/server/heygen/errors";
+import { heygenNotConfigured } from "@/server/settings/credentials";
 
 /**
  * What the admin is told when HeyGen cannot answer a catalogue request (`what`: "list its looks"). HeyGen blaming
@@ -9,7 +10,7 @@ import { HeygenError } from "@/server/heygen/errors";
  */
 export function heygenFailure(error: unknown, what: string, inputFields: readonly string[] = []): never {
   if (!(error instanceof HeygenError)) throw error;
-  if (error.kind === "not_configured") throw new AppError("heygen_not_configured", "Add your HeyGen API key in Settings.");
+  if (error.kind === "not_configured") throw heygenNotConfigured();
   if (!error.rejected) {
     throw new AppError(
       "heygen_unavailable",

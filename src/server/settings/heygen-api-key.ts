@@ -1,5 +1,5 @@
 import "server-only";
-import type { AccountSummary } from "@/lib/catalogue";
+import type { HeygenAccount } from "@/lib/account";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { heygen } from "@/server/heygen";
@@ -11,10 +11,10 @@ import { requireEncryptionKey } from "./settings-store";
  * Saves a HeyGen API key once HeyGen has accepted it (GET /v3/users/me with it): a refused key answers 400 naming
  * `apiKey`, an unreachable HeyGen 503, and neither saves anything. The next HeyGen call uses it, no restart needed.
  */
-export async function saveHeygenApiKey(apiKey: string): Promise<AccountSummary> {
+export async function saveHeygenApiKey(apiKey: string): Promise<HeygenAccount> {
   if (env.HEYGEN_API_KEY) throw setByEnvironment("HEYGEN_API_KEY");
   requireEncryptionKey();
-  let account: AccountSummary;
+  let account: HeygenAccount;
   try {
     account = await heygen.checkApiKey(apiKey);
   } catch (error) {

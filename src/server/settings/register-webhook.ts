@@ -4,7 +4,7 @@ import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { heygen } from "@/server/heygen";
 import { HeygenError } from "@/server/heygen/errors";
-import { removeCredential, saveCredential, setByEnvironment } from "./credentials";
+import { heygenNotConfigured, removeCredential, saveCredential, setByEnvironment } from "./credentials";
 import { requireEncryptionKey } from "./settings-store";
 
 /** The events the app applies; HeyGen sends nothing else to the endpoint. */
@@ -43,6 +43,7 @@ export async function registerWebhook(): Promise<{ url: string; outcome: "create
     return { url, outcome: existing ? "rotated" : "created" };
   } catch (error) {
     if (!(error instanceof HeygenError)) throw error;
+    if (error.kind === "not_configured") throw heygenNotConfigured();
     if (error.rejected) throw new AppError("heygen_rejected", `HeyGen refused to register ${url}: ${error.message}`);
     throw new AppError("heygen_unavailable", `HeyGen could not be reached (${error.message}). Register again in a minute.`);
   }
