@@ -11,6 +11,8 @@ const APP_URL = vi.hoisted(() => {
   return "https://app.test";
 });
 
+import { NextRequest } from "next/server";
+import { GET as looksRoute } from "@/app/api/admin/catalogue/looks/route";
 import { PUT as saveKeyRoute } from "@/app/api/admin/settings/heygen-api-key/route";
 import { OPTIONS as callbackOptions, POST as callback } from "@/app/api/heygen/callback/route";
 import { POST as createVideoRoute } from "@/app/api/videos/route";
@@ -85,6 +87,11 @@ describe("without any HeyGen key", () => {
       body: { error: { code: "heygen_not_configured", message: "Add your HeyGen API key in Settings." } },
     });
     expect(await db.video.count()).toBe(0);
+
+    // The studio's pickers say the same, and HeyGen is not asked either.
+    const looks = await looksRoute(new NextRequest(`${APP_URL}/api/admin/catalogue/looks`, { headers: { cookie: await adminCookie() } }));
+    expect(looks.status).toBe(503);
+    expect((await looks.json()).error).toEqual({ code: "heygen_not_configured", message: "Add your HeyGen API key in Settings." });
     expect(heygenRequests).toEqual([]);
   });
 
