@@ -1,31 +1,18 @@
 import Link from "next/link";
 import { focusRing } from "@/components/ui/focus-ring";
+import { ThumbnailImages } from "@/components/ui/ThumbnailImages";
 import { formatAge, formatDuration } from "@/lib/format";
 import type { PublicVideo } from "@/lib/video";
 
 /**
- * A gallery card. Every thumbnail sits in the same 16:9 box, so the grid is even and nothing shifts as images
- * load; portrait and square ones are shown whole over a blurred copy of themselves instead of black bars.
+ * A gallery card: the thumbnail in a 16:9 box (ThumbnailImages), its length, the title and its age.
  */
 export function VideoCard({ video }: { video: PublicVideo }) {
   return (
     <Link href={`/videos/${video.id}`} className={`group block rounded-lg ${focusRing}`}>
       <div className="relative aspect-video overflow-hidden rounded-lg bg-slate-900">
-        {/* Plain <img>s: HeyGen's URLs are signed and expire, and next/image's optimiser would cache them past that. */}
         {video.thumbnailUrl ? (
-          <>
-            {video.aspectRatio !== "16:9" && (
-              // eslint-disable-next-line @next/next/no-img-element
-              <img src={video.thumbnailUrl} alt="" className="absolute inset-0 size-full scale-110 object-cover opacity-60 blur-xl" aria-hidden />
-            )}
-            {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img
-              src={video.thumbnailUrl}
-              alt=""
-              className="relative size-full object-contain transition duration-200 group-hover:scale-[1.02]"
-              loading="lazy"
-            />
-          </>
+          <ThumbnailImages url={video.thumbnailUrl} aspectRatio={video.aspectRatio} className="transition duration-200 group-hover:scale-[1.02]" />
         ) : (
           <span className="absolute inset-0 flex items-center justify-center text-4xl text-slate-500" aria-hidden>
             ▶
