@@ -36,17 +36,23 @@ beforeEach(async () => {
   heygenRequests.length = 0;
 });
 
+/** HeyGen holds its voice lists until the returned function is called (then the fake answers). */
+function holdVoiceLists(): () => void {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  heygenServer.use(
+    http.get(`${TEST_ENV.HEYGEN_API_URL}/v3/voices`, async () => {
+      await held;
+      return undefined;
+    }),
+  );
+  return release;
+}
+
 describe("the catalogue cache (one HeyGen round for every admin request, for a few minutes)", () => {
   it("asks HeyGen once for concurrent requests, then answers from memory until it is refreshed", async () => {
     // HeyGen holds its answers while more requests ask for the catalogue.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    heygenServer.use(
-      http.get(`${TEST_ENV.HEYGEN_API_URL}/v3/voices`, async () => {
-        await held;
-        return undefined; // then the fake answers
-      }),
-    );
+    const release = holdVoiceLists();
     const first = looks();
     await waitFor(() => heygenRequests.length, (count) => count === ONE_ROUND.length);
     const concurrent = [getCatalogue(), getCatalogue()];
@@ -77,14 +83,7 @@ describe("the catalogue cache (one HeyGen round for every admin request, for a f
   });
 
   it("does not let a round started before a refresh fill the cache after it", async () => {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    heygenServer.use(
-      http.get(`${TEST_ENV.HEYGEN_API_URL}/v3/voices`, async () => {
-        await held;
-        return undefined; // then the fake answers
-      }),
-    );
+    const release = holdVoiceLists();
     const before = looks();
     await waitFor(() => heygenRequests.length, (count) => count === ONE_ROUND.length);
     await refresh();
