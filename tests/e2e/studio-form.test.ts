@@ -1,7 +1,7 @@
 import pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { FAKE_IDS, FAKE_MARKERS, fakeLooks } from "../../src/mocks/heygen/fake-heygen";
+import { FAKE_IDS, FAKE_MARKERS, fakeLooks, fakeVoices } from "../../src/mocks/heygen/fake-heygen";
 import { seriousViolations } from "./axe";
 import { launchChromium } from "./browser";
 import { PHONE, screenshot } from "./viewer-stack";
@@ -9,6 +9,7 @@ import { PHONE, screenshot } from "./viewer-stack";
 const appUrl = inject("appUrl");
 const PORTRAIT_LOOK = fakeLooks.find((look) => look.preferred_orientation === "portrait")!;
 const PHOTO_LOOK = FAKE_IDS.looks.photoNoDefaultVoice;
+const nameOf = (voiceId: string) => fakeVoices.find((voice) => voice.voice_id === voiceId)!.name;
 /** 105 words: 42 s at 150 words a minute, $4.20 at $0.10 a second. */
 const SCRIPT_42_SECONDS = Array.from({ length: 105 }, () => "word").join(" ");
 
@@ -147,12 +148,20 @@ describe("the studio form", () => {
   it("keeps everything when HeyGen refuses, and shows the refusal beside the field it names", async () => {
     const page = await studio();
     await page.fill("input[name=title]", "E2E refused");
-    await page.fill("textarea[name=script]", "A photo look has no voice of its own.");
+    await page.fill("textarea[name=script]", "A photo look on Avatar III cannot render 4K.");
     await pickLook(page, PHOTO_LOOK);
+
+    // This look has no voice of its own: the form asks for one before sending anything.
+    await page.click("button[type=submit]");
+    await page.getByText("This look has no voice of its own: pick one.").waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("voiceId");
+    await page.getByLabel(new RegExp(`^${nameOf(FAKE_IDS.voices.olivia)}`)).check();
+
     await pick(page, "options.captions", "burned");
+    await page.selectOption("select[name=resolution]", "4k");
     await openMoreOptions(page);
     await page.fill("input[aria-label='Speed, exact value']", "1.2");
-    await page.selectOption("select[name='options.expressiveness']", "high");
+    await page.selectOption("select[name='options.engine']", "avatar_iii");
     await pick(page, "options.background", "image");
     await page.fill("input[name='options.background.url']", "http://images.example.com/office.jpg");
     await page.click("summary:has-text('More options')"); // closed: the refusal must open it again
@@ -163,27 +172,30 @@ describe("the studio form", () => {
     await backgroundError.waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("options.background.url");
 
-    // HeyGen's own refusal (no voice for this look) is shown beside the voice picker, and the form keeps it all.
+    // HeyGen's own refusal (photo looks on Avatar III stop at 1080p) is shown beside the resolution; all is kept.
     await page.fill("input[name='options.background.url']", "https://images.example.com/office.jpg");
     await page.click("button[type=submit]");
-    await page.getByRole("alert").filter({ hasText: "voice_id is invalid" }).waitFor();
-    expect(await page.locator("label:has(select[name=voiceId])").textContent()).toContain("voice_id is invalid");
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("voiceId");
+    await page.getByText(/resolution is invalid: photo avatars on avatar_iii cannot render 4k/).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("resolution");
     expect({
       title: await page.inputValue("input[name=title]"),
       script: await page.inputValue("textarea[name=script]"),
       look: await page.isChecked(`input[name=avatarId][value="${PHOTO_LOOK}"]`),
+      voice: await page.inputValue("input[type=hidden][name=voiceId]"),
       captions: await page.isChecked('input[name="options.captions"][value="burned"]'),
+      resolution: await page.inputValue("select[name=resolution]"),
       speed: await page.inputValue("input[aria-label='Speed, exact value']"),
-      expressiveness: await page.inputValue("select[name='options.expressiveness']"),
+      engine: await page.inputValue("select[name='options.engine']"),
       background: await page.inputValue("input[name='options.background.url']"),
     }).toEqual({
       title: "E2E refused",
-      script: "A photo look has no voice of its own.",
+      script: "A photo look on Avatar III cannot render 4K.",
       look: true,
+      voice: FAKE_IDS.voices.olivia,
       captions: true,
+      resolution: "4k",
       speed: "1.2",
-      expressiveness: "high",
+      engine: "avatar_iii",
       background: "https://images.example.com/office.jpg",
     });
     await page.close();
