@@ -169,7 +169,9 @@ export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: L
 /** Focuses the control of the named API field, or of the nearest field containing it ("options.background.type"). */
 function focusField(form: HTMLFormElement | null, field: string) {
   for (let name = field; name; name = name.slice(0, Math.max(0, name.lastIndexOf(".")))) {
-    const controls = form?.querySelectorAll<HTMLElement>(`[name="${CSS.escape(name)}"]`) ?? [];
+    // A control named after the field, or (pickers that send a hidden input) one inside the part marked with it.
+    const selector = `[name="${CSS.escape(name)}"]:not([type=hidden]), [data-field="${CSS.escape(name)}"] input:not(:disabled):not([type=hidden])`;
+    const controls = form?.querySelectorAll<HTMLElement>(selector) ?? [];
     const control = [...controls].find((element) => (element as HTMLInputElement).checked) ?? controls[0];
     if (control) return control.focus();
   }

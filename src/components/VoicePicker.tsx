@@ -55,7 +55,7 @@ export function VoicePicker({ value, onChange, look, error, initialPage }: Props
   );
 
   return (
-    <fieldset aria-busy={voices.loading}>
+    <fieldset aria-busy={voices.loading} data-field="voiceId">
       <legend className="text-sm font-medium">Voice</legend>
       <input type="hidden" name="voiceId" value={value} />
       {audio}

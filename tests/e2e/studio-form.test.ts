@@ -153,8 +153,8 @@ describe("the studio form", () => {
 
     // This look has no voice of its own: the form asks for one before sending anything.
     await page.click("button[type=submit]");
-    await page.getByText("This look has no voice of its own: pick one.").waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("voiceId");
+    await page.getByRole("alert").filter({ hasText: "This look has no voice of its own: pick one." }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.closest("[data-field]")?.getAttribute("data-field"))).toBe("voiceId");
     await page.getByLabel(new RegExp(`^${nameOf(FAKE_IDS.voices.olivia)}`)).check();
 
     await pick(page, "options.captions", "burned");
@@ -175,7 +175,9 @@ describe("the studio form", () => {
     // HeyGen's own refusal (photo looks on Avatar III stop at 1080p) is shown beside the resolution; all is kept.
     await page.fill("input[name='options.background.url']", "https://images.example.com/office.jpg");
     await page.click("button[type=submit]");
-    await page.getByText(/resolution is invalid: photo avatars on avatar_iii cannot render 4k/).waitFor();
+    const refusal = /resolution is invalid: photo avatars on avatar_iii cannot render 4k/;
+    await page.getByRole("alert").filter({ hasText: refusal }).waitFor();
+    expect(await page.locator("div:has(> label > select[name=resolution])").textContent()).toMatch(refusal);
     expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("resolution");
     expect({
       title: await page.inputValue("input[name=title]"),
