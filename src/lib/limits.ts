@@ -23,3 +23,13 @@ export const MOTION_PROMPT_MAX_LENGTH = 500;
 
 /** HeyGen's published price of avatar video output (2026): US$0.10 per second. */
 export const PRICE_PER_SECOND_USD = 0.1;
+
+/** A presenter's name is a label in lists and CSV files. */
+export const PRESENTER_NAME_MAX_LENGTH = 80;
+
+/** Tags are short slugs ("morning-news"); a presenter carries a few. */
+export const TAG_MAX_LENGTH = 32;
+export const MAX_TAGS_PER_PRESENTER = 10;
+
+/** Rows one import (CSV or paste) may hold: a month of scripts for many presenters, not a data dump. */
+export const PLAN_IMPORT_MAX_ROWS = 1_000;

@@ -20,7 +20,7 @@ beforeAll(() =>
 );
 beforeEach(async () => {
   const { db } = await import("@/server/db");
-  await db.$executeRawUnsafe('TRUNCATE TABLE "Video", "HeygenEvent", "AdminAuth", "rate_limits", "WebhookDelivery", "SyncState", "AppSetting"');
+  await db.$executeRawUnsafe('TRUNCATE TABLE "Video", "HeygenEvent", "AdminAuth", "rate_limits", "WebhookDelivery", "SyncState", "AppSetting", "PlanScript", "Presenter"');
   heygenRequests.length = 0;
 });
 afterEach(() => {
