@@ -1,0 +1,40 @@
+import type { PlanScriptView } from "@/lib/plan-import";
+import { monthLabel } from "./MonthNav";
+
+/** The month's scripts, grouped by day, each with the presenter or the tag it is for. */
+export function MonthScripts({ month, scripts }: { month: string; scripts: PlanScriptView[] }) {
+  // Map.groupBy would do, but Node 20 (the server's runtime) lacks it.
+  const days = new Map<string, PlanScriptView[]>();
+  for (const script of scripts) days.set(script.date, [...(days.get(script.date) ?? []), script]);
+  return (
+    <section aria-labelledby="month-scripts" className="space-y-3">
+      <h2 id="month-scripts" className="text-lg font-semibold">
+        Scripts in {monthLabel(month)}
+      </h2>
+      {days.size === 0 ? (
+        <p className="text-slate-700">No scripts for this month yet: add one or import a plan below.</p>
+      ) : (
+        <ol className="space-y-4">
+          {[...days].map(([day, dayScripts]) => (
+            <li key={day}>
+              <h3 className="font-medium">
+                <time dateTime={day}>{dayLabel(day)}</time>
+              </h3>
+              <ul className="mt-1 divide-y divide-slate-200 rounded-md border border-slate-200">
+                {dayScripts.map((script) => (
+                  <li key={script.id} className="flex flex-wrap items-baseline justify-between gap-2 px-3 py-2">
+                    <span className="min-w-0 break-words">{script.title}</span>
+                    <span className="text-sm text-slate-700">{script.presenter ? script.presenter.name : `#${script.tag}`}</span>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+const dayLabel = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
