@@ -33,3 +33,5 @@ export const MAX_TAGS_PER_PRESENTER = 10;
 
 /** Rows one import (CSV or paste) may hold: a month of scripts for many presenters, not a data dump. */
 export const PLAN_IMPORT_MAX_ROWS = 1_000;
+/** The body of an import (its text): 1 MiB, about 1,000 rows of 1,000-character scripts. */
+export const PLAN_IMPORT_MAX_BYTES = 1024 * 1024;

@@ -92,6 +92,16 @@ describe("POST /api/admin/plan/import", () => {
     expect(await savedTitles()).toEqual(["One", "Two"]);
   });
 
+  it("takes a month of long scripts, well past the usual 64 KiB body cap", async () => {
+    const long = "Good morning. ".repeat(300).trim(); // about 4 KB each
+    const rows = Array.from({ length: 60 }, (_, i) => `2026-04-${String((i % 28) + 1).padStart(2, "0")},Day ${i},${long},Anna`);
+    const text = [HEADER, ...rows].join("\n");
+    expect(Buffer.byteLength(text)).toBeGreaterThan(200 * 1024);
+    const { status, body } = await importPlan(text);
+    expect(status).toBe(201);
+    expect(body).toEqual({ saved: 60 });
+  });
+
   it("does not save the same plan twice", async () => {
     await importPlan(good);
     expect((await importPlan(good)).status).toBe(400);

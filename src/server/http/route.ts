@@ -20,6 +20,8 @@ type RouteOptions<S extends z.ZodType | undefined> = {
   body?: S;
   /** Server-to-server routes (HeyGen's webhook, the cron) have no browser origin to check. */
   allowCrossOrigin?: boolean;
+  /** A larger body cap than MAX_BODY_BYTES, for the few routes that take files (a month's plan). */
+  maxBodyBytes?: number;
 };
 
 export type HandlerContext<P, S> = {
@@ -43,13 +45,14 @@ export function route<P = Record<string, never>, S extends z.ZodType | undefined
   options: RouteOptions<S>,
   handler: (context: HandlerContext<P, S>) => Promise<Response>,
 ) {
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   return async (request: NextRequest, context?: { params: Promise<P> }): Promise<Response> => {
     const started = performance.now();
     const requestId = requestIdOf(request);
     const fields: Record<string, unknown> = {};
     let response: Response;
     try {
-      if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) throw tooLarge();
+      if (Number(request.headers.get("content-length")) > maxBodyBytes) throw tooLarge(maxBodyBytes);
       if (STATE_CHANGING.has(request.method) && !options.allowCrossOrigin) refuseCrossOrigin(request);
       if (options.body && !isJson(request)) {
         throw new AppError("unsupported_media_type", "The body must be sent as application/json.");
@@ -57,7 +60,7 @@ export function route<P = Record<string, never>, S extends z.ZodType | undefined
       if (options.admin && !(await isAdminRequest(request))) {
         throw new AppError("unauthorized", "Log in as an admin to do this.");
       }
-      const body = (options.body ? await readJsonBody(request, options.body) : undefined) as HandlerContext<P, S>["body"];
+      const body = (options.body ? await readJsonBody(request, options.body, maxBodyBytes) : undefined) as HandlerContext<P, S>["body"];
       const params = (await context?.params) ?? ({} as P);
       response = await handler({ request, params, body, requestId, note: (more) => Object.assign(fields, more) });
     } catch (error) {
@@ -106,10 +109,10 @@ function isJson(request: Request): boolean {
   return type === "application/json";
 }
 
-const tooLarge = () => new AppError("payload_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+const tooLarge = (bytes: number) => new AppError("payload_too_large", `The body must be at most ${bytes} bytes.`);
 
-async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-  const raw = await readRawBody(request, MAX_BODY_BYTES);
+async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, maxBytes: number): Promise<z.output<S>> {
+  const raw = await readRawBody(request, maxBytes);
   let body: unknown;
   try {
     body = JSON.parse(Buffer.from(raw).toString("utf8"));
