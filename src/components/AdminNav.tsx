@@ -8,6 +8,7 @@ import { focusRing } from "@/components/ui/focus-ring";
 const TABS = [
   { href: "/admin", label: "Studio" },
   { href: "/admin/videos", label: "Videos" },
+  { href: "/admin/presenters", label: "Presenters" },
   { href: "/admin/plan", label: "Plan" },
   { href: "/admin/overview", label: "Overview" },
   { href: "/admin/settings", label: "Settings" },

@@ -7,6 +7,7 @@ import { CaptionsPicker } from "@/components/CaptionsPicker";
 import { FormatPicker } from "@/components/FormatPicker";
 import { GenerationOptionsFields } from "@/components/GenerationOptionsFields";
 import { LookPicker } from "@/components/LookPicker";
+import { SavePresenterPanel } from "@/components/presenters/SavePresenterPanel";
 import { ScriptField } from "@/components/ScriptField";
 import { VoicePicker } from "@/components/VoicePicker";
 import { SubmitButton } from "@/components/ui/SubmitButton";
@@ -110,59 +111,62 @@ export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: L
   const { seconds, costUsd } = estimateScript(draft.script, speed);
 
   return (
-    <form ref={formRef} method="post" onSubmit={onSubmit} className="space-y-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6" noValidate>
-      <label className="block">
-        <span className="text-sm font-medium">Title</span>
-        <input
-          name="title"
-          required
-          maxLength={TITLE_MAX_LENGTH}
-          value={draft.title}
-          onChange={(e) => update(() => ({ title: e.target.value }))}
-          className={inputClass}
-          placeholder="Welcome to the team"
+    <>
+      <form ref={formRef} method="post" onSubmit={onSubmit} className="space-y-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6" noValidate>
+        <label className="block">
+          <span className="text-sm font-medium">Title</span>
+          <input
+            name="title"
+            required
+            maxLength={TITLE_MAX_LENGTH}
+            value={draft.title}
+            onChange={(e) => update(() => ({ title: e.target.value }))}
+            className={inputClass}
+            placeholder="Welcome to the team"
+          />
+          {errorFor("title")}
+        </label>
+        <ScriptField value={draft.script} onChange={(script) => update(() => ({ script }))} voiceSpeed={speed} error={errorFor("script")} />
+        <LookPicker value={draft.lookId} onChange={pickLook} error={errorFor("avatarId")} initialPage={initialLooks} />
+        <VoicePicker initialPage={initialVoices} value={draft.voiceId} onChange={(voiceId) => update(() => ({ voiceId }))} look={draft.look} error={errorFor("voiceId")} />
+        <FormatPicker
+          aspectRatio={draft.aspectRatio}
+          resolution={draft.resolution}
+          onChange={(patch) => update(() => patch)}
+          error={errorFor("aspectRatio") ?? errorFor("resolution")}
         />
-        {errorFor("title")}
-      </label>
-      <ScriptField value={draft.script} onChange={(script) => update(() => ({ script }))} voiceSpeed={speed} error={errorFor("script")} />
-      <LookPicker value={draft.lookId} onChange={pickLook} error={errorFor("avatarId")} initialPage={initialLooks} />
-      <VoicePicker initialPage={initialVoices} value={draft.voiceId} onChange={(voiceId) => update(() => ({ voiceId }))} look={draft.look} error={errorFor("voiceId")} />
-      <FormatPicker
-        aspectRatio={draft.aspectRatio}
-        resolution={draft.resolution}
-        onChange={(patch) => update(() => patch)}
-        error={errorFor("aspectRatio") ?? errorFor("resolution")}
-      />
-      <CaptionsPicker value={draft.options.captions} onChange={(captions) => updateOptions({ captions })} error={errorFor("options.captions")} />
-      <GenerationOptionsFields
-        draft={draft.options}
-        onChange={updateOptions}
-        errorFor={errorFor}
-        look={draft.look}
-        open={moreOpen}
-        onToggle={setMoreOpen}
-      />
-      <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton pending={submitting} pendingLabel="Sending to HeyGen…">
-          {seconds > 0 ? `Generate (≈ ${formatUsd(costUsd)})` : "Generate"}
-        </SubmitButton>
-        {outcome && outcome.kind !== "error" && (
-          <p role="status" className={`text-sm ${outcome.kind === "created" ? "text-emerald-800" : "text-amber-800"}`}>
-            {outcome.kind === "created"
-              ? `HeyGen is rendering “${outcome.video.title}”. `
-              : `HeyGen did not confirm “${outcome.video.title}”: it may still be rendering, so it was not sent again. Its page updates when HeyGen reports back. `}
-            <Link href={`/videos/${outcome.video.id}`} className="font-medium underline">
-              Watch it
-            </Link>
-          </p>
-        )}
-        {outcome?.kind === "error" && (
-          <p role="alert" className="text-sm text-red-700">
-            {outcome.message}
-          </p>
-        )}
-      </div>
-    </form>
+        <CaptionsPicker value={draft.options.captions} onChange={(captions) => updateOptions({ captions })} error={errorFor("options.captions")} />
+        <GenerationOptionsFields
+          draft={draft.options}
+          onChange={updateOptions}
+          errorFor={errorFor}
+          look={draft.look}
+          open={moreOpen}
+          onToggle={setMoreOpen}
+        />
+        <div className="flex flex-wrap items-center gap-4">
+          <SubmitButton pending={submitting} pendingLabel="Sending to HeyGen…">
+            {seconds > 0 ? `Generate (≈ ${formatUsd(costUsd)})` : "Generate"}
+          </SubmitButton>
+          {outcome && outcome.kind !== "error" && (
+            <p role="status" className={`text-sm ${outcome.kind === "created" ? "text-emerald-800" : "text-amber-800"}`}>
+              {outcome.kind === "created"
+                ? `HeyGen is rendering “${outcome.video.title}”. `
+                : `HeyGen did not confirm “${outcome.video.title}”: it may still be rendering, so it was not sent again. Its page updates when HeyGen reports back. `}
+              <Link href={`/videos/${outcome.video.id}`} className="font-medium underline">
+                Watch it
+              </Link>
+            </p>
+          )}
+          {outcome?.kind === "error" && (
+            <p role="alert" className="text-sm text-red-700">
+              {outcome.message}
+            </p>
+          )}
+        </div>
+      </form>
+      <SavePresenterPanel draft={draft} />
+    </>
   );
 }
 

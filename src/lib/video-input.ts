@@ -4,7 +4,7 @@ import { generationOptions } from "./generation-options";
 import { ASPECT_RATIOS, DEFAULT_RESOLUTION, nearestFormat, RESOLUTIONS } from "./video-format";
 
 const required = { error: "is required" };
-const text = (max: number, tooLong: string) => z.string(required).trim().min(1, "is required").max(max, tooLong);
+export const text = (max: number, tooLong: string) => z.string(required).trim().min(1, "is required").max(max, tooLong);
 
 /** Legacy clients sent pixel sizes; they are mapped to the nearest preset. */
 const legacyDimension = z
@@ -14,24 +14,29 @@ const legacyDimension = z
   .max(4096, "must be at most 4096")
   .refine((n) => n % 2 === 0, "must be even");
 
+/** How a video looks and sounds: shared by a video (createVideoInput) and a presenter (presenter-input.ts). */
+export const lookFields = {
+  /** A HeyGen look id. */
+  avatarId: text(HEYGEN_ID_MAX_LENGTH, "is too long"),
+  /** Empty or missing: the look's own voice. */
+  voiceId: z
+    .string({ error: "must be a string" })
+    .trim()
+    .max(HEYGEN_ID_MAX_LENGTH, "is too long")
+    .nullish()
+    .transform((id) => id || null),
+  aspectRatio: z.enum(ASPECT_RATIOS, { error: `must be one of ${ASPECT_RATIOS.join(", ")}` }).optional(),
+  resolution: z.enum(RESOLUTIONS, { error: `must be one of ${RESOLUTIONS.join(", ")}` }).optional(),
+  /** Everything else HeyGen can be asked for (engine, voice settings, background, captions, ...). */
+  options: generationOptions.prefault({}),
+};
+
 /** What an admin sends to create a video. Shared by the API route and the form. */
 export const createVideoInput = z
   .object({
     title: text(TITLE_MAX_LENGTH, `must be at most ${TITLE_MAX_LENGTH} characters`),
     script: text(SCRIPT_MAX_LENGTH, `must be under ${(SCRIPT_MAX_LENGTH + 1).toLocaleString("en")} characters`),
-    /** A HeyGen look id. */
-    avatarId: text(HEYGEN_ID_MAX_LENGTH, "is too long"),
-    /** Empty or missing: the look's own voice. */
-    voiceId: z
-      .string({ error: "must be a string" })
-      .trim()
-      .max(HEYGEN_ID_MAX_LENGTH, "is too long")
-      .nullish()
-      .transform((id) => id || null),
-    aspectRatio: z.enum(ASPECT_RATIOS, { error: `must be one of ${ASPECT_RATIOS.join(", ")}` }).optional(),
-    resolution: z.enum(RESOLUTIONS, { error: `must be one of ${RESOLUTIONS.join(", ")}` }).optional(),
-    /** Everything else HeyGen can be asked for (engine, voice settings, background, captions, ...). */
-    options: generationOptions.prefault({}),
+    ...lookFields,
     width: legacyDimension.optional(),
     height: legacyDimension.optional(),
   })

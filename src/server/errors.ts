@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   invalid_signature: 401,
   stale_signature: 401,
   not_found: 404,
+  /** The request clashes with what is stored (a name already taken, a row still referred to). */
+  conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_attempts: 429,
