@@ -1,9 +1,10 @@
 import pg from "pg";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fakeLooks } from "../../src/mocks/heygen/fake-heygen";
 import { seriousViolations } from "./axe";
 import { launchChromium } from "./browser";
+import { openStudio } from "./studio";
 import { PHONE, screenshot } from "./viewer-stack";
 
 const appUrl = inject("appUrl");
@@ -21,15 +22,7 @@ afterAll(async () => {
   await db?.end();
 });
 
-async function studio(): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${appUrl}/admin`);
-  await page.fill("input[name=password]", inject("adminPassword"));
-  await page.click("button[type=submit]");
-  await page.waitForURL(`${appUrl}/admin`);
-  await page.locator("button[type=submit]:not([disabled])").waitFor(); // hydrated
-  return page;
-}
+const studio = () => openStudio(browser);
 
 async function storedPresenter(name: string) {
   const { rows } = await db.query(`SELECT "avatarId", "aspectRatio", options, tags, active FROM "Presenter" WHERE name = $1`, [name]);

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { FAKE_IDS, FAKE_MARKERS, fakeLooks, fakeVoices } from "../../src/mocks/heygen/fake-heygen";
 import { seriousViolations } from "./axe";
 import { launchChromium } from "./browser";
+import { openStudio } from "./studio";
 import { PHONE, screenshot } from "./viewer-stack";
 
-const appUrl = inject("appUrl");
 const PORTRAIT_LOOK = fakeLooks.find((look) => look.preferred_orientation === "portrait")!;
 const PHOTO_LOOK = FAKE_IDS.looks.photoNoDefaultVoice;
 const nameOf = (voiceId: string) => fakeVoices.find((voice) => voice.voice_id === voiceId)!.name;
@@ -25,15 +25,7 @@ afterAll(async () => {
   await db?.end();
 });
 
-async function studio(context?: BrowserContext): Promise<Page> {
-  const page = await (context ?? browser).newPage();
-  await page.goto(`${appUrl}/admin`);
-  await page.fill("input[name=password]", inject("adminPassword"));
-  await page.click("button[type=submit]");
-  await page.waitForURL(`${appUrl}/admin`);
-  await page.locator("button[type=submit]:not([disabled])").waitFor(); // hydrated
-  return page;
-}
+const studio = (context?: BrowserContext) => openStudio(context ?? browser);
 
 const pickLook = (page: Page, id: string) => page.click(`label[data-look-id="${id}"]`);
 const pick = (page: Page, name: string, value: string) => page.click(`label:has(input[name="${name}"][value="${value}"])`);
