@@ -19,6 +19,7 @@ export function usePreviewAudio(): { control: PreviewControl; audio: React.React
     setProblem(null);
     if (playingUrl === url) {
       audio.pause();
+      stopped(url); // at once: the pause event comes later, and the button must say "stopped" now
       return;
     }
     audio.src = url;

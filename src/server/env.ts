@@ -63,6 +63,21 @@ export const env = createEnv({
     // A video with no news from HeyGen for this long is checked with HeyGen's API (on read, by the timer,
     // by `npm run reconcile` and by the cron route).
     RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(120),
+    // Bearer token of POST /api/admin/batches for automation (a monthly job): Authorization: Bearer <ADMIN_API_TOKEN>.
+    // Unset: only an admin session may trigger a batch.
+    ADMIN_API_TOKEN: z.string().min(32, "must be at least 32 characters (openssl rand -hex 32)").optional(),
+    // The bulk queue's pace, shared by every worker: at most one HeyGen create per this many milliseconds.
+    QUEUE_SUBMIT_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1_000),
+    // At most this many videos in flight at HeyGen (sent, not yet completed or failed) before the queue waits: your
+    // plan's concurrent-render limit.
+    QUEUE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(3),
+    // A create HeyGen refused for a transient reason (429, a refusal it says is temporary) is tried this many times
+    // in all, with backoff, before its video is marked failed.
+    QUEUE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+    // "on": this process works the queue (started from instrumentation.ts). "off": only `npm run worker` processes do.
+    QUEUE_WORKER: z.enum(["on", "off"]).default("on"),
+    // A job whose worker died is taken over after this many seconds (longer than one HeyGen call).
+    QUEUE_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(3_600).default(60),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     // Public origin of this deployment, read at run time (never inlined by `next build`, so one build
     // serves every host): HeyGen's callback_url, and Secure cookies when it is https.
@@ -83,6 +98,12 @@ export const env = createEnv({
     SESSION_TTL_HOURS: process.env.SESSION_TTL_HOURS,
     CRON_SECRET: process.env.CRON_SECRET,
     RECONCILE_AFTER_SECONDS: process.env.RECONCILE_AFTER_SECONDS,
+    ADMIN_API_TOKEN: process.env.ADMIN_API_TOKEN,
+    QUEUE_SUBMIT_INTERVAL_MS: process.env.QUEUE_SUBMIT_INTERVAL_MS,
+    QUEUE_MAX_IN_FLIGHT: process.env.QUEUE_MAX_IN_FLIGHT,
+    QUEUE_MAX_ATTEMPTS: process.env.QUEUE_MAX_ATTEMPTS,
+    QUEUE_WORKER: process.env.QUEUE_WORKER,
+    QUEUE_JOB_TIMEOUT_SECONDS: process.env.QUEUE_JOB_TIMEOUT_SECONDS,
     LOG_LEVEL: process.env.LOG_LEVEL,
     APP_URL: process.env.APP_URL,
   },
