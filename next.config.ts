@@ -24,7 +24,7 @@ function contentSecurityPolicy(frameAncestors: string): string {
 
 const nextConfig: NextConfig = {
   // The Prisma client and pg are server-only Node packages; keep them out of the bundle.
-  serverExternalPackages: ["@prisma/adapter-pg", "pg"],
+  serverExternalPackages: ["@prisma/adapter-pg", "pg", "pg-boss"],
   poweredByHeader: false,
   // HSTS depends on APP_URL at run time, so src/proxy.ts sets it; these are the same for every deployment.
   async headers() {

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { describeFirstIssue } from "@/lib/validation";
+import { hasBearerToken } from "@/server/auth/bearer";
 import { isAdminRequest } from "@/server/auth/session";
 import { isDatabaseUnavailable } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -16,6 +17,11 @@ export const MAX_BODY_BYTES = 64 * 1024;
 type RouteOptions<S extends z.ZodType | undefined> = {
   /** Refuse with 401 unless the request carries a valid admin session. */
   admin?: boolean;
+  /**
+   * With `admin`: a request carrying `Authorization: Bearer …` is judged by this token instead of the session
+   * (automation). Unset or returning undefined: no token is accepted.
+   */
+  bearerToken?: () => string | undefined;
   /** Read the body as JSON (415 unless it says application/json) and validate it; failures are 400s naming the field. */
   body?: S;
   /** Server-to-server routes (HeyGen's webhook, the cron) have no browser origin to check. */
@@ -57,7 +63,7 @@ export function route<P = Record<string, never>, S extends z.ZodType | undefined
       if (options.body && !isJson(request)) {
         throw new AppError("unsupported_media_type", "The body must be sent as application/json.");
       }
-      if (options.admin && !(await isAdminRequest(request))) {
+      if (options.admin && !(await isAuthorised(request, options.bearerToken))) {
         throw new AppError("unauthorized", "Log in as an admin to do this.");
       }
       const body = (options.body ? await readJsonBody(request, options.body, maxBodyBytes) : undefined) as HandlerContext<P, S>["body"];
@@ -97,6 +103,13 @@ function errorResponse(error: unknown, fields: Record<string, unknown>): NextRes
   fields.code = "internal_error";
   fields.err = error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error);
   return errorJson(new AppError("internal_error", "Something went wrong. Please try again."));
+}
+
+/** A bearer token, when the request carries one, decides alone: a wrong one is refused even with a session cookie. */
+async function isAuthorised(request: NextRequest, bearerToken: RouteOptions<undefined>["bearerToken"]): Promise<boolean> {
+  if (!request.headers.has("authorization")) return isAdminRequest(request);
+  const token = bearerToken?.();
+  return !!token && hasBearerToken(request, token);
 }
 
 function requestIdOf(request: Request): string {

@@ -44,17 +44,31 @@ export async function createVideo(
     return { video: await db.video.findUniqueOrThrow({ where: { idempotencyKey } }), outcome: "repeat" };
   }
 
+  const sent = await sendToHeygen(video, input);
+  if (sent.kind === "refused") throw await refusal(video, sent.error);
+  return { video: sent.video, outcome: sent.kind };
+}
+
+export type SendOutcome =
+  | { kind: "created" | "unconfirmed"; video: Video }
+  /** HeyGen's own refusal: nothing was made, and the video is left as it was (PENDING) for the caller to decide. */
+  | { kind: "refused"; error: HeygenError };
+
+/**
+ * Asks HeyGen, once, to render a recorded PENDING video (its id is the callback_id). A lost answer leaves it PENDING
+ * and unconfirmed, never resent: HeyGen may be rendering (and billing) it, and its webhook still completes it.
+ */
+export async function sendToHeygen(video: Video, input: CreateVideoInput): Promise<SendOutcome> {
   let heygenVideoId: string;
   try {
     ({ videoId: heygenVideoId } = await heygen.createVideo({ ...input, callbackId: video.id, callbackUrl: callbackUrl() }));
   } catch (error) {
     if (!(error instanceof HeygenError)) throw error;
-    if (error.rejected) throw await refusal(video, error);
-    return { video: await markUnconfirmed(video, error), outcome: "unconfirmed" };
+    if (error.rejected) return { kind: "refused", error };
+    return { kind: "unconfirmed", video: await markUnconfirmed(video, error.message, error.kind) };
   }
-
   const { video: updated } = await applyStatusChange(video.id, { status: "PROCESSING", heygenVideoId });
-  return { video: updated ?? video, outcome: "created" };
+  return { kind: "created", video: updated ?? video };
 }
 
 /** Where HeyGen posts this job's result (unsigned: the app treats it as a hint). Read at run time. */
@@ -62,11 +76,12 @@ function callbackUrl(): string | undefined {
   return env.APP_URL ? new URL("/api/heygen/callback", env.APP_URL).href : undefined;
 }
 
-async function markUnconfirmed(video: Video, error: HeygenError): Promise<Video> {
-  logger.warn({ videoId: video.id, kind: error.kind, err: error.message }, "create unconfirmed: HeyGen may have the job");
+/** Records why the create is unconfirmed (the job may exist at HeyGen); reconciliation looks for it. */
+export async function markUnconfirmed(video: Video, reason: string, kind?: string): Promise<Video> {
+  logger.warn({ videoId: video.id, kind, err: reason }, "create unconfirmed: HeyGen may have the job");
   await db.video.updateMany({
     where: { id: video.id, status: "PENDING", heygenVideoId: null },
-    data: { unconfirmedReason: error.message },
+    data: { unconfirmedReason: reason },
   });
   return (await db.video.findUnique({ where: { id: video.id } })) ?? video;
 }
@@ -107,7 +122,8 @@ async function refusal(video: Video, error: HeygenError): Promise<AppError> {
   });
 }
 
-function describeRefusal(error: HeygenError): { code: ErrorCode; message: string } {
+/** An admin's words for HeyGen's refusal, and the error code the API answers with. */
+export function describeRefusal(error: HeygenError): { code: ErrorCode; message: string } {
   switch (error.status) {
     case 402:
       return { code: "heygen_no_credits", message: "Your HeyGen account has run out of credits: add credits in HeyGen, then generate again." };

@@ -1,0 +1,17 @@
+import { NextResponse } from "next/server";
+import { batchSelection } from "@/lib/batch";
+import { triggerBatch } from "@/server/batches/trigger-batch";
+import { env } from "@/server/env";
+import { route } from "@/server/http/route";
+
+// POST /api/admin/batches { month, tag?, presenterIds? } — admin session, or Authorization: Bearer <ADMIN_API_TOKEN>
+// (a monthly job): queues every missing video of the selection → 201 { batchId, queued, skipped, errors }; 200 with
+// batchId null when nothing was missing.
+export const POST = route(
+  { admin: true, bearerToken: () => env.ADMIN_API_TOKEN, body: batchSelection },
+  async ({ request, body, note }) => {
+    const result = await triggerBatch(body, request.headers.has("authorization") ? "api" : "admin");
+    note({ batchId: result.batchId, queued: result.queued, skipped: result.skipped });
+    return NextResponse.json(result, { status: result.batchId ? 201 : 200 });
+  },
+);

@@ -1,0 +1,71 @@
+import "server-only";
+import type { Video } from "@/generated/prisma/client";
+import type { CreateVideoInput } from "@/lib/video-input";
+import { db } from "@/server/db";
+import { env } from "@/server/env";
+import { videoInputOf } from "./select-pairs";
+
+/** The row of SubmitGate that paces create requests across every worker. */
+export const CREATE_GATE = "heygen-create";
+
+/** How long after its claim an item still being sent is presumed alive (one HeyGen call, and some). */
+const stalledAfterMs = () => env.HEYGEN_TIMEOUT_MS + 5_000;
+
+export type Claim =
+  /** Nothing to do: the item was sent, failed, was cancelled or deleted, or another worker is sending it. */
+  | { kind: "done" }
+  /** Its batch is paused: resuming enqueues it again. */
+  | { kind: "paused" }
+  /** Not yet: the pace (the next create's moment) or the in-flight cap (HeyGen renders enough already). */
+  | { kind: "wait"; ms: number; reason: "pace" | "in_flight" }
+  /** A worker claimed it and died mid-request: the job may exist at HeyGen, so it is never sent again. */
+  | { kind: "stalled"; video: Video | null }
+  /** Ours to send, now: its PENDING video is recorded (the callback_id) and the gate moved on. */
+  | { kind: "claimed"; video: Video; input: CreateVideoInput };
+
+/**
+ * Decides, in one transaction, whether an item may be sent now. The gate row's lock serialises every worker's claim,
+ * so the pace and the in-flight count are read and moved together; the item's conditional update makes the claim
+ * exactly once. The video row is recorded before HeyGen is called, so a crash mid-request leaves a trace to check.
+ */
+export function claimItem(itemId: string): Promise<Claim> {
+  return db.$transaction(async (tx): Promise<Claim> => {
+    const [gate] = await tx.$queryRaw<Array<{ waitMs: number }>>`
+      SELECT GREATEST(0, EXTRACT(EPOCH FROM "nextAt" - clock_timestamp()) * 1000)::float8 AS "waitMs"
+      FROM "SubmitGate" WHERE "name" = ${CREATE_GATE} FOR UPDATE`;
+    const item = await tx.batchItem.findUnique({
+      where: { id: itemId },
+      include: { batch: true, planScript: true, presenter: true, video: true },
+    });
+    if (!item) return { kind: "done" };
+    if (item.status === "SUBMITTING") {
+      const stalled = Date.now() - (item.submittedAt?.getTime() ?? 0) > stalledAfterMs();
+      return stalled ? { kind: "stalled", video: item.video } : { kind: "done" };
+    }
+    if (item.status !== "QUEUED") return { kind: "done" };
+    if (item.batch.status === "PAUSED") return { kind: "paused" };
+    if (item.batch.status === "CANCELLED") {
+      await tx.batchItem.updateMany({ where: { id: itemId, status: "QUEUED" }, data: { status: "CANCELLED" } });
+      return { kind: "done" };
+    }
+    if (!gate) throw new Error(`SubmitGate row "${CREATE_GATE}" is missing: run the migrations.`);
+    if (gate.waitMs > 0) return { kind: "wait", ms: Math.ceil(gate.waitMs), reason: "pace" };
+    const inFlight = await tx.video.count({ where: { status: { in: ["PENDING", "PROCESSING"] } } });
+    if (inFlight >= env.QUEUE_MAX_IN_FLIGHT) return { kind: "wait", ms: 1_000, reason: "in_flight" };
+
+    const input = videoInputOf({ script: item.planScript, presenter: item.presenter });
+    const video = await tx.video.create({ data: { ...input, status: "PENDING", idempotencyKey: `batch-item:${itemId}` } });
+    await tx.batchItem.update({ where: { id: itemId }, data: { status: "SUBMITTING", videoId: video.id, submittedAt: new Date(), error: null } });
+    await tx.$executeRaw`
+      UPDATE "SubmitGate" SET "nextAt" = clock_timestamp() + ${env.QUEUE_SUBMIT_INTERVAL_MS} * interval '1 millisecond'
+      WHERE "name" = ${CREATE_GATE}`;
+    return { kind: "claimed", video, input };
+  });
+}
+
+/** After a 429: no worker sends anything before HeyGen's Retry-After has passed. */
+export async function holdGate(ms: number): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "SubmitGate" SET "nextAt" = GREATEST("nextAt", clock_timestamp() + ${ms} * interval '1 millisecond')
+    WHERE "name" = ${CREATE_GATE}`;
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import type { PlanScript, Presenter } from "@/generated/prisma/client";
+import type { BatchError, BatchSelection } from "@/lib/batch";
+import { storedOptions } from "@/lib/generation-options";
+import type { CreateVideoInput } from "@/lib/video-input";
+import type { AspectRatio, Resolution } from "@/lib/video-format";
+import { db } from "@/server/db";
+import { dateToDay, dayToDate } from "@/server/plan/preview-plan";
+
+/** One video the plan asks for: a script said by a presenter. */
+export type Pair = { script: PlanScript; presenter: Presenter };
+
+/** The unique key of a pair while it has a live batch item (BatchItem.liveKey). */
+export const liveKeyOf = (planScriptId: string, presenterId: string) => `${planScriptId}:${presenterId}`;
+
+/**
+ * Every (script, presenter) pair a selection covers: a script for a presenter, or a script for a tag said by every
+ * active presenter carrying it; narrowed to the selection's tag or presenters. Scripts that cannot be made (their
+ * presenter is inactive, no active presenter carries their tag) are errors, not pairs.
+ */
+export async function selectPairs({ month, tag, presenterIds }: BatchSelection): Promise<{ pairs: Pair[]; errors: BatchError[] }> {
+  const start = dayToDate(`${month}-01`);
+  const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+  const [scripts, presenters] = await Promise.all([
+    db.planScript.findMany({ where: { date: { gte: start, lt: end } }, orderBy: [{ date: "asc" }, { title: "asc" }, { id: "asc" }] }),
+    db.presenter.findMany({ orderBy: { name: "asc" } }),
+  ]);
+  const chosen = (presenter: Presenter) => !presenterIds?.length || presenterIds.includes(presenter.id);
+  const pairs: Pair[] = [];
+  const errors: BatchError[] = [];
+  const fail = (script: PlanScript, message: string) =>
+    errors.push({ planScriptId: script.id, date: dateToDay(script.date), title: script.title, message });
+
+  for (const script of scripts) {
+    if (script.presenterId) {
+      const presenter = presenters.find((candidate) => candidate.id === script.presenterId)!;
+      if (!chosen(presenter) || (tag && !presenter.tags.includes(tag))) continue;
+      if (presenter.active) pairs.push({ script, presenter });
+      else fail(script, `${presenter.name} is inactive: activate the presenter to make this video.`);
+      continue;
+    }
+    if (tag && script.tag !== tag) continue;
+    const carriers = presenters.filter((presenter) => presenter.active && presenter.tags.includes(script.tag!));
+    if (carriers.length === 0) fail(script, `No active presenter carries #${script.tag}.`);
+    for (const presenter of carriers.filter(chosen)) pairs.push({ script, presenter });
+  }
+  return { pairs, errors };
+}
+
+/** The pairs of `pairs` with no live batch item: what "Generate what is missing" would queue. */
+export async function missingPairs(pairs: Pair[]): Promise<Pair[]> {
+  const keys = pairs.map((pair) => liveKeyOf(pair.script.id, pair.presenter.id));
+  const live = await db.batchItem.findMany({ where: { liveKey: { in: keys } }, select: { liveKey: true } });
+  const taken = new Set(live.map((item) => item.liveKey));
+  return pairs.filter((pair) => !taken.has(liveKeyOf(pair.script.id, pair.presenter.id)));
+}
+
+/** What HeyGen is asked to make for a pair: the script, in the presenter's look, voice, format and options. */
+export function videoInputOf({ script, presenter }: Pair): CreateVideoInput {
+  return {
+    title: script.title,
+    script: script.script,
+    avatarId: presenter.avatarId,
+    voiceId: presenter.voiceId,
+    aspectRatio: presenter.aspectRatio as AspectRatio,
+    resolution: presenter.resolution as Resolution,
+    options: storedOptions(presenter.options),
+  };
+}

@@ -1,0 +1,105 @@
+import "server-only";
+import type { Video } from "@/generated/prisma/client";
+import type { CreateVideoInput } from "@/lib/video-input";
+import { db } from "@/server/db";
+import { env } from "@/server/env";
+import type { HeygenError } from "@/server/heygen/errors";
+import { logger } from "@/server/logger";
+import { describeRefusal, markUnconfirmed, sendToHeygen } from "@/server/videos/create-video";
+import { applyStatusChange } from "@/server/videos/transition";
+import { claimItem, holdGate } from "./claim-item";
+
+/** What the job does next: nothing more, or run again after a while (the batch is waiting its turn). */
+export type JobOutcome = { kind: "finished" } | { kind: "later"; seconds: number };
+
+/** The longest a job waits in place for its turn before it steps aside (re-enqueued, the worker freed). */
+const maxInlineWaitMs = () => Math.min(10_000, (env.QUEUE_JOB_TIMEOUT_SECONDS * 1000) / 4);
+
+/**
+ * One job: waits for the item's turn (pace and in-flight cap), claims it and sends its video to HeyGen once. A
+ * transient refusal (429, no API key yet) puts the item back in line with backoff; HeyGen's other refusals fail it;
+ * a lost answer leaves the video unconfirmed, never resent.
+ */
+export async function submitItem(itemId: string): Promise<JobOutcome> {
+  const deadline = Date.now() + maxInlineWaitMs();
+  for (;;) {
+    const claim = await claimItem(itemId);
+    switch (claim.kind) {
+      case "done":
+      case "paused":
+        return { kind: "finished" };
+      case "stalled":
+        await settleStalled(itemId, claim.video);
+        return { kind: "finished" };
+      case "wait": {
+        if (Date.now() + claim.ms > deadline) return { kind: "later", seconds: Math.max(1, Math.ceil(claim.ms / 1000)) };
+        await new Promise((resolve) => setTimeout(resolve, claim.ms));
+        continue;
+      }
+      case "claimed": {
+        const retry = await send(itemId, claim.video, claim.input);
+        if (!retry) return { kind: "finished" };
+      }
+    }
+  }
+}
+
+/** Sends the claimed item's video; true when HeyGen refused for now and the item is back in line. */
+async function send(itemId: string, video: Video, input: CreateVideoInput): Promise<boolean> {
+  const sent = await sendToHeygen(video, input);
+  if (sent.kind !== "refused") {
+    await db.batchItem.update({ where: { id: itemId }, data: { status: "SENT" } });
+    return false;
+  }
+  const { error } = sent;
+  const item = await db.batchItem.findUniqueOrThrow({ where: { id: itemId }, select: { attempts: true, batchId: true } });
+  const attempts = item.attempts + 1;
+  const { message } = describeRefusal(error);
+  if (isAccountProblem(error)) {
+    // Every other item would be refused the same way: the batch pauses, saying why, until an admin resumes it.
+    logger.warn({ itemId, batchId: item.batchId, err: error.message }, "HeyGen refused the account: batch paused");
+    await requeue(itemId, video.id, item.attempts, message);
+    await db.batch.updateMany({ where: { id: item.batchId, status: "RUNNING" }, data: { status: "PAUSED" } });
+    return false;
+  }
+  if (isTransient(error) && attempts < env.QUEUE_MAX_ATTEMPTS) {
+    const waitMs = (error.retryAfterSeconds ?? backoffSeconds(attempts)) * 1000;
+    logger.warn({ itemId, attempts, waitMs, err: error.message }, "HeyGen refused a batch create for now; it waits its turn again");
+    await requeue(itemId, video.id, attempts, message);
+    // Everyone waits: HeyGen's limit is the account's, not this item's.
+    await holdGate(waitMs);
+    return true;
+  }
+  const reason = isTransient(error) ? `${message} (gave up after ${attempts} tries)` : message;
+  await applyStatusChange(video.id, { status: "FAILED", error: reason });
+  await db.batchItem.update({ where: { id: itemId }, data: { status: "FAILED", attempts, error: reason } });
+  return false;
+}
+
+/** HeyGen made nothing and may take it later: too many requests, or no API key saved yet. */
+const isTransient = (error: HeygenError) => error.status === 429 || error.kind === "not_configured";
+
+/** Out of credits, or the key refused: not this video's fault, and no retry will help until an admin acts. */
+const isAccountProblem = (error: HeygenError) => error.status === 401 || error.status === 402 || error.status === 403;
+
+/** 5 s, 10 s, 20 s … up to 5 min, when HeyGen says nothing of when to come back. */
+const backoffSeconds = (attempts: number) => Math.min(300, 5 * 2 ** (attempts - 1));
+
+/**
+ * Back in line, as if never claimed: HeyGen refused the request, so its video never existed there. The item lets go
+ * of the video before it is deleted (deleting a linked video would release the pair's live key).
+ */
+async function requeue(itemId: string, videoId: string, attempts: number, error: string) {
+  await db.$transaction([
+    db.batchItem.update({ where: { id: itemId }, data: { status: "QUEUED", videoId: null, submittedAt: null, attempts, error } }),
+    db.video.delete({ where: { id: videoId } }),
+  ]);
+}
+
+/** A worker died while sending: HeyGen may have the job. Reconciliation looks for it; it is never sent again. */
+async function settleStalled(itemId: string, video: Video | null) {
+  if (video && !video.heygenVideoId) {
+    await markUnconfirmed(video, "The worker stopped while sending this video to HeyGen: it may have been made.", "worker_stopped");
+  }
+  await db.batchItem.updateMany({ where: { id: itemId, status: "SUBMITTING" }, data: { status: "SENT" } });
+}

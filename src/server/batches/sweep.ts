@@ -1,0 +1,25 @@
+import "server-only";
+import { db } from "@/server/db";
+import { env } from "@/server/env";
+import { enqueueItems } from "./queue";
+
+/**
+ * Gives every item that should be moving a job again: the queued items of running batches (their job may have been
+ * lost between a trigger's commit and its enqueue, or have run out of retries), and items a dead worker left mid-send
+ * (their job settles them). Jobs are deduplicated per item, so a sweep never doubles one.
+ */
+export async function sweepBatches(): Promise<number> {
+  const stalledBefore = new Date(Date.now() - env.HEYGEN_TIMEOUT_MS - 5_000);
+  const items = await db.batchItem.findMany({
+    where: {
+      OR: [
+        { status: "QUEUED", batch: { status: "RUNNING" } },
+        { status: "SUBMITTING", submittedAt: { lt: stalledBefore } },
+      ],
+    },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+  });
+  await enqueueItems(items.map((item) => item.id));
+  return items.length;
+}
