@@ -11,9 +11,15 @@ import { sweepBatches } from "./sweep";
  */
 export async function startWorker(): Promise<() => Promise<void>> {
   const boss = await queue();
-  await boss.work<SubmitJob>(SUBMIT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
-    const outcome = await submitItem(job!.data.itemId);
-    if (outcome.kind === "later") await enqueueItems([job!.data.itemId], outcome.seconds);
+  const inHand = new Set<Promise<void>>();
+  const work = async (itemId: string) => {
+    const outcome = await submitItem(itemId);
+    if (outcome.kind === "later") await enqueueItems([itemId], outcome.seconds);
+  };
+  await boss.work<SubmitJob>(SUBMIT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    const running = work(job!.data.itemId);
+    inHand.add(running);
+    await running.finally(() => inHand.delete(running));
   });
   await boss.work(SWEEP_QUEUE, async () => {
     const swept = await sweepBatches();
@@ -26,5 +32,6 @@ export async function startWorker(): Promise<() => Promise<void>> {
   return async () => {
     await boss.offWork(SUBMIT_QUEUE);
     await boss.offWork(SWEEP_QUEUE);
+    await Promise.allSettled([...inHand]);
   };
 }
