@@ -78,7 +78,7 @@ export function itemState(item: ItemStatus, video: VideoStatus | null): ItemStat
   if (item === "QUEUED") return "queued";
   if (item === "FAILED") return "failed";
   if (item === "CANCELLED") return "cancelled";
-  if (item === "SUBMITTING") return "submitted";
+  // SUBMITTING or SENT: the video tells (a webhook may finish it before the sender records SENT).
   switch (video) {
     case "PENDING":
       return "submitted";
@@ -89,6 +89,6 @@ export function itemState(item: ItemStatus, video: VideoStatus | null): ItemStat
     case "FAILED":
       return "failed";
     default:
-      return "cancelled"; // its video was deleted
+      return item === "SUBMITTING" ? "submitted" : "cancelled"; // SENT without a video: it was deleted
   }
 }

@@ -33,7 +33,7 @@ async function start(): Promise<PgBoss> {
     max: 4,
     // Expired jobs are found by this maintenance pass: keep it as prompt as the timeout.
     maintenanceIntervalSeconds: Math.min(60, env.QUEUE_JOB_TIMEOUT_SECONDS),
-    schedule: env.QUEUE_WORKER === "on",
+    schedule: true,
     supervise: true,
   });
   boss.on("error", (error) => logger.warn({ err: error.message }, "batch queue error"));
