@@ -36,5 +36,5 @@ export function MonthScripts({ month, scripts }: { month: string; scripts: PlanS
   );
 }
 
-const dayLabel = (day: string) =>
+export const dayLabel = (day: string) =>
   new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });

@@ -1,0 +1,36 @@
+import type { BatchPreview } from "@/lib/batch";
+import { formatUsd } from "@/lib/cost";
+
+/** 125 → "2 min 5 s", 40 → "40 s": an estimate of spoken length, to the second. */
+const minutesAndSeconds = (total: number) => {
+  const seconds = Math.round(total);
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+};
+
+const videos = (count: number) => `${count} ${count === 1 ? "video" : "videos"}`;
+
+/** How many videos the selection makes, how long and what they cost; what it skips; the scripts it cannot make. */
+export function BatchPreviewSummary({ preview }: { preview: BatchPreview }) {
+  return (
+    <div className="space-y-2">
+      <p className="font-medium" data-testid="batch-estimate">
+        {videos(preview.missing)}, about {minutesAndSeconds(preview.seconds)}, ≈ {formatUsd(preview.costUsd)}
+      </p>
+      {preview.skipped > 0 && (
+        <p className="text-sm text-slate-700">{videos(preview.skipped)} already made or on the way: skipped.</p>
+      )}
+      {preview.errors.length > 0 && (
+        <div className="text-sm">
+          <p className="font-medium text-red-700">{preview.errors.length === 1 ? "1 script" : `${preview.errors.length} scripts`} cannot be made:</p>
+          <ul className="mt-1 list-disc space-y-1 pl-5 text-red-700">
+            {preview.errors.map((error) => (
+              <li key={`${error.planScriptId}${error.message}`}>
+                <time dateTime={error.date}>{error.date}</time>, {error.title}: {error.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

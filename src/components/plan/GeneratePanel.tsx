@@ -1,0 +1,94 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { ActionOutcome } from "@/components/ActionOutcome";
+import type { ActionOutcome as Outcome } from "@/hooks/use-action-outcome";
+import { useBatchPreview } from "@/hooks/use-batch-preview";
+import type { BatchSelection, BatchTriggerResult } from "@/lib/batch";
+import { fetchJson } from "@/lib/fetch-json";
+import { BatchPreviewSummary } from "./BatchPreviewSummary";
+import { batchFailure } from "./batch-failure";
+import { SelectionFields, type Cover } from "./SelectionFields";
+
+type Props = { month: string; tags: string[]; presenters: Array<{ id: string; name: string }> };
+
+/** "Generate what is missing" for the month: pick what it covers, see the count and the cost, then queue them once. */
+export function GeneratePanel({ month, tags, presenters }: Props) {
+  const router = useRouter();
+  const [cover, setCover] = useState<Cover>("all");
+  const [tag, setTag] = useState(tags[0] ?? "");
+  const [picked, setPicked] = useState<string[]>([]);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [sending, setSending] = useState(false);
+  // A ref, not state: a second click in the same tick must see the first one at once.
+  const inFlight = useRef(false);
+
+  const selection: BatchSelection | null =
+    cover === "all" ? { month } : cover === "tag" ? (tag ? { month, tag } : null) : picked.length ? { month, presenterIds: picked } : null;
+  const preview = useBatchPreview(selection);
+  const count = preview.data?.missing ?? 0;
+
+  const change = (update: () => void) => {
+    update();
+    setOutcome(null);
+  };
+
+  async function generate() {
+    if (inFlight.current || !selection) return;
+    inFlight.current = true;
+    setSending(true);
+    setOutcome(null);
+    try {
+      const result = await fetchJson<BatchTriggerResult>("/api/admin/batches", { method: "POST", body: JSON.stringify(selection) });
+      if (result.batchId) {
+        router.push(`/admin/batches/${result.batchId}`);
+        return; // the button stays disabled while the batch's page loads
+      }
+      setOutcome({ kind: "done", message: "Nothing is missing: every video of this selection is made or on its way." });
+      await preview.mutate();
+    } catch (error) {
+      setOutcome({ kind: "error", message: batchFailure(error, "queue") });
+    }
+    inFlight.current = false;
+    setSending(false);
+  }
+
+  return (
+    <section aria-labelledby="generate-missing" className="space-y-4 rounded-md border border-slate-200 p-4">
+      <h2 id="generate-missing" className="text-lg font-semibold">Generate what is missing</h2>
+      <SelectionFields
+        cover={cover}
+        onCover={(next) => change(() => setCover(next))}
+        tags={tags}
+        tag={tag}
+        onTag={(next) => change(() => setTag(next))}
+        presenters={presenters}
+        picked={picked}
+        onPicked={(next) => change(() => setPicked(next))}
+      />
+      <div role="status" aria-live="polite" className="min-h-6">
+        {!selection ? (
+          <p className="text-sm text-slate-700">{cover === "tag" ? "No presenter carries a tag yet." : "Tick at least one presenter."}</p>
+        ) : preview.error ? (
+          <p className="text-sm text-red-700">{batchFailure(preview.error, "count")}</p>
+        ) : preview.data ? (
+          <BatchPreviewSummary preview={preview.data} />
+        ) : (
+          <p className="text-sm text-slate-700">Counting the missing videos…</p>
+        )}
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <button
+          type="button"
+          onClick={generate}
+          disabled={!selection || !preview.data || count === 0 || sending}
+          className="rounded-md bg-indigo-600 px-5 py-2 font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60"
+        >
+          {sending ? "Queueing…" : `Generate ${count} ${count === 1 ? "video" : "videos"}`}
+        </button>
+        <ActionOutcome outcome={outcome} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import { itemState, type PairState } from "@/lib/batch";
+import { emptyCounts, matrixQuery, type PlanMatrix, type PlanMatrixCell, type PlanMatrixColumn } from "@/lib/plan-matrix";
+import { describeFirstIssue } from "@/lib/validation";
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { dateToDay, dayToDate } from "./preview-plan";
+
+type Presenter = PlanMatrixColumn & { tags: string[] };
+type LatestItem = {
+  status: Parameters<typeof itemState>[0];
+  videoId: string | null;
+  batchId: string;
+  video: { status: NonNullable<Parameters<typeof itemState>[1]> } | null;
+};
+
+const MISSING: PlanMatrixCell = { state: "missing", videoId: null, batchId: null };
+
+/**
+ * Where every (script, presenter) pair of a month (month = "YYYY-MM") stands, from the pair's latest batch item and
+ * its video. Two queries for the whole month: its scripts with their items, and the active presenters with tags.
+ */
+export async function planMatrix(month: string): Promise<PlanMatrix> {
+  const start = dayToDate(`${month}-01`);
+  const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+  const [scripts, tagged] = await Promise.all([
+    db.planScript.findMany({
+      where: { date: { gte: start, lt: end } },
+      orderBy: [{ date: "asc" }, { title: "asc" }],
+      select: {
+        id: true,
+        date: true,
+        title: true,
+        tag: true,
+        presenter: { select: { id: true, name: true, active: true, tags: true } },
+        // Newest first: the first item of a pair is its latest.
+        batchItems: {
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          select: { presenterId: true, status: true, videoId: true, batchId: true, video: { select: { status: true } } },
+        },
+      },
+    }),
+    db.presenter.findMany({ where: { active: true, tags: { isEmpty: false } }, select: { id: true, name: true, active: true, tags: true } }),
+  ]);
+
+  const presentersFor = (script: (typeof scripts)[number]): Presenter[] =>
+    script.presenter ? [script.presenter] : tagged.filter((presenter) => script.tag !== null && presenter.tags.includes(script.tag));
+
+  const columns = new Map<string, PlanMatrixColumn>();
+  for (const script of scripts) {
+    for (const { id, name, active } of presentersFor(script)) columns.set(id, { id, name, active });
+  }
+  const ordered = [...columns.values()].sort((a, b) => a.name.localeCompare(b.name));
+
+  const counts = emptyCounts();
+  const rows = scripts.map((script) => {
+    const forIds = new Set(presentersFor(script).map((presenter) => presenter.id));
+    const cells = ordered.map(({ id }) => {
+      if (!forIds.has(id)) return null;
+      const latest = script.batchItems.find((item) => item.presenterId === id);
+      const cell = latest ? cellOf(latest) : MISSING;
+      counts[cell.state] += 1;
+      return cell;
+    });
+    const { id, date, title, tag, presenter } = script;
+    return { id, date: dateToDay(date), title, tag, presenter: presenter && { id: presenter.id, name: presenter.name }, cells };
+  });
+  return { month, columns: ordered, rows, counts };
+}
+
+/** The `month` of the matrix route's query: a 400 naming it when it is missing or not YYYY-MM. */
+export function readMatrixMonth(params: URLSearchParams): string {
+  const parsed = matrixQuery.safeParse({ month: params.get("month") ?? undefined });
+  if (!parsed.success) throw new AppError("invalid_input", describeFirstIssue(parsed.error).message, { field: "month" });
+  return parsed.data.month;
+}
+
+/** A cancelled item, or one whose video was deleted, leaves the pair missing (the next batch makes it). */
+function cellOf(item: LatestItem): PlanMatrixCell {
+  const state = itemState(item.status, item.video?.status ?? null);
+  const pairState: PairState = state === "cancelled" ? "missing" : state;
+  return { state: pairState, videoId: item.videoId, batchId: item.batchId };
+}

@@ -1,0 +1,122 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { GET as matrixRoute } from "@/app/api/admin/plan/matrix/route";
+import { db } from "@/server/db";
+import { heygenRequests } from "../support/heygen";
+import { adminCookie, getRequest, videoRow } from "../support/requests";
+
+type ItemStatus = "QUEUED" | "SUBMITTING" | "SENT" | "FAILED" | "CANCELLED";
+type VideoStatus = "PENDING" | "PROCESSING" | "COMPLETED" | "FAILED";
+
+let cookie: string;
+beforeEach(async () => {
+  cookie = await adminCookie();
+});
+
+async function getMatrix(query: string, options: { anonymous?: boolean } = {}) {
+  const response = await matrixRoute(getRequest(`/api/admin/plan/matrix${query}`, options.anonymous ? undefined : cookie));
+  return { status: response.status, body: await response.json() };
+}
+
+const presenter = (name: string, tags: string[], active = true) =>
+  db.presenter.create({ data: { name, avatarId: "look_1", aspectRatio: "16:9", resolution: "1080p", tags, active } });
+
+const script = (date: string, title: string, target: { presenterId: string } | { tag: string }) =>
+  db.planScript.create({ data: { date: new Date(`${date}T00:00:00Z`), title, script: "Hello there.", ...target } });
+
+const batch = () => db.batch.create({ data: { month: "2026-03", requestedBy: "admin" } });
+
+/** A batch item for the pair, with a video in `video` status when given; created one after another (createdAt). */
+async function item(batchId: string, planScriptId: string, presenterId: string, status: ItemStatus, video?: VideoStatus) {
+  const made = video ? await db.video.create({ data: { ...videoRow, status: video } }) : null;
+  await db.batchItem.create({ data: { batchId, planScriptId, presenterId, status, videoId: made?.id ?? null } });
+  return made?.id ?? null;
+}
+
+describe("GET /api/admin/plan/matrix", () => {
+  it("answers every pair's state from its latest item and video, null where a script is not for a presenter", async () => {
+    const [anna, ben, cleo, dora] = await Promise.all([
+      presenter("Anna", ["morning"]),
+      presenter("Ben", ["morning", "evening"]),
+      presenter("Cleo", ["morning"], false), // inactive: not in #morning, but a script may still name her
+      presenter("Dora", []),
+    ]);
+    // Inserted out of order: rows come by day, then title.
+    const beta = await script("2026-03-01", "Beta", { presenterId: dora.id });
+    const alpha = await script("2026-03-01", "Alpha", { tag: "morning" });
+    await script("2026-03-02", "Gamma", { tag: "weekend" });
+    const delta = await script("2026-03-03", "Delta", { tag: "evening" });
+    const epsilon = await script("2026-03-04", "Epsilon", { presenterId: cleo.id });
+    const zeta = await script("2026-03-05", "Zeta", { tag: "morning" });
+    const eta = await script("2026-03-06", "Eta", { presenterId: dora.id });
+    const theta = await script("2026-03-07", "Theta", { presenterId: dora.id });
+    const iota = await script("2026-03-08", "Iota", { presenterId: dora.id });
+    await script("2026-04-01", "Next month", { presenterId: anna.id });
+
+    const first = await batch();
+    const second = await batch();
+    await item(first.id, alpha.id, anna.id, "FAILED"); // superseded by the newer item below
+    const alphaAnna = await item(second.id, alpha.id, anna.id, "SENT", "COMPLETED");
+    await item(first.id, beta.id, dora.id, "QUEUED");
+    const deltaBen = await item(first.id, delta.id, ben.id, "SENT", "PROCESSING");
+    await item(first.id, epsilon.id, cleo.id, "SUBMITTING");
+    const zetaAnna = await item(first.id, zeta.id, anna.id, "SENT", "PENDING");
+    const zetaBen = await item(first.id, zeta.id, ben.id, "SENT", "FAILED");
+    await item(first.id, eta.id, dora.id, "CANCELLED");
+    await item(first.id, theta.id, dora.id, "FAILED");
+    const iotaDora = await item(first.id, iota.id, dora.id, "SENT", "COMPLETED");
+    await db.video.delete({ where: { id: iotaDora! } }); // a deleted video leaves the pair missing
+
+    const { status, body } = await getMatrix("?month=2026-03");
+    expect(status).toBe(200);
+    expect(body.month).toBe("2026-03");
+    expect(body.columns).toEqual([
+      { id: anna.id, name: "Anna", active: true },
+      { id: ben.id, name: "Ben", active: true },
+      { id: cleo.id, name: "Cleo", active: false },
+      { id: dora.id, name: "Dora", active: true },
+    ]);
+    const cell = (state: string, videoId: string | null, batchId: string | null) => ({ state, videoId, batchId });
+    const missing = cell("missing", null, null);
+    expect(body.rows.map((row: { date: string; title: string; cells: unknown[] }) => [row.date, row.title, row.cells])).toEqual([
+      ["2026-03-01", "Alpha", [cell("completed", alphaAnna, second.id), missing, null, null]],
+      ["2026-03-01", "Beta", [null, null, null, cell("queued", null, first.id)]],
+      ["2026-03-02", "Gamma", [null, null, null, null]],
+      ["2026-03-03", "Delta", [null, cell("rendering", deltaBen, first.id), null, null]],
+      ["2026-03-04", "Epsilon", [null, null, cell("submitted", null, first.id), null]],
+      ["2026-03-05", "Zeta", [cell("submitted", zetaAnna, first.id), cell("failed", zetaBen, first.id), null, null]],
+      ["2026-03-06", "Eta", [null, null, null, cell("missing", null, first.id)]],
+      ["2026-03-07", "Theta", [null, null, null, cell("failed", null, first.id)]],
+      ["2026-03-08", "Iota", [null, null, null, cell("missing", null, first.id)]],
+    ]);
+    expect(body.rows[0]).toMatchObject({ presenter: null, tag: "morning" });
+    expect(body.rows[1]).toMatchObject({ presenter: { id: dora.id, name: "Dora" }, tag: null });
+    expect(body.rows[2]).toMatchObject({ tag: "weekend" }); // no active presenter carries it: every cell null
+    expect(body.counts).toEqual({ missing: 3, queued: 1, submitted: 2, rendering: 1, completed: 1, failed: 2 });
+    expect(heygenRequests).toEqual([]);
+  });
+
+  it("answers an empty month with no columns, rows or counts", async () => {
+    const { status, body } = await getMatrix("?month=2030-01");
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      month: "2030-01",
+      columns: [],
+      rows: [],
+      counts: { missing: 0, queued: 0, submitted: 0, rendering: 0, completed: 0, failed: 0 },
+    });
+  });
+
+  it("refuses a malformed or missing month with a 400 naming it", async () => {
+    for (const query of ["?month=2026-13", "?month=March", "?month=2026-3", ""]) {
+      const { status, body } = await getMatrix(query);
+      expect(status).toBe(400);
+      expect(body.error).toMatchObject({ code: "invalid_input", field: "month" });
+    }
+  });
+
+  it("answers 401 without an admin session", async () => {
+    const { status, body } = await getMatrix("?month=2026-03", { anonymous: true });
+    expect(status).toBe(401);
+    expect(body.error.code).toBe("unauthorized");
+  });
+});
