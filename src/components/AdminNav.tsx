@@ -10,6 +10,8 @@ const TABS = [
   { href: "/admin/videos", label: "Videos" },
   { href: "/admin/presenters", label: "Presenters" },
   { href: "/admin/plan", label: "Plan" },
+  { href: "/admin/batches", label: "Batches" },
+  { href: "/admin/pending", label: "Pending" },
   { href: "/admin/overview", label: "Overview" },
   { href: "/admin/settings", label: "Settings" },
 ] as const;

@@ -14,13 +14,17 @@ type Props<T> = {
   action: () => Promise<T>;
   onDone: (result: T) => void;
   onClose: () => void;
+  /** Other words for a destructive action that is not a deletion ("Cancel the batch"); Delete and Cancel by default. */
+  labels?: { confirm: string; pending: string; dismiss: string };
 };
+
+const DELETE_LABELS = { confirm: "Delete", pending: "Deleting…", dismiss: "Cancel" };
 
 /**
  * Asks before something is deleted. A native modal <dialog>: focus stays inside, starts on Cancel (the harmless
  * choice), Escape cancels, and focus goes back where it was.
  */
-export function ConfirmDeleteDialog<T>({ open, heading, children, action, onDone, onClose }: Props<T>) {
+export function ConfirmDeleteDialog<T>({ open, heading, children, action, onDone, onClose, labels = DELETE_LABELS }: Props<T>) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const [deleting, setDeleting] = useState(false);
@@ -67,7 +71,7 @@ export function ConfirmDeleteDialog<T>({ open, heading, children, action, onDone
       )}
       <div className="mt-5 flex flex-wrap justify-end gap-2">
         <button ref={cancel} type="button" onClick={() => dialog.current?.close()} className={smallButton}>
-          Cancel
+          {labels.dismiss}
         </button>
         <button
           type="button"
@@ -75,7 +79,7 @@ export function ConfirmDeleteDialog<T>({ open, heading, children, action, onDone
           disabled={deleting}
           className={`inline-flex items-center rounded-md bg-red-700 px-3 py-1 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60 ${focusRing}`}
         >
-          {deleting ? "Deleting…" : "Delete"}
+          {deleting ? labels.pending : labels.confirm}
         </button>
       </div>
     </dialog>

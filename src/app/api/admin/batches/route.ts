@@ -1,8 +1,14 @@
 import { NextResponse } from "next/server";
 import { batchSelection } from "@/lib/batch";
+import { listBatches } from "@/server/batches/batch-view";
 import { triggerBatch } from "@/server/batches/trigger-batch";
 import { env } from "@/server/env";
 import { route } from "@/server/http/route";
+
+// GET /api/admin/batches — admin: the 50 latest batches, newest first, with their counts, status and ETA
+export const GET = route({ admin: true }, async () =>
+  NextResponse.json({ batches: await listBatches() }, { headers: { "cache-control": "private, no-store" } }),
+);
 
 // POST /api/admin/batches { month, tag?, presenterIds? } — admin session, or Authorization: Bearer <ADMIN_API_TOKEN>
 // (a monthly job): queues every missing video of the selection → 201 { batchId, queued, skipped, errors }; 200 with

@@ -1,0 +1,63 @@
+"use client";
+
+import { useState } from "react";
+import { ActionOutcome } from "@/components/ActionOutcome";
+import { smallButton, smallDangerButton } from "@/components/ui/buttons";
+import { ConfirmDeleteDialog } from "@/components/ui/ConfirmDeleteDialog";
+import { useActionOutcome } from "@/hooks/use-action-outcome";
+import type { BatchStatus } from "@/lib/batch";
+import { fetchJson } from "@/lib/fetch-json";
+
+type Props = { batchId: string; status: BatchStatus; total: number; onChanged: () => Promise<unknown> };
+
+const CANCEL_LABELS = { confirm: "Cancel the batch", pending: "Cancelling…", dismiss: "Keep it" };
+
+/** Pause, resume and cancel (after confirmation); each says what it did, or why it could not, and reads the batch again. */
+export function BatchControls({ batchId, status, total, onChanged }: Props) {
+  const { pending, outcome, run } = useActionOutcome();
+  const [confirming, setConfirming] = useState(false);
+  const control = (action: "pause" | "resume" | "cancel") => fetchJson<{ status: string }>(`/api/admin/batches/${batchId}/${action}`, { method: "POST" });
+
+  const act = (action: "pause" | "resume", done: string) =>
+    run(async () => {
+      try {
+        await control(action);
+        return done;
+      } finally {
+        await onChanged(); // the batch may have changed even when this refusal says otherwise (another admin)
+      }
+    });
+
+  if (status === "done" || status === "cancelled") return null;
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap gap-2">
+        {status === "running" ? (
+          <button type="button" disabled={pending} onClick={() => act("pause", "Paused: nothing more is sent until you resume.")} className={smallButton}>
+            Pause
+          </button>
+        ) : (
+          <button type="button" disabled={pending} onClick={() => act("resume", "Resumed: sending again.")} className={smallButton}>
+            Resume
+          </button>
+        )}
+        <button type="button" disabled={pending} onClick={() => setConfirming(true)} className={smallDangerButton}>
+          Cancel the batch
+        </button>
+      </div>
+      <ActionOutcome outcome={outcome} />
+      <ConfirmDeleteDialog
+        open={confirming}
+        heading="Cancel this batch?"
+        labels={CANCEL_LABELS}
+        action={() => control("cancel")}
+        onDone={() => void onChanged()}
+        onClose={() => setConfirming(false)}
+      >
+        <p className="mt-2 text-sm text-slate-700">
+          Items not sent to HeyGen yet are dropped (of {total} in all); videos already sent still finish. This cannot be undone.
+        </p>
+      </ConfirmDeleteDialog>
+    </div>
+  );
+}

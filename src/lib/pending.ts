@@ -1,0 +1,29 @@
+import type { VideoStatus } from "./video";
+
+/** A video HeyGen has not finished (Queued or Rendering), as the pending view lists it. */
+export type PendingVideo = {
+  id: string;
+  title: string;
+  status: Extract<VideoStatus, "PENDING" | "PROCESSING">;
+  ageSeconds: number;
+  /** When HeyGen last told us something about it or we last asked (its creation, if never). */
+  lastNewsAt: string;
+  /** Why HeyGen's answer to the create could not confirm the job (it may exist); null when confirmed. */
+  unconfirmedReason: string | null;
+  /** The bulk-generation batch that made it; null for a video made in the studio. */
+  batchId: string | null;
+  /** Older than `overdueAfterSeconds`. */
+  overdue: boolean;
+};
+
+export type PendingView = {
+  generatedAt: string;
+  /** Twice the typical render time, or 10 minutes before any video has completed. */
+  overdueAfterSeconds: number;
+  /** Oldest first; at most PENDING_LIMIT of `total`. */
+  videos: PendingVideo[];
+  total: number;
+};
+
+/** The view lists this many, oldest first: the ones worth a look. */
+export const PENDING_LIMIT = 200;

@@ -1,0 +1,50 @@
+import "server-only";
+import { PENDING_LIMIT, type PendingView } from "@/lib/pending";
+import { db } from "@/server/db";
+import { typicalRenderSeconds } from "@/server/videos/render-stats";
+
+/** Before any video has completed there is no "usual": a render older than this is worth a look. */
+const OVERDUE_WITHOUT_HISTORY_SECONDS = 600;
+
+/** Every video in flight (Queued or Rendering), from batches and the studio alike, oldest first. */
+export async function pendingVideos(now = new Date()): Promise<PendingView> {
+  const where = { status: { in: ["PENDING" as const, "PROCESSING" as const] } };
+  const [rows, total, typical] = await Promise.all([
+    db.video.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: PENDING_LIMIT,
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        createdAt: true,
+        updatedAt: true,
+        heygenCheckedAt: true,
+        unconfirmedReason: true,
+        batchItem: { select: { batchId: true } },
+      },
+    }),
+    db.video.count({ where }),
+    typicalRenderSeconds(),
+  ]);
+  const overdueAfterSeconds = typical === null ? OVERDUE_WITHOUT_HISTORY_SECONDS : Math.round(2 * typical);
+  return {
+    generatedAt: now.toISOString(),
+    overdueAfterSeconds,
+    total,
+    videos: rows.map((row) => {
+      const ageSeconds = Math.max(0, Math.floor((now.getTime() - row.createdAt.getTime()) / 1000));
+      return {
+        id: row.id,
+        title: row.title,
+        status: row.status as "PENDING" | "PROCESSING", // the query's filter
+        ageSeconds,
+        lastNewsAt: (row.heygenCheckedAt ?? row.updatedAt).toISOString(),
+        unconfirmedReason: row.unconfirmedReason,
+        batchId: row.batchItem?.batchId ?? null,
+        overdue: ageSeconds > overdueAfterSeconds,
+      };
+    }),
+  };
+}
