@@ -50,8 +50,9 @@ async function item(planScriptId: string, presenterId: string, state: { video: s
     ids.videos.push(videoId);
   }
   await db.query(
-    `INSERT INTO "BatchItem" (id, "batchId", "planScriptId", "presenterId", status, "videoId", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, now())`,
-    [`i-${randomBytes(6).toString("hex")}`, ids.batch, planScriptId, presenterId, "video" in state ? "SENT" : state.itemStatus, videoId],
+    // The pair's live key, as the trigger writes it (the database drops it for a failed or cancelled item).
+    `INSERT INTO "BatchItem" (id, "batchId", "planScriptId", "presenterId", status, "videoId", "liveKey", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
+    [`i-${randomBytes(6).toString("hex")}`, ids.batch, planScriptId, presenterId, "video" in state ? "SENT" : state.itemStatus, videoId, `${planScriptId}:${presenterId}`],
   );
   return videoId;
 }
@@ -121,7 +122,6 @@ describe("The month's status matrix, on a phone", () => {
   });
 });
 
-// Needs the lead's POST /api/admin/batches/preview (issue 9, the bulk trigger).
 describe("Generate what is missing", () => {
   it("counts what a tag's selection would make, its length and cost, and what it skips", async () => {
     const page = await openPlan();

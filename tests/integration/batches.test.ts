@@ -211,6 +211,18 @@ describe("the queue", () => {
     expect(createdAt).toHaveLength(0);
   });
 
+  it("gives a queued item whose job was lost a new one when a worker starts, and sends it once", async () => {
+    await seedMonth(1);
+    await trigger({ month: MONTH, presenterIds: [(await db.presenter.findFirstOrThrow({ where: { name: "Anna" } })).id] });
+    // As if the process died between the trigger's commit and its enqueue, some minutes ago.
+    await db.$executeRawUnsafe(`DELETE FROM pgboss.job WHERE name = 'batch-item-submit'`);
+    await db.$executeRaw`UPDATE "BatchItem" SET "updatedAt" = now() - interval '3 minutes'`;
+    await startWorker();
+    const [item] = await waitFor(items, (rows) => rows[0]?.status === "SENT", 5_000);
+    expect(item?.status).toBe("SENT");
+    expect(createdAt).toHaveLength(1);
+  });
+
   it("pauses the batch when HeyGen refuses the account (out of credits), keeping the item queued with the reason", async () => {
     await seedMonth(1);
     heygenServer.use(
