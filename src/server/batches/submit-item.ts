@@ -16,9 +16,9 @@ export type JobOutcome = { kind: "finished" } | { kind: "later"; seconds: number
 const maxInlineWaitMs = () => Math.min(10_000, (env.QUEUE_JOB_TIMEOUT_SECONDS * 1000) / 4);
 
 /**
- * One job: waits for the item's turn (pace and in-flight cap), claims it and sends its video to HeyGen once. A
- * transient refusal (429, no API key yet) puts the item back in line with backoff; HeyGen's other refusals fail it;
- * a lost answer leaves the video unconfirmed, never resent.
+ * One job: waits for the item's turn (pace and in-flight cap), claims it and sends its video to HeyGen once. A 429
+ * puts the item back in line with backoff; a refusal of the account (credits, key) pauses the batch; HeyGen's other
+ * refusals fail the item; a lost answer leaves the video unconfirmed, never resent.
  */
 export async function submitItem(itemId: string): Promise<JobOutcome> {
   const deadline = Date.now() + maxInlineWaitMs();
@@ -76,11 +76,12 @@ async function send(itemId: string, video: Video, input: CreateVideoInput): Prom
   return false;
 }
 
-/** HeyGen made nothing and may take it later: too many requests, or no API key saved yet. */
-const isTransient = (error: HeygenError) => error.status === 429 || error.kind === "not_configured";
+/** HeyGen made nothing and may take it later: too many requests. */
+const isTransient = (error: HeygenError) => error.status === 429;
 
-/** Out of credits, or the key refused: not this video's fault, and no retry will help until an admin acts. */
-const isAccountProblem = (error: HeygenError) => error.status === 401 || error.status === 402 || error.status === 403;
+/** Out of credits, the key refused or gone: not this video's fault, and no retry will help until an admin acts. */
+const isAccountProblem = (error: HeygenError) =>
+  error.kind === "not_configured" || error.status === 401 || error.status === 402 || error.status === 403;
 
 /** 5 s, 10 s, 20 s … up to 5 min, when HeyGen says nothing of when to come back. */
 const backoffSeconds = (attempts: number) => Math.min(300, 5 * 2 ** (attempts - 1));

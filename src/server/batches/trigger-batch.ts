@@ -5,6 +5,7 @@ import type { BatchPreview, BatchSelection, BatchTriggerResult } from "@/lib/bat
 import { costOfSeconds, spokenSeconds } from "@/lib/cost";
 import { storedOptions } from "@/lib/generation-options";
 import { db } from "@/server/db";
+import { heygenApiKey, heygenNotConfigured } from "@/server/settings/credentials";
 import { enqueueItems } from "./queue";
 import { liveKeyOf, missingPairs, selectPairs } from "./select-pairs";
 
@@ -25,6 +26,8 @@ export async function previewBatch(selection: BatchSelection): Promise<BatchPrev
  * (ON CONFLICT DO NOTHING), and a trigger that inserted nothing leaves no batch behind.
  */
 export async function triggerBatch(selection: BatchSelection, requestedBy: "admin" | "api"): Promise<BatchTriggerResult> {
+  // As for one video: nothing is queued that could not be sent.
+  if (!(await heygenApiKey())) throw heygenNotConfigured();
   const { pairs, errors } = await selectPairs(selection);
   const candidates = await missingPairs(pairs);
   if (candidates.length === 0) return { batchId: null, queued: 0, skipped: pairs.length, errors };

@@ -124,6 +124,7 @@ async function refusal(video: Video, error: HeygenError): Promise<AppError> {
 
 /** An admin's words for HeyGen's refusal, and the error code the API answers with. */
 export function describeRefusal(error: HeygenError): { code: ErrorCode; message: string } {
+  if (error.kind === "not_configured") return { code: "heygen_not_configured", message: error.message };
   switch (error.status) {
     case 402:
       return { code: "heygen_no_credits", message: "Your HeyGen account has run out of credits: add credits in HeyGen, then generate again." };
