@@ -1,39 +1,31 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useSWRConfig } from "swr";
-import { CaptionsPicker } from "@/components/CaptionsPicker";
-import { FormatPicker } from "@/components/FormatPicker";
-import { GenerationOptionsFields } from "@/components/GenerationOptionsFields";
-import { LookPicker } from "@/components/LookPicker";
+import { LookVoiceFormat } from "@/components/LookVoiceFormat";
 import { SavePresenterPanel } from "@/components/presenters/SavePresenterPanel";
 import { ScriptField } from "@/components/ScriptField";
-import { VoicePicker } from "@/components/VoicePicker";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { inputClass } from "@/components/ui/styles";
+import { useFieldError } from "@/hooks/use-field-error";
 import { isVideosKey } from "@/hooks/use-videos";
-import type { Look, LookPage, VoicePage } from "@/lib/catalogue";
+import type { LookPage, VoicePage } from "@/lib/catalogue";
 import { estimateScript, formatUsd } from "@/lib/cost";
 import { ApiRequestError, fetchJson } from "@/lib/fetch-json";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
 import { TITLE_MAX_LENGTH, VOICE_SPEED_MAX, VOICE_SPEED_MIN } from "@/lib/limits";
-import { initialStudioDraft, toCreateVideoInput, type OptionsDraft, type StudioDraft } from "@/lib/studio-draft";
+import { lacksVoice } from "@/lib/presenter-draft";
+import { initialStudioDraft, toCreateVideoInput, type StudioDraft } from "@/lib/studio-draft";
 import { describeFirstIssue } from "@/lib/validation";
 import type { PublicVideo } from "@/lib/video";
-import { aspectRatioForOrientation } from "@/lib/video-format";
 import { createVideoInput } from "@/lib/video-input";
 
-type Outcome =
-  | { kind: "created" | "unconfirmed"; video: PublicVideo }
-  | { kind: "error"; message: string; field?: string };
+type Outcome = { kind: "created" | "unconfirmed"; video: PublicVideo };
 
 const NETWORK_FAILURE =
   "The server could not be reached, so this video may or may not have been made. Check your connection and click " +
   "Generate again: the same request is sent again, so at most one video is made.";
-
-/** The API field names an option of the "More options" disclosure (captions sit outside it). */
-const isInDisclosure = (field?: string) => !!field?.startsWith("options.") && field !== "options.captions";
 
 /**
  * The studio: script, look, voice, format, captions and every other option, with what a click will spend. The
@@ -42,9 +34,8 @@ const isInDisclosure = (field?: string) => !!field?.startsWith("options.") && fi
 /** `initialLooks` / `initialVoices`: the pickers' first pages, rendered by the server (none when HeyGen was unreachable). */
 export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: LookPage; initialVoices?: VoicePage }) {
   const { mutate } = useSWRConfig();
-  const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState(() => initialStudioDraft(initialLooks?.items[0] ?? null));
-  const [moreOpen, setMoreOpen] = useState(false);
+  const { formRef, error, fail, clear, errorFor, moreOpen, setMoreOpen } = useFieldError();
   const [submitting, setSubmitting] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   // One key per submission: repeated clicks, and retries after a lost answer, carry the same key, so the
@@ -55,29 +46,18 @@ export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: L
     idempotencyKey.current = null;
     setDraft((current) => ({ ...current, ...change(current) }));
   };
-  const updateOptions = (patch: Partial<OptionsDraft>) => update((current) => ({ options: { ...current.options, ...patch } }));
-  const pickLook = (lookId: string, look: Look | null) =>
-    update(() => ({ lookId, look, ...(look?.preferredOrientation && { aspectRatio: aspectRatioForOrientation(look.preferredOrientation) }) }));
-
-  useEffect(() => {
-    if (outcome?.kind === "error" && outcome.field) focusField(formRef.current, outcome.field);
-  }, [outcome]);
-
-  function fail(error: { message: string; field?: string }) {
-    if (isInDisclosure(error.field)) setMoreOpen(true);
-    setOutcome({ kind: "error", ...error });
-  }
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setOutcome(null);
+    clear();
     const parsed = createVideoInput.safeParse(toCreateVideoInput(draft));
     if (!parsed.success) return fail(describeFirstIssue(parsed.error));
-    if (draft.look && !draft.look.defaultVoiceId && !draft.voiceId) {
+    if (lacksVoice(draft)) {
       return fail({ field: "voiceId", message: "This look has no voice of its own: pick one." });
     }
 
     setSubmitting(true);
-    setOutcome(null);
     idempotencyKey.current ??= newIdempotencyKey();
     try {
       const video = await fetchJson<PublicVideo>("/api/videos", {
@@ -102,11 +82,6 @@ export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: L
     }
   }
 
-  const errorFor = (field: string) =>
-    outcome?.kind === "error" && (outcome.field === field || outcome.field?.startsWith(`${field}.`)) ? (
-      <span className="mt-1 block text-sm text-red-700">{outcome.message}</span>
-    ) : null;
-
   const speed = Math.min(Math.max(draft.options.voiceSpeed ?? 1, VOICE_SPEED_MIN), VOICE_SPEED_MAX);
   const { seconds, costUsd } = estimateScript(draft.script, speed);
 
@@ -127,28 +102,20 @@ export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: L
           {errorFor("title")}
         </label>
         <ScriptField value={draft.script} onChange={(script) => update(() => ({ script }))} voiceSpeed={speed} error={errorFor("script")} />
-        <LookPicker value={draft.lookId} onChange={pickLook} error={errorFor("avatarId")} initialPage={initialLooks} />
-        <VoicePicker initialPage={initialVoices} value={draft.voiceId} onChange={(voiceId) => update(() => ({ voiceId }))} look={draft.look} error={errorFor("voiceId")} />
-        <FormatPicker
-          aspectRatio={draft.aspectRatio}
-          resolution={draft.resolution}
-          onChange={(patch) => update(() => patch)}
-          error={errorFor("aspectRatio") ?? errorFor("resolution")}
-        />
-        <CaptionsPicker value={draft.options.captions} onChange={(captions) => updateOptions({ captions })} error={errorFor("options.captions")} />
-        <GenerationOptionsFields
-          draft={draft.options}
-          onChange={updateOptions}
+        <LookVoiceFormat
+          draft={draft}
+          onChange={update}
           errorFor={errorFor}
-          look={draft.look}
-          open={moreOpen}
-          onToggle={setMoreOpen}
+          moreOpen={moreOpen}
+          onToggleMore={setMoreOpen}
+          initialLooks={initialLooks}
+          initialVoices={initialVoices}
         />
         <div className="flex flex-wrap items-center gap-4">
           <SubmitButton pending={submitting} pendingLabel="Sending to HeyGen…">
             {seconds > 0 ? `Generate (≈ ${formatUsd(costUsd)})` : "Generate"}
           </SubmitButton>
-          {outcome && outcome.kind !== "error" && (
+          {outcome && (
             <p role="status" className={`text-sm ${outcome.kind === "created" ? "text-emerald-800" : "text-amber-800"}`}>
               {outcome.kind === "created"
                 ? `HeyGen is rendering “${outcome.video.title}”. `
@@ -158,9 +125,9 @@ export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: L
               </Link>
             </p>
           )}
-          {outcome?.kind === "error" && (
+          {error && (
             <p role="alert" className="text-sm text-red-700">
-              {outcome.message}
+              {error.message}
             </p>
           )}
         </div>
@@ -168,15 +135,4 @@ export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: L
       <SavePresenterPanel draft={draft} />
     </>
   );
-}
-
-/** Focuses the control of the named API field, or of the nearest field containing it ("options.background.type"). */
-function focusField(form: HTMLFormElement | null, field: string) {
-  for (let name = field; name; name = name.slice(0, Math.max(0, name.lastIndexOf(".")))) {
-    // A control named after the field, or (pickers that send a hidden input) one inside the part marked with it.
-    const selector = `[name="${CSS.escape(name)}"]:not([type=hidden]), [data-field="${CSS.escape(name)}"] input:not(:disabled):not([type=hidden])`;
-    const controls = form?.querySelectorAll<HTMLElement>(selector) ?? [];
-    const control = [...controls].find((element) => (element as HTMLInputElement).checked) ?? controls[0];
-    if (control) return control.focus();
-  }
 }

@@ -5,7 +5,7 @@ import { DELETE as deleteRoute, PATCH as patchRoute } from "@/app/api/admin/pres
 import { GET as listRoute, POST as createRoute } from "@/app/api/admin/presenters/route";
 import { MAX_TAGS_PER_PRESENTER } from "@/lib/limits";
 import { db } from "@/server/db";
-import { A_VOICE, PORTRAIT_LOOK } from "../support/heygen";
+import { A_VOICE, LANDSCAPE_LOOK, PORTRAIT_LOOK } from "../support/heygen";
 import { adminCookie, getRequest, jsonRequest } from "../support/requests";
 import { TEST_ENV } from "../support/test-env";
 import { waitFor } from "../support/wait-for";
@@ -76,6 +76,29 @@ describe("/api/admin/presenters", () => {
     const reshaped = await patch(created.id, { aspectRatio: "1:1", options: { captions: "sidecar" } });
     expect(reshaped.body).toMatchObject({ name: "Carla", aspectRatio: "1:1", options: { captions: "sidecar", outputFormat: "mp4" } });
     expect(await db.presenter.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ name: "Carla", aspectRatio: "1:1", active: false });
+  });
+
+  it("changes the look, voice and options together, as the presenter editor sends them; options left out stay", async () => {
+    const { body: created } = await create({ name: "Lena", tags: ["news"], ...fromStudio });
+    const settings = {
+      avatarId: LANDSCAPE_LOOK.id,
+      voiceId: "",
+      aspectRatio: "16:9",
+      resolution: "1080p",
+      options: { voiceSpeed: 0.8, captions: "sidecar", outputFormat: "webm" },
+    };
+    const changed = await patch(created.id, settings);
+    expect(changed.status).toBe(200);
+    // An empty voice is the look's own voice; the options are replaced whole (the engine and background are gone).
+    expect(changed.body).toEqual({ ...created, ...settings, voiceId: null });
+    const renamed = await patch(created.id, { name: "Lena B" });
+    expect(renamed.body).toEqual({ ...changed.body, name: "Lena B" });
+    expect(await db.presenter.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      avatarId: LANDSCAPE_LOOK.id,
+      voiceId: null,
+      options: settings.options,
+      tags: ["news"],
+    });
   });
 
   it("refuses a name already taken, in any case, with 409 naming name", async () => {

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { PresenterFacts } from "@/components/presenters/PresenterFacts";
 import { smallButton, smallDangerButton } from "@/components/ui/buttons";
@@ -15,7 +16,7 @@ type Props = {
   onDelete: (presenter: PresenterEntry) => void;
 };
 
-/** One presenter: its look and settings; its name and tags edited in place, active toggled, deleted on request. */
+/** One presenter: its look and settings (changed on their own page); its name and tags edited in place, active toggled, deleted on request. */
 export function PresenterCard({ presenter, onChange, onDelete }: Props) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(presenter.name);
@@ -65,6 +66,9 @@ export function PresenterCard({ presenter, onChange, onDelete }: Props) {
             />
             Active
           </label>
+          <Link href={`/admin/presenters/${presenter.id}`} className={smallButton}>
+            Change look and voice
+          </Link>
           {!editing && (
             <button type="button" onClick={startEditing} className={smallButton}>
               Edit name and tags

@@ -7,15 +7,16 @@ import { inputClass } from "@/components/ui/styles";
 import { fetchJson } from "@/lib/fetch-json";
 import { PRESENTER_NAME_MAX_LENGTH } from "@/lib/limits";
 import { splitTags, type Presenter } from "@/lib/presenter";
+import { presenterSettings } from "@/lib/presenter-draft";
 import { createPresenterInput } from "@/lib/presenter-input";
-import { toCreateVideoInput, type StudioDraft } from "@/lib/studio-draft";
+import type { StudioDraft } from "@/lib/studio-draft";
 import { describeFirstIssue } from "@/lib/validation";
 
 type Outcome = { kind: "saved"; presenter: Presenter } | { kind: "error"; message: string };
 
 /**
  * The studio's "Save as presenter": the look, voice, format and options now in the form, under a name and tags.
- * They are sent exactly as a Generate would send them (toCreateVideoInput), less the title and script.
+ * They are sent exactly as a Generate would send them (presenterSettings), less the title and script.
  */
 export function SavePresenterPanel({ draft }: { draft: StudioDraft }) {
   const [open, setOpen] = useState(false);
@@ -27,8 +28,7 @@ export function SavePresenterPanel({ draft }: { draft: StudioDraft }) {
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
-    const { avatarId, voiceId, aspectRatio, resolution, options } = toCreateVideoInput(draft);
-    const parsed = createPresenterInput.safeParse({ name, tags: splitTags(tags), avatarId, voiceId, aspectRatio, resolution, options });
+    const parsed = createPresenterInput.safeParse({ name, tags: splitTags(tags), ...presenterSettings(draft) });
     if (!parsed.success) return setOutcome({ kind: "error", message: describeFirstIssue(parsed.error).message });
     setSaving(true);
     setOutcome(null);
