@@ -17,6 +17,12 @@ export async function listPresenters(): Promise<Presenter[]> {
   return rows.map(toView);
 }
 
+/** One presenter; null for an unknown id. */
+export async function getPresenter(id: string): Promise<Presenter | null> {
+  const row = await db.presenter.findUnique({ where: { id } });
+  return row && toView(row);
+}
+
 export async function createPresenter(input: CreatePresenterInput): Promise<Presenter> {
   await refuseTakenName(input.name);
   return toView(await withNameConflict(() => db.presenter.create({ data: input })));

@@ -7,7 +7,7 @@ import { requireAdminPage } from "@/server/auth/session";
 import { findLooks } from "@/server/catalogue/find-looks";
 import { findVoices } from "@/server/catalogue/find-voices";
 import { getCatalogue } from "@/server/heygen/catalogue";
-import { listPresenters } from "@/server/presenters/presenters";
+import { getPresenter } from "@/server/presenters/presenters";
 
 export const metadata: Metadata = { title: "Change a presenter’s look and voice" };
 
@@ -16,13 +16,12 @@ export default async function PresenterEditPage({ params }: PageProps<"/admin/pr
   await requireAdminPage();
   const { id } = await params;
   // The pickers' first pages and the presenter's look (its engines, its own voice): best effort, as in the studio.
-  const [presenters, catalogue, looks, voices] = await Promise.all([
-    listPresenters(),
+  const [presenter, catalogue, looks, voices] = await Promise.all([
+    getPresenter(id),
     getCatalogue().catch(() => null),
     findLooks({}).catch(() => undefined),
     findVoices({}).catch(() => undefined),
   ]);
-  const presenter = presenters.find((candidate) => candidate.id === id);
   if (!presenter) notFound();
   const look = catalogue?.looks.find((candidate) => candidate.id === presenter.avatarId) ?? null;
   return (
