@@ -131,10 +131,11 @@ describe("a month of scripts for three presenters, through the durable queue", (
     const gaps = sentAt.slice(1).map((at, index) => at - sentAt[index]!);
     const sorted = [...gaps].sort((a, b) => a - b);
     console.log(
-      `batch drill: ${total} videos in ${elapsedSeconds.toFixed(1)} s; submissions ${sorted[0]} ms apart at least, ` +
+      `batch drill: ${total} videos in ${elapsedSeconds.toFixed(1)} s; claims ${sorted[0]} ms apart at least, ` +
         `median ${sorted[Math.floor(sorted.length / 2)]} ms, at most ${sorted.at(-1)} ms`,
     );
-    expect(sorted[0]).toBeGreaterThanOrEqual(INTERVAL_MS - 50);
+    // Claim times come from the database's clock under the gate's lock: spaced by the interval exactly.
+    expect(sorted[0]).toBeGreaterThanOrEqual(INTERVAL_MS);
     // At HeyGen itself: each day's script made once per presenter, no more.
     for (let day = 1; day <= DAYS; day++) {
       const title = titleOf(day);

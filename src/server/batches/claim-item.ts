@@ -31,7 +31,7 @@ export type Claim =
 export function claimItem(itemId: string): Promise<Claim> {
   return db.$transaction(async (tx): Promise<Claim> => {
     const [gate] = await tx.$queryRaw<Array<{ waitMs: number }>>`
-      SELECT GREATEST(0, EXTRACT(EPOCH FROM "nextAt" - clock_timestamp()) * 1000)::float8 AS "waitMs"
+      SELECT GREATEST(0, EXTRACT(EPOCH FROM "nextAt" - (clock_timestamp() AT TIME ZONE 'UTC')) * 1000)::float8 AS "waitMs"
       FROM "SubmitGate" WHERE "name" = ${CREATE_GATE} FOR UPDATE`;
     const item = await tx.batchItem.findUnique({
       where: { id: itemId },
@@ -55,9 +55,14 @@ export function claimItem(itemId: string): Promise<Claim> {
 
     const input = videoInputOf({ script: item.planScript, presenter: item.presenter });
     const video = await tx.video.create({ data: { ...input, status: "PENDING", idempotencyKey: `batch-item:${itemId}` } });
-    await tx.batchItem.update({ where: { id: itemId }, data: { status: "SUBMITTING", videoId: video.id, submittedAt: new Date(), error: null } });
+    // The claim's moment and the gate's next one from the database's clock, under the gate's lock: claims are
+    // spaced by the interval exactly, whichever worker makes them.
     await tx.$executeRaw`
-      UPDATE "SubmitGate" SET "nextAt" = clock_timestamp() + ${env.QUEUE_SUBMIT_INTERVAL_MS} * interval '1 millisecond'
+      UPDATE "BatchItem" SET "status" = 'SUBMITTING', "videoId" = ${video.id}, "error" = NULL,
+        "submittedAt" = clock_timestamp() AT TIME ZONE 'UTC', "updatedAt" = clock_timestamp() AT TIME ZONE 'UTC'
+      WHERE "id" = ${itemId}`;
+    await tx.$executeRaw`
+      UPDATE "SubmitGate" SET "nextAt" = (clock_timestamp() AT TIME ZONE 'UTC') + ${env.QUEUE_SUBMIT_INTERVAL_MS} * interval '1 millisecond'
       WHERE "name" = ${CREATE_GATE}`;
     return { kind: "claimed", video, input };
   });
@@ -66,6 +71,6 @@ export function claimItem(itemId: string): Promise<Claim> {
 /** After a 429: no worker sends anything before HeyGen's Retry-After has passed. */
 export async function holdGate(ms: number): Promise<void> {
   await db.$executeRaw`
-    UPDATE "SubmitGate" SET "nextAt" = GREATEST("nextAt", clock_timestamp() + ${ms} * interval '1 millisecond')
+    UPDATE "SubmitGate" SET "nextAt" = GREATEST("nextAt", (clock_timestamp() AT TIME ZONE 'UTC') + ${ms} * interval '1 millisecond')
     WHERE "name" = ${CREATE_GATE}`;
 }
