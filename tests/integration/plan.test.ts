@@ -6,7 +6,7 @@ import { POST as createRoute } from "@/app/api/admin/plan/scripts/route";
 import { PLAN_IMPORT_MAX_ROWS } from "@/lib/limits";
 import { db } from "@/server/db";
 import { heygenRequests } from "../support/heygen";
-import { adminCookie, jsonRequest } from "../support/requests";
+import { adminCookie, jsonRequest, videoRow } from "../support/requests";
 
 const HEADER = "date,title,script,presenter_or_tag";
 let cookie: string;
@@ -154,6 +154,25 @@ describe("/api/admin/plan/scripts", () => {
       expect([status, answer.error.field]).toEqual([400, field]);
     }
     expect(await db.planScript.count()).toBe(0);
+  });
+
+  it("deletes a script with its batch items: a queued one goes, a video already made stays", async () => {
+    const ben = await db.presenter.create({ data: { name: "Ben", avatarId: "look_2", aspectRatio: "16:9", resolution: "1080p" } });
+    const { id } = (await create({ ...script, tag: "morning" })).body;
+    const batch = await db.batch.create({ data: { month: "2026-03", requestedBy: "admin" } });
+    const made = await db.video.create({ data: { ...videoRow, status: "COMPLETED" } });
+    await db.batchItem.createMany({
+      data: [
+        { batchId: batch.id, planScriptId: id, presenterId: anna.id, status: "SENT", videoId: made.id, liveKey: `${id}:${anna.id}` },
+        { batchId: batch.id, planScriptId: id, presenterId: ben.id, status: "QUEUED", liveKey: `${id}:${ben.id}` },
+      ],
+    });
+
+    const deleted = await call(deleteRoute, `/api/admin/plan/scripts/${id}`, undefined, { method: "DELETE", id });
+    expect(deleted.status).toBe(204);
+    expect(await db.batchItem.count()).toBe(0);
+    expect(await db.video.findUnique({ where: { id: made.id }, select: { status: true } })).toEqual({ status: "COMPLETED" });
+    expect(await db.batch.count()).toBe(1);
   });
 
   it("answers 404 for an unknown id and 401 without a session", async () => {

@@ -29,7 +29,7 @@ export default async function PlanPage({ searchParams }: PageProps<"/admin/plan"
         <h1 className="text-2xl font-semibold">Plan</h1>
         <MonthNav month={month} />
       </div>
-      <MonthScripts month={month} scripts={scripts} />
+      <MonthScripts month={month} scripts={scripts} targets={targets} />
       <StatusMatrix key={month} initial={matrix} />
       <GeneratePanel key={`generate-${month}`} month={month} tags={targets.tags} presenters={activePresenters} />
       <AddScriptForm month={month} targets={targets} />
