@@ -68,8 +68,8 @@ export const env = createEnv({
     ADMIN_API_TOKEN: z.string().min(32, "must be at least 32 characters (openssl rand -hex 32)").optional(),
     // The bulk queue's pace, shared by every worker: at most one HeyGen create per this many milliseconds.
     QUEUE_SUBMIT_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1_000),
-    // At most this many videos in flight at HeyGen (sent, not yet completed or failed) before the queue waits: your
-    // plan's concurrent-render limit.
+    // At most this many of the queue's videos in flight at HeyGen (sent, not yet completed or failed) before it waits:
+    // your plan's concurrent-render limit.
     QUEUE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(3),
     // A create HeyGen refused for a transient reason (429, a refusal it says is temporary) is tried this many times
     // in all, with backoff, before its video is marked failed.

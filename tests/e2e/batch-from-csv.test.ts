@@ -78,5 +78,5 @@ describe("a month from a CSV to finished videos, in the browser", () => {
     await panel.getByRole("button", { name: "Generate 0 videos" }).waitFor();
     expect(await panel.getByRole("button", { name: "Generate 0 videos" }).isDisabled()).toBe(true);
     await phone.close();
-  });
+  }, 120_000);
 });

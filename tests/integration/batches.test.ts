@@ -153,6 +153,17 @@ describe("the queue", () => {
     expect(Math.min(...gapsOf(createdAt))).toBeGreaterThanOrEqual(INTERVAL_MS - 150);
   });
 
+  it("counts only the queue's own videos against the cap: Studio renders do not hold a batch back", async () => {
+    await seedMonth(1);
+    for (const title of ["Studio one", "Studio two", "Studio three"]) {
+      await db.video.create({ data: { title, script: "Hi", avatarId: LANDSCAPE_LOOK.id, aspectRatio: "16:9", resolution: "720p", status: "PROCESSING" } });
+    }
+    await trigger();
+    await startWorker();
+    const rows = await waitFor(items, (all) => all.every((row) => row.status === "SENT"), 5_000);
+    expect(rows.map((row) => row.status)).toEqual(["SENT", "SENT"]);
+  });
+
   it("waits out HeyGen's 429 for its Retry-After, every worker with it, then sends the video once", async () => {
     await seedMonth(1);
     // Longer than the client waits for in the call (MAX_RETRY_AFTER_SECONDS): the queue holds the gate instead.

@@ -74,6 +74,14 @@ describe("GET /api/admin/pending", () => {
     ]);
   });
 
+  it("never flags sooner than 2 minutes, however quick the recent renders were", async () => {
+    await history(10);
+    await video("Ninety seconds", "PROCESSING", 90);
+    const { body } = await pending();
+    expect(body.overdueAfterSeconds).toBe(120);
+    expect(body.videos.map(({ title, overdue }) => [title, overdue])).toEqual([["Ninety seconds", false]]);
+  });
+
   it("is empty when nothing is in flight, and answers 401 without a session", async () => {
     await video("Done", "COMPLETED", 60);
     expect((await pending()).body).toMatchObject({ videos: [], total: 0 });

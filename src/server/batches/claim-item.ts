@@ -16,7 +16,7 @@ export type Claim =
   | { kind: "done" }
   /** Its batch is paused: resuming enqueues it again. */
   | { kind: "paused" }
-  /** Not yet: the pace (the next create's moment) or the in-flight cap (HeyGen renders enough already). */
+  /** Not yet: the pace (the next create's moment) or the in-flight cap (enough of the queue's videos render). */
   | { kind: "wait"; ms: number; reason: "pace" | "in_flight" }
   /** A worker claimed it and died mid-request: the job may exist at HeyGen, so it is never sent again. */
   | { kind: "stalled"; video: Video | null }
@@ -50,7 +50,9 @@ export function claimItem(itemId: string): Promise<Claim> {
     }
     if (!gate) throw new Error(`SubmitGate row "${CREATE_GATE}" is missing: run the migrations.`);
     if (gate.waitMs > 0) return { kind: "wait", ms: Math.ceil(gate.waitMs), reason: "pace" };
-    const inFlight = await tx.video.count({ where: { status: { in: ["PENDING", "PROCESSING"] } } });
+    // The queue's own videos in flight (a claimed item's video is PENDING until HeyGen takes it); the Studio's
+    // single videos are not held back by a batch, nor a batch by them.
+    const inFlight = await tx.video.count({ where: { status: { in: ["PENDING", "PROCESSING"] }, batchItem: { isNot: null } } });
     if (inFlight >= env.QUEUE_MAX_IN_FLIGHT) return { kind: "wait", ms: 1_000, reason: "in_flight" };
 
     const input = videoInputOf({ script: item.planScript, presenter: item.presenter });

@@ -5,6 +5,8 @@ import { typicalRenderSeconds } from "@/server/videos/render-stats";
 
 /** Before any video has completed there is no "usual": a render older than this is worth a look. */
 const OVERDUE_WITHOUT_HISTORY_SECONDS = 600;
+/** Never sooner than this: a few quick renders must not make every video in flight look late. */
+const MIN_OVERDUE_SECONDS = 120;
 
 /** Every video in flight (Queued or Rendering), from batches and the studio alike, oldest first. */
 export async function pendingVideos(now = new Date()): Promise<PendingView> {
@@ -28,7 +30,7 @@ export async function pendingVideos(now = new Date()): Promise<PendingView> {
     db.video.count({ where }),
     typicalRenderSeconds(),
   ]);
-  const overdueAfterSeconds = typical === null ? OVERDUE_WITHOUT_HISTORY_SECONDS : Math.round(2 * typical);
+  const overdueAfterSeconds = typical === null ? OVERDUE_WITHOUT_HISTORY_SECONDS : Math.max(MIN_OVERDUE_SECONDS, Math.round(2 * typical));
   return {
     generatedAt: now.toISOString(),
     overdueAfterSeconds,
