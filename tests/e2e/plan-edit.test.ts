@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seriousViolations } from "./axe";
 import { launchChromium } from "./browser";
+import { openPlanMonth } from "./studio";
 import { PHONE } from "./viewer-stack";
 
-const appUrl = inject("appUrl");
 /** The database is shared with the other browser tests: presenters, a tag and a month of our own, removed after. */
 const SUFFIX = randomBytes(4).toString("hex");
 const ANNA = `Edit E2E Anna ${SUFFIX}`;
@@ -38,15 +38,7 @@ afterAll(async () => {
 const stored = async (id: string) =>
   (await db.query(`SELECT title, script, "presenterId", tag FROM "PlanScript" WHERE id = $1`, [id])).rows[0] as Record<string, string | null> | undefined;
 
-async function openPlan(): Promise<Page> {
-  const page = await browser.newPage({ viewport: PHONE });
-  await page.goto(`${appUrl}/login`);
-  await page.fill("input[name=password]", inject("adminPassword"));
-  await page.click("button[type=submit]");
-  await page.waitForURL(`${appUrl}/admin`);
-  await page.goto(`${appUrl}/admin/plan?month=${MONTH}`);
-  return page;
-}
+const openPlan = () => openPlanMonth(browser, MONTH);
 
 describe("Editing the plan's scripts, on a phone", () => {
   it("edits a script's title and target, keeps a refused edit as typed, and deletes one once confirmed", async () => {

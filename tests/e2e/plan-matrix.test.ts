@@ -4,9 +4,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seriousViolations } from "./axe";
 import { launchChromium } from "./browser";
+import { openPlanMonth } from "./studio";
 import { PHONE, screenshot } from "./viewer-stack";
 
-const appUrl = inject("appUrl");
 /** The database is shared with the other browser tests: rows of our own (this suffix, a month nobody else uses). */
 const RUN = randomBytes(4).toString("hex");
 const TAG = `matrix-${RUN}`;
@@ -82,15 +82,7 @@ afterAll(async () => {
   await db.end();
 });
 
-async function openPlan(): Promise<Page> {
-  const page = await browser.newPage({ viewport: PHONE });
-  await page.goto(`${appUrl}/login`);
-  await page.fill("input[name=password]", inject("adminPassword"));
-  await page.click("button[type=submit]");
-  await page.waitForURL(`${appUrl}/admin`);
-  await page.goto(`${appUrl}/admin/plan?month=${MONTH}`);
-  return page;
-}
+const openPlan = () => openPlanMonth(browser, MONTH);
 
 const cellOf = (page: Page, title: string, column: number) =>
   page.getByRole("table").getByRole("row").filter({ hasText: title }).getByRole("cell").nth(column);
