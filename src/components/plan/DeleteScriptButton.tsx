@@ -16,17 +16,20 @@ export function DeleteScriptButton({ script }: { script: PlanScriptView }) {
       <button type="button" onClick={() => setOpen(true)} className={smallDangerButton} aria-label={`Delete “${script.title}”`}>
         Delete
       </button>
-      <ConfirmDeleteDialog
-        open={open}
-        heading={<>Delete the script “{script.title}”?</>}
-        action={() => fetchJson(`/api/admin/plan/scripts/${script.id}`, { method: "DELETE" })}
-        onDone={() => router.refresh()}
-        onClose={() => setOpen(false)}
-      >
-        <p className="mt-2 text-sm text-slate-700">
-          Videos already made from it stay; those still queued for it are dropped. This cannot be undone.
-        </p>
-      </ConfirmDeleteDialog>
+      {/* Mounted while open only: a month of rows does not carry a closed dialog (and its title) each. */}
+      {open && (
+        <ConfirmDeleteDialog
+          open={open}
+          heading={<>Delete the script “{script.title}”?</>}
+          action={() => fetchJson(`/api/admin/plan/scripts/${script.id}`, { method: "DELETE" })}
+          onDone={() => router.refresh()}
+          onClose={() => setOpen(false)}
+        >
+          <p className="mt-2 text-sm text-slate-700">
+            Videos already made from it stay; those still queued for it are dropped. This cannot be undone.
+          </p>
+        </ConfirmDeleteDialog>
+      )}
     </>
   );
 }
