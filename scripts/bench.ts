@@ -36,14 +36,20 @@ function usage(message: string): never {
 
 function readOptions() {
   const { values } = parseArgs({
-    options: { "no-build": { type: "boolean" }, seconds: { type: "string" }, viewers: { type: "string" }, only: { type: "string" } },
+    options: {
+      "no-build": { type: "boolean" },
+      seconds: { type: "string" },
+      viewers: { type: "string" },
+      only: { type: "string" },
+    },
   });
   const positive = (name: string, raw: string) => {
     const value = Number(raw);
     return Number.isInteger(value) && value > 0 ? value : usage(`--${name} must be a positive integer, got "${raw}"`);
   };
   const only = values.only as Section | undefined;
-  if (only !== undefined && !SECTIONS.includes(only)) usage(`--only must be one of ${SECTIONS.join(", ")}, got "${only}"`);
+  if (only !== undefined && !SECTIONS.includes(only))
+    usage(`--only must be one of ${SECTIONS.join(", ")}, got "${only}"`);
   return {
     build: !values["no-build"],
     seconds: positive("seconds", values.seconds ?? "10"),
@@ -54,10 +60,15 @@ function readOptions() {
 
 function build(): Promise<void> {
   console.log("Building (next build)…");
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit" });
+  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+  });
   return new Promise((resolve, reject) => {
     child.once("error", reject);
-    child.once("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`next build failed (${signal ?? `exit code ${code}`})`))));
+    child.once("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`next build failed (${signal ?? `exit code ${code}`})`)),
+    );
   });
 }
 
@@ -68,7 +79,9 @@ let started: Stack | undefined;
 async function main(): Promise<number> {
   const options = readOptions();
   if (options.runs("status") && !wrkInstalled()) {
-    console.error("bench: wrk is not installed. On Debian or Ubuntu: sudo apt-get install wrk (or pass --only ingest|viewers|js).");
+    console.error(
+      "bench: wrk is not installed. On Debian or Ubuntu: sudo apt-get install wrk (or pass --only ingest|viewers|js).",
+    );
     return 2;
   }
   if (options.build) await build();
@@ -90,7 +103,9 @@ async function main(): Promise<number> {
     if (options.runs("js")) figures.firstLoad = await measureFirstLoadJs(stack, browser);
   }
   const minutes = ((performance.now() - startedAt) / 60_000).toFixed(1);
-  console.log(`\nTargets (issue 7), one run on this machine, measured in ${minutes} min\n\n${formatTargets(targetRows(figures))}\n`);
+  console.log(
+    `\nTargets (issue 7), one run on this machine, measured in ${minutes} min\n\n${formatTargets(targetRows(figures))}\n`,
+  );
   const problems = appProblems(stack.app.output());
   if (problems.size) console.log(`app warnings and errors: ${formatCounts(problems)}`);
   return 0;

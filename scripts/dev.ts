@@ -61,7 +61,12 @@ if (!env.HEYGEN_API_KEY) {
   // The app's callback URL starts out registered as a v3 webhook endpoint (as `npm run heygen:webhook` would do
   // with a real account): the fake signs its deliveries with this secret.
   const endpoint = { url: new URL("/api/heygen/callback", env.APP_URL).href, secret: webhookSecret };
-  const fakeOptions = { apiKey, renderMs, endpoints: [endpoint], log: (line: string) => console.log(`[fake-heygen] ${line}`) };
+  const fakeOptions = {
+    apiKey,
+    renderMs,
+    endpoints: [endpoint],
+    log: (line: string) => console.log(`[fake-heygen] ${line}`),
+  };
   // A fixed port keeps the media URLs of earlier videos working across restarts (they are signed with the key).
   const fake = await startFakeHeygenServer({ ...fakeOptions, port: Number(env.FAKE_HEYGEN_PORT ?? 4010) }).catch(() =>
     startFakeHeygenServer(fakeOptions),
@@ -77,7 +82,7 @@ if (!env.HEYGEN_API_KEY) {
 } else {
   notes.push(`heygen       real API at ${env.HEYGEN_API_URL ?? "https://api.heygen.com"}`);
   if (!env.APP_URL?.startsWith("https:")) {
-    notes.push("             no https APP_URL: HeyGen cannot call back (see README, \"Using a real HeyGen account\")");
+    notes.push('             no https APP_URL: HeyGen cannot call back (see README, "Using a real HeyGen account")');
   }
 }
 
@@ -100,7 +105,10 @@ if (realHeygen && !env.SESSION_SECRET) {
   // Dev-only and fixed, so sessions survive restarts; production refuses it.
   env.SESSION_SECRET ??= DEV_SESSION_SECRET;
 }
-if (loopbackOnly) notes.push(`network      loopback only (${origin}): set SESSION_SECRET and ADMIN_PASSWORD to listen on every interface`);
+if (loopbackOnly)
+  notes.push(
+    `network      loopback only (${origin}): set SESSION_SECRET and ADMIN_PASSWORD to listen on every interface`,
+  );
 
 console.log(
   [

@@ -37,7 +37,9 @@ const secret = values.secret ?? env.HEYGEN_WEBHOOK_SECRET ?? env.HEYGEN_SECRET;
 const scheme = (values.scheme ?? "v3") as WebhookScheme;
 if (values.secret && !endpointUrl) fail("--secret signs the deliveries of --endpoint: give --endpoint too");
 if (!["v3", "legacy"].includes(scheme)) fail(`--scheme must be v3 or legacy, got "${scheme}"`);
-const endpoint = endpointUrl ? { url: endpointUrl, secret: secret ?? `whsec_${randomBytes(24).toString("base64url")}`, scheme } : null;
+const endpoint = endpointUrl
+  ? { url: endpointUrl, secret: secret ?? `whsec_${randomBytes(24).toString("base64url")}`, scheme }
+  : null;
 
 const server = await startFakeHeygenServer({
   port: toInteger("port", values.port ?? env.FAKE_HEYGEN_PORT ?? "4010"),
@@ -50,7 +52,10 @@ const server = await startFakeHeygenServer({
 
 console.log(`Fake HeyGen (v3 API) listening on ${server.url}: set HEYGEN_API_URL=${server.url}`);
 if (endpoint) console.log(`Webhook endpoint ${endpoint.url} (${endpoint.scheme}), signing secret ${endpoint.secret}`);
-else console.log("No webhook endpoint registered: pass --endpoint <url>, or register one with POST /v3/webhooks/endpoints");
+else
+  console.log(
+    "No webhook endpoint registered: pass --endpoint <url>, or register one with POST /v3/webhooks/endpoints",
+  );
 console.log(`Script markers: ${Object.values(FAKE_MARKERS).join(" ")}`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

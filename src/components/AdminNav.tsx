@@ -20,7 +20,10 @@ const TABS = [
 export function AdminNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Admin" className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3">
+    <nav
+      aria-label="Admin"
+      className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3"
+    >
       <ul className="flex flex-wrap gap-1">
         {TABS.map(({ href, label }) => {
           const current = href === "/admin" ? pathname === href : pathname.startsWith(href);

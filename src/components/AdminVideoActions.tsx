@@ -25,8 +25,15 @@ export function AdminVideoActions({ video, onNotice, onChanged, onDelete }: Prop
 
   async function copyLink() {
     const link = new URL(`/videos/${video.id}`, window.location.origin).href;
-    const copied = await navigator.clipboard?.writeText(link).then(() => true, () => false);
-    onNotice(copied ? { kind: "done", message: `Copied the link to “${video.title}”.` } : { kind: "error", message: `Could not copy: the link is ${link}` });
+    const copied = await navigator.clipboard?.writeText(link).then(
+      () => true,
+      () => false,
+    );
+    onNotice(
+      copied
+        ? { kind: "done", message: `Copied the link to “${video.title}”.` }
+        : { kind: "error", message: `Could not copy: the link is ${link}` },
+    );
   }
 
   async function regenerate() {
@@ -39,7 +46,11 @@ export function AdminVideoActions({ video, onNotice, onChanged, onDelete }: Prop
       });
       idempotencyKey.current = null;
       const note = made.unconfirmed ? " HeyGen has not confirmed it yet: it was not sent twice." : "";
-      onNotice({ kind: "done", message: `Regenerating “${video.title}” as a new video.${note}`, link: { href: `/videos/${made.id}`, label: "Watch it" } });
+      onNotice({
+        kind: "done",
+        message: `Regenerating “${video.title}” as a new video.${note}`,
+        link: { href: `/videos/${made.id}`, label: "Watch it" },
+      });
     } catch (caught) {
       // A refusal is final for this click; a network failure is not: a retry must reuse the key.
       if (caught instanceof ApiRequestError) idempotencyKey.current = null;

@@ -36,7 +36,9 @@ export function AdminVideoList({ query, initialPage }: { query: VideoListQuery; 
     setDeleting(null);
     setNotice({ kind: "done", message: `Deleted “${video.title}”${AT_HEYGEN[deletion.heygen]}.` });
     // Its row is gone at once; the other views (filters, pages) are read again.
-    void refresh((current) => current && { ...current, videos: current.videos.filter((row) => row.id !== video.id) }, { revalidate: false });
+    void refresh((current) => current && { ...current, videos: current.videos.filter((row) => row.id !== video.id) }, {
+      revalidate: false,
+    });
     refreshAll();
     heading.current?.focus(); // its buttons went with it
   }
@@ -55,12 +57,22 @@ export function AdminVideoList({ query, initialPage }: { query: VideoListQuery; 
       </div>
       {page.videos.length === 0 ? (
         <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-slate-600">
-          {query.cursor ? "No older videos." : query.status !== "all" || query.q ? "No video matches these filters." : "No videos yet: make one in the Studio."}
+          {query.cursor
+            ? "No older videos."
+            : query.status !== "all" || query.q
+              ? "No video matches these filters."
+              : "No videos yet: make one in the Studio."}
         </p>
       ) : (
         <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white px-3 sm:px-4">
           {page.videos.map((video) => (
-            <AdminVideoRow key={video.id} video={video} onNotice={setNotice} onChanged={refreshAll} onDelete={setDeleting} />
+            <AdminVideoRow
+              key={video.id}
+              video={video}
+              onNotice={setNotice}
+              onChanged={refreshAll}
+              onDelete={setDeleting}
+            />
           ))}
         </ul>
       )}

@@ -16,7 +16,11 @@ export function AdminVideoPagination({ query, nextCursor }: { query: VideoListQu
         </Link>
       )}
       {nextCursor && (
-        <Link href={`/admin/videos${searchOf({ status, q, cursor: nextCursor })}`} rel="next" className={`ml-auto ${link}`}>
+        <Link
+          href={`/admin/videos${searchOf({ status, q, cursor: nextCursor })}`}
+          rel="next"
+          className={`ml-auto ${link}`}
+        >
           Older videos<span aria-hidden> →</span>
         </Link>
       )}

@@ -36,7 +36,10 @@ export function ApiKeySettings({ settings, send }: { settings: SettingsView; sen
 
   const fieldError = outcome?.kind === "error" && outcome.field === "apiKey" ? outcome.message : null;
   return (
-    <section aria-labelledby="api-key-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+    <section
+      aria-labelledby="api-key-heading"
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+    >
       <h2 id="api-key-heading" className="text-lg font-semibold">
         HeyGen API key
       </h2>
@@ -79,7 +82,12 @@ export function ApiKeySettings({ settings, send }: { settings: SettingsView; sen
               Test and save
             </SubmitButton>
             {credential.source === "settings" && (
-              <button type="button" onClick={remove} disabled={pending} className={`rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60 ${focusRing}`}>
+              <button
+                type="button"
+                onClick={remove}
+                disabled={pending}
+                className={`rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60 ${focusRing}`}
+              >
                 Remove the saved key
               </button>
             )}

@@ -5,7 +5,11 @@ import type { OutputFormat } from "@/lib/generation-options";
 import type { BackgroundKind } from "@/lib/studio-draft";
 
 const OUTPUT_FORMAT_LABELS: Record<OutputFormat, string> = { mp4: "MP4", webm: "WebM, transparent" };
-const BACKGROUND_LABELS: Record<BackgroundKind, string> = { none: "The look’s own", color: "A colour", image: "An image" };
+const BACKGROUND_LABELS: Record<BackgroundKind, string> = {
+  none: "The look’s own",
+  color: "A colour",
+  image: "An image",
+};
 
 /** Output container and what is behind the avatar. A transparent WebM has no background, so those choices rest. */
 export function BackgroundFields({ draft, onChange, errorFor }: OptionsFieldsProps) {
@@ -16,7 +20,13 @@ export function BackgroundFields({ draft, onChange, errorFor }: OptionsFieldsPro
         <legend className="text-sm font-semibold">File</legend>
         <div className="mt-2 flex flex-wrap gap-2">
           {(Object.keys(OUTPUT_FORMAT_LABELS) as OutputFormat[]).map((format) => (
-            <ChoiceChip key={format} name="options.outputFormat" value={format} checked={draft.outputFormat === format} onChange={() => onChange({ outputFormat: format })}>
+            <ChoiceChip
+              key={format}
+              name="options.outputFormat"
+              value={format}
+              checked={draft.outputFormat === format}
+              onChange={() => onChange({ outputFormat: format })}
+            >
               {OUTPUT_FORMAT_LABELS[format]}
             </ChoiceChip>
           ))}
@@ -32,7 +42,13 @@ export function BackgroundFields({ draft, onChange, errorFor }: OptionsFieldsPro
         )}
         <div className="flex flex-wrap gap-2">
           {(Object.keys(BACKGROUND_LABELS) as BackgroundKind[]).map((kind) => (
-            <ChoiceChip key={kind} name="options.background" value={kind} checked={draft.backgroundKind === kind} onChange={() => onChange({ backgroundKind: kind })}>
+            <ChoiceChip
+              key={kind}
+              name="options.background"
+              value={kind}
+              checked={draft.backgroundKind === kind}
+              onChange={() => onChange({ backgroundKind: kind })}
+            >
               {BACKGROUND_LABELS[kind]}
             </ChoiceChip>
           ))}

@@ -7,13 +7,23 @@ const CAPTION_LABELS: Record<CaptionMode, string> = {
 };
 
 /** HeyGen always makes a subtitle file (the player's captions); burning them in draws them on every copy too. */
-export function CaptionsPicker(props: { value: CaptionMode; onChange: (value: CaptionMode) => void; error?: React.ReactNode }) {
+export function CaptionsPicker(props: {
+  value: CaptionMode;
+  onChange: (value: CaptionMode) => void;
+  error?: React.ReactNode;
+}) {
   return (
     <fieldset>
       <legend className="text-sm font-medium">Captions</legend>
       <div className="mt-2 flex flex-wrap gap-2">
         {(Object.keys(CAPTION_LABELS) as CaptionMode[]).map((mode) => (
-          <ChoiceChip key={mode} name="options.captions" value={mode} checked={props.value === mode} onChange={() => props.onChange(mode)}>
+          <ChoiceChip
+            key={mode}
+            name="options.captions"
+            value={mode}
+            checked={props.value === mode}
+            onChange={() => props.onChange(mode)}
+          >
             {CAPTION_LABELS[mode]}
           </ChoiceChip>
         ))}

@@ -14,7 +14,13 @@ const keepFormUnsent = (onEnter?: () => void) => (event: React.KeyboardEvent<HTM
   onEnter?.();
 };
 
-export function SearchBox(props: { label: string; value: string; onChange: (value: string) => void; placeholder?: string; className?: string }) {
+export function SearchBox(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  className?: string;
+}) {
   return (
     <label className={`block text-xs font-medium text-slate-700 ${props.className ?? ""}`}>
       {props.label}
@@ -31,7 +37,14 @@ export function SearchBox(props: { label: string; value: string; onChange: (valu
   );
 }
 
-export function PromptBox(props: { label: string; value: string; onChange: (value: string) => void; onEnter: () => void; placeholder: string; maxLength: number }) {
+export function PromptBox(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  onEnter: () => void;
+  placeholder: string;
+  maxLength: number;
+}) {
   return (
     <label className="block min-w-0 flex-1 text-xs font-medium text-slate-700">
       {props.label}
@@ -50,11 +63,20 @@ export function PromptBox(props: { label: string; value: string; onChange: (valu
 }
 
 /** A select whose first option, "Any", is the empty value. */
-export function FilterSelect<V extends string>(props: { label: string; value: V | ""; onChange: (value: V | "") => void; options: ReadonlyArray<readonly [V, string]> }) {
+export function FilterSelect<V extends string>(props: {
+  label: string;
+  value: V | "";
+  onChange: (value: V | "") => void;
+  options: ReadonlyArray<readonly [V, string]>;
+}) {
   return (
     <label className="block text-xs font-medium text-slate-700">
       {props.label}
-      <select value={props.value} onChange={(event) => props.onChange(event.target.value as V | "")} className={fieldClass}>
+      <select
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value as V | "")}
+        className={fieldClass}
+      >
         <option value="">Any</option>
         {props.options.map(([value, label]) => (
           <option key={value} value={value}>
@@ -67,7 +89,14 @@ export function FilterSelect<V extends string>(props: { label: string; value: V 
 }
 
 /** "12 of 340 looks" and, while there are more, the button that loads the next page. */
-export function ShowMore(props: { shown: number; total: number; noun: string; hasMore: boolean; loading: boolean; onClick: () => void }) {
+export function ShowMore(props: {
+  shown: number;
+  total: number;
+  noun: string;
+  hasMore: boolean;
+  loading: boolean;
+  onClick: () => void;
+}) {
   return (
     <div className="mt-3 flex flex-wrap items-center gap-3 text-sm text-slate-600">
       <span aria-live="polite">
@@ -84,7 +113,10 @@ export function ShowMore(props: { shown: number; total: number; noun: string; ha
 
 export function CatalogueProblem(props: { message: string; onRetry?: () => void }) {
   return (
-    <div role="alert" className="mt-2 flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+    <div
+      role="alert"
+      className="mt-2 flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+    >
       <span className="min-w-0 flex-1">{props.message}</span>
       {props.onRetry && (
         <button type="button" onClick={props.onRetry} className={secondaryButton}>

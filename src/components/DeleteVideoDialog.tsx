@@ -23,7 +23,11 @@ export function DeleteVideoDialog({ video, onClose, onDeleted }: Props) {
     <ConfirmDeleteDialog
       open={video !== null}
       heading={<>Delete “{video?.title}”?</>}
-      action={() => fetchJson<VideoDeletion>(`/api/admin/videos/${video!.id}${atHeygen ? "?heygen=true" : ""}`, { method: "DELETE" })}
+      action={() =>
+        fetchJson<VideoDeletion>(`/api/admin/videos/${video!.id}${atHeygen ? "?heygen=true" : ""}`, {
+          method: "DELETE",
+        })
+      }
       onDone={(deletion) => onDeleted(video!, deletion)}
       onClose={onClose}
     >
@@ -31,7 +35,12 @@ export function DeleteVideoDialog({ video, onClose, onDeleted }: Props) {
         It disappears from this app: the lists, the gallery, its page and every embed. This cannot be undone.
       </p>
       <label className="mt-4 flex items-start gap-2 text-sm">
-        <input type="checkbox" checked={atHeygen} onChange={(event) => setAtHeygen(event.target.checked)} className={`mt-0.5 size-4 ${focusRing}`} />
+        <input
+          type="checkbox"
+          checked={atHeygen}
+          onChange={(event) => setAtHeygen(event.target.checked)}
+          className={`mt-0.5 size-4 ${focusRing}`}
+        />
         <span>
           Also delete it at HeyGen
           <span className="block text-slate-600">HeyGen deletes its copy first; if it cannot, nothing is deleted.</span>

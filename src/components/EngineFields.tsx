@@ -28,11 +28,15 @@ export function EngineFields({ draft, onChange, errorFor, look }: OptionsFieldsP
             </option>
           ))}
         </select>
-        {look && <span className="mt-1 block text-xs text-slate-600">Only the engines this look supports are listed.</span>}
+        {look && (
+          <span className="mt-1 block text-xs text-slate-600">Only the engines this look supports are listed.</span>
+        )}
         {errorFor("options.engine")}
       </label>
       {!available.expressiveness && !available.motionPrompt && (
-        <p className="text-xs text-slate-600">Expressiveness and motion prompts are for photo looks (motion also for any look on Avatar V).</p>
+        <p className="text-xs text-slate-600">
+          Expressiveness and motion prompts are for photo looks (motion also for any look on Avatar V).
+        </p>
       )}
       {available.expressiveness && (
         <label className="block">

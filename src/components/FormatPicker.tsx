@@ -26,7 +26,13 @@ export function FormatPicker({ aspectRatio, resolution, onChange, error }: Props
         <legend className="text-sm font-medium">Format</legend>
         <div className="mt-2 flex flex-wrap gap-2">
           {ASPECT_RATIOS.map((ratio) => (
-            <ChoiceChip key={ratio} name="aspectRatio" value={ratio} checked={aspectRatio === ratio} onChange={() => onChange({ aspectRatio: ratio })}>
+            <ChoiceChip
+              key={ratio}
+              name="aspectRatio"
+              value={ratio}
+              checked={aspectRatio === ratio}
+              onChange={() => onChange({ aspectRatio: ratio })}
+            >
               <span
                 aria-hidden
                 className="inline-block border-2 border-current text-slate-500"

@@ -87,7 +87,13 @@ export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: L
 
   return (
     <>
-      <form ref={formRef} method="post" onSubmit={onSubmit} className="space-y-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6" noValidate>
+      <form
+        ref={formRef}
+        method="post"
+        onSubmit={onSubmit}
+        className="space-y-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+        noValidate
+      >
         <label className="block">
           <span className="text-sm font-medium">Title</span>
           <input
@@ -101,7 +107,12 @@ export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: L
           />
           {errorFor("title")}
         </label>
-        <ScriptField value={draft.script} onChange={(script) => update(() => ({ script }))} voiceSpeed={speed} error={errorFor("script")} />
+        <ScriptField
+          value={draft.script}
+          onChange={(script) => update(() => ({ script }))}
+          voiceSpeed={speed}
+          error={errorFor("script")}
+        />
         <LookVoiceFormat
           draft={draft}
           onChange={update}
@@ -116,7 +127,10 @@ export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: L
             {seconds > 0 ? `Generate (≈ ${formatUsd(costUsd)})` : "Generate"}
           </SubmitButton>
           {outcome && (
-            <p role="status" className={`text-sm ${outcome.kind === "created" ? "text-emerald-800" : "text-amber-800"}`}>
+            <p
+              role="status"
+              className={`text-sm ${outcome.kind === "created" ? "text-emerald-800" : "text-amber-800"}`}
+            >
               {outcome.kind === "created"
                 ? `HeyGen is rendering “${outcome.video.title}”. `
                 : `HeyGen did not confirm “${outcome.video.title}”: it may still be rendering, so it was not sent again. Its page updates when HeyGen reports back. `}

@@ -33,11 +33,17 @@ function changedCount(draft: OptionsDraft): number {
  * Everything beyond script, look, voice, format and captions, behind one disclosure: most videos need none of it.
  * It opens by itself when a refusal names one of its fields (`open`), so the message is never hidden.
  */
-export function GenerationOptionsFields(props: OptionsFieldsProps & { look: Look | null; open: boolean; onToggle: (open: boolean) => void }) {
+export function GenerationOptionsFields(
+  props: OptionsFieldsProps & { look: Look | null; open: boolean; onToggle: (open: boolean) => void },
+) {
   const { look, open, onToggle, ...fields } = props;
   const changed = changedCount(fields.draft);
   return (
-    <details open={open} onToggle={(e) => onToggle(e.currentTarget.open)} className="rounded-md border border-slate-200">
+    <details
+      open={open}
+      onToggle={(e) => onToggle(e.currentTarget.open)}
+      className="rounded-md border border-slate-200"
+    >
       <summary className={`cursor-pointer rounded-md px-4 py-3 text-sm font-medium ${focusRing}`}>
         More options: voice, background, engine
         {changed > 0 && <span className="ml-2 text-slate-600">({changed} changed)</span>}

@@ -18,7 +18,12 @@ export function LookCard(props: { look: Look; checked: boolean; onPick: (look: L
   const stop = () => setPreviewing(false);
 
   return (
-    <label className="relative block cursor-pointer sm:w-36" data-look-id={look.id} onPointerEnter={start} onPointerLeave={stop}>
+    <label
+      className="relative block cursor-pointer sm:w-36"
+      data-look-id={look.id}
+      onPointerEnter={start}
+      onPointerLeave={stop}
+    >
       <input
         type="radio"
         name="avatarId"
@@ -50,10 +55,17 @@ export function LookCard(props: { look: Look; checked: boolean; onPick: (look: L
             />
           )}
           {look.ownership === "private" && (
-            <span className="absolute top-1.5 left-1.5 rounded bg-slate-900 px-1.5 py-0.5 text-xs font-medium text-white">Your own</span>
+            <span className="absolute top-1.5 left-1.5 rounded bg-slate-900 px-1.5 py-0.5 text-xs font-medium text-white">
+              Your own
+            </span>
           )}
           {checked && (
-            <span aria-hidden className="absolute top-1.5 right-1.5 rounded bg-indigo-600 px-1.5 py-0.5 text-xs font-medium text-white">Chosen</span>
+            <span
+              aria-hidden
+              className="absolute top-1.5 right-1.5 rounded bg-indigo-600 px-1.5 py-0.5 text-xs font-medium text-white"
+            >
+              Chosen
+            </span>
           )}
         </span>
         <span className="line-clamp-2 px-2 pt-1 text-sm leading-tight font-medium" title={look.name}>

@@ -7,7 +7,11 @@ const ORIENTATION_OPTIONS = LOOK_ORIENTATIONS.map((value) => [value, ORIENTATION
 const OWNERSHIP_OPTIONS = OWNERSHIPS.map((value) => [value, OWNERSHIP_LABELS[value]] as const);
 
 /** Name search, gender (the values the catalogue has), orientation and public/private. */
-export function LookFilterBar(props: { filters: LookFilters; genders: string[]; onChange: (filters: LookFilters) => void }) {
+export function LookFilterBar(props: {
+  filters: LookFilters;
+  genders: string[];
+  onChange: (filters: LookFilters) => void;
+}) {
   const { filters, genders, onChange } = props;
   const set = (change: Partial<LookFilters>) => onChange({ ...filters, ...change });
   return (
@@ -19,9 +23,24 @@ export function LookFilterBar(props: { filters: LookFilters; genders: string[]; 
         placeholder="Name of the look or avatar"
         className="col-span-2 sm:col-span-1"
       />
-      <FilterSelect label="Gender" value={filters.gender} onChange={(gender) => set({ gender })} options={genders.map((value) => [value, labelOf(value)] as const)} />
-      <FilterSelect label="Orientation" value={filters.orientation} onChange={(orientation) => set({ orientation })} options={ORIENTATION_OPTIONS} />
-      <FilterSelect label="Source" value={filters.ownership} onChange={(ownership) => set({ ownership })} options={OWNERSHIP_OPTIONS} />
+      <FilterSelect
+        label="Gender"
+        value={filters.gender}
+        onChange={(gender) => set({ gender })}
+        options={genders.map((value) => [value, labelOf(value)] as const)}
+      />
+      <FilterSelect
+        label="Orientation"
+        value={filters.orientation}
+        onChange={(orientation) => set({ orientation })}
+        options={ORIENTATION_OPTIONS}
+      />
+      <FilterSelect
+        label="Source"
+        value={filters.ownership}
+        onChange={(ownership) => set({ ownership })}
+        options={OWNERSHIP_OPTIONS}
+      />
     </div>
   );
 }

@@ -47,7 +47,14 @@ export function LookPicker({ value, onChange, error, initialPage }: Props) {
         <CatalogueProblem message={looks.error.message} onRetry={looks.retry} />
         <label className="mt-3 block">
           <span className="text-sm font-medium">Look id</span>
-          <input name="avatarId" required value={value} onChange={(e) => onChange(e.target.value, null)} className={inputClass} placeholder="HeyGen look id" />
+          <input
+            name="avatarId"
+            required
+            value={value}
+            onChange={(e) => onChange(e.target.value, null)}
+            className={inputClass}
+            placeholder="HeyGen look id"
+          />
           {error}
         </label>
       </div>
@@ -88,7 +95,11 @@ export function LookPicker({ value, onChange, error, initialPage }: Props) {
             <div className="mb-2 flex flex-wrap items-baseline gap-x-3">
               <h3 className="text-sm font-semibold text-slate-800">{name}</h3>
               {groupId && !filters.group && (
-                <button type="button" className={`text-xs ${linkButton}`} onClick={() => setFilters({ ...filters, group: groupId })}>
+                <button
+                  type="button"
+                  className={`text-xs ${linkButton}`}
+                  onClick={() => setFilters({ ...filters, group: groupId })}
+                >
                   Only {name}
                 </button>
               )}
@@ -96,7 +107,11 @@ export function LookPicker({ value, onChange, error, initialPage }: Props) {
             <LookGrid looks={groupLooks} value={value} onPick={pick} />
           </section>
         ))}
-        {looks.loading && items.length === 0 && <p role="status"  className="text-sm text-slate-600">Loading HeyGen’s looks…</p>}
+        {looks.loading && items.length === 0 && (
+          <p role="status" className="text-sm text-slate-600">
+            Loading HeyGen’s looks…
+          </p>
+        )}
         {!looks.loading && looks.first && items.length === 0 && (
           <p className="text-sm text-slate-600">
             No look matches these filters.{" "}
@@ -107,9 +122,18 @@ export function LookPicker({ value, onChange, error, initialPage }: Props) {
         )}
       </div>
       {looks.first && (
-        <ShowMore shown={items.length} total={looks.first.total} noun="looks" hasMore={looks.hasMore} loading={looks.loadingMore} onClick={looks.showMore} />
+        <ShowMore
+          shown={items.length}
+          total={looks.first.total}
+          noun="looks"
+          hasMore={looks.hasMore}
+          loading={looks.loadingMore}
+          onClick={looks.showMore}
+        />
       )}
-      {looks.error && looks.pages.length > 0 && <CatalogueProblem message={looks.error.message} onRetry={looks.retry} />}
+      {looks.error && looks.pages.length > 0 && (
+        <CatalogueProblem message={looks.error.message} onRetry={looks.retry} />
+      )}
       {error}
     </fieldset>
   );
@@ -143,7 +167,13 @@ function groupsOf(looks: Look[]) {
   for (const look of looks) {
     const last = groups.at(-1);
     if (last && last.groupId === look.groupId && look.groupId !== null) last.looks.push(look);
-    else groups.push({ key: `${look.groupId ?? "none"}-${look.id}`, name: look.groupName ?? look.name, groupId: look.groupId, looks: [look] });
+    else
+      groups.push({
+        key: `${look.groupId ?? "none"}-${look.id}`,
+        name: look.groupName ?? look.name,
+        groupId: look.groupId,
+        looks: [look],
+      });
   }
   return groups;
 }

@@ -25,23 +25,53 @@ type Props = {
  * The studio and the presenter editor share it, so a look's preferred orientation pre-selects the format, and the
  * options offered follow the look, the same way in both.
  */
-export function LookVoiceFormat({ draft, onChange, errorFor, moreOpen, onToggleMore, initialLooks, initialVoices }: Props) {
-  const updateOptions = (patch: Partial<OptionsDraft>) => onChange((current) => ({ options: { ...current.options, ...patch } }));
+export function LookVoiceFormat({
+  draft,
+  onChange,
+  errorFor,
+  moreOpen,
+  onToggleMore,
+  initialLooks,
+  initialVoices,
+}: Props) {
+  const updateOptions = (patch: Partial<OptionsDraft>) =>
+    onChange((current) => ({ options: { ...current.options, ...patch } }));
   const pickLook = (lookId: string, look: Look | null) =>
-    onChange(() => ({ lookId, look, ...(look?.preferredOrientation && { aspectRatio: aspectRatioForOrientation(look.preferredOrientation) }) }));
+    onChange(() => ({
+      lookId,
+      look,
+      ...(look?.preferredOrientation && { aspectRatio: aspectRatioForOrientation(look.preferredOrientation) }),
+    }));
 
   return (
     <>
       <LookPicker value={draft.lookId} onChange={pickLook} error={errorFor("avatarId")} initialPage={initialLooks} />
-      <VoicePicker initialPage={initialVoices} value={draft.voiceId} onChange={(voiceId) => onChange(() => ({ voiceId }))} look={draft.look} error={errorFor("voiceId")} />
+      <VoicePicker
+        initialPage={initialVoices}
+        value={draft.voiceId}
+        onChange={(voiceId) => onChange(() => ({ voiceId }))}
+        look={draft.look}
+        error={errorFor("voiceId")}
+      />
       <FormatPicker
         aspectRatio={draft.aspectRatio}
         resolution={draft.resolution}
         onChange={(patch) => onChange(() => patch)}
         error={errorFor("aspectRatio") ?? errorFor("resolution")}
       />
-      <CaptionsPicker value={draft.options.captions} onChange={(captions) => updateOptions({ captions })} error={errorFor("options.captions")} />
-      <GenerationOptionsFields draft={draft.options} onChange={updateOptions} errorFor={errorFor} look={draft.look} open={moreOpen} onToggle={onToggleMore} />
+      <CaptionsPicker
+        value={draft.options.captions}
+        onChange={(captions) => updateOptions({ captions })}
+        error={errorFor("options.captions")}
+      />
+      <GenerationOptionsFields
+        draft={draft.options}
+        onChange={updateOptions}
+        errorFor={errorFor}
+        look={draft.look}
+        open={moreOpen}
+        onToggle={onToggleMore}
+      />
     </>
   );
 }

@@ -27,7 +27,8 @@ export function usePreviewAudio(): { control: PreviewControl; audio: React.React
     audio.play().catch((error: Error) => {
       stopped(url);
       // Another preview started meanwhile: not a failure.
-      if (error.name !== "AbortError") setProblem("This preview could not be played (HeyGen’s link may have expired: reload from HeyGen).");
+      if (error.name !== "AbortError")
+        setProblem("This preview could not be played (HeyGen’s link may have expired: reload from HeyGen).");
     });
   };
 

@@ -24,7 +24,10 @@ export function RenderProgress({ video, typicalRenderSeconds, connectionProblem,
       style={style}
       data-testid="video-generating"
     >
-      <span className="hidden size-10 animate-spin rounded-full border-4 border-slate-600 border-t-white sm:block" aria-hidden />
+      <span
+        className="hidden size-10 animate-spin rounded-full border-4 border-slate-600 border-t-white sm:block"
+        aria-hidden
+      />
       {/* Announced when the stage changes or the connection fails; the ticking clock below is not, it would talk every second. */}
       <div aria-live="polite" className="space-y-1">
         <p className="font-medium sm:text-lg">{headline(video)}</p>
@@ -43,7 +46,9 @@ export function RenderProgress({ video, typicalRenderSeconds, connectionProblem,
       {/* The clock starts once in the browser (the server's time would not match); its lines are there from the start. */}
       <div className="space-y-1 self-stretch text-sm text-slate-300">
         <p>{elapsed === null ? "\u00a0" : `${formatDuration(elapsed)} elapsed · plays here once ready`}</p>
-        {typicalRenderSeconds !== null && <p>{elapsed === null ? "\u00a0" : estimate(typicalRenderSeconds, elapsed)}</p>}
+        {typicalRenderSeconds !== null && (
+          <p>{elapsed === null ? "\u00a0" : estimate(typicalRenderSeconds, elapsed)}</p>
+        )}
       </div>
     </div>
   );

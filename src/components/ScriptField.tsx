@@ -5,7 +5,12 @@ import { SCRIPT_MAX_LENGTH } from "@/lib/limits";
 const count = (n: number) => n.toLocaleString("en");
 
 /** The script, its length against HeyGen's limit (announced once it is over), and what saying it will cost. */
-export function ScriptField(props: { value: string; onChange: (script: string) => void; voiceSpeed: number; error?: React.ReactNode }) {
+export function ScriptField(props: {
+  value: string;
+  onChange: (script: string) => void;
+  voiceSpeed: number;
+  error?: React.ReactNode;
+}) {
   const { value, onChange, voiceSpeed, error } = props;
   const over = value.length - SCRIPT_MAX_LENGTH;
   return (
@@ -14,7 +19,11 @@ export function ScriptField(props: { value: string; onChange: (script: string) =
         <label htmlFor="studio-script" className="text-sm font-medium">
           Script
         </label>
-        <span id="studio-script-count" data-testid="script-count" className={`text-sm ${over > 0 ? "font-semibold text-red-700" : "text-slate-600"}`}>
+        <span
+          id="studio-script-count"
+          data-testid="script-count"
+          className={`text-sm ${over > 0 ? "font-semibold text-red-700" : "text-slate-600"}`}
+        >
           {count(value.length)} / {count(SCRIPT_MAX_LENGTH)}
           <span className="sr-only"> characters</span>
         </span>

@@ -17,7 +17,8 @@ export function SettingsPanel({ initial }: { initial: SettingsView }) {
     return answer;
   };
   // Nothing to save when the environment provides both: no need to say saving is off.
-  const everythingFromEnvironment = settings.heygenApiKey.source === "environment" && settings.webhookSecret.source === "environment";
+  const everythingFromEnvironment =
+    settings.heygenApiKey.source === "environment" && settings.webhookSecret.source === "environment";
   return (
     <div className="space-y-8">
       {settings.savingDisabled && !everythingFromEnvironment && (

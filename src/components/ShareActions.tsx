@@ -13,13 +13,20 @@ const button = `inline-flex items-center rounded-md border border-slate-300 bg-w
 export function ShareActions({ initialVideo }: { initialVideo: PublicVideo }) {
   const video = useVideo(initialVideo).data ?? initialVideo;
   // The Web Share API exists in some browsers only; false while rendering on the server and hydrating.
-  const canShare = useSyncExternalStore(noSubscription, () => typeof navigator.share === "function", () => false);
+  const canShare = useSyncExternalStore(
+    noSubscription,
+    () => typeof navigator.share === "function",
+    () => false,
+  );
   const [notice, setNotice] = useState("");
   const clearNotice = useRef<ReturnType<typeof setTimeout>>(undefined);
   const link = () => new URL(`/videos/${video.id}`, window.location.origin).href;
 
   async function copyLink() {
-    const copied = await navigator.clipboard?.writeText(link()).then(() => true, () => false);
+    const copied = await navigator.clipboard?.writeText(link()).then(
+      () => true,
+      () => false,
+    );
     setNotice(copied ? "Link copied" : "Could not copy: copy the address bar instead");
     clearTimeout(clearNotice.current);
     clearNotice.current = setTimeout(() => setNotice(""), NOTICE_MS);

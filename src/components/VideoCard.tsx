@@ -12,7 +12,11 @@ export function VideoCard({ video }: { video: PublicVideo }) {
     <Link href={`/videos/${video.id}`} className={`group block rounded-lg ${focusRing}`}>
       <div className="relative aspect-video overflow-hidden rounded-lg bg-slate-900">
         {video.thumbnailUrl ? (
-          <ThumbnailImages url={video.thumbnailUrl} aspectRatio={video.aspectRatio} className="transition duration-200 group-hover:scale-[1.02]" />
+          <ThumbnailImages
+            url={video.thumbnailUrl}
+            aspectRatio={video.aspectRatio}
+            className="transition duration-200 group-hover:scale-[1.02]"
+          />
         ) : (
           <span className="absolute inset-0 flex items-center justify-center text-4xl text-slate-500" aria-hidden>
             ▶

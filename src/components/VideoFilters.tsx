@@ -32,14 +32,26 @@ export function VideoFilters({ query }: { query: VideoListQuery }) {
       </label>
       <label className="block min-w-0 flex-1 basis-48">
         <span className="text-sm font-medium">Title or script contains</span>
-        <input type="search" name="q" defaultValue={query.q} maxLength={SEARCH_MAX_LENGTH} className={`${inputClass} bg-white`} />
+        <input
+          type="search"
+          name="q"
+          defaultValue={query.q}
+          maxLength={SEARCH_MAX_LENGTH}
+          className={`${inputClass} bg-white`}
+        />
       </label>
       <div className="flex items-center gap-3 pb-0.5">
-        <button type="submit" className={`rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 ${focusRing}`}>
+        <button
+          type="submit"
+          className={`rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 ${focusRing}`}
+        >
           Filter
         </button>
         {filtered && (
-          <Link href="/admin/videos" className={`rounded-md px-2 py-2 text-sm font-medium text-indigo-700 hover:underline ${focusRing}`}>
+          <Link
+            href="/admin/videos"
+            className={`rounded-md px-2 py-2 text-sm font-medium text-indigo-700 hover:underline ${focusRing}`}
+          >
             Clear
           </Link>
         )}

@@ -30,7 +30,9 @@ export function VoiceOption({ group, value, checked, onPick, title, details, pre
   const playing = Boolean(preview?.url) && control.playingUrl === preview?.url;
   return (
     <div className="flex items-center gap-2 rounded-md border border-slate-200 bg-white px-2 py-1.5 has-[:checked]:border-indigo-600 has-[:checked]:bg-indigo-50">
-      <label className={`flex min-w-0 flex-1 items-center gap-2 ${disabled ? "cursor-not-allowed opacity-70" : "cursor-pointer"}`}>
+      <label
+        className={`flex min-w-0 flex-1 items-center gap-2 ${disabled ? "cursor-not-allowed opacity-70" : "cursor-pointer"}`}
+      >
         <input
           type="radio"
           name={group}
@@ -65,6 +67,8 @@ export function VoiceOption({ group, value, checked, onPick, title, details, pre
 
 /** "English · female · your voice". */
 export const voiceDetails = (voice: Voice) =>
-  [voice.language, voice.gender && labelOf(voice.gender), voice.ownership === "private" ? "your voice" : null].filter(Boolean).join(" · ");
+  [voice.language, voice.gender && labelOf(voice.gender), voice.ownership === "private" ? "your voice" : null]
+    .filter(Boolean)
+    .join(" · ");
 
 export const previewOf = (voice: Voice) => ({ name: voice.name, url: voice.previewAudioUrl });

@@ -40,8 +40,16 @@ export function VoicePicker({ value, onChange, look, error, initialPage }: Props
     return (
       <label className="block">
         <span className="text-sm font-medium">Voice id</span>
-        <input name="voiceId" value={value} onChange={(e) => onChange(e.target.value)} className={inputClass} placeholder="HeyGen voice id (empty: the look’s own voice)" />
-        <span className="mt-1 block text-sm text-slate-600">HeyGen’s voices could not be listed: {voices.error.message}</span>
+        <input
+          name="voiceId"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          className={inputClass}
+          placeholder="HeyGen voice id (empty: the look’s own voice)"
+        />
+        <span className="mt-1 block text-sm text-slate-600">
+          HeyGen’s voices could not be listed: {voices.error.message}
+        </span>
         {error}
       </label>
     );
@@ -49,9 +57,19 @@ export function VoicePicker({ value, onChange, look, error, initialPage }: Props
 
   const lacksOwnVoice = look !== null && !look.defaultVoiceId;
   const own = look?.defaultVoice;
-  const hiddenChoice = value && !items.some((voice) => voice.id === value) ? (picked?.id === value ? picked : null) : undefined;
+  const hiddenChoice =
+    value && !items.some((voice) => voice.id === value) ? (picked?.id === value ? picked : null) : undefined;
   const option = (voice: Voice) => (
-    <VoiceOption group="voice" value={voice.id} checked={value === voice.id} onPick={() => pick(voice)} title={voice.name} details={voiceDetails(voice)} preview={previewOf(voice)} control={control} />
+    <VoiceOption
+      group="voice"
+      value={voice.id}
+      checked={value === voice.id}
+      onPick={() => pick(voice)}
+      title={voice.name}
+      details={voiceDetails(voice)}
+      preview={previewOf(voice)}
+      control={control}
+    />
   );
 
   return (
@@ -78,26 +96,53 @@ export function VoicePicker({ value, onChange, look, error, initialPage }: Props
         </p>
       )}
       <div className="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-[2fr_1fr_1fr]">
-        <SearchBox label="Search voices" value={filters.q} onChange={(q) => set({ q })} placeholder="Name of the voice" className="col-span-2 sm:col-span-1" />
-        <FilterSelect label="Language" value={filters.language} onChange={(language) => set({ language })} options={(voices.first?.filters.languages ?? []).map((value) => [value, value] as const)} />
-        <FilterSelect label="Gender" value={filters.gender} onChange={(gender) => set({ gender })} options={(voices.first?.filters.genders ?? []).map((value) => [value, labelOf(value)] as const)} />
+        <SearchBox
+          label="Search voices"
+          value={filters.q}
+          onChange={(q) => set({ q })}
+          placeholder="Name of the voice"
+          className="col-span-2 sm:col-span-1"
+        />
+        <FilterSelect
+          label="Language"
+          value={filters.language}
+          onChange={(language) => set({ language })}
+          options={(voices.first?.filters.languages ?? []).map((value) => [value, value] as const)}
+        />
+        <FilterSelect
+          label="Gender"
+          value={filters.gender}
+          onChange={(gender) => set({ gender })}
+          options={(voices.first?.filters.genders ?? []).map((value) => [value, labelOf(value)] as const)}
+        />
       </div>
       <ul className="mt-3 grid max-h-80 gap-2 overflow-y-auto p-1 sm:grid-cols-2" aria-label="Voices">
-        {hiddenChoice !== undefined && (
-          <li>{hiddenChoice ? option(hiddenChoice) : <UnlistedVoice id={value} />}</li>
-        )}
+        {hiddenChoice !== undefined && <li>{hiddenChoice ? option(hiddenChoice) : <UnlistedVoice id={value} />}</li>}
         {items.map((voice) => (
           <li key={voice.id}>{option(voice)}</li>
         ))}
       </ul>
-      {voices.loading && items.length === 0 && <p role="status" className="mt-2 text-sm text-slate-600">Loading HeyGen’s voices…</p>}
+      {voices.loading && items.length === 0 && (
+        <p role="status" className="mt-2 text-sm text-slate-600">
+          Loading HeyGen’s voices…
+        </p>
+      )}
       {!voices.loading && voices.first && items.length === 0 && (
         <p className="mt-2 text-sm text-slate-600">No voice matches these filters.</p>
       )}
       {voices.first && (
-        <ShowMore shown={items.length} total={voices.first.total} noun="voices" hasMore={voices.hasMore} loading={voices.loadingMore} onClick={voices.showMore} />
+        <ShowMore
+          shown={items.length}
+          total={voices.first.total}
+          noun="voices"
+          hasMore={voices.hasMore}
+          loading={voices.loadingMore}
+          onClick={voices.showMore}
+        />
       )}
-      {voices.error && voices.pages.length > 0 && <CatalogueProblem message={voices.error.message} onRetry={voices.retry} />}
+      {voices.error && voices.pages.length > 0 && (
+        <CatalogueProblem message={voices.error.message} onRetry={voices.retry} />
+      )}
       <VoiceSearchPanel value={value} onPick={pick} control={control} />
       {error}
     </fieldset>
@@ -106,5 +151,9 @@ export function VoicePicker({ value, onChange, look, error, initialPage }: Props
 
 /** A voice id the form holds that no loaded page lists: still the choice. */
 function UnlistedVoice({ id }: { id: string }) {
-  return <p className="rounded-md border border-indigo-600 bg-indigo-50 px-2 py-1.5 text-sm">Chosen voice: <span className="font-mono">{id}</span></p>;
+  return (
+    <p className="rounded-md border border-indigo-600 bg-indigo-50 px-2 py-1.5 text-sm">
+      Chosen voice: <span className="font-mono">{id}</span>
+    </p>
+  );
 }

@@ -18,7 +18,10 @@ export function VoiceSearchPanel(props: { value: string; onPick: (voice: Voice) 
   };
 
   return (
-    <section aria-label="Find a voice by description" className="mt-4 rounded-md border border-slate-200 bg-slate-50 p-3">
+    <section
+      aria-label="Find a voice by description"
+      className="mt-4 rounded-md border border-slate-200 bg-slate-50 p-3"
+    >
       <div className="flex flex-wrap items-end gap-2">
         <PromptBox
           label="Describe the voice"
@@ -28,7 +31,12 @@ export function VoiceSearchPanel(props: { value: string; onPick: (voice: Voice) 
           placeholder="e.g. warm, confident female narrator"
           maxLength={VOICE_PROMPT_MAX_LENGTH}
         />
-        <button type="button" onClick={() => find(0)} disabled={search.isMutating || !prompt.trim()} className={secondaryButton}>
+        <button
+          type="button"
+          onClick={() => find(0)}
+          disabled={search.isMutating || !prompt.trim()}
+          className={secondaryButton}
+        >
           {search.isMutating ? "Searching…" : "Find voices"}
         </button>
       </div>
@@ -56,7 +64,12 @@ export function VoiceSearchPanel(props: { value: string; onPick: (voice: Voice) 
             </ul>
           )}
           {result.items.length > 0 && (
-            <button type="button" onClick={() => find(result.seed + 1)} disabled={search.isMutating} className={secondaryButton}>
+            <button
+              type="button"
+              onClick={() => find(result.seed + 1)}
+              disabled={search.isMutating}
+              className={secondaryButton}
+            >
               Other matches
             </button>
           )}

@@ -5,8 +5,29 @@ import { VOICE_PITCH_MAX, VOICE_PITCH_MIN, VOICE_SPEED_MAX, VOICE_SPEED_MIN } fr
 
 /** Locales HeyGen's multilingual voices are most often asked for; any BCP-47 tag can be typed. */
 const COMMON_LOCALES = [
-  "en-US", "en-GB", "en-AU", "en-CA", "en-IN", "es-ES", "es-MX", "fr-FR", "fr-CA", "de-DE", "it-IT", "pt-BR",
-  "pt-PT", "nl-NL", "pl-PL", "sv-SE", "tr-TR", "ar-SA", "hi-IN", "ja-JP", "ko-KR", "zh-CN", "zh-TW",
+  "en-US",
+  "en-GB",
+  "en-AU",
+  "en-CA",
+  "en-IN",
+  "es-ES",
+  "es-MX",
+  "fr-FR",
+  "fr-CA",
+  "de-DE",
+  "it-IT",
+  "pt-BR",
+  "pt-PT",
+  "nl-NL",
+  "pl-PL",
+  "sv-SE",
+  "tr-TR",
+  "ar-SA",
+  "hi-IN",
+  "ja-JP",
+  "ko-KR",
+  "zh-CN",
+  "zh-TW",
 ];
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));

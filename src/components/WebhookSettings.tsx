@@ -27,7 +27,12 @@ export function WebhookSettings({ settings, send }: { settings: SettingsView; se
   }
 
   function remove() {
-    if (!window.confirm("Remove the saved signing secret? HeyGen's signed events are then refused until the webhook is registered again.")) return;
+    if (
+      !window.confirm(
+        "Remove the saved signing secret? HeyGen's signed events are then refused until the webhook is registered again.",
+      )
+    )
+      return;
     void run(async () => {
       await send("webhook-secret", { method: "DELETE" });
       return "The saved signing secret is removed.";
@@ -35,13 +40,21 @@ export function WebhookSettings({ settings, send }: { settings: SettingsView; se
   }
 
   return (
-    <section aria-labelledby="webhook-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+    <section
+      aria-labelledby="webhook-heading"
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+    >
       <h2 id="webhook-heading" className="text-lg font-semibold">
         Webhook
       </h2>
       <p className="max-w-prose text-sm text-slate-700">
         HeyGen tells the app the moment a video is ready by posting a signed event to{" "}
-        {webhook.url ? <code className="break-all font-mono text-slate-900">{webhook.url}</code> : "the app's public address"}.
+        {webhook.url ? (
+          <code className="break-all font-mono text-slate-900">{webhook.url}</code>
+        ) : (
+          "the app's public address"
+        )}
+        .
       </p>
       <CredentialStatus
         credential={secret}
@@ -57,12 +70,26 @@ export function WebhookSettings({ settings, send }: { settings: SettingsView; se
       )}
       <div className="flex flex-wrap items-center gap-3">
         {registrable && (
-          <button type="button" onClick={register} disabled={pending || !hydrated} className={`bg-indigo-600 text-white hover:bg-indigo-700 ${button}`}>
-            {pending ? "Registering with HeyGen…" : secret.source === "settings" ? "Register again (new secret)" : "Register the webhook"}
+          <button
+            type="button"
+            onClick={register}
+            disabled={pending || !hydrated}
+            className={`bg-indigo-600 text-white hover:bg-indigo-700 ${button}`}
+          >
+            {pending
+              ? "Registering with HeyGen…"
+              : secret.source === "settings"
+                ? "Register again (new secret)"
+                : "Register the webhook"}
           </button>
         )}
         {secret.source === "settings" && (
-          <button type="button" onClick={remove} disabled={pending || !hydrated} className={`border border-slate-300 text-slate-800 hover:bg-slate-50 ${button}`}>
+          <button
+            type="button"
+            onClick={remove}
+            disabled={pending || !hydrated}
+            className={`border border-slate-300 text-slate-800 hover:bg-slate-50 ${button}`}
+          >
             Remove the saved secret
           </button>
         )}

@@ -16,7 +16,11 @@ export function useActionOutcome() {
     try {
       setOutcome({ kind: "done", message: await action() });
     } catch (caught) {
-      setOutcome({ kind: "error", message: (caught as Error).message, field: caught instanceof ApiRequestError ? caught.field : undefined });
+      setOutcome({
+        kind: "error",
+        message: (caught as Error).message,
+        field: caught instanceof ApiRequestError ? caught.field : undefined,
+      });
     } finally {
       setPending(false);
     }

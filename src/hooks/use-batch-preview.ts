@@ -12,7 +12,11 @@ const askPreview = ([url, body]: readonly [string, string]) => fetchJson<BatchPr
  * current selection's.
  */
 export function useBatchPreview(selection: BatchSelection | null) {
-  return useSWR<BatchPreview, Error>(selection ? ([PREVIEW_URL, JSON.stringify(selection)] as const) : null, askPreview, {
-    shouldRetryOnError: false,
-  });
+  return useSWR<BatchPreview, Error>(
+    selection ? ([PREVIEW_URL, JSON.stringify(selection)] as const) : null,
+    askPreview,
+    {
+      shouldRetryOnError: false,
+    },
+  );
 }

@@ -26,9 +26,9 @@ export function useFieldError() {
   }
 
   const errorFor = (field: string) =>
-    error && (error.field === field || error.field?.startsWith(`${field}.`))
-      ? <span className="mt-1 block text-sm text-red-700">{error.message}</span>
-      : null;
+    error && (error.field === field || error.field?.startsWith(`${field}.`)) ? (
+      <span className="mt-1 block text-sm text-red-700">{error.message}</span>
+    ) : null;
 
   return { formRef, error, fail, clear: () => setError(null), errorFor, moreOpen, setMoreOpen };
 }

@@ -7,5 +7,8 @@ export const PENDING_POLL_MS = 5_000;
 
 /** Every video in flight, live: new ones appear and finished ones leave while the page is open. */
 export function usePending(initial: PendingView) {
-  return useSWR<PendingView>("/api/admin/pending", fetchJson, { fallbackData: initial, refreshInterval: PENDING_POLL_MS });
+  return useSWR<PendingView>("/api/admin/pending", fetchJson, {
+    fallbackData: initial,
+    refreshInterval: PENDING_POLL_MS,
+  });
 }

@@ -16,7 +16,11 @@ export function useVideo(initial: PublicVideo) {
   const { data, error } = useSWRSubscription<PublicVideo, unknown, string>(
     `/api/videos/${initial.id}`,
     (_key, { next }) => {
-      const watch = watchVideo(initial, (video) => next(null, video), (problem) => next(problem));
+      const watch = watchVideo(
+        initial,
+        (video) => next(null, video),
+        (problem) => next(problem),
+      );
       watches.set(initial.id, watch);
       return () => {
         watch.stop();

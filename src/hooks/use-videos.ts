@@ -8,7 +8,8 @@ import { VIDEO_POLL_MS } from "./use-video";
 export const VIDEOS_KEY = "/api/admin/videos";
 
 /** Any view of the admin list (any filter, any page): for refreshing them all after a change, `mutate(isVideosKey)`. */
-export const isVideosKey = (key: unknown) => typeof key === "string" && (key === VIDEOS_KEY || key.startsWith(`${VIDEOS_KEY}?`));
+export const isVideosKey = (key: unknown) =>
+  typeof key === "string" && (key === VIDEOS_KEY || key.startsWith(`${VIDEOS_KEY}?`));
 
 /** A finished video's thumbnail and length come from HeyGen just after its webhook: worth waiting this long for. */
 const DETAILS_GRACE_MS = 60_000;
@@ -16,7 +17,10 @@ const DETAILS_GRACE_MS = 60_000;
 /** Still changing: rendering, or finished a moment ago and its thumbnail and length not in yet. */
 function isSettling(video: AdminVideo, now: number): boolean {
   if (!isTerminal(video.status)) return true;
-  const justCompleted = video.status === "COMPLETED" && video.completedAt !== null && now - Date.parse(video.completedAt) < DETAILS_GRACE_MS;
+  const justCompleted =
+    video.status === "COMPLETED" &&
+    video.completedAt !== null &&
+    now - Date.parse(video.completedAt) < DETAILS_GRACE_MS;
   return justCompleted && video.duration === null;
 }
 
@@ -28,6 +32,7 @@ export function useVideos(query: VideoListQuery, initial: AdminVideoPage) {
   return useSWR<AdminVideoPage>(`${VIDEOS_KEY}${searchOf(query)}`, fetchJson, {
     fallbackData: initial,
     // Until SWR has read the page itself it passes nothing here: the page's own data decides (else it would never start).
-    refreshInterval: (latest = initial) => (latest.videos.some((video) => isSettling(video, Date.now())) ? VIDEO_POLL_MS : 0),
+    refreshInterval: (latest = initial) =>
+      latest.videos.some((video) => isSettling(video, Date.now())) ? VIDEO_POLL_MS : 0,
   });
 }

@@ -25,5 +25,7 @@ export function formatCredits(credits: number): string {
 /** An ISO date as a day: "1 Feb 2026"; null when it is not a date. */
 export function formatDay(iso: string): string | null {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? null : date.toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+  return Number.isNaN(date.getTime())
+    ? null
+    : date.toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 }

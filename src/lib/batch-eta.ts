@@ -17,7 +17,13 @@ export type EtaInput = {
  * - the last one sent then takes one typical render (in-flight items are counted as just sent, so an estimate
  *   errs long rather than short).
  */
-export function batchEtaSeconds({ waiting, inFlight, submitIntervalMs, maxInFlight, renderSeconds }: EtaInput): number | null {
+export function batchEtaSeconds({
+  waiting,
+  inFlight,
+  submitIntervalMs,
+  maxInFlight,
+  renderSeconds,
+}: EtaInput): number | null {
   if (waiting <= 0 && inFlight <= 0) return null;
   const interval = submitIntervalMs / 1000;
   const sentAtOnce = Math.min(waiting, Math.max(0, maxInFlight - inFlight));

@@ -13,7 +13,10 @@ export const MAX_PRESENTERS_PER_BATCH = 100;
  */
 export const batchSelection = z.object({
   month: z.string({ error: "must be a string" }).regex(MONTH_PATTERN, "must be a month written YYYY-MM"),
-  tag: z.preprocess((value) => (typeof value === "string" ? value.trim().replace(/^#/, "") || undefined : value), tag.optional()),
+  tag: z.preprocess(
+    (value) => (typeof value === "string" ? value.trim().replace(/^#/, "") || undefined : value),
+    tag.optional(),
+  ),
   presenterIds: z
     .array(z.string({ error: "must be presenter ids" }).min(1), { error: "must be a list of presenter ids" })
     .max(MAX_PRESENTERS_PER_BATCH, `must name at most ${MAX_PRESENTERS_PER_BATCH} presenters`)

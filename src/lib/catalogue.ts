@@ -7,7 +7,11 @@ export const OWNERSHIP_LABELS: Record<Ownership, string> = { public: "HeyGen’s
 
 export const LOOK_ORIENTATIONS = ["portrait", "landscape", "square"] as const;
 export type LookOrientation = (typeof LOOK_ORIENTATIONS)[number];
-export const ORIENTATION_LABELS: Record<LookOrientation, string> = { portrait: "Portrait", landscape: "Landscape", square: "Square" };
+export const ORIENTATION_LABELS: Record<LookOrientation, string> = {
+  portrait: "Portrait",
+  landscape: "Landscape",
+  square: "Square",
+};
 
 /** Items per page of the catalogue routes (HeyGen's public catalogue has thousands: never all at once). */
 export const LOOK_PAGE_SIZE = 24;
@@ -52,7 +56,13 @@ export type LookPage = CataloguePage<Look, { genders: string[] }>;
 export type VoicePage = CataloguePage<Voice, { languages: string[]; genders: string[] }>;
 
 /** GET /api/admin/catalogue/looks filters; empty strings mean "any". */
-export type LookFilters = { q: string; gender: string; orientation: "" | LookOrientation; ownership: "" | Ownership; group: string };
+export type LookFilters = {
+  q: string;
+  gender: string;
+  orientation: "" | LookOrientation;
+  ownership: "" | Ownership;
+  group: string;
+};
 export type VoiceFilters = { q: string; language: string; gender: string };
 
 export const NO_LOOK_FILTERS: LookFilters = { q: "", gender: "", orientation: "", ownership: "", group: "" };

@@ -43,5 +43,10 @@ export function estimateScript(script: string, voiceSpeed = 1): { seconds: numbe
 export function formatUsd(amount: number): string {
   const cents = Math.round(amount * 100);
   const digits = cents % 100 === 0 ? 0 : 2;
-  return (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD", minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return (cents / 100).toLocaleString("en-US", {
+    style: "currency",
+    currency: "USD",
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }

@@ -17,12 +17,21 @@ type ErrorBody = { error?: { message?: string; field?: string } };
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, {
     ...init,
-    headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}), ...init?.headers },
+    headers: {
+      accept: "application/json",
+      ...(init?.body ? { "content-type": "application/json" } : {}),
+      ...init?.headers,
+    },
   });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (body as ErrorBody | null)?.error;
-    throw new ApiRequestError(response.status, error?.message ?? `Request failed (${response.status})`, body, error?.field);
+    throw new ApiRequestError(
+      response.status,
+      error?.message ?? `Request failed (${response.status})`,
+      body,
+      error?.field,
+    );
   }
   return body as T;
 }

@@ -1,11 +1,5 @@
 import { z } from "./zod";
-import {
-  MOTION_PROMPT_MAX_LENGTH,
-  VOICE_PITCH_MAX,
-  VOICE_PITCH_MIN,
-  VOICE_SPEED_MAX,
-  VOICE_SPEED_MIN,
-} from "./limits";
+import { MOTION_PROMPT_MAX_LENGTH, VOICE_PITCH_MAX, VOICE_PITCH_MIN, VOICE_SPEED_MAX, VOICE_SPEED_MIN } from "./limits";
 
 /**
  * Every generation option beyond look, voice and format, as the API takes them, the database stores them
@@ -15,7 +9,11 @@ import {
 /** HeyGen's rendering engines (`engine.type`); a look lists the ones it supports in `supported_api_engines`. */
 export const ENGINES = ["avatar_iii", "avatar_iv", "avatar_v"] as const;
 export type Engine = (typeof ENGINES)[number];
-export const ENGINE_LABELS: Record<Engine, string> = { avatar_iii: "Avatar III", avatar_iv: "Avatar IV", avatar_v: "Avatar V" };
+export const ENGINE_LABELS: Record<Engine, string> = {
+  avatar_iii: "Avatar III",
+  avatar_iv: "Avatar IV",
+  avatar_v: "Avatar V",
+};
 
 /** `sidecar`: an SRT file only (HeyGen always makes one). `burned`: also drawn into the picture. */
 export const CAPTION_MODES = ["sidecar", "burned"] as const;
@@ -39,7 +37,10 @@ export const BCP47 = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
 export const background = z.discriminatedUnion(
   "type",
   [
-    z.strictObject({ type: z.literal("color"), value: z.string().regex(HEX_COLOUR, "must be a hex colour such as #FAFAFA") }),
+    z.strictObject({
+      type: z.literal("color"),
+      value: z.string().regex(HEX_COLOUR, "must be a hex colour such as #FAFAFA"),
+    }),
     z.strictObject({
       type: z.literal("image"),
       url: z.url({ protocol: /^https$/, error: "must be an https URL" }).max(2048, "is too long"),

@@ -70,7 +70,10 @@ export function parsePlan(text: string, format: PlanFormat): ParsedPlan {
   }
   if (records.length === 0) return { rows: [], error: "There are no scripts in the text." };
   if (records.length > PLAN_IMPORT_MAX_ROWS) {
-    return { rows: [], error: `An import holds at most ${PLAN_IMPORT_MAX_ROWS} scripts; this one has ${records.length}.` };
+    return {
+      rows: [],
+      error: `An import holds at most ${PLAN_IMPORT_MAX_ROWS} scripts; this one has ${records.length}.`,
+    };
   }
   return { rows: records.map(({ line, cells }) => checkRow(line, cells)), error: null };
 }

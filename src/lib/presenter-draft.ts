@@ -5,8 +5,18 @@ import { initialStudioDraft, toCreateVideoInput, type StudioDraft } from "./stud
 /** The studio's form filled in with a presenter's look, voice, format and options, to edit them with the same fields. */
 export function presenterDraft(presenter: Presenter, look: Look | null): StudioDraft {
   const blank = initialStudioDraft(look);
-  const { engine, voiceSpeed, voicePitch, voiceLocale, background, captions, expressiveness, motionPrompt, removeBackground, outputFormat } =
-    presenter.options;
+  const {
+    engine,
+    voiceSpeed,
+    voicePitch,
+    voiceLocale,
+    background,
+    captions,
+    expressiveness,
+    motionPrompt,
+    removeBackground,
+    outputFormat,
+  } = presenter.options;
   return {
     ...blank,
     lookId: presenter.avatarId,

@@ -23,7 +23,12 @@ const settings = {
 };
 
 /** What an admin sends to create a presenter (the studio's "Save as presenter"). */
-export const createPresenterInput = z.strictObject({ name, ...settings, tags: tags.default([]), active: active.default(true) });
+export const createPresenterInput = z.strictObject({
+  name,
+  ...settings,
+  tags: tags.default([]),
+  active: active.default(true),
+});
 
 /** A change to a presenter: any of its fields; what is left out stays as it is. */
 export const updatePresenterInput = z

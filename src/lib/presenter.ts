@@ -24,7 +24,18 @@ export const splitTags = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
 /** The options that differ from the defaults, in words ("captions burned in", "speed 1.2×"); none: []. */
 export function describeOptions(options: GenerationOptions): string[] {
-  const { engine, voiceSpeed, voicePitch, voiceLocale, background, captions, expressiveness, motionPrompt, removeBackground, outputFormat } = options;
+  const {
+    engine,
+    voiceSpeed,
+    voicePitch,
+    voiceLocale,
+    background,
+    captions,
+    expressiveness,
+    motionPrompt,
+    removeBackground,
+    outputFormat,
+  } = options;
   return [
     engine && ENGINE_LABELS[engine],
     voiceSpeed !== undefined && `speed ${voiceSpeed}×`,

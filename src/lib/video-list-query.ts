@@ -22,11 +22,7 @@ export const SEARCH_MAX_LENGTH = 200;
 
 export const videoListQuery = z.object({
   status: z.enum(STATUS_FILTER_WORDS, { error: `must be one of ${STATUS_FILTER_WORDS.join(", ")}` }).default("all"),
-  q: z
-    .string()
-    .trim()
-    .max(SEARCH_MAX_LENGTH, `must be at most ${SEARCH_MAX_LENGTH} characters`)
-    .default(""),
+  q: z.string().trim().max(SEARCH_MAX_LENGTH, `must be at most ${SEARCH_MAX_LENGTH} characters`).default(""),
   /** Opaque: where a page ends, as the list gave it out. Empty means the first page. */
   cursor: z
     .string()

@@ -57,13 +57,17 @@ export async function runPrepared<Row extends object>(statement: Prisma.Sql): Pr
 /** The client or a transaction's client: functions that may run inside a transaction take one. */
 export type Db = Prisma.TransactionClient;
 
-const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|timeout exceeded when trying to connect|Connection terminated|terminating connection|the database system is (starting up|shutting down)|canceling statement due to statement timeout|Query read timeout|Can't reach database server/i;
+const UNAVAILABLE =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|timeout exceeded when trying to connect|Connection terminated|terminating connection|the database system is (starting up|shutting down)|canceling statement due to statement timeout|Query read timeout|Can't reach database server/i;
 
 /** True when an error says PostgreSQL could not be reached or did not answer in time (not a bad query). */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientInitializationError) return true;
   // P2024: no pooled connection in time; P2028: a transaction could not start (or finish) in time.
-  if (error instanceof Prisma.PrismaClientKnownRequestError && ["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"].includes(error.code)) {
+  if (
+    error instanceof Prisma.PrismaClientKnownRequestError &&
+    ["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"].includes(error.code)
+  ) {
     return true;
   }
   for (let cause: unknown = error, depth = 0; cause && depth < 5; depth++) {

@@ -44,7 +44,11 @@ export const env = createEnv({
       .string()
       .transform((value, context) => {
         const key = decodeEncryptionKey(value);
-        if (!key) context.addIssue({ code: "custom", message: "must be 32 bytes, as 64 hex characters or base64 (openssl rand -hex 32)" });
+        if (!key)
+          context.addIssue({
+            code: "custom",
+            message: "must be 32 bytes, as 64 hex characters or base64 (openssl rand -hex 32)",
+          });
         return key ?? z.NEVER;
       })
       .optional(),
@@ -57,12 +61,21 @@ export const env = createEnv({
       .min(32, "must be at least 32 characters")
       .refine(notTheDevDefault(DEV_SESSION_SECRET), "is the development default: set your own (openssl rand -hex 32)"),
     // How long an admin session lasts; "log out everywhere" ends them all sooner.
-    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(12),
     // Bearer token of POST /api/cron/reconcile (the Vercel Cron convention). Unset: that route answers 503.
     CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
     // A video with no news from HeyGen for this long is checked with HeyGen's API (on read, by the timer,
     // by `npm run reconcile` and by the cron route).
-    RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(120),
+    RECONCILE_AFTER_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 3600)
+      .default(120),
     // Bearer token of POST /api/admin/batches for automation (a monthly job): Authorization: Bearer <ADMIN_API_TOKEN>.
     // Unset: only an admin session may trigger a batch.
     ADMIN_API_TOKEN: z.string().min(32, "must be at least 32 characters (openssl rand -hex 32)").optional(),

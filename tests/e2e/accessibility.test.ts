@@ -43,12 +43,25 @@ describe("axe-core finds nothing serious or critical", () => {
     const paths: Record<string, string> = {};
     beforeAll(async () => {
       for (const [i, aspectRatio] of (["16:9", "9:16", "1:1"] as const).entries()) {
-        await stack.insertVideo({ title: `Seeded ${aspectRatio}`, aspectRatio, thumbnailUrl: thumbnailOf(aspectRatio, i * 120), duration: 42 });
+        await stack.insertVideo({
+          title: `Seeded ${aspectRatio}`,
+          aspectRatio,
+          thumbnailUrl: thumbnailOf(aspectRatio, i * 120),
+          duration: 42,
+        });
       }
       const ready = await stack.createVideo({ title: "Ready" });
       await stack.waitUntilFinished(ready);
-      const rendering = await stack.insertVideo({ title: "Rendering", status: "PROCESSING", createdAt: new Date(Date.now() - 30_000) });
-      const failed = await stack.insertVideo({ title: "Failed", status: "FAILED", error: "MOVIO_RENDER_FAILED: internal" });
+      const rendering = await stack.insertVideo({
+        title: "Rendering",
+        status: "PROCESSING",
+        createdAt: new Date(Date.now() - 30_000),
+      });
+      const failed = await stack.insertVideo({
+        title: "Failed",
+        status: "FAILED",
+        error: "MOVIO_RENDER_FAILED: internal",
+      });
       Object.assign(paths, {
         gallery: "/",
         "watch, ready": `/videos/${ready}`,
@@ -80,7 +93,10 @@ describe("axe-core finds nothing serious or critical", () => {
     });
 
     it("and the watch page works from the keyboard, with a visible focus ring on each stop", async () => {
-      const context = await browser.newContext({ viewport: DESKTOP, permissions: ["clipboard-read", "clipboard-write"] });
+      const context = await browser.newContext({
+        viewport: DESKTOP,
+        permissions: ["clipboard-read", "clipboard-write"],
+      });
       const page = await context.newPage();
       await page.goto(`${stack.url}${paths["watch, ready"]}`);
       const stops = await tabThrough(page, (stop) => stop.text === "Copy link");

@@ -40,7 +40,10 @@ const csv = [
 const COUNT = 5;
 
 const queuedItems = async () =>
-  Number((await db.query(`SELECT count(*) FROM "BatchItem" WHERE "presenterId" = $1 AND status = 'QUEUED'`, [`p-${TAG}`])).rows[0].count);
+  Number(
+    (await db.query(`SELECT count(*) FROM "BatchItem" WHERE "presenterId" = $1 AND status = 'QUEUED'`, [`p-${TAG}`]))
+      .rows[0].count,
+  );
 
 describe("a month from a CSV to finished videos, in the browser", () => {
   it("imports the CSV, generates what is missing in one click, and watches the batch finish live (pausing and resuming it)", async () => {
@@ -50,7 +53,10 @@ describe("a month from a CSV to finished videos, in the browser", () => {
     await page.getByLabel("Scripts", { exact: true }).fill(csv);
     await page.getByRole("button", { name: "Preview" }).click();
     await page.getByRole("button", { name: `Save ${COUNT} scripts` }).click();
-    await page.getByRole("status").filter({ hasText: `Saved ${COUNT} scripts.` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Saved ${COUNT} scripts.` })
+      .waitFor();
 
     const panel = page.getByRole("region", { name: "Generate what is missing" });
     await panel.getByText("One tag").click();

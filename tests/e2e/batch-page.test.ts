@@ -49,7 +49,9 @@ async function seedBatch() {
      VALUES ($1, $3, 'look', '16:9', '720p', false, now()), ($2, $4, 'look', '16:9', '720p', false, now())`,
     [anna, bob, `Anna ${anna}`, `Bob ${bob}`],
   );
-  await db.query(`INSERT INTO "Batch" (id, month, "requestedBy", "updatedAt") VALUES ($1, '2031-07', 'admin', now())`, [seeded.batch]);
+  await db.query(`INSERT INTO "Batch" (id, month, "requestedBy", "updatedAt") VALUES ($1, '2031-07', 'admin', now())`, [
+    seeded.batch,
+  ]);
   const rows: Array<[day: number, presenter: string, status: string, video: string | null, error: string | null]> = [
     [1, anna!, "SENT", await insertVideo("Monday news", "COMPLETED"), null],
     [1, bob!, "SENT", await insertVideo("Monday news", "PROCESSING"), null],
@@ -60,21 +62,14 @@ async function seedBatch() {
   for (const [day, presenter, status, video, error] of rows) {
     const script = id();
     seeded.scripts.push(script);
-    await db.query(`INSERT INTO "PlanScript" (id, date, title, script, "presenterId", "updatedAt") VALUES ($1, $2, $3, 'Hello', $4, now())`, [
-      script,
-      `2031-07-0${day}`,
-      `Day ${day} script`,
-      presenter,
-    ]);
-    await db.query(`INSERT INTO "BatchItem" (id, "batchId", "planScriptId", "presenterId", status, "videoId", error, "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, now())`, [
-      id(),
-      seeded.batch,
-      script,
-      presenter,
-      status,
-      video,
-      error,
-    ]);
+    await db.query(
+      `INSERT INTO "PlanScript" (id, date, title, script, "presenterId", "updatedAt") VALUES ($1, $2, $3, 'Hello', $4, now())`,
+      [script, `2031-07-0${day}`, `Day ${day} script`, presenter],
+    );
+    await db.query(
+      `INSERT INTO "BatchItem" (id, "batchId", "planScriptId", "presenterId", status, "videoId", error, "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
+      [id(), seeded.batch, script, presenter, status, video, error],
+    );
   }
   return { rendering: rows[1]![3]!, submitted: rows[2]![3]! };
 }
@@ -96,21 +91,27 @@ describe("batch progress page", () => {
     expect(await page.locator("[data-batch-status]").textContent()).toBe("Running");
     expect(await progress(page).getAttribute("aria-valuenow")).toBe("2");
     expect(await progress(page).getAttribute("aria-valuemax")).toBe("5");
-    expect({ queued: await count(page, "queued"), submitted: await count(page, "submitted"), rendering: await count(page, "rendering"), completed: await count(page, "completed"), failed: await count(page, "failed") }).toEqual({
+    expect({
+      queued: await count(page, "queued"),
+      submitted: await count(page, "submitted"),
+      rendering: await count(page, "rendering"),
+      completed: await count(page, "completed"),
+      failed: await count(page, "failed"),
+    }).toEqual({
       queued: "1",
       submitted: "1",
       rendering: "1",
       completed: "1",
       failed: "1",
     });
-    expect(await progress(page).locator("[data-segment]").evaluateAll((parts) => parts.map((part) => part.getAttribute("data-segment")))).toEqual([
-      "queued",
-      "submitted",
-      "rendering",
-      "completed",
-      "failed",
-    ]);
-    expect(await page.getByTestId("batch-eta").textContent()).toMatch(/^Estimated time left: (under a minute|about \d+ min)\.$/);
+    expect(
+      await progress(page)
+        .locator("[data-segment]")
+        .evaluateAll((parts) => parts.map((part) => part.getAttribute("data-segment"))),
+    ).toEqual(["queued", "submitted", "rendering", "completed", "failed"]);
+    expect(await page.getByTestId("batch-eta").textContent()).toMatch(
+      /^Estimated time left: (under a minute|about \d+ min)\.$/,
+    );
     const rows = await page.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.textContent));
     expect(rows).toHaveLength(5);
     expect(rows[3]).toContain("HeyGen refused: out of credits");
@@ -135,7 +136,9 @@ describe("batch progress page", () => {
     await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Pending" }).click();
     await page.waitForURL(`${appUrl}/admin/pending`);
     const pendingRow = page.locator(`li[data-video-id="${submitted}"]`);
-    expect(await pendingRow.getByRole("link", { name: "from a batch" }).getAttribute("href")).toBe(`/admin/batches/${seeded.batch}`);
+    expect(await pendingRow.getByRole("link", { name: "from a batch" }).getAttribute("href")).toBe(
+      `/admin/batches/${seeded.batch}`,
+    );
     expect(await pendingRow.textContent()).not.toContain("Overdue");
     const stuckRow = page.locator(`li[data-video-id="${stuck}"]`);
     expect(await stuckRow.textContent()).toContain("Overdue: older than usual");
@@ -145,7 +148,9 @@ describe("batch progress page", () => {
     await screenshot(page, "pending-phone");
 
     // Everything left finishes (the queued one cancelled): the batch says done, and its ETA goes.
-    await db.query(`UPDATE "BatchItem" SET status = 'CANCELLED' WHERE "batchId" = $1 AND status = 'QUEUED'`, [seeded.batch]);
+    await db.query(`UPDATE "BatchItem" SET status = 'CANCELLED' WHERE "batchId" = $1 AND status = 'QUEUED'`, [
+      seeded.batch,
+    ]);
     await db.query(`UPDATE "Video" SET status = 'COMPLETED', "completedAt" = now() WHERE id = $1`, [submitted]);
     await page.goBack();
     await page.locator("[data-batch-status]", { hasText: "Done" }).waitFor({ timeout: 10_000 });

@@ -24,22 +24,26 @@ const workers: ChildProcess[] = [];
 
 /** `npm run worker` against the e2e database and fake HeyGen, as a deployment's separate worker process. */
 function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/worker.ts"], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      PATH: process.env.PATH ?? "",
-      NODE_ENV: "production",
-      DATABASE_URL,
-      HEYGEN_API_URL: inject("heygenUrl"),
-      HEYGEN_API_KEY: inject("heygenApiKey"),
-      APP_URL: appUrl,
-      ADMIN_PASSWORD,
-      SESSION_SECRET,
-      QUEUE_JOB_TIMEOUT_SECONDS: "10",
-      LOG_LEVEL: "warn",
+  const child = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/worker.ts"],
+    {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        PATH: process.env.PATH ?? "",
+        NODE_ENV: "production",
+        DATABASE_URL,
+        HEYGEN_API_URL: inject("heygenUrl"),
+        HEYGEN_API_KEY: inject("heygenApiKey"),
+        APP_URL: appUrl,
+        ADMIN_PASSWORD,
+        SESSION_SECRET,
+        QUEUE_JOB_TIMEOUT_SECONDS: "10",
+        LOG_LEVEL: "warn",
+      },
     },
-  });
+  );
   workers.push(child);
   return child;
 }
@@ -54,13 +58,16 @@ beforeAll(async () => {
     );
   }
   for (let day = 1; day <= DAYS; day++) {
-    await db.query(`INSERT INTO "PlanScript" (id, date, title, script, tag, "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`, [
-      `${TAG}-s${day}`,
-      `${MONTH}-${String(((day - 1) % 28) + 1).padStart(2, "0")}`,
-      titleOf(day),
-      `Good morning, this is the news of day ${day}.`,
-      TAG,
-    ]);
+    await db.query(
+      `INSERT INTO "PlanScript" (id, date, title, script, tag, "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`,
+      [
+        `${TAG}-s${day}`,
+        `${MONTH}-${String(((day - 1) % 28) + 1).padStart(2, "0")}`,
+        titleOf(day),
+        `Good morning, this is the news of day ${day}.`,
+        TAG,
+      ],
+    );
   }
 });
 
@@ -143,7 +150,10 @@ describe("a month of scripts for three presenters, through the durable queue", (
         headers: { "x-api-key": inject("heygenApiKey") },
       });
       const { data } = (await list.json()) as { data: Array<{ title: string }> };
-      expect(data.filter((video) => video.title === title), title).toHaveLength(PRESENTERS);
+      expect(
+        data.filter((video) => video.title === title),
+        title,
+      ).toHaveLength(PRESENTERS);
     }
   }, 600_000);
 });

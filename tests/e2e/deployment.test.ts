@@ -53,7 +53,13 @@ describe("one build, configured at run time", () => {
       const response = await fetch(`${app.url}/api/videos`, {
         method: "POST",
         headers: { "content-type": "application/json", cookie },
-        body: JSON.stringify({ title: appUrl, script: "Hello", avatarId: fakeLooks[0]!.id, aspectRatio: "16:9", resolution: "720p" }),
+        body: JSON.stringify({
+          title: appUrl,
+          script: "Hello",
+          avatarId: fakeLooks[0]!.id,
+          aspectRatio: "16:9",
+          resolution: "720p",
+        }),
       });
       expect(response.status).toBe(201);
     }
@@ -69,7 +75,13 @@ describe("one build, configured at run time", () => {
       const created = await fetch(`${app.url}/api/videos`, {
         method: "POST",
         headers: { "content-type": "application/json", cookie },
-        body: JSON.stringify({ title: "No webhook", script: "Hello", avatarId: fakeLooks[0]!.id, aspectRatio: "16:9", resolution: "720p" }),
+        body: JSON.stringify({
+          title: "No webhook",
+          script: "Hello",
+          avatarId: fakeLooks[0]!.id,
+          aspectRatio: "16:9",
+          resolution: "720p",
+        }),
       });
       const { id } = await created.json();
       // Nobody polls meanwhile: only the server's own timer can finish it.

@@ -53,7 +53,13 @@ export default async function setup(project: TestProject) {
     });
     stops.push(heygen.close);
     // A worker killed mid-job is taken over after 10 s (the default 60 s would only make the queue test wait).
-    const env = { DATABASE_URL: database.url, HEYGEN_API_URL: heygen.url, HEYGEN_API_KEY: API_KEY, HEYGEN_SECRET: webhookSecret, QUEUE_JOB_TIMEOUT_SECONDS: "10" };
+    const env = {
+      DATABASE_URL: database.url,
+      HEYGEN_API_URL: heygen.url,
+      HEYGEN_API_KEY: API_KEY,
+      HEYGEN_SECRET: webhookSecret,
+      QUEUE_JOB_TIMEOUT_SECONDS: "10",
+    };
     const app = await startApp({ ...env, ADMIN_PASSWORD, SESSION_SECRET }, { port });
     stops.push(app.stop);
 

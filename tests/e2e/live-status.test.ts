@@ -22,10 +22,17 @@ let browser: Browser;
 beforeAll(async () => {
   // No webhook comes by itself: the test delivers it when it wants (the app waits 2 minutes before asking HeyGen).
   heygen = await startFakeHeygenServer({ apiKey: base.HEYGEN_API_KEY, renderMs: 1_000, deliverWebhooks: false });
-  instances = await Promise.all([startApp({ ...base, HEYGEN_API_URL: heygen.url }), startApp({ ...base, HEYGEN_API_URL: heygen.url })]);
+  instances = await Promise.all([
+    startApp({ ...base, HEYGEN_API_URL: heygen.url }),
+    startApp({ ...base, HEYGEN_API_URL: heygen.url }),
+  ]);
   browser = await launchChromium();
   // Each instance's first webhook loads the route's code: not what the viewer's wait is about.
-  await Promise.all(instances.map((instance) => deliverSuccess(instance, { id: "warm-up", heygenVideoId: "warm-up" }, "https://example.com/v.mp4")));
+  await Promise.all(
+    instances.map((instance) =>
+      deliverSuccess(instance, { id: "warm-up", heygenVideoId: "warm-up" }, "https://example.com/v.mp4"),
+    ),
+  );
 });
 afterAll(async () => {
   await Promise.all(instances.map((instance) => instance.stop()));
@@ -43,7 +50,13 @@ async function renderingVideo(title: string): Promise<{ id: string; heygenVideoI
   const created = await fetch(`${instances[0]!.url}/api/videos`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie, origin: instances[0]!.url, "idempotency-key": randomUUID() },
-    body: JSON.stringify({ title, script: "Watching live.", avatarId: fakeLooks[0]!.id, aspectRatio: "16:9", resolution: "720p" }),
+    body: JSON.stringify({
+      title,
+      script: "Watching live.",
+      avatarId: fakeLooks[0]!.id,
+      aspectRatio: "16:9",
+      resolution: "720p",
+    }),
   });
   expect(created.status).toBe(201);
   const { id } = (await created.json()) as { id: string };
@@ -52,7 +65,11 @@ async function renderingVideo(title: string): Promise<{ id: string; heygenVideoI
 }
 
 /** HeyGen's signed "done" delivery, to the instance the load balancer picked. */
-async function deliverSuccess(instance: RunningApp, video: { id: string; heygenVideoId: string }, videoUrl?: string): Promise<number> {
+async function deliverSuccess(
+  instance: RunningApp,
+  video: { id: string; heygenVideoId: string },
+  videoUrl?: string,
+): Promise<number> {
   const data = videoUrl ? { video_url: videoUrl } : await renderedJob(video.heygenVideoId);
   const eventId = `evt_${randomUUID()}`;
   const body = JSON.stringify({
@@ -78,7 +95,9 @@ async function deliverSuccess(instance: RunningApp, video: { id: string; heygenV
 /** The job as the fake HeyGen has rendered it (its presigned video URL). */
 async function renderedJob(heygenVideoId: string): Promise<{ video_url: string }> {
   for (let attempt = 0; ; attempt++) {
-    const job = await fetch(`${heygen.url}/v3/videos/${heygenVideoId}`, { headers: { "x-api-key": base.HEYGEN_API_KEY } });
+    const job = await fetch(`${heygen.url}/v3/videos/${heygenVideoId}`, {
+      headers: { "x-api-key": base.HEYGEN_API_KEY },
+    });
     const { data } = (await job.json()) as { data: { status: string; video_url: string } };
     if (data.status === "completed" || attempt === 50) {
       expect(data.status).toBe("completed");
@@ -126,7 +145,11 @@ describe("a viewer waiting for a video, with two app instances", () => {
     // plays stays the one it started with, though the app has re-signed it meanwhile.
     const player = page.getByTestId("video-ready");
     const startedWith = await player.getAttribute("src");
-    await page.waitForFunction(() => document.querySelector("[data-testid=video-ready]")?.getAttribute("poster"), undefined, { timeout: 5_000 });
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=video-ready]")?.getAttribute("poster"),
+      undefined,
+      { timeout: 5_000 },
+    );
     expect(await player.getAttribute("src")).toBe(startedWith);
     await page.close();
   });
@@ -170,7 +193,10 @@ describe("a viewer waiting for a video, with two app instances", () => {
         if (rows[0]?.duration !== null) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      await database.query(`UPDATE "Video" SET "videoUrl" = $2 WHERE id = $1`, [video.id, `${heygen.url}/media/dead.mp4?Expires=1&Signature=0`]);
+      await database.query(`UPDATE "Video" SET "videoUrl" = $2 WHERE id = $1`, [
+        video.id,
+        `${heygen.url}/media/dead.mp4?Expires=1&Signature=0`,
+      ]);
     } finally {
       await database.end();
     }
@@ -179,7 +205,9 @@ describe("a viewer waiting for a video, with two app instances", () => {
     await page.goto(`${instances[1]!.url}/videos/${video.id}`);
     const player = page.getByTestId("video-ready");
     await player.waitFor();
-    await page.waitForFunction(() => (document.querySelector("[data-testid=video-ready]") as HTMLVideoElement).readyState >= 2);
+    await page.waitForFunction(
+      () => (document.querySelector("[data-testid=video-ready]") as HTMLVideoElement).readyState >= 2,
+    );
     expect(await player.getAttribute("src")).not.toContain("dead.mp4");
     expect(requests.filter((url) => url.endsWith("?fresh=1"))).toHaveLength(1);
     await page.close();

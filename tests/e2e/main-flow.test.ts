@@ -27,7 +27,10 @@ async function generate(page: Page, title: string, script: string, confirmation 
   await page.fill("input[name=title]", title);
   await page.fill("textarea[name=script]", script);
   await page.click("button:has-text('Generate')");
-  await page.getByRole("status").filter({ hasText: confirmation === "Watch it" ? "rendering" : "did not confirm" }).waitFor();
+  await page
+    .getByRole("status")
+    .filter({ hasText: confirmation === "Watch it" ? "rendering" : "did not confirm" })
+    .waitFor();
   await page.click("text=Watch it");
   await page.waitForURL(/\/videos\/[^/]+$/);
 }
@@ -96,7 +99,12 @@ describe("generate → HeyGen v3 → signed webhook → watch, in Chromium again
   it("a create answered by a gateway's 502 (HeyGen made the job) still ends playing, made once", async () => {
     const page = await browser.newPage();
     await logIn(page);
-    await generate(page, "E2E lost answer", `HeyGen accepts this, the gateway loses it ${FAKE_MARKERS.gateway502}`, "did not confirm");
+    await generate(
+      page,
+      "E2E lost answer",
+      `HeyGen accepts this, the gateway loses it ${FAKE_MARKERS.gateway502}`,
+      "did not confirm",
+    );
     await page.getByTestId("video-ready").waitFor({ timeout: renderMs + 15_000 });
     await page.close();
 

@@ -14,10 +14,33 @@ let madeThroughApi: string;
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startViewerStack(), launchChromium()]);
   const ago = (minutes: number) => new Date(Date.now() - minutes * MINUTE);
-  await stack.insertVideo({ title: "Quarterly results", aspectRatio: "16:9", thumbnailUrl: thumbnailOf("16:9", 200), duration: 42, createdAt: ago(300) });
-  await stack.insertVideo({ title: "Team welcome", aspectRatio: "9:16", thumbnailUrl: thumbnailOf("9:16", 20), duration: 75, createdAt: ago(200) });
-  await stack.insertVideo({ title: "Square promo", aspectRatio: "1:1", thumbnailUrl: thumbnailOf("1:1", 120), duration: 30, createdAt: ago(100) });
-  await stack.insertVideo({ title: "Broken render", status: "FAILED", error: "RENDER_FAILED: the avatar could not be loaded", createdAt: ago(50) });
+  await stack.insertVideo({
+    title: "Quarterly results",
+    aspectRatio: "16:9",
+    thumbnailUrl: thumbnailOf("16:9", 200),
+    duration: 42,
+    createdAt: ago(300),
+  });
+  await stack.insertVideo({
+    title: "Team welcome",
+    aspectRatio: "9:16",
+    thumbnailUrl: thumbnailOf("9:16", 20),
+    duration: 75,
+    createdAt: ago(200),
+  });
+  await stack.insertVideo({
+    title: "Square promo",
+    aspectRatio: "1:1",
+    thumbnailUrl: thumbnailOf("1:1", 120),
+    duration: 30,
+    createdAt: ago(100),
+  });
+  await stack.insertVideo({
+    title: "Broken render",
+    status: "FAILED",
+    error: "RENDER_FAILED: the avatar could not be loaded",
+    createdAt: ago(50),
+  });
   madeThroughApi = await stack.createVideo({ title: "Made through the API", script: "A pangolin walks into a bar." });
   await stack.waitUntilFinished(madeThroughApi);
 });
@@ -35,15 +58,24 @@ async function open(path: string, viewport = DESKTOP): Promise<{ context: Browse
 }
 
 const rowTitles = (page: Page) => page.locator("li[data-video-id] h3").allTextContents();
-const row = (page: Page, title: string) => page.locator("li[data-video-id]", { has: page.getByRole("heading", { name: title, exact: true }) });
+const row = (page: Page, title: string) =>
+  page.locator("li[data-video-id]", { has: page.getByRole("heading", { name: title, exact: true }) });
 
 describe("managing videos at /admin/videos", () => {
   it("lists every video newest first, and filters by status and text through the URL", async () => {
     const { context, page } = await open("/admin/videos");
-    expect(await rowTitles(page)).toEqual(["Made through the API", "Broken render", "Square promo", "Team welcome", "Quarterly results"]);
+    expect(await rowTitles(page)).toEqual([
+      "Made through the API",
+      "Broken render",
+      "Square promo",
+      "Team welcome",
+      "Quarterly results",
+    ]);
     const failed = row(page, "Broken render");
     expect(await failed.textContent()).toContain("RENDER_FAILED: the avatar could not be loaded");
-    expect(await row(page, "Team welcome").textContent()).toMatch(/Portrait 9:16 · 1080p · captions as a file.*3 hours ago · rendered in 2:00 · 1:15 long, cost \$7\.50/);
+    expect(await row(page, "Team welcome").textContent()).toMatch(
+      /Portrait 9:16 · 1080p · captions as a file.*3 hours ago · rendered in 2:00 · 1:15 long, cost \$7\.50/,
+    );
 
     await page.getByLabel("Status").selectOption("failed");
     await page.getByRole("button", { name: "Filter" }).click();
@@ -70,7 +102,9 @@ describe("managing videos at /admin/videos", () => {
   it("copies a video's share link and says so", async () => {
     const { context, page } = await open("/admin/videos");
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: stack.url });
-    await row(page, "Square promo").getByRole("button", { name: /^Copy link/ }).click();
+    await row(page, "Square promo")
+      .getByRole("button", { name: /^Copy link/ })
+      .click();
     await page.getByRole("status").filter({ hasText: "Copied the link to “Square promo”." }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(new RegExp(`^${stack.url}/videos/[a-z0-9]+$`));
@@ -80,14 +114,19 @@ describe("managing videos at /admin/videos", () => {
   it("regenerates a video from the list: a new, linked row appears and renders live", async () => {
     const { context, page } = await open("/admin/videos");
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
-    await row(page, "Made through the API").first().getByRole("button", { name: /^Regenerate/ }).dblclick();
+    await row(page, "Made through the API")
+      .first()
+      .getByRole("button", { name: /^Regenerate/ })
+      .dblclick();
     await page.getByRole("status").filter({ hasText: "Regenerating “Made through the API” as a new video." }).waitFor();
 
     const copies = page.locator("li[data-video-id]", { hasText: "Made through the API" });
     await expect.poll(() => copies.count()).toBe(2); // a double click made one video
     const [copy, original] = [copies.nth(0), copies.nth(1)];
     expect(await copy.getByText("Regenerated from").count()).toBe(1);
-    expect(await original.getByRole("link", { name: "regeneration #1" }).getAttribute("href")).toBe(`/videos/${await copy.getAttribute("data-video-id")}`);
+    expect(await original.getByRole("link", { name: "regeneration #1" }).getAttribute("href")).toBe(
+      `/videos/${await copy.getAttribute("data-video-id")}`,
+    );
     await copy.locator('[data-status="COMPLETED"]').waitFor({ timeout: renderMs + 15_000 });
     expect(await page.evaluate(() => "sameDocument" in window)).toBe(true); // no reload
     await expect.poll(() => copy.getByTestId("video-cost").count(), { timeout: 10_000 }).toBe(1);
@@ -125,7 +164,10 @@ describe("managing videos at /admin/videos", () => {
   it("asks for news only while a video in view renders, and not while the tab is hidden", async () => {
     const listReads = (page: Page) => {
       const reads: string[] = [];
-      page.on("request", (request) => new URL(request.url()).pathname === "/api/admin/videos" && reads.push(request.url()));
+      page.on(
+        "request",
+        (request) => new URL(request.url()).pathname === "/api/admin/videos" && reads.push(request.url()),
+      );
       return reads;
     };
     const finished = await open("/admin/videos?status=ready");
@@ -134,7 +176,11 @@ describe("managing videos at /admin/videos", () => {
     expect(finishedReads.length).toBeLessThanOrEqual(1); // at most the one read on mount
     await finished.context.close();
 
-    await stack.insertVideo({ title: "Rendering for ever", status: "PROCESSING", createdAt: new Date(Date.now() - 30_000) });
+    await stack.insertVideo({
+      title: "Rendering for ever",
+      status: "PROCESSING",
+      createdAt: new Date(Date.now() - 30_000),
+    });
     const { context, page } = await open("/admin/videos?status=rendering");
     const reads = listReads(page);
     await expect.poll(() => reads.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
@@ -152,16 +198,23 @@ describe("managing videos at /admin/videos", () => {
   it.each([
     ["desktop", DESKTOP],
     ["phone", PHONE],
-  ])("reads well on a %s: thumbnails of every shape in one box, nothing wider than the screen, nothing serious for axe", async (name, viewport) => {
-    const { context, page } = await open("/admin/videos", viewport);
-    await page.waitForFunction(() => [...document.images].every((image) => image.complete));
-    const boxes = await page.locator("li[data-video-id] .aspect-video").evaluateAll((elements) =>
-      elements.map((element) => element.getBoundingClientRect()).map(({ width, height }) => Math.round((width / height) * 100) / 100),
-    );
-    expect(new Set(boxes)).toEqual(new Set([1.78]));
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
-    expect(await seriousViolations(page)).toEqual([]);
-    await screenshot(page, `manage-videos-${name}`);
-    await context.close();
-  });
+  ])(
+    "reads well on a %s: thumbnails of every shape in one box, nothing wider than the screen, nothing serious for axe",
+    async (name, viewport) => {
+      const { context, page } = await open("/admin/videos", viewport);
+      await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+      const boxes = await page
+        .locator("li[data-video-id] .aspect-video")
+        .evaluateAll((elements) =>
+          elements
+            .map((element) => element.getBoundingClientRect())
+            .map(({ width, height }) => Math.round((width / height) * 100) / 100),
+        );
+      expect(new Set(boxes)).toEqual(new Set([1.78]));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `manage-videos-${name}`);
+      await context.close();
+    },
+  );
 });

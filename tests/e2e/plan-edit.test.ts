@@ -24,7 +24,13 @@ beforeAll(async () => {
   await db.query(presenter, [annaId, ANNA, []]);
   await db.query(presenter, [`plan-edit-b-${SUFFIX}`, `Edit E2E Ben ${SUFFIX}`, [TAG]]);
   const script = `INSERT INTO "PlanScript" (id, date, title, script, "presenterId", "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`;
-  await db.query(script, [`plan-edit-1-${SUFFIX}`, `${MONTH}-02`, "Monday hello", "Hello, everyone.\nHave a good week.", annaId]);
+  await db.query(script, [
+    `plan-edit-1-${SUFFIX}`,
+    `${MONTH}-02`,
+    "Monday hello",
+    "Hello, everyone.\nHave a good week.",
+    annaId,
+  ]);
   await db.query(script, [`plan-edit-2-${SUFFIX}`, `${MONTH}-03`, "Tuesday tip", "A quick tip.", annaId]);
   browser = await launchChromium();
 });
@@ -36,7 +42,8 @@ afterAll(async () => {
 });
 
 const stored = async (id: string) =>
-  (await db.query(`SELECT title, script, "presenterId", tag FROM "PlanScript" WHERE id = $1`, [id])).rows[0] as Record<string, string | null> | undefined;
+  (await db.query(`SELECT title, script, "presenterId", tag FROM "PlanScript" WHERE id = $1`, [id])).rows[0] as
+    Record<string, string | null> | undefined;
 
 const openPlan = () => openPlanMonth(browser, MONTH);
 
@@ -61,7 +68,11 @@ describe("Editing the plan's scripts, on a phone", () => {
     await row("Monday greeting").getByText(`#${TAG}`).waitFor();
     expect(await dialog.count()).toBe(0);
     expect(await month.getByText("Monday hello").count()).toBe(0);
-    expect(await stored(`plan-edit-1-${SUFFIX}`)).toMatchObject({ title: "Monday greeting", presenterId: null, tag: TAG });
+    expect(await stored(`plan-edit-1-${SUFFIX}`)).toMatchObject({
+      title: "Monday greeting",
+      presenterId: null,
+      tag: TAG,
+    });
 
     // A refused edit: the server's error by the title, and everything typed still there.
     await row("Tuesday tip").getByRole("button", { name: "Edit “Tuesday tip”" }).click();
@@ -71,7 +82,9 @@ describe("Editing the plan's scripts, on a phone", () => {
     await edit.getByRole("button", { name: "Save" }).click();
     await edit.getByText("title must not be empty").waitFor();
     const title = edit.getByLabel("Title");
-    expect(await title.getAttribute("aria-describedby").then((id) => page.locator(`[id="${id}"]`).textContent())).toBe("title must not be empty");
+    expect(await title.getAttribute("aria-describedby").then((id) => page.locator(`[id="${id}"]`).textContent())).toBe(
+      "title must not be empty",
+    );
     expect([await title.inputValue(), await edit.getByLabel("Script").inputValue()]).toEqual(["   ", "A better tip."]);
     expect(await edit.getByText("13 / 4,999").count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);

@@ -24,7 +24,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await db.query(`DELETE FROM "PlanScript" WHERE "presenterId" IN (SELECT id FROM "Presenter" WHERE name = $1)`, [PRESENTER]);
+  await db.query(`DELETE FROM "PlanScript" WHERE "presenterId" IN (SELECT id FROM "Presenter" WHERE name = $1)`, [
+    PRESENTER,
+  ]);
   await db.query(`DELETE FROM "Presenter" WHERE name = $1`, [PRESENTER]);
   await db.end();
 });
@@ -56,7 +58,9 @@ describe("Plan import, on a phone", () => {
     // The quoted script spans lines 2–3, so the bad row starts on line 5.
     const badRow = page.getByRole("row").filter({ hasText: "Wednesday news" });
     await badRow.getByText("Line 5: presenter_or_tag no presenter is named “Nobody”").waitFor();
-    expect(await page.getByRole("row").filter({ hasText: "Tuesday tip" }).getByRole("rowheader").textContent()).toBe("4");
+    expect(await page.getByRole("row").filter({ hasText: "Tuesday tip" }).getByRole("rowheader").textContent()).toBe(
+      "4",
+    );
 
     await scripts.fill(csv(PRESENTER));
     expect(await page.getByRole("table").count()).toBe(0); // an edit makes the preview stale

@@ -52,7 +52,15 @@ async function item(planScriptId: string, presenterId: string, state: { video: s
   await db.query(
     // The pair's live key, as the trigger writes it (the database drops it for a failed or cancelled item).
     `INSERT INTO "BatchItem" (id, "batchId", "planScriptId", "presenterId", status, "videoId", "liveKey", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
-    [`i-${randomBytes(6).toString("hex")}`, ids.batch, planScriptId, presenterId, "video" in state ? "SENT" : state.itemStatus, videoId, `${planScriptId}:${presenterId}`],
+    [
+      `i-${randomBytes(6).toString("hex")}`,
+      ids.batch,
+      planScriptId,
+      presenterId,
+      "video" in state ? "SENT" : state.itemStatus,
+      videoId,
+      `${planScriptId}:${presenterId}`,
+    ],
   );
   return videoId;
 }
@@ -66,7 +74,10 @@ beforeAll(async () => {
   const both = await script("03", "Morning hello", { tag: TAG });
   const annaOnly = await script("04", "Anna's tip", { presenterId: anna });
   await script("05", "Weekend news", { tag: `nobody-${RUN}` });
-  await db.query(`INSERT INTO "Batch" (id, month, "requestedBy", "updatedAt") VALUES ($1, $2, 'admin', now())`, [ids.batch, MONTH]);
+  await db.query(`INSERT INTO "Batch" (id, month, "requestedBy", "updatedAt") VALUES ($1, $2, 'admin', now())`, [
+    ids.batch,
+    MONTH,
+  ]);
   await item(both, anna, { video: "COMPLETED" });
   ids.rendering = (await item(both, ben, { video: "PROCESSING" }))!;
   await item(annaOnly, anna, { itemStatus: "FAILED" });
@@ -101,7 +112,9 @@ describe("The month's status matrix, on a phone", () => {
     expect((await summary.getByRole("listitem").allTextContents()).join(" · ")).toBe(
       "0 Missing · 0 Queued · 0 Submitted · 1 Rendering · 1 Ready · 1 Failed",
     );
-    expect(await cellOf(page, "Morning hello", 1).getByRole("link").getAttribute("href")).toBe(`/videos/${ids.rendering}`);
+    expect(await cellOf(page, "Morning hello", 1).getByRole("link").getAttribute("href")).toBe(
+      `/videos/${ids.rendering}`,
+    );
 
     // The table scrolls in its own box; the page never scrolls sideways at 390 px.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);

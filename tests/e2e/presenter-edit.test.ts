@@ -14,7 +14,12 @@ const lookName = (id: string) => fakeLooks.find((look) => look.id === id)!.name;
 const voiceName = (id: string) => fakeVoices.find((voice) => voice.voice_id === id)!.name;
 
 /** As the studio saved it: a landscape look with Sara, captions burned in, a colour background and a slower voice. */
-const SAVED_OPTIONS = { captions: "burned", outputFormat: "mp4", voiceSpeed: 0.9, background: { type: "color", value: "#112233" } };
+const SAVED_OPTIONS = {
+  captions: "burned",
+  outputFormat: "mp4",
+  voiceSpeed: 0.9,
+  background: { type: "color", value: "#112233" },
+};
 
 let browser: Browser;
 let db: pg.Client;
@@ -53,7 +58,8 @@ async function openEditor(id: string): Promise<Page> {
   return page;
 }
 
-const isChecked = (page: Page, name: string, value: string) => page.isChecked(`input[name="${name}"][value="${value}"]`);
+const isChecked = (page: Page, name: string, value: string) =>
+  page.isChecked(`input[name="${name}"][value="${value}"]`);
 const speedBox = "input[aria-label='Speed, exact value']";
 
 describe("changing a presenter's look and voice", () => {
@@ -86,7 +92,10 @@ describe("changing a presenter's look and voice", () => {
     expect(await card.getByTestId("presenter-format").textContent()).toBe("Portrait 9:16, 1080p");
     expect(await card.getByTestId("presenter-options").textContent()).toContain("speed 1.3×");
 
-    const { rows } = await db.query(`SELECT name, "avatarId", "voiceId", "aspectRatio", resolution, options, tags FROM "Presenter" WHERE id = $1`, [id]);
+    const { rows } = await db.query(
+      `SELECT name, "avatarId", "voiceId", "aspectRatio", resolution, options, tags FROM "Presenter" WHERE id = $1`,
+      [id],
+    );
     expect(rows[0]).toEqual({
       name,
       avatarId: looks.portrait,

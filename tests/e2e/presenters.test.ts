@@ -25,7 +25,10 @@ afterAll(async () => {
 const studio = () => openStudio(browser);
 
 async function storedPresenter(name: string) {
-  const { rows } = await db.query(`SELECT "avatarId", "aspectRatio", options, tags, active FROM "Presenter" WHERE name = $1`, [name]);
+  const { rows } = await db.query(
+    `SELECT "avatarId", "aspectRatio", options, tags, active FROM "Presenter" WHERE name = $1`,
+    [name],
+  );
   expect(rows).toHaveLength(1);
   return rows[0] as Record<string, unknown>;
 }
@@ -40,7 +43,9 @@ describe("presenters", () => {
     await page.fill("input[name=presenterTags]", "Morning, news");
     await page.getByRole("button", { name: "Save presenter" }).click();
     const saved = page.getByRole("status").filter({ hasText: "Saved “E2E Portrait Host” as a presenter." });
-    expect(await saved.getByRole("link", { name: "See the presenters" }).getAttribute("href")).toBe("/admin/presenters");
+    expect(await saved.getByRole("link", { name: "See the presenters" }).getAttribute("href")).toBe(
+      "/admin/presenters",
+    );
 
     expect(await storedPresenter("E2E Portrait Host")).toEqual({
       avatarId: PORTRAIT_LOOK.id,
@@ -59,7 +64,9 @@ describe("presenters", () => {
     await page.setViewportSize(PHONE);
     await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Presenters" }).click();
     await page.waitForURL(`${appUrl}/admin/presenters`);
-    const id = await page.locator("li[data-presenter-id]", { hasText: "E2E Portrait Host" }).getAttribute("data-presenter-id");
+    const id = await page
+      .locator("li[data-presenter-id]", { hasText: "E2E Portrait Host" })
+      .getAttribute("data-presenter-id");
     const card = page.locator(`li[data-presenter-id="${id}"]`);
     expect(await card.getByTestId("presenter-format").textContent()).toBe("Portrait 9:16, 1080p");
     expect(await card.getByTestId("presenter-options").textContent()).toBe("captions burned in");

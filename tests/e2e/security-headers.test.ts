@@ -46,7 +46,13 @@ async function finishedVideo(app: RunningApp): Promise<string> {
   const response = await fetch(`${app.url}/api/videos`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie: await adminCookie(app) },
-    body: JSON.stringify({ title: "Headers test", script: "Hello", avatarId: fakeLooks[0]!.id, aspectRatio: "16:9", resolution: "720p" }),
+    body: JSON.stringify({
+      title: "Headers test",
+      script: "Hello",
+      avatarId: fakeLooks[0]!.id,
+      aspectRatio: "16:9",
+      resolution: "720p",
+    }),
   });
   expect(response.status).toBe(201);
   const { id } = (await response.json()) as { id: string };
@@ -105,7 +111,9 @@ describe("security headers", () => {
   it("sends HSTS exactly when APP_URL is https, from one build", async () => {
     for (const path of ["/", "/login", "/admin", `/videos/${videoId}`, `/embed/${videoId}`, "/api/videos"]) {
       expect((await headersOf(httpApp, path)).get("strict-transport-security")).toBeNull();
-      expect((await headersOf(httpsApp, path)).get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+      expect((await headersOf(httpsApp, path)).get("strict-transport-security")).toBe(
+        "max-age=63072000; includeSubDomains",
+      );
     }
   });
 

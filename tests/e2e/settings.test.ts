@@ -118,9 +118,17 @@ describe("Settings page, on a phone, by keyboard", () => {
     const apiKey = page.getByRole("region", { name: "HeyGen API key" });
     await apiKey.getByText("From the environment (HEYGEN_API_KEY): change it there.").waitFor();
     expect(await apiKey.getByTestId("masked-value").textContent()).toBe(`••••••••${inject("heygenApiKey").slice(-4)}`);
-    await page.getByRole("region", { name: "Webhook" }).getByText("From the environment (HEYGEN_SECRET): change it there.").waitFor();
+    await page
+      .getByRole("region", { name: "Webhook" })
+      .getByText("From the environment (HEYGEN_SECRET): change it there.")
+      .waitFor();
     expect(await page.locator("input[name=apiKey]").count()).toBe(0);
-    expect(await page.getByRole("button").filter({ hasText: /Register|Remove|save/ }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole("button")
+        .filter({ hasText: /Register|Remove|save/ })
+        .count(),
+    ).toBe(0);
     expect(await page.content()).not.toContain(inject("heygenApiKey"));
     expect(await page.getByText(/Saving is disabled/).count()).toBe(0); // nothing could be saved here anyway
     await screenshot(page, "settings-environment-phone");

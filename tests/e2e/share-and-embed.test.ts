@@ -9,7 +9,12 @@ import { launchChromium } from "./browser";
 const appUrl = inject("appUrl");
 const SCREENSHOT = path.resolve(import.meta.dirname, "../../test-results/screenshots/embed.png");
 /** What link previewers send: Next renders the metadata into <head> for the ones it knows. */
-const PREVIEWERS = ["facebookexternalhit/1.1", "Twitterbot/1.0", "Slackbot-LinkExpanding 1.0", "Mastodon/4.3.0 (http.rb/5.2.0)"];
+const PREVIEWERS = [
+  "facebookexternalhit/1.1",
+  "Twitterbot/1.0",
+  "Slackbot-LinkExpanding 1.0",
+  "Mastodon/4.3.0 (http.rb/5.2.0)",
+];
 
 let browser: Browser;
 let finished: { id: string };
@@ -69,8 +74,11 @@ async function startOtherSite() {
 
 /** A page of the other site around `html`; a blog post with a pasted embed, say. */
 function otherSitePage(name: string, html: string): string {
-  otherSite.pages.set(`/${name}`, `<!doctype html><html lang="en"><head><title>Another site</title></head>
-<body style="margin:24px;background:#f1f5f9;font:16px sans-serif"><p>A post on another site, with a video:</p>${html}</body></html>`);
+  otherSite.pages.set(
+    `/${name}`,
+    `<!doctype html><html lang="en"><head><title>Another site</title></head>
+<body style="margin:24px;background:#f1f5f9;font:16px sans-serif"><p>A post on another site, with a video:</p>${html}</body></html>`,
+  );
   return `${otherSite.url}/${name}`;
 }
 
@@ -87,7 +95,8 @@ async function headTagsFor(userAgent: string, pagePath: string) {
         meta.getAttribute("content"),
       ]),
     ),
-    oEmbed: document.head.querySelector('link[rel=alternate][type="application/json+oembed"]')?.getAttribute("href") ?? null,
+    oEmbed:
+      document.head.querySelector('link[rel=alternate][type="application/json+oembed"]')?.getAttribute("href") ?? null,
     title: document.title,
   }));
   await context.close();
@@ -104,47 +113,64 @@ function refusals(page: Page): string[] {
 }
 
 describe("share previews", () => {
-  it.each(PREVIEWERS)("a finished video's watch page gives %s Open Graph, Twitter player and oEmbed tags", async (userAgent) => {
-    const { id } = finished;
-    // HeyGen's presigned MP4, as fresh as the page: the render details after the webhook sign it anew.
-    const videoUrl = expect.stringMatching(new RegExp(`^${inject("heygenUrl")}/media/\\w+\\.mp4\\?Expires=\\d+&Signature=`));
-    const watch = `${appUrl}/videos/${id}`;
-    const { meta, oEmbed, title } = await headTagsFor(userAgent, `/videos/${id}`);
-    expect(title).toBe("Share & embed <e2e> · Avatar Studio");
-    expect(meta).toMatchObject({
-      description: "A 0:05 AI avatar video on Avatar Studio.",
-      "og:type": "video.other",
-      "og:url": watch,
-      "og:title": "Share & embed <e2e>",
-      "og:site_name": "Avatar Studio",
-      "og:image": `${appUrl}/api/videos/${id}/thumbnail`,
-      "og:image:width": "1280",
-      "og:image:height": "720",
-      "og:video": videoUrl,
-      "og:video:type": "video/mp4",
-      "og:video:width": "1280",
-      "og:video:height": "720",
-      "twitter:card": "player",
-      "twitter:player": `${appUrl}/embed/${id}`,
-      "twitter:player:width": "640",
-      "twitter:player:height": "360",
-      "twitter:player:stream": videoUrl,
-      "twitter:image": `${appUrl}/api/videos/${id}/thumbnail`,
-    });
-    // The fake HeyGen serves media over http: only an https video gets og:video:secure_url.
-    expect(meta["og:video:secure_url"]).toBeUndefined();
-    expect(meta["twitter:player:stream"]).toBe(meta["og:video"]);
-    expect(oEmbed).toBe(`${appUrl}/api/oembed?${new URLSearchParams({ url: watch })}`);
-  });
+  it.each(PREVIEWERS)(
+    "a finished video's watch page gives %s Open Graph, Twitter player and oEmbed tags",
+    async (userAgent) => {
+      const { id } = finished;
+      // HeyGen's presigned MP4, as fresh as the page: the render details after the webhook sign it anew.
+      const videoUrl = expect.stringMatching(
+        new RegExp(`^${inject("heygenUrl")}/media/\\w+\\.mp4\\?Expires=\\d+&Signature=`),
+      );
+      const watch = `${appUrl}/videos/${id}`;
+      const { meta, oEmbed, title } = await headTagsFor(userAgent, `/videos/${id}`);
+      expect(title).toBe("Share & embed <e2e> · Avatar Studio");
+      expect(meta).toMatchObject({
+        description: "A 0:05 AI avatar video on Avatar Studio.",
+        "og:type": "video.other",
+        "og:url": watch,
+        "og:title": "Share & embed <e2e>",
+        "og:site_name": "Avatar Studio",
+        "og:image": `${appUrl}/api/videos/${id}/thumbnail`,
+        "og:image:width": "1280",
+        "og:image:height": "720",
+        "og:video": videoUrl,
+        "og:video:type": "video/mp4",
+        "og:video:width": "1280",
+        "og:video:height": "720",
+        "twitter:card": "player",
+        "twitter:player": `${appUrl}/embed/${id}`,
+        "twitter:player:width": "640",
+        "twitter:player:height": "360",
+        "twitter:player:stream": videoUrl,
+        "twitter:image": `${appUrl}/api/videos/${id}/thumbnail`,
+      });
+      // The fake HeyGen serves media over http: only an https video gets og:video:secure_url.
+      expect(meta["og:video:secure_url"]).toBeUndefined();
+      expect(meta["twitter:player:stream"]).toBe(meta["og:video"]);
+      expect(oEmbed).toBe(`${appUrl}/api/oembed?${new URLSearchParams({ url: watch })}`);
+    },
+  );
 
   it("the advertised URLs answer: the thumbnail is an image, the video an MP4, the oEmbed JSON frames the player", async () => {
     const { meta, oEmbed } = await headTagsFor(PREVIEWERS[0]!, `/videos/${finished.id}`);
-    for (const [url, type] of [[meta["og:image"], "image/jpeg"], [meta["og:video"], "video/mp4"]]) {
+    for (const [url, type] of [
+      [meta["og:image"], "image/jpeg"],
+      [meta["og:video"], "video/mp4"],
+    ]) {
       const media = await fetch(url!);
       await media.arrayBuffer();
-      expect({ url, status: media.status, type: media.headers.get("content-type") }).toEqual({ url, status: 200, type });
+      expect({ url, status: media.status, type: media.headers.get("content-type") }).toEqual({
+        url,
+        status: 200,
+        type,
+      });
     }
-    const answer = (await (await fetch(oEmbed!)).json()) as { type: string; html: string; width: number; height: number };
+    const answer = (await (await fetch(oEmbed!)).json()) as {
+      type: string;
+      html: string;
+      width: number;
+      height: number;
+    };
     expect(answer).toMatchObject({ type: "video", width: 640, height: 360 });
     expect(answer.html).toContain(`src="${appUrl}/embed/${finished.id}"`);
   });
@@ -173,7 +199,9 @@ describe("the embed player", () => {
 
   it("plays inside another site's page, pasted from the oEmbed answer", async () => {
     const watch = `${appUrl}/videos/${finished.id}`;
-    const { html } = (await (await fetch(`${appUrl}/api/oembed?${new URLSearchParams({ url: watch })}`)).json()) as { html: string };
+    const { html } = (await (await fetch(`${appUrl}/api/oembed?${new URLSearchParams({ url: watch })}`)).json()) as {
+      html: string;
+    };
     const page = await browser.newPage({ viewport: { width: 720, height: 480 } });
     const messages = refusals(page);
     await page.goto(otherSitePage("post-with-embed", html));
@@ -205,7 +233,9 @@ describe("the embed player", () => {
   ])("other sites cannot frame %s", async (name, pathOf) => {
     const page = await browser.newPage();
     const messages = refusals(page);
-    await page.goto(otherSitePage(`framing-${name.replace(/\W/g, "-")}`, `<iframe src="${appUrl}${pathOf()}"></iframe>`));
+    await page.goto(
+      otherSitePage(`framing-${name.replace(/\W/g, "-")}`, `<iframe src="${appUrl}${pathOf()}"></iframe>`),
+    );
     await expect.poll(() => messages.length).toBeGreaterThan(0);
     expect(messages.join("\n")).toMatch(/Refused to display|frame-ancestors 'none'/);
     expect(page.frames().some((frame) => frame.url().startsWith(appUrl))).toBe(false);

@@ -48,7 +48,9 @@ async function previewPlays(look: Locator): Promise<boolean> {
 
 /** The looks' cards shown, outside the "Chosen" section. */
 const listedLooks = (page: Page) =>
-  page.locator("section:not([aria-label^='Chosen']) label[data-look-id]").evaluateAll((labels) => labels.map((label) => label.getAttribute("data-look-id")));
+  page
+    .locator("section:not([aria-label^='Chosen']) label[data-look-id]")
+    .evaluateAll((labels) => labels.map((label) => label.getAttribute("data-look-id")));
 
 describe("the studio's catalogue, in Chromium against the production build", () => {
   it("plays a look's preview while hovered or focused, and picking it pre-selects its format", async () => {
@@ -87,12 +89,16 @@ describe("the studio's catalogue, in Chromium against the production build", () 
 
     await page.getByLabel("Search looks").fill("");
     await page.getByLabel("Orientation").selectOption("square");
-    await page.waitForFunction(() => document.querySelectorAll("section:not([aria-label^='Chosen']) label[data-look-id]").length === 2);
+    await page.waitForFunction(
+      () => document.querySelectorAll("section:not([aria-label^='Chosen']) label[data-look-id]").length === 2,
+    );
     expect((await listedLooks(page)).sort()).toEqual([looks.square, looks.photoNoDefaultVoice].sort());
 
     await page.getByLabel("Orientation").selectOption("");
     await page.getByLabel("Source").selectOption("private");
-    await page.waitForFunction(() => document.querySelectorAll("section:not([aria-label^='Chosen']) label[data-look-id]").length === 1);
+    await page.waitForFunction(
+      () => document.querySelectorAll("section:not([aria-label^='Chosen']) label[data-look-id]").length === 1,
+    );
     expect(await listedLooks(page)).toEqual([looks.privateTwin]);
     expect(await card(page, looks.privateTwin).textContent()).toContain("Your own");
 
@@ -129,7 +135,11 @@ describe("the studio's catalogue, in Chromium against the production build", () 
       await new Promise((resolve) => setTimeout(resolve, 700));
       return { paused: element.paused, advanced: element.currentTime > start, src: element.currentSrc };
     });
-    expect(playing).toMatchObject({ paused: false, advanced: true, src: expect.stringContaining(`voice-${voices.olivia}.mp3`) });
+    expect(playing).toMatchObject({
+      paused: false,
+      advanced: true,
+      src: expect.stringContaining(`voice-${voices.olivia}.mp3`),
+    });
 
     const james = page.getByRole("button", { name: `Play preview of ${nameOf(voices.james)}` });
     await james.click();
@@ -161,7 +171,9 @@ describe("the studio's catalogue, in Chromium against the production build", () 
     expect(await page.inputValue("input[type=hidden][name=voiceId]")).toBe(first.voice_id);
 
     await page.getByRole("button", { name: "Other matches" }).click();
-    await results.getByLabel(new RegExp(`^${fakeVoices.filter((voice) => voice.type === "public")[3]!.name}`)).waitFor();
+    await results
+      .getByLabel(new RegExp(`^${fakeVoices.filter((voice) => voice.type === "public")[3]!.name}`))
+      .waitFor();
   });
 
   it.each([
@@ -169,7 +181,10 @@ describe("the studio's catalogue, in Chromium against the production build", () 
     ["studio-catalogue-phone", PHONE],
   ])("looks right at %s size", async (name, viewport) => {
     const page = await studio(viewport);
-    await page.getByRole("button", { name: `Play preview of ${nameOf(voices.sara)}` }).first().waitFor();
+    await page
+      .getByRole("button", { name: `Play preview of ${nameOf(voices.sara)}` })
+      .first()
+      .waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, name);

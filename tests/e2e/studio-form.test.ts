@@ -28,7 +28,8 @@ afterAll(async () => {
 const studio = (context?: BrowserContext) => openStudio(context ?? browser);
 
 const pickLook = (page: Page, id: string) => page.click(`label[data-look-id="${id}"]`);
-const pick = (page: Page, name: string, value: string) => page.click(`label:has(input[name="${name}"][value="${value}"])`);
+const pick = (page: Page, name: string, value: string) =>
+  page.click(`label:has(input[name="${name}"][value="${value}"])`);
 const openMoreOptions = (page: Page) => page.click("summary:has-text('More options')");
 const estimate = (page: Page) => page.getByTestId("cost-estimate").textContent();
 const generateButton = (page: Page) => page.locator("button[type=submit]");
@@ -146,7 +147,9 @@ describe("the studio form", () => {
     // This look has no voice of its own: the form asks for one before sending anything.
     await page.click("button[type=submit]");
     await page.getByRole("alert").filter({ hasText: "This look has no voice of its own: pick one." }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.closest("[data-field]")?.getAttribute("data-field"))).toBe("voiceId");
+    expect(await page.evaluate(() => document.activeElement?.closest("[data-field]")?.getAttribute("data-field"))).toBe(
+      "voiceId",
+    );
     await page.getByLabel(new RegExp(`^${nameOf(FAKE_IDS.voices.olivia)}`)).check();
 
     await pick(page, "options.captions", "burned");
@@ -200,11 +203,15 @@ describe("the studio form", () => {
     await page.fill("input[name=title]", "E2E busy");
     await page.fill("textarea[name=script]", `Too many at once ${FAKE_MARKERS.rateLimited}`);
     await page.click("button[type=submit]");
-    await page.getByRole("alert").filter({ hasText: /HeyGen is busy .* Try again in 30 s/ }).waitFor();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: /HeyGen is busy .* Try again in 30 s/ })
+      .waitFor();
 
     const keys: string[] = [];
     page.on("request", (request) => {
-      if (request.url().endsWith("/api/videos") && request.method() === "POST") keys.push(request.headers()["idempotency-key"]!);
+      if (request.url().endsWith("/api/videos") && request.method() === "POST")
+        keys.push(request.headers()["idempotency-key"]!);
     });
     await page.fill("textarea[name=script]", "Sent while offline.");
     await page.route("**/api/videos", (route) => route.abort("internetdisconnected"));
@@ -237,8 +244,14 @@ describe("the studio form", () => {
 /** The fake HeyGen's record of the video with this title, once it has finished rendering. */
 async function waitForRender(title: string): Promise<Record<string, unknown>> {
   const url = `${inject("heygenUrl")}/v3/videos?title=${encodeURIComponent(title)}`;
-  for (const deadline = Date.now() + inject("renderMs") + 15_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
-    const { data } = (await (await fetch(url, { headers: { "x-api-key": inject("heygenApiKey") } })).json()) as { data: Array<Record<string, unknown>> };
+  for (
+    const deadline = Date.now() + inject("renderMs") + 15_000;
+    Date.now() < deadline;
+    await new Promise((r) => setTimeout(r, 250))
+  ) {
+    const { data } = (await (await fetch(url, { headers: { "x-api-key": inject("heygenApiKey") } })).json()) as {
+      data: Array<Record<string, unknown>>;
+    };
     if (data[0]?.status === "completed") return data[0];
   }
   throw new Error(`${title} did not finish rendering`);

@@ -21,7 +21,10 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function open(path: string, options: { viewport?: typeof DESKTOP; permissions?: string[]; init?: () => void } = {}) {
+async function open(
+  path: string,
+  options: { viewport?: typeof DESKTOP; permissions?: string[]; init?: () => void } = {},
+) {
   const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, permissions: options.permissions });
   contexts.push(context);
   await context.addInitScript(recordLayoutShifts);
@@ -127,29 +130,37 @@ describe("the gallery", () => {
     it.each([
       ["desktop", DESKTOP],
       ["phone", PHONE],
-    ])("gives portrait and landscape thumbnails the same box, without layout shift, on a %s", async (name, viewport) => {
-      const { page } = await open("/", { viewport });
-      await loadLazyImages(page);
-      const boxes = await page.locator("main li a > div").evaluateAll((elements) =>
-        elements.map((element) => element.getBoundingClientRect()).map(({ width, height }) => ({ width, height })),
-      );
-      for (const box of boxes) {
-        expect(box.width / box.height).toBeCloseTo(16 / 9, 1);
-        expect(box.width).toBeCloseTo(boxes[0]!.width, 0);
-      }
-      expect(boxes[0]!.width).toBeLessThanOrEqual(viewport.width);
-      const fits = await page.locator("main li img:not([aria-hidden])").evaluateAll((images) => images.map((image) => getComputedStyle(image).objectFit));
-      expect(new Set(fits)).toEqual(new Set(["contain"])); // shown whole, never cropped
-      expect(await layoutShift(page)).toBe(0);
-      await screenshot(page, `gallery-${name}`);
-    });
+    ])(
+      "gives portrait and landscape thumbnails the same box, without layout shift, on a %s",
+      async (name, viewport) => {
+        const { page } = await open("/", { viewport });
+        await loadLazyImages(page);
+        const boxes = await page
+          .locator("main li a > div")
+          .evaluateAll((elements) =>
+            elements.map((element) => element.getBoundingClientRect()).map(({ width, height }) => ({ width, height })),
+          );
+        for (const box of boxes) {
+          expect(box.width / box.height).toBeCloseTo(16 / 9, 1);
+          expect(box.width).toBeCloseTo(boxes[0]!.width, 0);
+        }
+        expect(boxes[0]!.width).toBeLessThanOrEqual(viewport.width);
+        const fits = await page
+          .locator("main li img:not([aria-hidden])")
+          .evaluateAll((images) => images.map((image) => getComputedStyle(image).objectFit));
+        expect(new Set(fits)).toEqual(new Set(["contain"])); // shown whole, never cropped
+        expect(await layoutShift(page)).toBe(0);
+        await screenshot(page, `gallery-${name}`);
+      },
+    );
   });
 });
 
 describe("the watch page", () => {
   beforeAll(async () => {
     // Earlier renders, two minutes each, for the estimate while a video renders.
-    for (let i = 0; i < 3; i++) await stack.insertVideo({ title: `Old render ${i}`, createdAt: new Date(Date.now() - 90 * DAY) });
+    for (let i = 0; i < 3; i++)
+      await stack.insertVideo({ title: `Old render ${i}`, createdAt: new Date(Date.now() - 90 * DAY) });
   });
 
   it("shows a finished video with its poster, duration and captions, and shares it: copy link, download", async () => {
@@ -204,12 +215,20 @@ describe("the watch page", () => {
 
   it("while rendering, shows the stages, the time so far and the usual time left", async () => {
     // Started 50 s ago; earlier renders took 2 min each.
-    const id = await stack.insertVideo({ title: "Rendering now", status: "PROCESSING", createdAt: new Date(Date.now() - 50_000) });
+    const id = await stack.insertVideo({
+      title: "Rendering now",
+      status: "PROCESSING",
+      createdAt: new Date(Date.now() - 50_000),
+    });
     const { page } = await open(`/videos/${id}`);
     const progress = page.getByTestId("video-generating");
     const stages = progress.getByRole("list", { name: "Progress" }).getByRole("listitem");
     expect(await stages.allTextContents()).toEqual(["✓Queued(done)", "2Rendering", "3Ready"]);
-    expect(await stages.evaluateAll((items) => items.map((item) => item.getAttribute("aria-current")))).toEqual([null, "step", null]);
+    expect(await stages.evaluateAll((items) => items.map((item) => item.getAttribute("aria-current")))).toEqual([
+      null,
+      "step",
+      null,
+    ]);
     await progress.getByText(/^0:5\d elapsed · plays here once ready$/).waitFor();
     await progress.getByText("usually about 2 min — about 1 min left").waitFor();
     await screenshot(page, "rendering");

@@ -48,7 +48,14 @@ export async function startViewerStack() {
     endpoints: [{ url: `http://127.0.0.1:${port}/api/heygen/callback`, secret: WEBHOOK_SECRET }],
   });
   const app = await startApp(
-    { DATABASE_URL: databaseUrl, HEYGEN_API_URL: heygen.url, HEYGEN_API_KEY: API_KEY, HEYGEN_SECRET: WEBHOOK_SECRET, ADMIN_PASSWORD, SESSION_SECRET },
+    {
+      DATABASE_URL: databaseUrl,
+      HEYGEN_API_URL: heygen.url,
+      HEYGEN_API_KEY: API_KEY,
+      HEYGEN_SECRET: WEBHOOK_SECRET,
+      ADMIN_PASSWORD,
+      SESSION_SECRET,
+    },
     { port },
   );
   const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
@@ -59,7 +66,13 @@ export async function startViewerStack() {
     const response = await fetch(`${app.url}/api/videos`, {
       method: "POST",
       headers: { "content-type": "application/json", cookie },
-      body: JSON.stringify({ script: "Hello from the viewer tests.", avatarId: fakeLooks[0]!.id, aspectRatio: "16:9", resolution: "720p", ...input }),
+      body: JSON.stringify({
+        script: "Hello from the viewer tests.",
+        avatarId: fakeLooks[0]!.id,
+        aspectRatio: "16:9",
+        resolution: "720p",
+        ...input,
+      }),
     });
     if (response.status !== 201) throw new Error(`create answered ${response.status}: ${await response.text()}`);
     return ((await response.json()) as { id: string }).id;
@@ -87,12 +100,29 @@ export async function startViewerStack() {
     const status = row.status ?? "COMPLETED";
     const createdAt = row.createdAt ?? new Date();
     const finished = status === "COMPLETED" || status === "FAILED";
-    const completedAt = row.completedAt !== undefined ? row.completedAt : finished ? new Date(createdAt.getTime() + renderSeconds * 1000) : null;
+    const completedAt =
+      row.completedAt !== undefined
+        ? row.completedAt
+        : finished
+          ? new Date(createdAt.getTime() + renderSeconds * 1000)
+          : null;
     await db.query(
       `INSERT INTO "Video" (id, title, script, "avatarId", "aspectRatio", resolution, status, "thumbnailUrl", duration, error,
          "heygenVideoId", "heygenCheckedAt", "mediaExpiresAt", "createdAt", "updatedAt", "completedAt")
        VALUES ($1, $2, 'Seeded by the tests', $3, $4, '1080p', $5, $6, $7, $8, $9, now(), now() + interval '7 days', $10, now(), $11)`,
-      [id, row.title, fakeLooks[0]!.id, row.aspectRatio ?? "16:9", status, row.thumbnailUrl ?? null, row.duration ?? null, row.error ?? null, `seeded-${id}`, createdAt, completedAt],
+      [
+        id,
+        row.title,
+        fakeLooks[0]!.id,
+        row.aspectRatio ?? "16:9",
+        status,
+        row.thumbnailUrl ?? null,
+        row.duration ?? null,
+        row.error ?? null,
+        `seeded-${id}`,
+        createdAt,
+        completedAt,
+      ],
     );
     return id;
   }

@@ -36,7 +36,9 @@ describe("failed-login limits", () => {
     const retryAfter = Number(sixth.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThan(14 * 60);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-    expect(await sixth.json()).toEqual({ error: { code: "too_many_attempts", message: expect.stringMatching(/15 minutes/) } });
+    expect(await sixth.json()).toEqual({
+      error: { code: "too_many_attempts", message: expect.stringMatching(/15 minutes/) },
+    });
 
     // The first hop of X-Forwarded-For is the client, whatever proxies follow it.
     const right = await loginFrom("203.0.113.7, 10.0.0.2", RIGHT);

@@ -42,7 +42,9 @@ describe("admin sessions end", () => {
     expect(await adminStatus(mine)).toBe(400);
     expect(await adminStatus(otherBrowser)).toBe(400);
 
-    const response = await logOutEverywhere(jsonRequest("/api/admin/sessions", undefined, { method: "DELETE", cookie: mine }));
+    const response = await logOutEverywhere(
+      jsonRequest("/api/admin/sessions", undefined, { method: "DELETE", cookie: mine }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("set-cookie")).toMatch(/admin_session=;.*Max-Age=0/i);
 
@@ -64,7 +66,9 @@ describe("admin sessions end", () => {
     const instance = await restartedInstance();
     // Refused before anyone logs in with the new password.
     expect(await adminStatus(old, instance)).toBe(401);
-    expect((await instance.login(jsonRequest("/api/admin/login", { password: TEST_ENV.ADMIN_PASSWORD }))).status).toBe(401);
+    expect((await instance.login(jsonRequest("/api/admin/login", { password: TEST_ENV.ADMIN_PASSWORD }))).status).toBe(
+      401,
+    );
     const { cookie } = await loginCookie(instance, "a brand new admin password");
     expect(await adminStatus(cookie, instance)).toBe(400);
   });

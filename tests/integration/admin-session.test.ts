@@ -52,11 +52,15 @@ describe("admin session", () => {
   });
 
   it("marks the cookie Secure exactly when APP_URL is https", async () => {
-    expect(response(await login(jsonRequest("/api/admin/login", { password: TEST_ENV.ADMIN_PASSWORD })))).not.toMatch(/Secure/i);
+    expect(response(await login(jsonRequest("/api/admin/login", { password: TEST_ENV.ADMIN_PASSWORD })))).not.toMatch(
+      /Secure/i,
+    );
     vi.resetModules();
     vi.stubEnv("APP_URL", "https://videos.example.com");
     const { POST: httpsLogin } = await import("@/app/api/admin/login/route");
-    expect(response(await httpsLogin(jsonRequest("/api/admin/login", { password: TEST_ENV.ADMIN_PASSWORD })))).toMatch(/; Secure/i);
+    expect(response(await httpsLogin(jsonRequest("/api/admin/login", { password: TEST_ENV.ADMIN_PASSWORD })))).toMatch(
+      /; Secure/i,
+    );
   });
 
   it("logout clears the cookie", async () => {

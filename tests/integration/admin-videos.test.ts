@@ -16,12 +16,19 @@ type Seed = { title: string; script?: string; status?: VideoStatus; createdAt?: 
 /** Rows made one minute apart in the order given (the last is the newest), unless they name their own time. */
 async function seed(rows: Seed[]) {
   await db.video.createMany({
-    data: rows.map((row, i) => ({ ...videoRow, status: "COMPLETED" as const, createdAt: new Date(T0.getTime() + i * MINUTE), ...row })),
+    data: rows.map((row, i) => ({
+      ...videoRow,
+      status: "COMPLETED" as const,
+      createdAt: new Date(T0.getTime() + i * MINUTE),
+      ...row,
+    })),
   });
 }
 
 async function list(query = "", cookie?: string | null) {
-  const response = await listAdminVideos(getRequest(`/api/admin/videos${query}`, cookie === null ? undefined : (cookie ?? (await adminCookie()))));
+  const response = await listAdminVideos(
+    getRequest(`/api/admin/videos${query}`, cookie === null ? undefined : (cookie ?? (await adminCookie()))),
+  );
   return { status: response.status, cacheControl: response.headers.get("cache-control"), body: await response.json() };
 }
 
@@ -55,7 +62,12 @@ describe("GET /api/admin/videos", () => {
     ["ready", "COMPLETED"],
     ["failed", "FAILED"],
   ] as const)("filters by status %s (%s) in the badges' words", async (word, status) => {
-    await seed((["PENDING", "PROCESSING", "COMPLETED", "FAILED"] as const).flatMap((s) => [{ title: `${s} 1`, status: s }, { title: `${s} 2`, status: s }]));
+    await seed(
+      (["PENDING", "PROCESSING", "COMPLETED", "FAILED"] as const).flatMap((s) => [
+        { title: `${s} 1`, status: s },
+        { title: `${s} 2`, status: s },
+      ]),
+    );
     const { body } = await list(`?status=${word}`);
     expect(titlesOf(body)).toEqual([`${status} 2`, `${status} 1`]);
     expect((await list("?status=all")).body.videos).toHaveLength(8);
@@ -76,7 +88,13 @@ describe("GET /api/admin/videos", () => {
   });
 
   it("takes %, _ and \\ in a search literally", async () => {
-    await seed([{ title: "100% done" }, { title: "1000 done" }, { title: "snake_case" }, { title: "snakeXcase" }, { title: "C:\\temp" }]);
+    await seed([
+      { title: "100% done" },
+      { title: "1000 done" },
+      { title: "snake_case" },
+      { title: "snakeXcase" },
+      { title: "C:\\temp" },
+    ]);
     expect(titlesOf((await list("?q=100%25")).body)).toEqual(["100% done"]);
     expect(titlesOf((await list("?q=snake_")).body)).toEqual(["snake_case"]);
     expect(titlesOf((await list("?q=C%3A%5Ct")).body)).toEqual(["C:\\temp"]);
@@ -99,10 +117,17 @@ describe("GET /api/admin/videos", () => {
 
   it("keeps the filters on later pages", async () => {
     // 21 failed among 43.
-    await seed(Array.from({ length: ADMIN_PAGE_SIZE * 2 + 3 }, (_, i) => ({ title: `v${i}`, status: i % 2 ? "FAILED" : "COMPLETED" })));
+    await seed(
+      Array.from({ length: ADMIN_PAGE_SIZE * 2 + 3 }, (_, i) => ({
+        title: `v${i}`,
+        status: i % 2 ? "FAILED" : "COMPLETED",
+      })),
+    );
     const first = (await list("?status=failed")).body;
     const second = (await list(`?status=failed&cursor=${first.nextCursor}`)).body;
-    expect([...first.videos, ...second.videos].every((video: { status: string }) => video.status === "FAILED")).toBe(true);
+    expect([...first.videos, ...second.videos].every((video: { status: string }) => video.status === "FAILED")).toBe(
+      true,
+    );
     expect([first.videos.length, second.videos.length]).toEqual([ADMIN_PAGE_SIZE, 1]);
     expect(second.nextCursor).toBeNull();
   });
@@ -120,7 +145,9 @@ describe("GET /api/admin/videos", () => {
   });
 
   it("shows admins each video's options and the links between versions; the public status route shows none of it", async () => {
-    const original = await db.video.create({ data: { ...videoRow, status: "COMPLETED", options: { captions: "burned", voiceSpeed: 1.2 } } });
+    const original = await db.video.create({
+      data: { ...videoRow, status: "COMPLETED", options: { captions: "burned", voiceSpeed: 1.2 } },
+    });
     const again = await db.video.create({ data: { ...videoRow, regeneratedFromId: original.id } });
     const { body } = await list();
     const [newest, oldest] = body.videos;
@@ -133,9 +160,25 @@ describe("GET /api/admin/videos", () => {
     });
     expect(oldest).not.toHaveProperty("heygenVideoId");
 
-    const { response } = await callRoute(() => videoStatus(getRequest(`/api/videos/${original.id}`), { params: Promise.resolve({ id: original.id }) }));
+    const { response } = await callRoute(() =>
+      videoStatus(getRequest(`/api/videos/${original.id}`), { params: Promise.resolve({ id: original.id }) }),
+    );
     expect(Object.keys(await response.json()).sort()).toEqual(
-      ["id", "title", "status", "aspectRatio", "resolution", "videoUrl", "thumbnailUrl", "subtitleUrl", "duration", "error", "unconfirmed", "createdAt", "completedAt"].sort(),
+      [
+        "id",
+        "title",
+        "status",
+        "aspectRatio",
+        "resolution",
+        "videoUrl",
+        "thumbnailUrl",
+        "subtitleUrl",
+        "duration",
+        "error",
+        "unconfirmed",
+        "createdAt",
+        "completedAt",
+      ].sort(),
     );
     expect(heygenRequests).toEqual([]);
   });

@@ -16,7 +16,12 @@ import { TEST_ENV } from "../support/test-env";
 import { waitFor } from "../support/wait-for";
 
 const QUEUE = vi.hoisted(() => {
-  const settings = { QUEUE_SUBMIT_INTERVAL_MS: "400", QUEUE_MAX_IN_FLIGHT: "2", QUEUE_JOB_TIMEOUT_SECONDS: "8", ADMIN_API_TOKEN: "a-monthly-job-token-of-32-characters!!" };
+  const settings = {
+    QUEUE_SUBMIT_INTERVAL_MS: "400",
+    QUEUE_MAX_IN_FLIGHT: "2",
+    QUEUE_JOB_TIMEOUT_SECONDS: "8",
+    ADMIN_API_TOKEN: "a-monthly-job-token-of-32-characters!!",
+  };
   Object.assign(process.env, settings);
   return settings;
 });
@@ -37,7 +42,9 @@ beforeEach(async () => {
   createdAt.length = 0;
   await db.$executeRaw`UPDATE "SubmitGate" SET "nextAt" = now() AT TIME ZONE 'UTC'`;
   // Jobs of earlier tests' (truncated) items would only take the worker's turns.
-  await db.$executeRawUnsafe(`DO $$ BEGIN IF to_regclass('pgboss.job') IS NOT NULL THEN DELETE FROM pgboss.job WHERE name = 'batch-item-submit'; END IF; END $$`);
+  await db.$executeRawUnsafe(
+    `DO $$ BEGIN IF to_regclass('pgboss.job') IS NOT NULL THEN DELETE FROM pgboss.job WHERE name = 'batch-item-submit'; END IF; END $$`,
+  );
 });
 
 // The worker must be idle before the next test truncates the tables it works on.
@@ -60,18 +67,33 @@ async function startWorker() {
 async function seedMonth(days: number) {
   const presenter = (name: string, active = true) =>
     db.presenter.create({
-      data: { name, avatarId: LANDSCAPE_LOOK.id, voiceId: A_VOICE.voice_id, aspectRatio: "16:9", resolution: "720p", tags: ["daily"], active },
+      data: {
+        name,
+        avatarId: LANDSCAPE_LOOK.id,
+        voiceId: A_VOICE.voice_id,
+        aspectRatio: "16:9",
+        resolution: "720p",
+        tags: ["daily"],
+        active,
+      },
     });
   const presenters = [await presenter("Anna"), await presenter("Ben"), await presenter("Old", false)];
   for (let day = 1; day <= days; day++) {
     const date = new Date(Date.UTC(2026, 11, day));
-    await db.planScript.create({ data: { date, title: `Day ${day}`, script: `News of day ${day}. `.repeat(10), tag: "daily" } });
+    await db.planScript.create({
+      data: { date, title: `Day ${day}`, script: `News of day ${day}. `.repeat(10), tag: "daily" },
+    });
   }
   return presenters;
 }
 
 type Handler = (request: never, context: never) => Promise<Response>;
-async function call(handler: Handler, path: string, body: unknown = {}, options: { id?: string; headers?: Record<string, string>; cookie?: string | null } = {}) {
+async function call(
+  handler: Handler,
+  path: string,
+  body: unknown = {},
+  options: { id?: string; headers?: Record<string, string>; cookie?: string | null } = {},
+) {
   const request = jsonRequest(path, body, { cookie: options.cookie === null ? undefined : (options.cookie ?? cookie) });
   for (const [name, value] of Object.entries(options.headers ?? {})) request.headers.set(name, value);
   const response = await handler(request as never, { params: Promise.resolve({ id: options.id ?? "" }) } as never);
@@ -107,9 +129,14 @@ describe("Generate what is missing: preview and trigger", () => {
 
   it("narrows to a tag or to presenters, and names scripts that cannot be made", async () => {
     const [anna] = await seedMonth(2);
-    await db.planScript.create({ data: { date: new Date(Date.UTC(2026, 11, 5)), title: "Evening", script: "Good evening.", tag: "evening" } });
+    await db.planScript.create({
+      data: { date: new Date(Date.UTC(2026, 11, 5)), title: "Evening", script: "Good evening.", tag: "evening" },
+    });
     const preview = await call(previewRoute, "/api/admin/batches/preview", { month: MONTH, presenterIds: [anna!.id] });
-    expect(preview.body).toMatchObject({ missing: 2, errors: [{ date: "2026-12-05", title: "Evening", message: "No active presenter carries #evening." }] });
+    expect(preview.body).toMatchObject({
+      missing: 2,
+      errors: [{ date: "2026-12-05", title: "Evening", message: "No active presenter carries #evening." }],
+    });
     const bad = await call(previewRoute, "/api/admin/batches/preview", { month: "2026-13" });
     expect(bad).toMatchObject({ status: 400, body: { error: { field: "month" } } });
   });
@@ -139,7 +166,11 @@ describe("the queue", () => {
 
     for (let round = 0; round < 3; round++) {
       await deliverRenders();
-      await waitFor(() => createdAt.length, (count) => count >= Math.min(6, 2 * (round + 2)), 8_000);
+      await waitFor(
+        () => createdAt.length,
+        (count) => count >= Math.min(6, 2 * (round + 2)),
+        8_000,
+      );
     }
     await deliverRenders();
     const rows = await waitFor(items, (all) => all.every((row) => row.video?.status === "COMPLETED"), 8_000);
@@ -156,7 +187,16 @@ describe("the queue", () => {
   it("counts only the queue's own videos against the cap: Studio renders do not hold a batch back", async () => {
     await seedMonth(1);
     for (const title of ["Studio one", "Studio two", "Studio three"]) {
-      await db.video.create({ data: { title, script: "Hi", avatarId: LANDSCAPE_LOOK.id, aspectRatio: "16:9", resolution: "720p", status: "PROCESSING" } });
+      await db.video.create({
+        data: {
+          title,
+          script: "Hi",
+          avatarId: LANDSCAPE_LOOK.id,
+          aspectRatio: "16:9",
+          resolution: "720p",
+          status: "PROCESSING",
+        },
+      });
     }
     await trigger();
     await startWorker();
@@ -169,7 +209,14 @@ describe("the queue", () => {
     // Longer than the client waits for in the call (MAX_RETRY_AFTER_SECONDS): the queue holds the gate instead.
     const retryAfter = MAX_RETRY_AFTER_SECONDS + 1;
     heygenServer.use(
-      http.post(CREATE, () => apiError(429, "rate_limit_exceeded", "Too many requests", null, { headers: { "retry-after": String(retryAfter) } }), { once: true }),
+      http.post(
+        CREATE,
+        () =>
+          apiError(429, "rate_limit_exceeded", "Too many requests", null, {
+            headers: { "retry-after": String(retryAfter) },
+          }),
+        { once: true },
+      ),
     );
     await trigger();
     await startWorker();
@@ -193,7 +240,11 @@ describe("the queue", () => {
     expect(createdAt).toHaveLength(0);
 
     expect((await call(resumeRoute, "/api/admin/batches/x/resume", {}, { id })).body).toEqual({ status: "running" });
-    await waitFor(() => createdAt.length, (count) => count >= 1, 5_000);
+    await waitFor(
+      () => createdAt.length,
+      (count) => count >= 1,
+      5_000,
+    );
     expect((await call(cancelRoute, "/api/admin/batches/x/cancel", {}, { id })).body).toEqual({ status: "cancelled" });
     await new Promise((resolve) => setTimeout(resolve, 4 * INTERVAL_MS));
     const rows = await items();
@@ -206,29 +257,51 @@ describe("the queue", () => {
     expect((await call(resumeRoute, "/api/admin/batches/x/resume", {}, { id })).status).toBe(409);
     expect((await call(pauseRoute, "/api/admin/batches/x/pause", {}, { id: "nope" })).status).toBe(404);
     // What was cancelled is missing again.
-    expect((await call(previewRoute, "/api/admin/batches/preview", { month: MONTH })).body).toMatchObject({ missing: 4 - sent, skipped: sent });
+    expect((await call(previewRoute, "/api/admin/batches/preview", { month: MONTH })).body).toMatchObject({
+      missing: 4 - sent,
+      skipped: sent,
+    });
   });
 
   it("never resends an item a dead worker left mid-request: its video is left unconfirmed for reconciliation", async () => {
     await seedMonth(1);
-    await trigger({ month: MONTH, presenterIds: [(await db.presenter.findFirstOrThrow({ where: { name: "Anna" } })).id] });
+    await trigger({
+      month: MONTH,
+      presenterIds: [(await db.presenter.findFirstOrThrow({ where: { name: "Anna" } })).id],
+    });
     // As a worker that claimed the item and died before HeyGen answered would leave it.
     const [item] = await items();
     const video = await db.video.create({
-      data: { title: "Day 1", script: "x", avatarId: LANDSCAPE_LOOK.id, aspectRatio: "16:9", resolution: "720p", status: "PENDING" },
+      data: {
+        title: "Day 1",
+        script: "x",
+        avatarId: LANDSCAPE_LOOK.id,
+        aspectRatio: "16:9",
+        resolution: "720p",
+        status: "PENDING",
+      },
     });
-    await db.batchItem.update({ where: { id: item!.id }, data: { status: "SUBMITTING", videoId: video.id, submittedAt: new Date(Date.now() - 60_000) } });
+    await db.batchItem.update({
+      where: { id: item!.id },
+      data: { status: "SUBMITTING", videoId: video.id, submittedAt: new Date(Date.now() - 60_000) },
+    });
     await startWorker();
     const { sweepBatches } = await import("@/server/batches/sweep");
     await sweepBatches();
     const [settled] = await waitFor(items, (rows) => rows[0]?.status === "SENT", 5_000);
-    expect(settled!.video).toMatchObject({ status: "PENDING", unconfirmedReason: expect.stringContaining("worker stopped") });
+    expect(settled!.video).toMatchObject({
+      status: "PENDING",
+      unconfirmedReason: expect.stringContaining("worker stopped"),
+    });
     expect(createdAt).toHaveLength(0);
   });
 
   it("gives a queued item whose job was lost a new one when a worker starts, and sends it once", async () => {
     await seedMonth(1);
-    await trigger({ month: MONTH, presenterIds: [(await db.presenter.findFirstOrThrow({ where: { name: "Anna" } })).id] });
+    await trigger({
+      month: MONTH,
+      presenterIds: [(await db.presenter.findFirstOrThrow({ where: { name: "Anna" } })).id],
+    });
     // As if the process died between the trigger's commit and its enqueue, some minutes ago.
     await db.$executeRawUnsafe(`DELETE FROM pgboss.job WHERE name = 'batch-item-submit'`);
     await db.$executeRaw`UPDATE "BatchItem" SET "updatedAt" = now() - interval '3 minutes'`;
@@ -240,12 +313,14 @@ describe("the queue", () => {
 
   it("pauses the batch when HeyGen refuses the account (out of credits), keeping the item queued with the reason", async () => {
     await seedMonth(1);
-    heygenServer.use(
-      http.post(CREATE, () => apiError(402, "insufficient_credit", "Not enough credits")),
-    );
+    heygenServer.use(http.post(CREATE, () => apiError(402, "insufficient_credit", "Not enough credits")));
     const { body } = await trigger();
     await startWorker();
-    const batch = await waitFor(() => db.batch.findUniqueOrThrow({ where: { id: body.batchId } }), (row) => row.status === "PAUSED", 5_000);
+    const batch = await waitFor(
+      () => db.batch.findUniqueOrThrow({ where: { id: body.batchId } }),
+      (row) => row.status === "PAUSED",
+      5_000,
+    );
     expect(batch.status).toBe("PAUSED");
     const rows = await items();
     expect(rows.map((row) => row.status).sort()).toEqual(["QUEUED", "QUEUED"]);

@@ -7,7 +7,10 @@ import { startEmbeddedPostgres, type EmbeddedPostgresServer } from "../../script
 describe("statements counted around a piece of work", () => {
   let server: EmbeddedPostgresServer;
   beforeAll(async () => {
-    server = await startEmbeddedPostgres({ persistent: false, settings: ["shared_preload_libraries=pg_stat_statements"] });
+    server = await startEmbeddedPostgres({
+      persistent: false,
+      settings: ["shared_preload_libraries=pg_stat_statements"],
+    });
     const client = new pg.Client(server.url);
     await client.connect();
     await client.query("CREATE EXTENSION pg_stat_statements").finally(() => client.end());

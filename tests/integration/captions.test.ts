@@ -64,7 +64,10 @@ describe("GET /api/videos/[id]/captions", () => {
   it.each([
     ["an unknown id", async () => "does-not-exist"],
     ["a junk id", async () => "../../etc/passwd"],
-    ["a video still rendering", async () => (await db.video.create({ data: { ...videoRow, status: "PROCESSING" } })).id],
+    [
+      "a video still rendering",
+      async () => (await db.video.create({ data: { ...videoRow, status: "PROCESSING" } })).id,
+    ],
     ["a finished video without captions", async () => (await completedVideo({ subtitleUrl: null })).id],
   ])("answers 404 for %s", async (_label, idOf) => {
     const response = await fetchCaptions(await idOf());

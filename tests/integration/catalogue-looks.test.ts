@@ -35,7 +35,11 @@ describe("GET /api/admin/catalogue/looks", () => {
     expect(body).toMatchObject({ total: fakeLooks.length, nextCursor: null, filters: { genders: ["female", "male"] } });
 
     const twin = body.items.find((look: { id: string }) => look.id === FAKE_IDS.looks.privateTwin);
-    expect(twin).toMatchObject({ ownership: "private", groupName: groupName(FAKE_IDS.groups.twin), avatarType: "digital_twin" });
+    expect(twin).toMatchObject({
+      ownership: "private",
+      groupName: groupName(FAKE_IDS.groups.twin),
+      avatarType: "digital_twin",
+    });
     const portrait = body.items.find((look: { id: string }) => look.id === FAKE_IDS.looks.portrait);
     expect(portrait).toEqual({
       id: FAKE_IDS.looks.portrait,
@@ -46,7 +50,11 @@ describe("GET /api/admin/catalogue/looks", () => {
       avatarType: "studio_avatar",
       ownership: "public",
       defaultVoiceId: FAKE_IDS.voices.sara,
-      defaultVoice: expect.objectContaining({ id: FAKE_IDS.voices.sara, name: fakeVoices.find((voice) => voice.voice_id === FAKE_IDS.voices.sara)!.name, previewAudioUrl: expect.stringMatching(/\.mp3\?/) }),
+      defaultVoice: expect.objectContaining({
+        id: FAKE_IDS.voices.sara,
+        name: fakeVoices.find((voice) => voice.voice_id === FAKE_IDS.voices.sara)!.name,
+        previewAudioUrl: expect.stringMatching(/\.mp3\?/),
+      }),
       previewImageUrl: expect.stringMatching(/\.jpg\?Expires=/),
       previewVideoUrl: expect.stringMatching(/\.mp4\?Expires=/),
       preferredOrientation: "portrait",
@@ -63,7 +71,11 @@ describe("GET /api/admin/catalogue/looks", () => {
     ["gender", "?gender=male", fakeLooks.filter((look) => look.gender === "male").map((look) => look.id)],
     ["orientation", "?orientation=square", [FAKE_IDS.looks.square, FAKE_IDS.looks.photoNoDefaultVoice]],
     ["ownership=private", "?ownership=private", [FAKE_IDS.looks.privateTwin]],
-    ["ownership=public", "?ownership=public", fakeLooks.filter((look) => look.ownership === "public").map((look) => look.id)],
+    [
+      "ownership=public",
+      "?ownership=public",
+      fakeLooks.filter((look) => look.ownership === "public").map((look) => look.id),
+    ],
     ["group", `?group=${FAKE_IDS.groups.abigail}`, [FAKE_IDS.looks.landscape, FAKE_IDS.looks.portrait]],
     ["several at once", "?gender=male&orientation=landscape&ownership=public", [FAKE_IDS.looks.brandon]],
     ["a filter nothing matches", "?q=nobody", []],
@@ -79,7 +91,9 @@ describe("GET /api/admin/catalogue/looks", () => {
     let cursor: string | null = null;
     const sizes: number[] = [];
     do {
-      const { status, body }: { status: number; body: LookPage } = await looks(`?limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      const { status, body }: { status: number; body: LookPage } = await looks(
+        `?limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+      );
       expect(status).toBe(200);
       expect(body.total).toBe(fakeLooks.length);
       sizes.push(body.items.length);
@@ -97,7 +111,11 @@ describe("GET /api/admin/catalogue/looks", () => {
   });
 
   it("leaves out the account's looks that are still training or failed", async () => {
-    const training = { ...fakeLooks.find((look) => look.ownership === "private")!, id: "still-training", status: "processing" };
+    const training = {
+      ...fakeLooks.find((look) => look.ownership === "private")!,
+      id: "still-training",
+      status: "processing",
+    };
     heygenServer.use(
       http.get(`${TEST_ENV.HEYGEN_API_URL}/v3/avatars/looks`, ({ request }) => {
         if (new URL(request.url).searchParams.get("ownership") !== "private") return undefined; // the fake answers

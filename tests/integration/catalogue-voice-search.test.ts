@@ -23,7 +23,9 @@ beforeEach(async () => {
 });
 
 async function search(body: unknown, withCookie = true) {
-  const response = await searchRoute(jsonRequest("/api/admin/catalogue/voices/search", body, withCookie ? { cookie } : {}));
+  const response = await searchRoute(
+    jsonRequest("/api/admin/catalogue/voices/search", body, withCookie ? { cookie } : {}),
+  );
   return { status: response.status, body: await response.json() };
 }
 
@@ -54,7 +56,10 @@ describe("POST /api/admin/catalogue/voices/search (HeyGen's “describe the voic
     expect(sentToHeygen).toEqual([{ prompt: "any voice", seed: 1 }]);
     expect(body.seed).toBe(1);
     expect(body.items.map((voice: { id: string }) => voice.id)).toEqual(
-      fakeVoices.filter((voice) => voice.type === "public").slice(3, 6).map((voice) => voice.voice_id),
+      fakeVoices
+        .filter((voice) => voice.type === "public")
+        .slice(3, 6)
+        .map((voice) => voice.voice_id),
     );
   });
 
@@ -86,16 +91,25 @@ describe("POST /api/admin/catalogue/voices/search (HeyGen's “describe the voic
     expect(down.status).toBe(503);
     expect(down.body.error).toEqual({
       code: "heygen_unavailable",
-      message: expect.stringMatching(/^HeyGen could not be reached to search its voices \(.+\)\. Try again in a minute/),
+      message: expect.stringMatching(
+        /^HeyGen could not be reached to search its voices \(.+\)\. Try again in a minute/,
+      ),
     });
 
     heygenServer.use(
       http.post(HEYGEN_SEARCH, () =>
-        HttpResponse.json({ error: { code: "invalid_parameter", message: "locale is invalid: unsupported", param: "locale" } }, { status: 400 }),
+        HttpResponse.json(
+          { error: { code: "invalid_parameter", message: "locale is invalid: unsupported", param: "locale" } },
+          { status: 400 },
+        ),
       ),
     );
     const refused = await search({ prompt: "calm", locale: "xx-XX" });
     expect(refused.status).toBe(400);
-    expect(refused.body.error).toEqual({ code: "heygen_invalid_input", field: "locale", message: "HeyGen refused the locale: locale is invalid: unsupported" });
+    expect(refused.body.error).toEqual({
+      code: "heygen_invalid_input",
+      field: "locale",
+      message: "HeyGen refused the locale: locale is invalid: unsupported",
+    });
   });
 });

@@ -48,7 +48,11 @@ describe("GET /api/admin/catalogue/voices", () => {
     ["language", "?language=Spanish", idsWhere((voice) => voice.language === "Spanish")],
     ["language, in any case", "?language=german", idsWhere((voice) => voice.language === "German")],
     ["gender", "?gender=female", idsWhere((voice) => voice.gender === "female")],
-    ["language and gender", "?language=English&gender=male", idsWhere((voice) => voice.language === "English" && voice.gender === "male")],
+    [
+      "language and gender",
+      "?language=English&gender=male",
+      idsWhere((voice) => voice.language === "English" && voice.gender === "male"),
+    ],
     ["a name nothing has", "?q=zzz", []],
   ])("filters by %s", async (_label, query, expected) => {
     const { status, body } = await voices(query);

@@ -22,7 +22,8 @@ const ONE_ROUND = [
 const sorted = (lines: string[]) => [...lines].sort();
 
 let cookie: string;
-const looks = (query = "", withCookie = true) => looksRoute(getRequest(`/api/admin/catalogue/looks${query}`, withCookie ? cookie : undefined));
+const looks = (query = "", withCookie = true) =>
+  looksRoute(getRequest(`/api/admin/catalogue/looks${query}`, withCookie ? cookie : undefined));
 const voices = () => voicesRoute(getRequest("/api/admin/catalogue/voices", cookie));
 const refresh = (init: { cookie?: string; origin?: string } = { cookie }) => {
   const request = jsonRequest("/api/admin/catalogue/refresh", "", { cookie: init.cookie });
@@ -54,7 +55,10 @@ describe("the catalogue cache (one HeyGen round for every admin request, for a f
     // HeyGen holds its answers while more requests ask for the catalogue.
     const release = holdVoiceLists();
     const first = looks();
-    await waitFor(() => heygenRequests.length, (count) => count === ONE_ROUND.length);
+    await waitFor(
+      () => heygenRequests.length,
+      (count) => count === ONE_ROUND.length,
+    );
     const concurrent = [getCatalogue(), getCatalogue()];
     release();
     const answers = [await first, await looks("?gender=male"), await voices()];
@@ -85,7 +89,10 @@ describe("the catalogue cache (one HeyGen round for every admin request, for a f
   it("does not let a round started before a refresh fill the cache after it", async () => {
     const release = holdVoiceLists();
     const before = looks();
-    await waitFor(() => heygenRequests.length, (count) => count === ONE_ROUND.length);
+    await waitFor(
+      () => heygenRequests.length,
+      (count) => count === ONE_ROUND.length,
+    );
     await refresh();
     release();
     expect((await before).status).toBe(200);
@@ -99,7 +106,9 @@ describe("the catalogue cache (one HeyGen round for every admin request, for a f
     expect(down.status).toBe(503);
     expect((await down.json()).error).toEqual({
       code: "heygen_unavailable",
-      message: expect.stringMatching(/^HeyGen could not be reached to list its looks \(.+\)\. Try again in a minute, or type a look id/),
+      message: expect.stringMatching(
+        /^HeyGen could not be reached to list its looks \(.+\)\. Try again in a minute, or type a look id/,
+      ),
     });
     expect((await voices()).status).toBe(503);
 
@@ -117,7 +126,9 @@ describe("the catalogue cache (one HeyGen round for every admin request, for a f
     );
     const refused = await voices();
     expect(refused.status).toBe(502);
-    expect((await refused.json()).error.message).toBe("HeyGen refused the API key (Invalid API key): check it in Settings (or HEYGEN_API_KEY).");
+    expect((await refused.json()).error.message).toBe(
+      "HeyGen refused the API key (Invalid API key): check it in Settings (or HEYGEN_API_KEY).",
+    );
   });
 
   it("lists and refreshes only for an admin of this site", async () => {

@@ -45,7 +45,12 @@ describe("POST /api/videos: every generation option reaches HeyGen exactly", () 
 
   it.each([
     ["engine", { engine: "avatar_iii" }, {}, { engine: { type: "avatar_iii" } }],
-    ["engine (avatar_v, on a look that supports it)", { engine: "avatar_v" }, { avatarId: PORTRAIT_LOOK.id }, { engine: { type: "avatar_v" } }],
+    [
+      "engine (avatar_v, on a look that supports it)",
+      { engine: "avatar_v" },
+      { avatarId: PORTRAIT_LOOK.id },
+      { engine: { type: "avatar_v" } },
+    ],
     ["voice speed alone", { voiceSpeed: 1.25 }, {}, { voice_settings: { speed: 1.25 } }],
     ["voice pitch alone", { voicePitch: -12 }, {}, { voice_settings: { pitch: -12 } }],
     ["voice locale alone", { voiceLocale: "en-GB" }, {}, { voice_settings: { locale: "en-GB" } }],
@@ -55,7 +60,12 @@ describe("POST /api/videos: every generation option reaches HeyGen exactly", () 
       {},
       { voice_settings: { speed: 0.5, pitch: 50, locale: "es-MX" } },
     ],
-    ["a background colour", { background: { type: "color", value: "#1E40AF" } }, {}, { background: { type: "color", value: "#1E40AF" } }],
+    [
+      "a background colour",
+      { background: { type: "color", value: "#1E40AF" } },
+      {},
+      { background: { type: "color", value: "#1E40AF" } },
+    ],
     [
       "a background image",
       { background: { type: "image", url: "https://images.example.com/office.jpg" } },
@@ -64,7 +74,12 @@ describe("POST /api/videos: every generation option reaches HeyGen exactly", () 
     ],
     ["captions burned in", { captions: "burned" }, {}, { caption: { file_format: "srt", style: "default" } }],
     ["expressiveness (a photo look)", { expressiveness: "high" }, PHOTO, { expressiveness: "high" }],
-    ["a motion prompt (a photo look)", { motionPrompt: "  Nods, then smiles.  " }, PHOTO, { motion_prompt: "Nods, then smiles." }],
+    [
+      "a motion prompt (a photo look)",
+      { motionPrompt: "  Nods, then smiles.  " },
+      PHOTO,
+      { motion_prompt: "Nods, then smiles." },
+    ],
     ["remove background", { removeBackground: true }, {}, { remove_background: true }],
     ["output format webm", { outputFormat: "webm" }, {}, { output_format: "webm" }],
   ])("%s", async (_label, options, input: { avatarId?: string; voiceId?: string }, expected) => {
@@ -73,7 +88,12 @@ describe("POST /api/videos: every generation option reaches HeyGen exactly", () 
     expect(onlyJob().request).toEqual({ ...baseRequest(body.id, input), ...expected });
     const row = await db.video.findUniqueOrThrow({ where: { id: body.id } });
     expect(row.options).toEqual(
-      expect.objectContaining({ captions: "sidecar", outputFormat: "mp4", ...options, ...("motionPrompt" in options ? { motionPrompt: "Nods, then smiles." } : {}) }),
+      expect.objectContaining({
+        captions: "sidecar",
+        outputFormat: "mp4",
+        ...options,
+        ...("motionPrompt" in options ? { motionPrompt: "Nods, then smiles." } : {}),
+      }),
     );
   });
 
@@ -129,7 +149,12 @@ describe("POST /api/videos: HeyGen refuses a combination: 400 naming the option,
     expect(body.video).toMatchObject({ status: "FAILED", error: body.error.message });
 
     const row = await db.video.findUniqueOrThrow({ where: { id: body.video.id } });
-    expect(row).toMatchObject({ title: sent.title, script: sent.script, avatarId: sent.avatarId, voiceId: sent.voiceId });
+    expect(row).toMatchObject({
+      title: sent.title,
+      script: sent.script,
+      avatarId: sent.avatarId,
+      voiceId: sent.voiceId,
+    });
     expect(row.options).toMatchObject(options);
     expect(fakeHeygen.jobs.size).toBe(0);
   });

@@ -23,7 +23,13 @@ describe("POST /api/videos: a confirmed create", () => {
   it("records the video, sends HeyGen the v3 create request field by field, and answers 201", async () => {
     const { status, body: video } = await generate(validVideoInput);
     expect(status).toBe(201);
-    expect(video).toMatchObject({ title: "Welcome", status: "PROCESSING", aspectRatio: "16:9", resolution: "1080p", unconfirmed: false });
+    expect(video).toMatchObject({
+      title: "Welcome",
+      status: "PROCESSING",
+      aspectRatio: "16:9",
+      resolution: "1080p",
+      unconfirmed: false,
+    });
 
     const row = await db.video.findUniqueOrThrow({ where: { id: video.id } });
     const job = onlyJob();
@@ -47,7 +53,13 @@ describe("POST /api/videos: a confirmed create", () => {
   });
 
   it("sends no voice_id for the look's own voice, and a portrait preset as HeyGen names it", async () => {
-    const { status } = await generate({ ...validVideoInput, avatarId: PORTRAIT_LOOK.id, voiceId: "", aspectRatio: "9:16", resolution: "4k" });
+    const { status } = await generate({
+      ...validVideoInput,
+      avatarId: PORTRAIT_LOOK.id,
+      voiceId: "",
+      aspectRatio: "9:16",
+      resolution: "4k",
+    });
     expect(status).toBe(201);
     const job = onlyJob();
     expect(job.request).not.toHaveProperty("voice_id");
@@ -135,7 +147,9 @@ describe("POST /api/videos: HeyGen refuses (its own error envelope with a 4xx: n
 
   it("401 (a bad API key): FAILED, telling the admin to check the key in Settings or HEYGEN_API_KEY", async () => {
     heygenServer.use(
-      http.post(CREATE_URL, () => HttpResponse.json({ error: { code: "unauthorized", message: "Invalid API key" } }, { status: 401 })),
+      http.post(CREATE_URL, () =>
+        HttpResponse.json({ error: { code: "unauthorized", message: "Invalid API key" } }, { status: 401 }),
+      ),
     );
     const { status, body } = await generate(validVideoInput);
     expect(status).toBe(502);
@@ -158,8 +172,14 @@ describe("POST /api/videos: HeyGen's answer is lost or unreadable (the job may e
   });
 
   it.each([
-    ["a 500 with HeyGen's envelope", () => HttpResponse.json({ error: { code: "internal_error", message: "boom" } }, { status: 500 })],
-    ["a 4xx that is not HeyGen's envelope", () => new HttpResponse("<html>403 Forbidden</html>", { status: 403, headers: { "content-type": "text/html" } })],
+    [
+      "a 500 with HeyGen's envelope",
+      () => HttpResponse.json({ error: { code: "internal_error", message: "boom" } }, { status: 500 }),
+    ],
+    [
+      "a 4xx that is not HeyGen's envelope",
+      () => new HttpResponse("<html>403 Forbidden</html>", { status: 403, headers: { "content-type": "text/html" } }),
+    ],
     ["a network error", () => HttpResponse.error()],
   ])("%s: stays PENDING and unconfirmed", async (_label, answer) => {
     heygenServer.use(http.post(CREATE_URL, answer));

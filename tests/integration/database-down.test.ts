@@ -27,8 +27,14 @@ describe("acknowledge only what is stored", () => {
   it("counts a transaction that could not start in time (a saturated pool) as the database being unavailable", async () => {
     const { Prisma } = await import("@/generated/prisma/client");
     const { isDatabaseUnavailable } = await import("@/server/db");
-    const busy = new Prisma.PrismaClientKnownRequestError("Unable to start a transaction in the given time.", { code: "P2028", clientVersion: "7" });
-    const badQuery = new Prisma.PrismaClientKnownRequestError("Unique constraint failed", { code: "P2002", clientVersion: "7" });
+    const busy = new Prisma.PrismaClientKnownRequestError("Unable to start a transaction in the given time.", {
+      code: "P2028",
+      clientVersion: "7",
+    });
+    const badQuery = new Prisma.PrismaClientKnownRequestError("Unique constraint failed", {
+      code: "P2002",
+      clientVersion: "7",
+    });
     expect(isDatabaseUnavailable(busy)).toBe(true);
     expect(isDatabaseUnavailable(badQuery)).toBe(false);
   });
@@ -41,7 +47,11 @@ describe("acknowledge only what is stored", () => {
     try {
       await applyMigrations(server.url);
       const video = await app.db.video.create({ data: { ...videoRow, status: "PROCESSING", heygenVideoId: "h-down" } });
-      const event = { event_id: "evt_down", event_type: "avatar_video.success", event_data: { video_id: "h-down", video_url: "https://cdn.test/v.mp4" } };
+      const event = {
+        event_id: "evt_down",
+        event_type: "avatar_video.success",
+        event_data: { video_id: "h-down", video_url: "https://cdn.test/v.mp4" },
+      };
       expect((await app.health()).status).toBe(200);
 
       await server.stop();

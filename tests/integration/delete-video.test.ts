@@ -24,7 +24,9 @@ async function deleteVideo(id: string, init: { query?: string; cookie?: string |
 }
 
 async function statusOf(id: string): Promise<number> {
-  const { response } = await callRoute(() => videoStatusRoute(getRequest(`/api/videos/${id}`), { params: Promise.resolve({ id }) }));
+  const { response } = await callRoute(() =>
+    videoStatusRoute(getRequest(`/api/videos/${id}`), { params: Promise.resolve({ id }) }),
+  );
   return response.status;
 }
 
@@ -40,7 +42,9 @@ describe("DELETE /api/admin/videos/[id]", () => {
   it("removes the video from the app at once, on every page and route, and keeps what referred to it, unlinked", async () => {
     const video = await completedVideo();
     const regeneration = await db.video.create({ data: { ...videoRow, regeneratedFromId: video.id } });
-    const delivery = await db.webhookDelivery.create({ data: { scheme: "signed_v3", outcome: "applied", videoId: video.id } });
+    const delivery = await db.webhookDelivery.create({
+      data: { scheme: "signed_v3", outcome: "applied", videoId: video.id },
+    });
     await changesHeard(); // listening: a cached row would otherwise live 5 s
     expect(await statusOf(video.id)).toBe(200); // now cached
     expect(await oEmbedStatus(video.id)).toBe(200);
@@ -54,7 +58,9 @@ describe("DELETE /api/admin/videos/[id]", () => {
     expect(await oEmbedStatus(video.id)).toBe(404);
     expect((await galleryPage()).videos.map((listed) => listed.id)).not.toContain(video.id);
     expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ videoId: null });
-    expect(await db.video.findUniqueOrThrow({ where: { id: regeneration.id } })).toMatchObject({ regeneratedFromId: null });
+    expect(await db.video.findUniqueOrThrow({ where: { id: regeneration.id } })).toMatchObject({
+      regeneratedFromId: null,
+    });
     // Not asked to: HeyGen keeps its copy.
     expect(heygenDeletes()).toEqual([]);
     expect(fakeHeygen.jobs.has(video.heygenVideoId!)).toBe(true);
@@ -89,7 +95,13 @@ describe("DELETE /api/admin/videos/[id]", () => {
 
   it.each([
     ["HeyGen refuses", 403, { error: { code: "forbidden", message: "Not your video" } }, 502, "heygen_rejected"],
-    ["HeyGen is rate limiting", 429, { error: { code: "rate_limit_exceeded", message: "Slow down" } }, 429, "heygen_rate_limited"],
+    [
+      "HeyGen is rate limiting",
+      429,
+      { error: { code: "rate_limit_exceeded", message: "Slow down" } },
+      429,
+      "heygen_rate_limited",
+    ],
     ["HeyGen fails", 500, { error: { code: "internal", message: "Oops" } }, 503, "heygen_unavailable"],
     ["a gateway answers 404", 404, "<html>Not Found</html>", 503, "heygen_unavailable"],
   ])("keeps the row and answers an error when %s", async (_, heygenStatus, heygenBody, status, code) => {
@@ -111,10 +123,13 @@ describe("DELETE /api/admin/videos/[id]", () => {
 
   it("answers 404 for an unknown or malformed id, 400 for a bad heygen flag, 401 without a session, deleting nothing", async () => {
     const video = await completedVideo();
-    for (const id of ["abcdefghijklmnopqrstuvwx", "../videos", "x'; DROP TABLE \"Video\"; --"]) {
+    for (const id of ["abcdefghijklmnopqrstuvwx", "../videos", 'x\'; DROP TABLE "Video"; --']) {
       expect(await deleteVideo(id)).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
     }
-    expect(await deleteVideo(video.id, { query: "?heygen=yes" })).toMatchObject({ status: 400, body: { error: { field: "heygen" } } });
+    expect(await deleteVideo(video.id, { query: "?heygen=yes" })).toMatchObject({
+      status: 400,
+      body: { error: { field: "heygen" } },
+    });
     expect((await deleteVideo(video.id, { cookie: null })).status).toBe(401);
     expect(await db.video.count()).toBe(1);
     expect(heygenRequests).toEqual([]);

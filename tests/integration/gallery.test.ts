@@ -87,7 +87,14 @@ describe("the public gallery (galleryPage)", () => {
     const soon = new Date(Date.now() + 10 * MINUTE);
     const stale = `https://resource.heygen.ai/old.jpg?Expires=${Math.floor(soon.getTime() / 1000)}`;
     await db.video.create({
-      data: { ...videoRow, status: "COMPLETED", heygenVideoId: job.data.video_id, thumbnailUrl: stale, videoUrl: stale, mediaExpiresAt: soon },
+      data: {
+        ...videoRow,
+        status: "COMPLETED",
+        heygenVideoId: job.data.video_id,
+        thumbnailUrl: stale,
+        videoUrl: stale,
+        mediaExpiresAt: soon,
+      },
     });
     heygenRequests.length = 0;
     const [video] = (await galleryPage()).videos;
@@ -96,7 +103,14 @@ describe("the public gallery (galleryPage)", () => {
   });
 
   it("shows viewers a plain public video: no HeyGen ids or admin messages", async () => {
-    await db.video.create({ data: { ...videoRow, status: "COMPLETED", heygenVideoId: "heygen-internal", mediaExpiresAt: new Date(Date.now() + 48 * 60 * MINUTE) } });
+    await db.video.create({
+      data: {
+        ...videoRow,
+        status: "COMPLETED",
+        heygenVideoId: "heygen-internal",
+        mediaExpiresAt: new Date(Date.now() + 48 * 60 * MINUTE),
+      },
+    });
     const [video] = (await galleryPage()).videos;
     expect(video).not.toHaveProperty("heygenVideoId");
     expect(video).not.toHaveProperty("script");

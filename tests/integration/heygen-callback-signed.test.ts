@@ -6,12 +6,23 @@ import { POST as createVideoRoute } from "@/app/api/videos/route";
 import { FAKE_MARKERS } from "@/mocks/heygen/fake-heygen";
 import { db } from "@/server/db";
 import { fakeHeygen, heygenRequests, heygenServer } from "../support/heygen";
-import { adminCookie, deliveryRequest, jsonRequest, replayDelivery, signedLegacy, signedV3, validVideoInput, videoRow } from "../support/requests";
+import {
+  adminCookie,
+  deliveryRequest,
+  jsonRequest,
+  replayDelivery,
+  signedLegacy,
+  signedV3,
+  validVideoInput,
+  videoRow,
+} from "../support/requests";
 import { callRoute } from "../support/route-scope";
 
 /** Creates a video through the API; the fake renders it at once and keeps its delivery in the outbox. */
 async function createVideo(script = validVideoInput.script) {
-  const response = await createVideoRoute(jsonRequest("/api/videos", { ...validVideoInput, script }, { cookie: await adminCookie() }));
+  const response = await createVideoRoute(
+    jsonRequest("/api/videos", { ...validVideoInput, script }, { cookie: await adminCookie() }),
+  );
   const { id } = await response.json();
   const row = await db.video.findUniqueOrThrow({ where: { id } });
   const delivery = fakeHeygen.outbox.find((d) => JSON.parse(d.body).event_data.callback_id === id)!;
@@ -28,9 +39,18 @@ const reload = (id: string) => db.video.findUniqueOrThrow({ where: { id } });
 const success = (heygenId: string, callbackId: string, extra: Record<string, unknown> = {}) => ({
   event_id: `evt_${Math.random().toString(16).slice(2)}`,
   event_type: "avatar_video.success",
-  event_data: { video_id: heygenId, callback_id: callbackId, video_url: "https://resource.heygen.ai/v.mp4?Expires=1", ...extra },
+  event_data: {
+    video_id: heygenId,
+    callback_id: callbackId,
+    video_url: "https://resource.heygen.ai/v.mp4?Expires=1",
+    ...extra,
+  },
 });
-const failure = (heygenId: string, callbackId: string, data: Record<string, unknown> = { failure_message: "Avatar could not be rendered" }) => ({
+const failure = (
+  heygenId: string,
+  callbackId: string,
+  data: Record<string, unknown> = { failure_message: "Avatar could not be rendered" },
+) => ({
   event_id: `evt_${Math.random().toString(16).slice(2)}`,
   event_type: "avatar_video.fail",
   event_data: { video_id: heygenId, callback_id: callbackId, ...data },
@@ -76,14 +96,22 @@ describe("POST /api/heygen/callback: signed v3 deliveries", () => {
     const sameIdOtherBody = { ...failure(row.heygenVideoId!, row.id), event_id: eventId };
     expect((await deliver(signedV3(sameIdOtherBody))).body.outcome).toBe("duplicate");
     expect(await reload(row.id)).toEqual(first);
-    expect(await db.heygenEvent.findMany()).toEqual([expect.objectContaining({ eventId, eventType: "avatar_video.success" })]);
+    expect(await db.heygenEvent.findMany()).toEqual([
+      expect.objectContaining({ eventId, eventType: "avatar_video.success" }),
+    ]);
     const log = await db.webhookDelivery.findMany({ where: { eventId }, orderBy: { receivedAt: "asc" } });
-    expect(log.map((d) => [d.outcome, d.videoId])).toEqual([["applied", row.id], ["duplicate", null], ["duplicate", null]]);
+    expect(log.map((d) => [d.outcome, d.videoId])).toEqual([
+      ["applied", row.id],
+      ["duplicate", null],
+      ["duplicate", null],
+    ]);
   });
 
   it("applies one of five identical deliveries arriving together", async () => {
     const { delivery } = await createVideo();
-    const outcomes = await Promise.all(Array.from({ length: 5 }, () => deliver(replayDelivery(delivery)).then((r) => r.body.outcome)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, () => deliver(replayDelivery(delivery)).then((r) => r.body.outcome)),
+    );
     expect(outcomes.sort()).toEqual(["applied", "duplicate", "duplicate", "duplicate", "duplicate"]);
   });
 
@@ -146,7 +174,10 @@ describe("POST /api/heygen/callback: signed v3 deliveries", () => {
 describe("POST /api/heygen/callback: legacy signatures and every known shape", () => {
   it("applies a legacy delivery (Signature header, url, no event id)", async () => {
     const { row } = await createVideo();
-    const legacy = { event_type: "avatar_video.success", event_data: { video_id: row.heygenVideoId, url: "https://cdn.test/legacy.mp4", callback_id: row.id } };
+    const legacy = {
+      event_type: "avatar_video.success",
+      event_data: { video_id: row.heygenVideoId, url: "https://cdn.test/legacy.mp4", callback_id: row.id },
+    };
     expect((await deliver(signedLegacy(legacy))).body.outcome).toBe("applied");
     expect(await reload(row.id)).toMatchObject({ status: "COMPLETED", videoUrl: "https://cdn.test/legacy.mp4" });
     expect((await deliver(signedLegacy(legacy, "wrong-secret"))).status).toBe(401);
@@ -165,7 +196,10 @@ describe("POST /api/heygen/callback: legacy signatures and every known shape", (
 
   it("reads `event` instead of `event_type`, and a flat body without event_data", async () => {
     const first = (await createVideo()).row;
-    const withEvent = { event: "avatar_video.success", event_data: { video_id: first.heygenVideoId, video_url: "https://cdn.test/a.mp4" } };
+    const withEvent = {
+      event: "avatar_video.success",
+      event_data: { video_id: first.heygenVideoId, video_url: "https://cdn.test/a.mp4" },
+    };
     expect((await deliver(signedLegacy(withEvent))).body.outcome).toBe("applied");
 
     const second = (await createVideo()).row;
@@ -176,7 +210,11 @@ describe("POST /api/heygen/callback: legacy signatures and every known shape", (
 
   it("acknowledges other event types and unknown videos, changing nothing", async () => {
     const { row } = await createVideo();
-    const gif = { event_id: "evt_gif", event_type: "avatar_video_gif.success", event_data: { video_id: row.heygenVideoId, url: "https://x.test/a.gif" } };
+    const gif = {
+      event_id: "evt_gif",
+      event_type: "avatar_video_gif.success",
+      event_data: { video_id: row.heygenVideoId, url: "https://x.test/a.gif" },
+    };
     expect(await deliver(signedV3(gif))).toMatchObject({ status: 200, body: { outcome: "ignored_event" } });
     expect(await deliver(signedV3(success("unknown-heygen-id", "unknown-callback-id")))).toMatchObject({
       status: 200,
@@ -199,7 +237,11 @@ describe("POST /api/heygen/callback: matching by callback_id", () => {
     expect((await deliver(replayDelivery(delivery))).body.outcome).toBe("applied");
     const [job] = [...fakeHeygen.jobs.values()];
     expect(fakeHeygen.jobs.size).toBe(1);
-    expect(await reload(row.id)).toMatchObject({ status: "COMPLETED", heygenVideoId: job!.videoId, unconfirmedReason: null });
+    expect(await reload(row.id)).toMatchObject({
+      status: "COMPLETED",
+      heygenVideoId: job!.videoId,
+      unconfirmedReason: null,
+    });
   });
 
   it("handles a webhook that overtakes the create response", async () => {
@@ -210,7 +252,9 @@ describe("POST /api/heygen/callback: matching by callback_id", () => {
         return HttpResponse.json({ data: { video_id: "fast-heygen-id", status: "waiting" } });
       }),
     );
-    const response = await createVideoRoute(jsonRequest("/api/videos", validVideoInput, { cookie: await adminCookie() }));
+    const response = await createVideoRoute(
+      jsonRequest("/api/videos", validVideoInput, { cookie: await adminCookie() }),
+    );
     expect(response.status).toBe(201);
     const { id, status } = await response.json();
     expect(status).toBe("COMPLETED");

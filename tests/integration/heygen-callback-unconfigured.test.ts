@@ -10,11 +10,19 @@ describe("POST /api/heygen/callback without HEYGEN_SECRET", () => {
     const { POST } = await import("@/app/api/heygen/callback/route");
 
     const video = await db.video.create({ data: { ...videoRow, status: "PROCESSING", heygenVideoId: "h-1" } });
-    const signed = signedV3({ event_id: "e1", event_type: "avatar_video.success", event_data: { video_id: "h-1", video_url: "https://cdn.test/v.mp4" } });
+    const signed = signedV3({
+      event_id: "e1",
+      event_type: "avatar_video.success",
+      event_data: { video_id: "h-1", video_url: "https://cdn.test/v.mp4" },
+    });
     const refused = await callRoute(() => POST(signed));
     expect(refused.response.status).toBe(503);
     expect(await db.webhookDelivery.findMany()).toEqual([
-      expect.objectContaining({ scheme: "signed_v3", outcome: "rejected", detail: expect.stringContaining("HEYGEN_SECRET") }),
+      expect.objectContaining({
+        scheme: "signed_v3",
+        outcome: "rejected",
+        detail: expect.stringContaining("HEYGEN_SECRET"),
+      }),
     ]);
     expect((await db.video.findUniqueOrThrow({ where: { id: video.id } })).status).toBe("PROCESSING");
 

@@ -11,7 +11,9 @@ import { callRoute } from "../support/route-scope";
 import { TEST_ENV } from "../support/test-env";
 
 async function createVideo(script = validVideoInput.script) {
-  const response = await createVideoRoute(jsonRequest("/api/videos", { ...validVideoInput, script }, { cookie: await adminCookie() }));
+  const response = await createVideoRoute(
+    jsonRequest("/api/videos", { ...validVideoInput, script }, { cookie: await adminCookie() }),
+  );
   const { id } = await response.json();
   heygenRequests.length = 0;
   return db.video.findUniqueOrThrow({ where: { id } });
@@ -78,7 +80,13 @@ describe("POST /api/heygen/callback: unsigned deliveries are hints, never facts"
 
   it("costs no HeyGen call for unknown videos, finished videos, or bodies naming nothing", async () => {
     const finished = await db.video.create({
-      data: { ...videoRow, status: "COMPLETED", heygenVideoId: "done-1", videoUrl: "https://cdn.test/v.mp4", completedAt: new Date() },
+      data: {
+        ...videoRow,
+        status: "COMPLETED",
+        heygenVideoId: "done-1",
+        videoUrl: "https://cdn.test/v.mp4",
+        completedAt: new Date(),
+      },
     });
     const cases = [
       [forgedSuccess("nobody", "nobody"), "unknown_video"],
@@ -104,7 +112,11 @@ describe("POST /api/heygen/callback: unsigned deliveries are hints, never facts"
     const { body, afterResponse } = await deliver(unsigned(forgedSuccess(job.videoId, row.id)));
     expect(body.outcome).toBe("check_scheduled");
     await afterResponse();
-    expect(await reload(row.id)).toMatchObject({ status: "COMPLETED", heygenVideoId: job.videoId, unconfirmedReason: null });
+    expect(await reload(row.id)).toMatchObject({
+      status: "COMPLETED",
+      heygenVideoId: job.videoId,
+      unconfirmedReason: null,
+    });
     expect(fakeHeygen.jobs.size).toBe(1);
   });
 
@@ -114,7 +126,12 @@ describe("POST /api/heygen/callback: unsigned deliveries are hints, never facts"
     const other = await fetch(`${TEST_ENV.HEYGEN_API_URL}/v3/videos`, {
       method: "POST",
       headers: { "x-api-key": TEST_ENV.HEYGEN_API_KEY, "content-type": "application/json" },
-      body: JSON.stringify({ type: "avatar", avatar_id: validVideoInput.avatarId, script: "Someone else's video", title: "Other" }),
+      body: JSON.stringify({
+        type: "avatar",
+        avatar_id: validVideoInput.avatarId,
+        script: "Someone else's video",
+        title: "Other",
+      }),
     });
     const otherId = ((await other.json()) as { data: { video_id: string } }).data.video_id;
 

@@ -10,7 +10,10 @@ const heygen = createHeygenClient({ apiUrl: TEST_ENV.HEYGEN_API_URL, apiKey: TES
 const api = (path: string) => `${TEST_ENV.HEYGEN_API_URL}${path}`;
 
 async function heygenError(promise: Promise<unknown>): Promise<HeygenError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(HeygenError);
   return error as HeygenError;
 }
@@ -29,7 +32,14 @@ const request = {
 /** A second fake HeyGen that pages every list two items at a time, on its own origin. */
 function pagedHeygen(options: Partial<Parameters<typeof createFakeHeygen>[0]> = {}) {
   const baseUrl = "https://paged.heygen.test";
-  const fake = createFakeHeygen({ baseUrl, apiKey: "paged-key", maxPageSize: 2, renderMs: 0, deliverWebhooks: false, ...options });
+  const fake = createFakeHeygen({
+    baseUrl,
+    apiKey: "paged-key",
+    maxPageSize: 2,
+    renderMs: 0,
+    deliverWebhooks: false,
+    ...options,
+  });
   heygenServer.use(...fake.handlers);
   return createHeygenClient({ apiUrl: baseUrl, apiKey: "paged-key", timeoutMs: 500 });
 }
@@ -69,12 +79,16 @@ describe("HeyGen v3 client", () => {
     );
     const voices = await paged.listVoices();
     expect(voices.map((voice) => voice.id).sort()).toEqual(fakeVoices.map((voice) => voice.voice_id).sort());
-    expect(voices.filter((voice) => voice.ownership === "private")).toHaveLength(fakeVoices.filter((voice) => voice.type === "private").length);
+    expect(voices.filter((voice) => voice.ownership === "private")).toHaveLength(
+      fakeVoices.filter((voice) => voice.type === "private").length,
+    );
     const groups = await paged.listAvatarGroups();
     expect(groups.map((group) => group.id).sort()).toEqual(fakeAvatarGroups.map((group) => group.id).sort());
     // Two items a page: the public looks take ceil(n / 2) requests, the private ones one more.
     const publicLooks = fakeLooks.filter((look) => look.ownership === "public").length;
-    expect(heygenRequests.filter((line) => line === "GET /v3/avatars/looks").length).toBe(Math.ceil(publicLooks / 2) + 1);
+    expect(heygenRequests.filter((line) => line === "GET /v3/avatars/looks").length).toBe(
+      Math.ceil(publicLooks / 2) + 1,
+    );
   });
 
   it.each([
@@ -98,7 +112,13 @@ describe("HeyGen v3 client", () => {
       ),
     );
     const error = await heygenError(heygen.createVideo(request));
-    expect(error).toMatchObject({ kind: "rejected", rejected: true, status: 429, code: "rate_limit_exceeded", message: "Slow down" });
+    expect(error).toMatchObject({
+      kind: "rejected",
+      rejected: true,
+      status: 429,
+      code: "rate_limit_exceeded",
+      message: "Slow down",
+    });
     expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(58);
     expect(error.retryAfterSeconds).toBeLessThanOrEqual(60);
 
@@ -109,15 +129,25 @@ describe("HeyGen v3 client", () => {
 
   it.each([
     ["server_error", () => HttpResponse.json({ error: { code: "internal", message: "boom" } }, { status: 500 })],
-    ["server_error", () => new HttpResponse("<html><h1>502 Bad Gateway</h1></html>", { status: 502, headers: { "content-type": "text/html" } })],
+    [
+      "server_error",
+      () =>
+        new HttpResponse("<html><h1>502 Bad Gateway</h1></html>", {
+          status: 502,
+          headers: { "content-type": "text/html" },
+        }),
+    ],
     ["not_heygen", () => new HttpResponse("<html>Forbidden</html>", { status: 403 })],
     ["unreadable", () => new HttpResponse("{not json", { status: 200 })],
     ["unreadable", () => HttpResponse.json({ data: { something: "else" } })],
     ["network", () => HttpResponse.error()],
-  ] as const)("reports %s, never a rejection, for an answer HeyGen's application did not give", async (kind, answer) => {
-    heygenServer.use(http.get(api("/v3/videos/:id"), answer));
-    expect(await heygenError(heygen.getVideo("v"))).toMatchObject({ kind, rejected: false });
-  });
+  ] as const)(
+    "reports %s, never a rejection, for an answer HeyGen's application did not give",
+    async (kind, answer) => {
+      heygenServer.use(http.get(api("/v3/videos/:id"), answer));
+      expect(await heygenError(heygen.getVideo("v"))).toMatchObject({ kind, rejected: false });
+    },
+  );
 
   it("gives up after its timeout", async () => {
     heygenServer.use(
@@ -131,8 +161,15 @@ describe("HeyGen v3 client", () => {
 
   it("treats an unknown status as processing, and says so", async () => {
     const warn = vi.fn();
-    const watched = createHeygenClient({ apiUrl: TEST_ENV.HEYGEN_API_URL, apiKey: TEST_ENV.HEYGEN_API_KEY, timeoutMs: 500, warn });
-    heygenServer.use(http.get(api("/v3/videos/:id"), () => HttpResponse.json({ data: { id: "v", status: "queued_somewhere_new" } })));
+    const watched = createHeygenClient({
+      apiUrl: TEST_ENV.HEYGEN_API_URL,
+      apiKey: TEST_ENV.HEYGEN_API_KEY,
+      timeoutMs: 500,
+      warn,
+    });
+    heygenServer.use(
+      http.get(api("/v3/videos/:id"), () => HttpResponse.json({ data: { id: "v", status: "queued_somewhere_new" } })),
+    );
     expect((await watched.getVideo("v")).state).toBe("PROCESSING");
     expect(warn).toHaveBeenCalledWith({ status: "queued_somewhere_new" }, expect.stringContaining("unknown"));
   });
@@ -142,7 +179,11 @@ describe("HeyGen v3 client", () => {
     const receiver = "https://hooks.example.test/api/heygen/callback";
     heygenServer.use(http.options(receiver, () => new HttpResponse(null, { status: 200 })));
     const endpoint = await paged.createWebhookEndpoint(receiver, ["avatar_video.success", "avatar_video.fail"]);
-    expect(endpoint).toMatchObject({ url: receiver, events: ["avatar_video.success", "avatar_video.fail"], secret: expect.any(String) });
+    expect(endpoint).toMatchObject({
+      url: receiver,
+      events: ["avatar_video.success", "avatar_video.fail"],
+      secret: expect.any(String),
+    });
     expect(await paged.listWebhookEndpoints()).toEqual([{ ...endpoint, secret: null }]);
     const rotated = await paged.rotateWebhookSecret(endpoint.endpointId);
     expect(rotated).not.toBe(endpoint.secret);

@@ -30,10 +30,14 @@ afterAll(async () => {
 
 function run(...args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/heygen-webhook.ts", ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH, NODE_ENV: "test", HEYGEN_API_KEY: API_KEY, HEYGEN_API_URL: heygen.url },
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/heygen-webhook.ts", ...args],
+      {
+        cwd: root,
+        env: { PATH: process.env.PATH, NODE_ENV: "test", HEYGEN_API_KEY: API_KEY, HEYGEN_API_URL: heygen.url },
+      },
+    );
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk));
@@ -48,7 +52,10 @@ describe("npm run heygen:webhook", () => {
     expect(code, output).toBe(0);
     const [endpoint, ...others] = heygen.fake.webhookEndpoints.values();
     expect(others).toEqual([]);
-    expect(endpoint).toMatchObject({ url: `${appUrl}/api/heygen/callback`, events: ["avatar_video.success", "avatar_video.fail"] });
+    expect(endpoint).toMatchObject({
+      url: `${appUrl}/api/heygen/callback`,
+      events: ["avatar_video.success", "avatar_video.fail"],
+    });
     expect(output).toContain(`HEYGEN_SECRET=${endpoint!.secret}`);
 
     const again = await run(appUrl);

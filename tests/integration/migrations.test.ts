@@ -55,7 +55,9 @@ describe("database migrations", () => {
   });
 
   it("converts stored width × height rows to the preset nearestFormat() picks for the same size", async () => {
-    const [init, formats] = (await readdir(migrationsDir)).filter((name) => /^\d+_(init|formats_and_heygen_events)$/.test(name)).sort();
+    const [init, formats] = (await readdir(migrationsDir))
+      .filter((name) => /^\d+_(init|formats_and_heygen_events)$/.test(name))
+      .sort();
     const scratch = `convert_${Date.now()}`;
     await client.query(`CREATE DATABASE ${scratch}`);
     const url = new URL(inject("databaseUrl"));
@@ -64,7 +66,17 @@ describe("database migrations", () => {
     await old.connect();
     try {
       await old.query(await readFile(path.join(migrationsDir, init!, "migration.sql"), "utf8"));
-      const sizes = [[1920, 1080], [1080, 1920], [1280, 720], [720, 1280], [1080, 1080], [1080, 1350], [640, 480], [3840, 2160], [128, 4096]];
+      const sizes = [
+        [1920, 1080],
+        [1080, 1920],
+        [1280, 720],
+        [720, 1280],
+        [1080, 1080],
+        [1080, 1350],
+        [640, 480],
+        [3840, 2160],
+        [128, 4096],
+      ];
       for (const [i, [width, height]] of sizes.entries()) {
         await old.query(
           `INSERT INTO "Video" (id, title, script, "avatarId", "voiceId", width, height, "updatedAt") VALUES ($1, 't', 's', 'a', 'v', $2, $3, now())`,

@@ -55,7 +55,10 @@ describe("never pay twice", () => {
     heygenServer.use(
       http.post(api("/v3/videos"), () => {
         if (refusals-- <= 0) return undefined; // on to the fake HeyGen
-        return HttpResponse.json({ error: { code: "rate_limit_exceeded", message: "Slow down" } }, { status: 429, headers: { "retry-after": "1" } });
+        return HttpResponse.json(
+          { error: { code: "rate_limit_exceeded", message: "Slow down" } },
+          { status: 429, headers: { "retry-after": "1" } },
+        );
       }),
     );
     const started = Date.now();
@@ -67,7 +70,11 @@ describe("never pay twice", () => {
   });
 
   it("never resends a create whose answer was ambiguous (a 503 from HeyGen)", async () => {
-    heygenServer.use(http.post(api("/v3/videos"), () => HttpResponse.json({ error: { code: "unavailable", message: "busy" } }, { status: 503 })));
+    heygenServer.use(
+      http.post(api("/v3/videos"), () =>
+        HttpResponse.json({ error: { code: "unavailable", message: "busy" } }, { status: 503 }),
+      ),
+    );
     const { status, body } = await generate(await adminCookie());
     expect(status).toBe(202);
     expect(body.unconfirmed).toBe(true);
@@ -75,7 +82,13 @@ describe("never pay twice", () => {
   });
 
   it("retries reads after network errors and 5xx, with backoff, within a cap", async () => {
-    const heygen = createHeygenClient({ apiUrl: TEST_ENV.HEYGEN_API_URL, apiKey: TEST_ENV.HEYGEN_API_KEY, timeoutMs: 500, retries: 3, retryBaseMs: 20 });
+    const heygen = createHeygenClient({
+      apiUrl: TEST_ENV.HEYGEN_API_URL,
+      apiKey: TEST_ENV.HEYGEN_API_KEY,
+      timeoutMs: 500,
+      retries: 3,
+      retryBaseMs: 20,
+    });
     const { videoId } = await heygen.createVideo({ ...createVideoInput.parse(validVideoInput), callbackId: "ours" });
     let failures = 2;
     heygenServer.use(

@@ -46,12 +46,15 @@ describe("GET /api/oembed", () => {
     ["9:16", "1080p", { maxwidth: "300", maxheight: "400" }, [225, 400], [1080, 1920]],
     ["9:16", "1080p", { maxwidth: "180", maxheight: "400" }, [180, 320], [1080, 1920]],
     ["1:1", "4k", { maxwidth: "2000" }, [640, 640], [2160, 2160]],
-  ])("sizes a %s %s video %j to %j, thumbnail %j", async (aspectRatio, resolution, bounds, [width, height], [tw, th]) => {
-    const video = await completedVideo({ aspectRatio, resolution });
-    const body = await (await oEmbed({ url: `${APP}/videos/${video.id}`, ...bounds })).json();
-    expect([body.width, body.height, body.thumbnail_width, body.thumbnail_height]).toEqual([width, height, tw, th]);
-    expect(body.html).toContain(`width="${width}" height="${height}"`);
-  });
+  ])(
+    "sizes a %s %s video %j to %j, thumbnail %j",
+    async (aspectRatio, resolution, bounds, [width, height], [tw, th]) => {
+      const video = await completedVideo({ aspectRatio, resolution });
+      const body = await (await oEmbed({ url: `${APP}/videos/${video.id}`, ...bounds })).json();
+      expect([body.width, body.height, body.thumbnail_width, body.thumbnail_height]).toEqual([width, height, tw, th]);
+      expect(body.html).toContain(`width="${width}" height="${height}"`);
+    },
+  );
 
   it("leaves the thumbnail out when HeyGen gave none, and takes format=json and a trailing slash", async () => {
     const video = await completedVideo({ thumbnailUrl: null });
@@ -65,7 +68,12 @@ describe("GET /api/oembed", () => {
     ["another site's page", { url: "https://evil.example/videos/abc" }, "url", undefined],
     ["a page of this site that is not a watch page", { url: `${APP}/admin` }, "url", undefined],
     ["not a URL", { url: "videos/abc" }, "url", undefined],
-    ["a maxwidth that is not a number", { url: `${APP}/videos/x`, maxwidth: "wide" }, "maxwidth", "maxwidth must be a number"],
+    [
+      "a maxwidth that is not a number",
+      { url: `${APP}/videos/x`, maxwidth: "wide" },
+      "maxwidth",
+      "maxwidth must be a number",
+    ],
     ["a maxheight of 0", { url: `${APP}/videos/x`, maxheight: "0" }, "maxheight", "maxheight must be positive"],
     ["an unknown format", { url: `${APP}/videos/x`, format: "yaml" }, "format", "format must be json or xml"],
   ])("answers 400 naming the parameter for %s", async (_label, query, field, message) => {
@@ -85,7 +93,10 @@ describe("GET /api/oembed", () => {
 
   it.each([
     ["an unknown video", async () => "nosuchvideo0000000000000"],
-    ["a video still rendering", async () => (await db.video.create({ data: { ...videoRow, status: "PROCESSING" } })).id],
+    [
+      "a video still rendering",
+      async () => (await db.video.create({ data: { ...videoRow, status: "PROCESSING" } })).id,
+    ],
     ["a failed video", async () => (await db.video.create({ data: { ...videoRow, status: "FAILED", error: "x" } })).id],
   ])("answers 404 for %s", async (_label, idOf) => {
     const response = await oEmbed({ url: `${APP}/videos/${await idOf()}` });

@@ -26,7 +26,10 @@ afterEach(async () => {
 async function freshRoute(environment: Record<string, string> = {}) {
   vi.resetModules();
   for (const [name, value] of Object.entries(environment)) vi.stubEnv(name, value);
-  const [{ GET: fresh }, { db: freshDb }] = await Promise.all([import("@/app/api/admin/overview/route"), import("@/server/db")]);
+  const [{ GET: fresh }, { db: freshDb }] = await Promise.all([
+    import("@/app/api/admin/overview/route"),
+    import("@/server/db"),
+  ]);
   disconnects.push(() => freshDb.$disconnect());
   return fresh;
 }
@@ -70,8 +73,16 @@ describe("GET /api/admin/overview", () => {
 
       const { todayStartedAt, videos } = await overview();
       expect(todayStartedAt).toBe(new Date(midnight).toISOString());
-      expect(videos.today).toEqual({ counts: { PENDING: 0, PROCESSING: 1, COMPLETED: 2, FAILED: 1 }, renderedSeconds: 12.5, costUsd: 1.25 });
-      expect(videos.allTime).toEqual({ counts: { PENDING: 0, PROCESSING: 1, COMPLETED: 3, FAILED: 2 }, renderedSeconds: 42.5, costUsd: 4.25 });
+      expect(videos.today).toEqual({
+        counts: { PENDING: 0, PROCESSING: 1, COMPLETED: 2, FAILED: 1 },
+        renderedSeconds: 12.5,
+        costUsd: 1.25,
+      });
+      expect(videos.allTime).toEqual({
+        counts: { PENDING: 0, PROCESSING: 1, COMPLETED: 3, FAILED: 2 },
+        renderedSeconds: 42.5,
+        costUsd: 4.25,
+      });
     });
 
     it("says how many videos are queued or rendering, and which has waited longest", async () => {
@@ -85,13 +96,18 @@ describe("GET /api/admin/overview", () => {
           video({ title: "Rendering", status: "PROCESSING", createdAt: new Date(now - MINUTE) }),
         ],
       });
-      const oldest = await db.video.create({ data: video({ title: "Longest wait", status: "PROCESSING", createdAt: new Date(now - 10 * MINUTE) }) });
+      const oldest = await db.video.create({
+        data: video({ title: "Longest wait", status: "PROCESSING", createdAt: new Date(now - 10 * MINUTE) }),
+      });
       expect((await overview()).videos.inProgress).toEqual({
         count: 3,
         oldest: { id: oldest.id, title: "Longest wait", createdAt: oldest.createdAt.toISOString() },
       });
 
-      await db.video.update({ where: { id: oldest.id }, data: { createdAt: new Date(now - 20 * MINUTE), status: "PENDING" } });
+      await db.video.update({
+        where: { id: oldest.id },
+        data: { createdAt: new Date(now - 20 * MINUTE), status: "PENDING" },
+      });
       expect((await overview()).videos.inProgress.oldest?.id).toBe(oldest.id);
     });
 
@@ -120,7 +136,13 @@ describe("GET /api/admin/overview", () => {
           problem: null,
         },
       ],
-      ["usage_based", { account: { billingType: "usage_based", balance: "1,000 credits left", details: ["Spent $0 of $100 cap"] }, problem: null }],
+      [
+        "usage_based",
+        {
+          account: { billingType: "usage_based", balance: "1,000 credits left", details: ["Spent $0 of $100 cap"] },
+          problem: null,
+        },
+      ],
     ])("reports a %s account as the fake HeyGen describes it", async (billingType, expected) => {
       fakeHeygen.setBillingType(billingType);
       expect((await overview(await freshRoute())).heygen).toEqual(expected);
@@ -128,31 +150,66 @@ describe("GET /api/admin/overview", () => {
 
     const profile = { username: "u", email: "u@example.test", first_name: "U", last_name: "Ser" };
     it.each<[string, Record<string, unknown>, Partial<NonNullable<Overview["heygen"]["account"]>>]>([
-      ["a wallet in dollars", { billing_type: "wallet", wallet: { remaining_balance: 12.5, currency: "usd", auto_reload: { enabled: false } } }, { balance: "$12.50 left", details: [] }],
+      [
+        "a wallet in dollars",
+        {
+          billing_type: "wallet",
+          wallet: { remaining_balance: 12.5, currency: "usd", auto_reload: { enabled: false } },
+        },
+        { balance: "$12.50 left", details: [] },
+      ],
       [
         "a subscription with add-on credits",
         {
           billing_type: "subscription",
           subscription: {
             plan: "creator",
-            credits: { premium_credits: { remaining: 40, resets_at: "2026-02-01T00:00:00Z" }, add_on_credits: { remaining: 2, resets_at: null } },
+            credits: {
+              premium_credits: { remaining: 40, resets_at: "2026-02-01T00:00:00Z" },
+              add_on_credits: { remaining: 2, resets_at: null },
+            },
           },
         },
-        { balance: "42 credits left (creator plan)", details: ["40 premium + 2 add-on credits", "Premium credits renew on 1 Feb 2026"] },
+        {
+          balance: "42 credits left (creator plan)",
+          details: ["40 premium + 2 add-on credits", "Premium credits renew on 1 Feb 2026"],
+        },
       ],
       [
         "usage-based spending against its cap",
-        { billing_type: "usage_based", usage_based: { included_credits: 100, remaining_credits: 0, spending_cap_usd: 100, spending_current_usd: 12 } },
+        {
+          billing_type: "usage_based",
+          usage_based: { included_credits: 100, remaining_credits: 0, spending_cap_usd: 100, spending_current_usd: 12 },
+        },
         { balance: "0 credits left", details: ["Spent $12 of $100 cap"] },
       ],
-      ["an unknown billing type", { billing_type: "prepaid_tokens", tokens: { left: 5 } }, { billingType: null, balance: null, details: [] }],
+      [
+        "an unknown billing type",
+        { billing_type: "prepaid_tokens", tokens: { left: 5 } },
+        { billingType: null, balance: null, details: [] },
+      ],
       ["no billing type", {}, { billingType: null, balance: null, details: [] }],
-      ["a wallet without its figures", { billing_type: "wallet", wallet: null }, { billingType: "wallet", balance: null, details: [] }],
-      ["a wallet in a currency it does not document", { billing_type: "wallet", wallet: { remaining_balance: 3, currency: "eur" } }, { balance: null }],
-      ["a subscription without credits", { billing_type: "subscription", subscription: { plan: "pro" } }, { balance: null, details: ["pro plan"] }],
+      [
+        "a wallet without its figures",
+        { billing_type: "wallet", wallet: null },
+        { billingType: "wallet", balance: null, details: [] },
+      ],
+      [
+        "a wallet in a currency it does not document",
+        { billing_type: "wallet", wallet: { remaining_balance: 3, currency: "eur" } },
+        { balance: null },
+      ],
+      [
+        "a subscription without credits",
+        { billing_type: "subscription", subscription: { plan: "pro" } },
+        { balance: null, details: ["pro plan"] },
+      ],
       [
         "figures in shapes it does not document",
-        { billing_type: "usage_based", usage_based: { remaining_credits: "lots", spending_cap_usd: 50, spending_current_usd: null } },
+        {
+          billing_type: "usage_based",
+          usage_based: { remaining_credits: "lots", spending_cap_usd: 50, spending_current_usd: null },
+        },
         { billingType: "usage_based", balance: null, details: ["Spending cap $50"] },
       ],
     ])("reports %s, leaving out what HeyGen did not report", async (_, data, expected) => {
@@ -232,7 +289,11 @@ describe("GET /api/admin/overview", () => {
       expect(await deliver(unsigned(success("h-1")))).toBe(202);
       expect(await deliver(signedV3(success("h-1"), { secret: "not-the-secret" }))).toBe(401);
       const before = (await overview()).webhooks;
-      expect(before).toMatchObject({ lastVerifiedAt: null, rejectedLastDay: 1, lastRejection: "The signed_v3 signature does not match the body." });
+      expect(before).toMatchObject({
+        lastVerifiedAt: null,
+        rejectedLastDay: 1,
+        lastRejection: "The signed_v3 signature does not match the body.",
+      });
 
       const sent = new Date();
       expect(await deliver(sign(success("h-1")))).toBe(200);
@@ -261,7 +322,11 @@ describe("GET /api/admin/overview", () => {
 
     it.each([
       ["missing", "", /^APP_URL is not set, so HeyGen cannot call back: videos finish only by polling HeyGen\.$/],
-      ["plain http", "http://videos.example.test", /APP_URL \(http:\/\/videos\.example\.test\) is not https: HeyGen posts results only to a public https URL/],
+      [
+        "plain http",
+        "http://videos.example.test",
+        /APP_URL \(http:\/\/videos\.example\.test\) is not https: HeyGen posts results only to a public https URL/,
+      ],
       ["https", "https://videos.example.test", null],
     ])("warns when APP_URL is %s", async (_, appUrl, warning) => {
       const { webhooks } = await overview(await freshRoute({ APP_URL: appUrl }));

@@ -21,13 +21,25 @@ afterEach(() => {
 
 const ago = (seconds: number) => new Date(now - seconds * 1000);
 
-async function video(title: string, status: VideoStatus, ageSeconds: number, extra: { heygenCheckedAt?: Date; unconfirmedReason?: string } = {}) {
+async function video(
+  title: string,
+  status: VideoStatus,
+  ageSeconds: number,
+  extra: { heygenCheckedAt?: Date; unconfirmedReason?: string } = {},
+) {
   return db.video.create({ data: { ...videoRow, title, status, createdAt: ago(ageSeconds), ...extra } });
 }
 
 /** Completed videos that took `seconds` each to render: the typical render time. */
 async function history(seconds: number) {
-  await db.video.createMany({ data: [1, 2, 3].map(() => ({ ...videoRow, status: "COMPLETED" as const, createdAt: ago(3_600 + seconds), completedAt: ago(3_600) })) });
+  await db.video.createMany({
+    data: [1, 2, 3].map(() => ({
+      ...videoRow,
+      status: "COMPLETED" as const,
+      createdAt: ago(3_600 + seconds),
+      completedAt: ago(3_600),
+    })),
+  });
 }
 
 async function pending(withCookie = true) {
@@ -41,20 +53,64 @@ describe("GET /api/admin/pending", () => {
     await video("Failed", "FAILED", 900);
     const checked = ago(30);
     const studio = await video("From the studio", "PROCESSING", 150, { heygenCheckedAt: checked });
-    const unconfirmed = await video("Unconfirmed", "PENDING", 400, { unconfirmedReason: "HeyGen answered with a gateway error page" });
+    const unconfirmed = await video("Unconfirmed", "PENDING", 400, {
+      unconfirmedReason: "HeyGen answered with a gateway error page",
+    });
     const fromBatch = await video("From a batch", "PENDING", 10);
-    const presenter = await db.presenter.create({ data: { name: "Anna", avatarId: "look_1", aspectRatio: "16:9", resolution: "1080p" } });
-    const script = await db.planScript.create({ data: { date: new Date("2026-06-01"), title: "From a batch", script: "Hi", presenterId: presenter.id } });
+    const presenter = await db.presenter.create({
+      data: { name: "Anna", avatarId: "look_1", aspectRatio: "16:9", resolution: "1080p" },
+    });
+    const script = await db.planScript.create({
+      data: { date: new Date("2026-06-01"), title: "From a batch", script: "Hi", presenterId: presenter.id },
+    });
     const batch = await db.batch.create({ data: { month: "2026-06", requestedBy: "admin" } });
-    await db.batchItem.create({ data: { batchId: batch.id, planScriptId: script.id, presenterId: presenter.id, status: "SENT", videoId: fromBatch.id } });
+    await db.batchItem.create({
+      data: {
+        batchId: batch.id,
+        planScriptId: script.id,
+        presenterId: presenter.id,
+        status: "SENT",
+        videoId: fromBatch.id,
+      },
+    });
 
     const { status, body } = await pending();
     expect(status).toBe(200);
     expect(body).toMatchObject({ generatedAt: new Date(now).toISOString(), overdueAfterSeconds: 200, total: 3 });
-    expect(body.videos.map(({ title, status, ageSeconds, unconfirmedReason, batchId, overdue }) => ({ title, status, ageSeconds, unconfirmedReason, batchId, overdue }))).toEqual([
-      { title: "Unconfirmed", status: "PENDING", ageSeconds: 400, unconfirmedReason: "HeyGen answered with a gateway error page", batchId: null, overdue: true },
-      { title: "From the studio", status: "PROCESSING", ageSeconds: 150, unconfirmedReason: null, batchId: null, overdue: false },
-      { title: "From a batch", status: "PENDING", ageSeconds: 10, unconfirmedReason: null, batchId: batch.id, overdue: false },
+    expect(
+      body.videos.map(({ title, status, ageSeconds, unconfirmedReason, batchId, overdue }) => ({
+        title,
+        status,
+        ageSeconds,
+        unconfirmedReason,
+        batchId,
+        overdue,
+      })),
+    ).toEqual([
+      {
+        title: "Unconfirmed",
+        status: "PENDING",
+        ageSeconds: 400,
+        unconfirmedReason: "HeyGen answered with a gateway error page",
+        batchId: null,
+        overdue: true,
+      },
+      {
+        title: "From the studio",
+        status: "PROCESSING",
+        ageSeconds: 150,
+        unconfirmedReason: null,
+        batchId: null,
+        overdue: false,
+      },
+      {
+        title: "From a batch",
+        status: "PENDING",
+        ageSeconds: 10,
+        unconfirmedReason: null,
+        batchId: batch.id,
+        overdue: false,
+      },
     ]);
     expect(body.videos[1]).toMatchObject({ id: studio.id, lastNewsAt: checked.toISOString() });
     // Never asked HeyGen about it: its last news is its own last change.

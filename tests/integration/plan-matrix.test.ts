@@ -13,7 +13,9 @@ beforeEach(async () => {
 });
 
 async function getMatrix(query: string, options: { anonymous?: boolean } = {}) {
-  const response = await matrixRoute(getRequest(`/api/admin/plan/matrix${query}`, options.anonymous ? undefined : cookie));
+  const response = await matrixRoute(
+    getRequest(`/api/admin/plan/matrix${query}`, options.anonymous ? undefined : cookie),
+  );
   return { status: response.status, body: await response.json() };
 }
 
@@ -26,7 +28,13 @@ const script = (date: string, title: string, target: { presenterId: string } | {
 const batch = () => db.batch.create({ data: { month: "2026-03", requestedBy: "admin" } });
 
 /** A batch item for the pair, with a video in `video` status when given; created one after another (createdAt). */
-async function item(batchId: string, planScriptId: string, presenterId: string, status: ItemStatus, video?: VideoStatus) {
+async function item(
+  batchId: string,
+  planScriptId: string,
+  presenterId: string,
+  status: ItemStatus,
+  video?: VideoStatus,
+) {
   const made = video ? await db.video.create({ data: { ...videoRow, status: video } }) : null;
   await db.batchItem.create({ data: { batchId, planScriptId, presenterId, status, videoId: made?.id ?? null } });
   return made?.id ?? null;
@@ -77,7 +85,9 @@ describe("GET /api/admin/plan/matrix", () => {
     ]);
     const cell = (state: string, videoId: string | null, batchId: string | null) => ({ state, videoId, batchId });
     const missing = cell("missing", null, null);
-    expect(body.rows.map((row: { date: string; title: string; cells: unknown[] }) => [row.date, row.title, row.cells])).toEqual([
+    expect(
+      body.rows.map((row: { date: string; title: string; cells: unknown[] }) => [row.date, row.title, row.cells]),
+    ).toEqual([
       ["2026-03-01", "Alpha", [cell("completed", alphaAnna, second.id), missing, null, null]],
       ["2026-03-01", "Beta", [null, null, null, cell("queued", null, first.id)]],
       ["2026-03-02", "Gamma", [null, null, null, null]],

@@ -19,8 +19,16 @@ beforeEach(async () => {
   });
 });
 
-async function call(handler: (request: never, context: never) => Promise<Response>, path: string, body: unknown, options: { method?: string; id?: string; cookie?: string | null } = {}) {
-  const request = jsonRequest(path, body, { method: options.method, cookie: options.cookie === null ? undefined : (options.cookie ?? cookie) });
+async function call(
+  handler: (request: never, context: never) => Promise<Response>,
+  path: string,
+  body: unknown,
+  options: { method?: string; id?: string; cookie?: string | null } = {},
+) {
+  const request = jsonRequest(path, body, {
+    method: options.method,
+    cookie: options.cookie === null ? undefined : (options.cookie ?? cookie),
+  });
   const response = await handler(request as never, { params: Promise.resolve({ id: options.id ?? "" }) } as never);
   return { status: response.status, body: response.status === 204 ? null : await response.json() };
 }
@@ -28,7 +36,8 @@ async function call(handler: (request: never, context: never) => Promise<Respons
 const preview = (text: string, format = "csv") => call(previewRoute, "/api/admin/plan/preview", { text, format });
 const importPlan = (text: string, extra: Record<string, unknown> = {}) =>
   call(importRoute, "/api/admin/plan/import", { text, format: "csv", ...extra });
-const savedTitles = async () => (await db.planScript.findMany({ orderBy: { title: "asc" } })).map((script) => script.title);
+const savedTitles = async () =>
+  (await db.planScript.findMany({ orderBy: { title: "asc" } })).map((script) => script.title);
 
 describe("POST /api/admin/plan/preview", () => {
   it("answers every row with its line, target and errors, and counts, saving nothing", async () => {
@@ -36,7 +45,14 @@ describe("POST /api/admin/plan/preview", () => {
     const { status, body } = await preview(text);
     expect(status).toBe(200);
     expect(body.counts).toEqual({ valid: 2, invalid: 2, total: 4 });
-    expect(body.rows.map((row: { line: number; presenter: unknown; tag: unknown; errors: unknown[] }) => [row.line, row.presenter, row.tag, row.errors])).toEqual([
+    expect(
+      body.rows.map((row: { line: number; presenter: unknown; tag: unknown; errors: unknown[] }) => [
+        row.line,
+        row.presenter,
+        row.tag,
+        row.errors,
+      ]),
+    ).toEqual([
       [2, { id: anna.id, name: "Anna" }, null, []],
       [4, null, "morning", []],
       [5, null, null, [{ field: "presenter_or_tag", message: "no presenter is named “Bob”" }]],
@@ -47,10 +63,14 @@ describe("POST /api/admin/plan/preview", () => {
   });
 
   it("flags a duplicate of an earlier row and of a saved script (same day, title and target, any case)", async () => {
-    await db.planScript.create({ data: { date: new Date("2026-03-01T00:00:00Z"), title: "Saved", script: "x", tag: "morning" } });
+    await db.planScript.create({
+      data: { date: new Date("2026-03-01T00:00:00Z"), title: "Saved", script: "x", tag: "morning" },
+    });
     const text = `${HEADER}\n2026-03-01,Hello,A,Anna\n2026-03-01,hello,B,ANNA\n2026-03-01,Saved,C,#morning\n2026-03-01,Saved,D,Anna`;
     const { body } = await preview(text);
-    expect(body.rows.map((row: { errors: Array<{ message: string }> }) => row.errors.map((error) => error.message))).toEqual([
+    expect(
+      body.rows.map((row: { errors: Array<{ message: string }> }) => row.errors.map((error) => error.message)),
+    ).toEqual([
       [],
       ["duplicates line 2 (same day, title and target)"],
       ["duplicates a saved script (same day, title and target)"],
@@ -61,7 +81,12 @@ describe("POST /api/admin/plan/preview", () => {
   it("refuses an unreadable request with a 400 naming the field, and answers 401 without a session", async () => {
     expect((await preview("2026-03-01,A,B,Anna")).body.error).toMatchObject({ code: "invalid_input", field: "text" });
     expect((await preview(`${HEADER}\n2026-03-01,A,B,Anna`, "xlsx")).body.error).toMatchObject({ field: "format" });
-    const anonymous = await call(previewRoute, "/api/admin/plan/preview", { text: HEADER, format: "csv" }, { cookie: null });
+    const anonymous = await call(
+      previewRoute,
+      "/api/admin/plan/preview",
+      { text: HEADER, format: "csv" },
+      { cookie: null },
+    );
     expect(anonymous.status).toBe(401);
   });
 });
@@ -74,7 +99,14 @@ describe("POST /api/admin/plan/import", () => {
     expect(status).toBe(201);
     expect(body).toEqual({ saved: 2 });
     const saved = await db.planScript.findMany({ orderBy: { title: "asc" } });
-    expect(saved.map(({ title, presenterId, tag, date }) => ({ title, presenterId, tag, date: date.toISOString().slice(0, 10) }))).toEqual([
+    expect(
+      saved.map(({ title, presenterId, tag, date }) => ({
+        title,
+        presenterId,
+        tag,
+        date: date.toISOString().slice(0, 10),
+      })),
+    ).toEqual([
       { title: "One", presenterId: anna.id, tag: null, date: "2026-03-01" },
       { title: "Two", presenterId: null, tag: "morning", date: "2026-03-02" },
     ]);
@@ -94,7 +126,10 @@ describe("POST /api/admin/plan/import", () => {
 
   it("takes a month of long scripts, well past the usual 64 KiB body cap", async () => {
     const long = "Good morning. ".repeat(300).trim(); // about 4 KB each
-    const rows = Array.from({ length: 60 }, (_, i) => `2026-04-${String((i % 28) + 1).padStart(2, "0")},Day ${i},${long},Anna`);
+    const rows = Array.from(
+      { length: 60 },
+      (_, i) => `2026-04-${String((i % 28) + 1).padStart(2, "0")},Day ${i},${long},Anna`,
+    );
     const text = [HEADER, ...rows].join("\n");
     expect(Buffer.byteLength(text)).toBeGreaterThan(200 * 1024);
     const { status, body } = await importPlan(text);
@@ -117,7 +152,9 @@ describe("POST /api/admin/plan/import", () => {
   });
 
   it("answers 401 without a session", async () => {
-    expect((await call(importRoute, "/api/admin/plan/import", { text: good, format: "csv" }, { cookie: null })).status).toBe(401);
+    expect(
+      (await call(importRoute, "/api/admin/plan/import", { text: good, format: "csv" }, { cookie: null })).status,
+    ).toBe(401);
     expect(await db.planScript.count()).toBe(0);
   });
 });
@@ -133,7 +170,12 @@ describe("/api/admin/plan/scripts", () => {
     const { id } = created.body;
 
     const path = `/api/admin/plan/scripts/${id}`;
-    const updated = await call(updateRoute, path, { ...script, title: "Launch day", tag: "morning" }, { method: "PUT", id });
+    const updated = await call(
+      updateRoute,
+      path,
+      { ...script, title: "Launch day", tag: "morning" },
+      { method: "PUT", id },
+    );
     expect(updated.body).toMatchObject({ title: "Launch day", presenter: null, tag: "morning" });
 
     expect((await call(deleteRoute, path, undefined, { method: "DELETE", id })).status).toBe(204);
@@ -157,13 +199,22 @@ describe("/api/admin/plan/scripts", () => {
   });
 
   it("deletes a script with its batch items: a queued one goes, a video already made stays", async () => {
-    const ben = await db.presenter.create({ data: { name: "Ben", avatarId: "look_2", aspectRatio: "16:9", resolution: "1080p" } });
+    const ben = await db.presenter.create({
+      data: { name: "Ben", avatarId: "look_2", aspectRatio: "16:9", resolution: "1080p" },
+    });
     const { id } = (await create({ ...script, tag: "morning" })).body;
     const batch = await db.batch.create({ data: { month: "2026-03", requestedBy: "admin" } });
     const made = await db.video.create({ data: { ...videoRow, status: "COMPLETED" } });
     await db.batchItem.createMany({
       data: [
-        { batchId: batch.id, planScriptId: id, presenterId: anna.id, status: "SENT", videoId: made.id, liveKey: `${id}:${anna.id}` },
+        {
+          batchId: batch.id,
+          planScriptId: id,
+          presenterId: anna.id,
+          status: "SENT",
+          videoId: made.id,
+          liveKey: `${id}:${anna.id}`,
+        },
         { batchId: batch.id, planScriptId: id, presenterId: ben.id, status: "QUEUED", liveKey: `${id}:${ben.id}` },
       ],
     });
@@ -171,13 +222,17 @@ describe("/api/admin/plan/scripts", () => {
     const deleted = await call(deleteRoute, `/api/admin/plan/scripts/${id}`, undefined, { method: "DELETE", id });
     expect(deleted.status).toBe(204);
     expect(await db.batchItem.count()).toBe(0);
-    expect(await db.video.findUnique({ where: { id: made.id }, select: { status: true } })).toEqual({ status: "COMPLETED" });
+    expect(await db.video.findUnique({ where: { id: made.id }, select: { status: true } })).toEqual({
+      status: "COMPLETED",
+    });
     expect(await db.batch.count()).toBe(1);
   });
 
   it("answers 404 for an unknown id and 401 without a session", async () => {
     const path = "/api/admin/plan/scripts/missing";
-    expect((await call(updateRoute, path, { ...script, tag: "morning" }, { method: "PUT", id: "missing" })).status).toBe(404);
+    expect(
+      (await call(updateRoute, path, { ...script, tag: "morning" }, { method: "PUT", id: "missing" })).status,
+    ).toBe(404);
     expect((await call(deleteRoute, path, undefined, { method: "DELETE", id: "missing" })).status).toBe(404);
     expect((await create({ ...script, tag: "morning" }, { cookie: null })).status).toBe(401);
   });

@@ -16,7 +16,13 @@ const fromStudio = {
   voiceId: A_VOICE.voice_id,
   aspectRatio: "9:16",
   resolution: "720p",
-  options: { engine: "avatar_iv", voiceSpeed: 1.2, background: { type: "color", value: "#112233" }, captions: "burned", outputFormat: "mp4" },
+  options: {
+    engine: "avatar_iv",
+    voiceSpeed: 1.2,
+    background: { type: "color", value: "#112233" },
+    captions: "burned",
+    outputFormat: "mp4",
+  },
 };
 
 const cookieOr = async (cookie?: string | null) => (cookie === null ? undefined : (cookie ?? (await adminCookie())));
@@ -34,7 +40,10 @@ async function patch(id: string, body: unknown, cookie?: string | null) {
 
 async function remove(id: string, cookie?: string | null) {
   const given = await cookieOr(cookie);
-  const request = new NextRequest(`${TEST_ENV.APP_URL}/api/admin/presenters/${id}`, { method: "DELETE", headers: given ? { cookie: given } : {} });
+  const request = new NextRequest(`${TEST_ENV.APP_URL}/api/admin/presenters/${id}`, {
+    method: "DELETE",
+    headers: given ? { cookie: given } : {},
+  });
   const response = await deleteRoute(request, { params: Promise.resolve({ id }) });
   return { status: response.status, body: await response.json() };
 }
@@ -51,7 +60,13 @@ describe("/api/admin/presenters", () => {
   it("creates a presenter with exactly the look, voice, format and options the studio sends", async () => {
     const { status, body } = await create({ name: "Anna", tags: ["Morning", "news", "morning"], ...fromStudio });
     expect(status).toBe(201);
-    expect(body).toEqual({ id: expect.any(String), name: "Anna", tags: ["morning", "news"], active: true, ...fromStudio });
+    expect(body).toEqual({
+      id: expect.any(String),
+      name: "Anna",
+      tags: ["morning", "news"],
+      active: true,
+      ...fromStudio,
+    });
     const row = await db.presenter.findUniqueOrThrow({ where: { id: body.id } });
     expect(row.options).toEqual(fromStudio.options);
   });
@@ -74,8 +89,16 @@ describe("/api/admin/presenters", () => {
     expect(renamed.status).toBe(200);
     expect(renamed.body).toEqual({ ...created, name: "Carla", tags: ["b", "c"], active: false });
     const reshaped = await patch(created.id, { aspectRatio: "1:1", options: { captions: "sidecar" } });
-    expect(reshaped.body).toMatchObject({ name: "Carla", aspectRatio: "1:1", options: { captions: "sidecar", outputFormat: "mp4" } });
-    expect(await db.presenter.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ name: "Carla", aspectRatio: "1:1", active: false });
+    expect(reshaped.body).toMatchObject({
+      name: "Carla",
+      aspectRatio: "1:1",
+      options: { captions: "sidecar", outputFormat: "mp4" },
+    });
+    expect(await db.presenter.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      name: "Carla",
+      aspectRatio: "1:1",
+      active: false,
+    });
   });
 
   it("changes the look, voice and options together, as the presenter editor sends them; options left out stay", async () => {
@@ -121,7 +144,9 @@ describe("/api/admin/presenters", () => {
     await other.connect();
     try {
       await other.query("BEGIN");
-      await other.query(`INSERT INTO "Presenter" (id, name, "avatarId", "aspectRatio", resolution, "updatedAt") VALUES ('other', 'Lou', 'x', '16:9', '1080p', now())`);
+      await other.query(
+        `INSERT INTO "Presenter" (id, name, "avatarId", "aspectRatio", resolution, "updatedAt") VALUES ('other', 'Lou', 'x', '16:9', '1080p', now())`,
+      );
       const answer = create({ name: "Lou", ...fromStudio }, cookie);
       await waitFor(waitingForLock, (waiting) => waiting > 0);
       await other.query("COMMIT");
@@ -138,7 +163,10 @@ describe("/api/admin/presenters", () => {
     const cases: Array<[unknown, string]> = [
       [{ ...fromStudio, name: " " }, "name"],
       [{ ...fromStudio, name: "Fay", tags: ["ok", "Not ok"] }, "tags.1"],
-      [{ ...fromStudio, name: "Fay", tags: Array.from({ length: MAX_TAGS_PER_PRESENTER + 1 }, (_, i) => `t${i}`) }, "tags"],
+      [
+        { ...fromStudio, name: "Fay", tags: Array.from({ length: MAX_TAGS_PER_PRESENTER + 1 }, (_, i) => `t${i}`) },
+        "tags",
+      ],
       [{ ...fromStudio, name: "Fay", options: { voiceSpeed: 9 } }, "options.voiceSpeed"],
       [{ ...fromStudio, name: "Fay", aspectRatio: undefined }, "aspectRatio"],
       [{ ...fromStudio, name: "Fay", avatarId: "" }, "avatarId"],
@@ -172,7 +200,9 @@ describe("/api/admin/presenters", () => {
   it("deletes a presenter, but not one the content plan's scripts are for (409: deactivate it instead)", async () => {
     const { body: jo } = await create({ name: "Jo", ...fromStudio });
     const { body: kim } = await create({ name: "Kim", ...fromStudio });
-    await db.planScript.create({ data: { date: new Date("2026-12-01"), title: "Day 1", script: "Hello", presenterId: kim.id } });
+    await db.planScript.create({
+      data: { date: new Date("2026-12-01"), title: "Day 1", script: "Hello", presenterId: kim.id },
+    });
 
     const refused = await remove(kim.id);
     expect(refused.status).toBe(409);

@@ -22,7 +22,9 @@ const reload = (id: string) => db.video.findUniqueOrThrow({ where: { id } });
 
 /** A video made through the API whose webhook never comes (the fake finishes it at once and delivers nothing). */
 async function videoWithLostWebhook(script = `Hello ${FAKE_MARKERS.noWebhook}`) {
-  const response = await createVideoRoute(jsonRequest("/api/videos", { ...validVideoInput, script }, { cookie: await adminCookie() }));
+  const response = await createVideoRoute(
+    jsonRequest("/api/videos", { ...validVideoInput, script }, { cookie: await adminCookie() }),
+  );
   const { id } = await response.json();
   heygenRequests.length = 0;
   return id as string;
@@ -37,10 +39,16 @@ async function age(id: string, minutes: number) {
 
 /** An account whose webhook events history has nothing (or was not kept): only the status endpoints can tell. */
 const noEventsHistory = () =>
-  heygenServer.use(http.get(`${TEST_ENV.HEYGEN_API_URL}/v3/webhooks/events`, () => HttpResponse.json({ data: [], has_more: false, next_token: null })));
+  heygenServer.use(
+    http.get(`${TEST_ENV.HEYGEN_API_URL}/v3/webhooks/events`, () =>
+      HttpResponse.json({ data: [], has_more: false, next_token: null }),
+    ),
+  );
 
 const poll = async (id: string) => {
-  const { response, afterResponse } = await callRoute(() => getVideo(getRequest(`/api/videos/${id}`), { params: Promise.resolve({ id }) }));
+  const { response, afterResponse } = await callRoute(() =>
+    getVideo(getRequest(`/api/videos/${id}`), { params: Promise.resolve({ id }) }),
+  );
   return { body: await response.json(), afterResponse };
 };
 
@@ -110,7 +118,10 @@ describe("reconciliation: a lost webhook still ends the video", () => {
     heygenServer.use(
       http.get(`${TEST_ENV.HEYGEN_API_URL}/v3/videos/statuses`, ({ request }) =>
         HttpResponse.json({
-          data: new URL(request.url).searchParams.get("video_ids")!.split(",").map((video_id) => ({ video_id, status: "processing", error: null })),
+          data: new URL(request.url).searchParams
+            .get("video_ids")!
+            .split(",")
+            .map((video_id) => ({ video_id, status: "processing", error: null })),
           has_more: false,
           next_token: null,
         }),
@@ -126,7 +137,14 @@ describe("reconciliation: a lost webhook still ends the video", () => {
   });
 
   it("gives up on an unconfirmed video with no trace at HeyGen after 30 minutes, saying what to check", async () => {
-    const row = await db.video.create({ data: { ...videoRow, title: "Never reached HeyGen", status: "PENDING", unconfirmedReason: "HeyGen did not answer within 20 s" } });
+    const row = await db.video.create({
+      data: {
+        ...videoRow,
+        title: "Never reached HeyGen",
+        status: "PENDING",
+        unconfirmedReason: "HeyGen did not answer within 20 s",
+      },
+    });
     await age(row.id, 10);
     await reconcileDue();
     expect((await reload(row.id)).status).toBe("PENDING"); // 10 minutes: maybe still on its way
@@ -146,7 +164,11 @@ describe("reconciliation: a lost webhook still ends the video", () => {
     await reconcileDue();
     const [job] = [...fakeHeygen.jobs.values()];
     expect(fakeHeygen.jobs.size).toBe(1);
-    expect(await reload(id)).toMatchObject({ status: "COMPLETED", heygenVideoId: job!.videoId, unconfirmedReason: null });
+    expect(await reload(id)).toMatchObject({
+      status: "COMPLETED",
+      heygenVideoId: job!.videoId,
+      unconfirmedReason: null,
+    });
   });
 
   it("prunes delivery log rows older than 30 days on every run", async () => {
@@ -170,7 +192,11 @@ describe("reconciliation: a lost webhook still ends the video", () => {
     const id = await videoWithLostWebhook();
     timer.startReconcileTimer();
     try {
-      const done = await waitFor(() => freshDb.video.findUniqueOrThrow({ where: { id } }), (v) => v.status === "COMPLETED", 8_000);
+      const done = await waitFor(
+        () => freshDb.video.findUniqueOrThrow({ where: { id } }),
+        (v) => v.status === "COMPLETED",
+        8_000,
+      );
       expect(done.status).toBe("COMPLETED");
     } finally {
       timer.stopReconcileTimer();
@@ -181,7 +207,12 @@ describe("reconciliation: a lost webhook still ends the video", () => {
 
 describe("POST /api/cron/reconcile", () => {
   const cron = (handler: typeof cronPost, authorization?: string, method = "POST") =>
-    handler(new NextRequest("http://app.test/api/cron/reconcile", { method, headers: authorization ? { authorization } : {} }));
+    handler(
+      new NextRequest("http://app.test/api/cron/reconcile", {
+        method,
+        headers: authorization ? { authorization } : {},
+      }),
+    );
 
   it("answers 503 until CRON_SECRET is set, then 401 without the bearer token, and runs with it (POST or Vercel's GET)", async () => {
     expect((await cron(cronPost, "Bearer anything-at-all-long")).status).toBe(503);
@@ -215,7 +246,9 @@ describe("npm run reconcile", () => {
         headers: { "x-api-key": "cli-key", "content-type": "application/json" },
         body: JSON.stringify({ type: "avatar", avatar_id: videoRow.avatarId, script: "Hi", title: videoRow.title }),
       }).then((r) => r.json() as Promise<{ data: { video_id: string } }>);
-      const row = await db.video.create({ data: { ...videoRow, status: "PROCESSING", heygenVideoId: created.data.video_id } });
+      const row = await db.video.create({
+        data: { ...videoRow, status: "PROCESSING", heygenVideoId: created.data.video_id },
+      });
       await age(row.id, 3);
 
       const { code, output } = await run("npm", ["run", "--silent", "reconcile"], {
@@ -235,9 +268,16 @@ describe("npm run reconcile", () => {
   }, 60_000);
 });
 
-function run(command: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+function run(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", ...env } });
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", ...env },
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk));

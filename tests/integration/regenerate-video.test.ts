@@ -33,7 +33,9 @@ async function regenerate(id: string, init: { cookie?: string | null; key?: stri
 
 /** A video made through POST /api/videos, as the studio makes it, and the job HeyGen received for it. */
 async function generatedVideo(cookie: string) {
-  const response = await createVideoRoute(jsonRequest("/api/videos", { ...validVideoInput, options: OPTIONS }, { cookie }));
+  const response = await createVideoRoute(
+    jsonRequest("/api/videos", { ...validVideoInput, options: OPTIONS }, { cookie }),
+  );
   const { id } = await response.json();
   return { row: await db.video.findUniqueOrThrow({ where: { id } }), job: jobOf(id) };
 }
@@ -47,7 +49,12 @@ describe("POST /api/admin/videos/[id]/regenerate", () => {
 
     const { status, body } = await regenerate(original.row.id, { cookie });
     expect(status).toBe(201);
-    expect(body).toMatchObject({ title: validVideoInput.title, status: "PROCESSING", aspectRatio: "16:9", resolution: "1080p" });
+    expect(body).toMatchObject({
+      title: validVideoInput.title,
+      status: "PROCESSING",
+      aspectRatio: "16:9",
+      resolution: "1080p",
+    });
     expect(body.id).not.toBe(original.row.id);
 
     // The exact body HeyGen received: every field and option of the original's, under the new video's own id.
@@ -69,7 +76,9 @@ describe("POST /api/admin/videos/[id]/regenerate", () => {
     expect(await db.video.findUniqueOrThrow({ where: { id: original.row.id } })).toEqual(original.row);
 
     const list = await (await listAdminVideos(getRequest("/api/admin/videos", cookie))).json();
-    expect(list.videos.map((video: { id: string; regenerationIds: string[] }) => [video.id, video.regenerationIds])).toEqual([
+    expect(
+      list.videos.map((video: { id: string; regenerationIds: string[] }) => [video.id, video.regenerationIds]),
+    ).toEqual([
       [body.id, []],
       [original.row.id, [body.id]],
     ]);
@@ -78,7 +87,9 @@ describe("POST /api/admin/videos/[id]/regenerate", () => {
   it("makes one new video and one HeyGen job for repeats of one Idempotency-Key, even concurrent ones", async () => {
     const cookie = await adminCookie();
     const original = await db.video.create({ data: { ...videoRow, status: "COMPLETED" } });
-    const answers = await Promise.all(Array.from({ length: 3 }, () => regenerate(original.id, { cookie, key: "regenerate-click-1" })));
+    const answers = await Promise.all(
+      Array.from({ length: 3 }, () => regenerate(original.id, { cookie, key: "regenerate-click-1" })),
+    );
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 201]);
     expect(new Set(answers.map((answer) => answer.body.id)).size).toBe(1);
     expect(fakeHeygen.jobs.size).toBe(1);
@@ -92,17 +103,24 @@ describe("POST /api/admin/videos/[id]/regenerate", () => {
   it.each([
     ["HeyGen refuses for want of credits", FAKE_MARKERS.insufficientCredit, 402, "heygen_no_credits", "FAILED"],
     ["HeyGen is rate limiting", FAKE_MARKERS.rateLimited, 429, "heygen_rate_limited", "FAILED"],
-  ])("answers as a create does when %s: the code, and the new video failed", async (_, marker, status, code, videoStatus) => {
-    const original = await db.video.create({ data: { ...videoRow, script: `Hello ${marker}`, status: "COMPLETED" } });
-    const answer = await regenerate(original.id);
-    expect(answer.status).toBe(status);
-    expect(answer.body.error.code).toBe(code);
-    expect(answer.body.video).toMatchObject({ status: videoStatus });
-    expect(await db.video.findUniqueOrThrow({ where: { id: answer.body.video.id } })).toMatchObject({ regeneratedFromId: original.id });
-  });
+  ])(
+    "answers as a create does when %s: the code, and the new video failed",
+    async (_, marker, status, code, videoStatus) => {
+      const original = await db.video.create({ data: { ...videoRow, script: `Hello ${marker}`, status: "COMPLETED" } });
+      const answer = await regenerate(original.id);
+      expect(answer.status).toBe(status);
+      expect(answer.body.error.code).toBe(code);
+      expect(answer.body.video).toMatchObject({ status: videoStatus });
+      expect(await db.video.findUniqueOrThrow({ where: { id: answer.body.video.id } })).toMatchObject({
+        regeneratedFromId: original.id,
+      });
+    },
+  );
 
   it("answers 202 when HeyGen's answer to the new create is lost", async () => {
-    const original = await db.video.create({ data: { ...videoRow, script: `Hello ${FAKE_MARKERS.gateway502}`, status: "COMPLETED" } });
+    const original = await db.video.create({
+      data: { ...videoRow, script: `Hello ${FAKE_MARKERS.gateway502}`, status: "COMPLETED" },
+    });
     const answer = await regenerate(original.id);
     expect(answer.status).toBe(202);
     expect(answer.body).toMatchObject({ status: "PENDING", unconfirmed: true });

@@ -29,7 +29,10 @@ beforeEach(async () => {
   await db.appSetting.createMany({
     data: [
       { name: "heygen_api_key", ciphertext: encryptSetting(ENCRYPTION_KEY, "heygen_api_key", SAVED_KEY) },
-      { name: "heygen_webhook_secret", ciphertext: encryptSetting(ENCRYPTION_KEY, "heygen_webhook_secret", SAVED_SECRET) },
+      {
+        name: "heygen_webhook_secret",
+        ciphertext: encryptSetting(ENCRYPTION_KEY, "heygen_webhook_secret", SAVED_SECRET),
+      },
     ],
   });
 });
@@ -47,12 +50,18 @@ describe("values set in the environment win over Settings", () => {
   });
 
   it("HeyGen is called with the environment's key, and the webhook verifies with the environment's secret", async () => {
-    const response = await createVideoRoute(jsonRequest("/api/videos", validVideoInput, { cookie: await adminCookie() }));
+    const response = await createVideoRoute(
+      jsonRequest("/api/videos", validVideoInput, { cookie: await adminCookie() }),
+    );
     expect(response.status).toBe(201);
     expect(fakeHeygen.jobs.size).toBe(1); // the fake accepts only TEST_ENV's key
 
     const video = await db.video.create({ data: { ...videoRow, status: "PROCESSING", heygenVideoId: "h-env" } });
-    const event = { event_id: "evt_env", event_type: "avatar_video.success", event_data: { video_id: "h-env", callback_id: video.id, video_url: "https://cdn.test/v.mp4" } };
+    const event = {
+      event_id: "evt_env",
+      event_type: "avatar_video.success",
+      event_data: { video_id: "h-env", callback_id: video.id, video_url: "https://cdn.test/v.mp4" },
+    };
     const status = async (secret: string) => {
       const { response, afterResponse } = await callRoute(() => callback(signedV3(event, { secret })));
       await afterResponse();

@@ -36,7 +36,9 @@ describe("without ENCRYPTION_KEY the app runs, and Settings cannot save", () => 
 
   it("a value saved earlier (with a key this deployment no longer has) shows as saved but unreadable", async () => {
     const key = Buffer.alloc(32, 7);
-    await db.appSetting.create({ data: { name: "heygen_api_key", ciphertext: encryptSetting(key, "heygen_api_key", "hg_earlier") } });
+    await db.appSetting.create({
+      data: { name: "heygen_api_key", ciphertext: encryptSetting(key, "heygen_api_key", "hg_earlier") },
+    });
     const { status, body } = await api.get();
     expect(status).toBe(200);
     expect(body.settings?.heygenApiKey).toMatchObject({ source: null, unreadable: true });
@@ -48,7 +50,9 @@ describe("an APP_URL HeyGen cannot reach", () => {
     const { body } = await api.get();
     expect(body.settings?.webhook).toEqual({
       url: `${TEST_ENV.APP_URL}/api/heygen/callback`,
-      problem: expect.stringMatching(/^APP_URL \(http:\/\/app\.test\) is not https: HeyGen delivers webhooks only to a public https address/),
+      problem: expect.stringMatching(
+        /^APP_URL \(http:\/\/app\.test\) is not https: HeyGen delivers webhooks only to a public https address/,
+      ),
     });
     const registered = await api.registerWebhook();
     expect(registered.status).toBe(409);

@@ -25,9 +25,12 @@ export const settingsApi = (cookie?: string) => ({
   get: async () => answer(await getSettings(getRequest("/api/admin/settings", cookie))),
   saveKey: async (apiKey: unknown) =>
     answer(await saveKey(jsonRequest("/api/admin/settings/heygen-api-key", { apiKey }, { cookie, method: "PUT" }))),
-  removeKey: async () => answer(await removeKey(jsonRequest("/api/admin/settings/heygen-api-key", {}, { cookie, method: "DELETE" }))),
-  registerWebhook: async () => answer(await registerWebhook(jsonRequest("/api/admin/settings/webhook-endpoint", {}, { cookie }))),
-  removeSecret: async () => answer(await removeSecret(jsonRequest("/api/admin/settings/webhook-secret", {}, { cookie, method: "DELETE" }))),
+  removeKey: async () =>
+    answer(await removeKey(jsonRequest("/api/admin/settings/heygen-api-key", {}, { cookie, method: "DELETE" }))),
+  registerWebhook: async () =>
+    answer(await registerWebhook(jsonRequest("/api/admin/settings/webhook-endpoint", {}, { cookie }))),
+  removeSecret: async () =>
+    answer(await removeSecret(jsonRequest("/api/admin/settings/webhook-secret", {}, { cookie, method: "DELETE" }))),
 });
 
 /** No answer carries a secret: neither the value nor any of its usual encodings. */

@@ -7,7 +7,10 @@ const { CURRENT_KEY, OLD_KEY } = vi.hoisted(() => {
   vi.stubEnv("ENCRYPTION_KEY", current);
   vi.stubEnv("HEYGEN_API_KEY", "");
   vi.stubEnv("HEYGEN_SECRET", "");
-  return { CURRENT_KEY: Buffer.from(current, "hex"), OLD_KEY: Buffer.from("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", "hex") };
+  return {
+    CURRENT_KEY: Buffer.from(current, "hex"),
+    OLD_KEY: Buffer.from("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", "hex"),
+  };
 });
 
 import { POST as callback } from "@/app/api/heygen/callback/route";
@@ -37,8 +40,14 @@ async function generateStatus() {
 }
 
 async function signedDeliveryStatus(secret: string) {
-  const video = await db.video.create({ data: { ...videoRow, status: "PROCESSING", heygenVideoId: `h-${Math.random()}` } });
-  const event = { event_id: `evt_${video.id}`, event_type: "avatar_video.success", event_data: { video_id: video.heygenVideoId, callback_id: video.id, video_url: "https://cdn.test/v.mp4" } };
+  const video = await db.video.create({
+    data: { ...videoRow, status: "PROCESSING", heygenVideoId: `h-${Math.random()}` },
+  });
+  const event = {
+    event_id: `evt_${video.id}`,
+    event_type: "avatar_video.success",
+    event_data: { video_id: video.heygenVideoId, callback_id: video.id, video_url: "https://cdn.test/v.mp4" },
+  };
   const { response } = await callRoute(() => callback(signedV3(event, { secret })));
   return response.status;
 }

@@ -48,12 +48,19 @@ async function generate() {
 }
 
 /** The AppSetting table as stored, every column as text. */
-const storedSettings = async () => JSON.stringify(await db.$queryRawUnsafe(`SELECT name, ciphertext, "updatedAt"::text FROM "AppSetting"`));
+const storedSettings = async () =>
+  JSON.stringify(await db.$queryRawUnsafe(`SELECT name, ciphertext, "updatedAt"::text FROM "AppSetting"`));
 
 /** A signed v3 delivery of a success event for a video HeyGen is rendering. */
 async function signedDelivery(secret: string) {
-  const video = await db.video.create({ data: { ...videoRow, status: "PROCESSING", heygenVideoId: `h-${Math.random()}` } });
-  const event = { event_id: `evt_${video.id}`, event_type: "avatar_video.success", event_data: { video_id: video.heygenVideoId, callback_id: video.id, video_url: "https://cdn.test/v.mp4" } };
+  const video = await db.video.create({
+    data: { ...videoRow, status: "PROCESSING", heygenVideoId: `h-${Math.random()}` },
+  });
+  const event = {
+    event_id: `evt_${video.id}`,
+    event_type: "avatar_video.success",
+    event_data: { video_id: video.heygenVideoId, callback_id: video.id, video_url: "https://cdn.test/v.mp4" },
+  };
   const { response, afterResponse } = await callRoute(() => callback(signedV3(event, { secret })));
   await afterResponse();
   return response.status;
@@ -62,7 +69,13 @@ async function signedDelivery(secret: string) {
 describe("without any HeyGen key", () => {
   it("refuses every settings route without an admin session (401)", async () => {
     const anyone = settingsApi();
-    for (const call of [anyone.get(), anyone.saveKey(RIGHT_KEY), anyone.removeKey(), anyone.registerWebhook(), anyone.removeSecret()]) {
+    for (const call of [
+      anyone.get(),
+      anyone.saveKey(RIGHT_KEY),
+      anyone.removeKey(),
+      anyone.registerWebhook(),
+      anyone.removeSecret(),
+    ]) {
       const { status, body } = await call;
       expect(status).toBe(401);
       expect(body.error?.code).toBe("unauthorized");
@@ -89,16 +102,23 @@ describe("without any HeyGen key", () => {
     expect(await db.video.count()).toBe(0);
 
     // The studio's pickers say the same, and HeyGen is not asked either.
-    const looks = await looksRoute(new NextRequest(`${APP_URL}/api/admin/catalogue/looks`, { headers: { cookie: await adminCookie() } }));
+    const looks = await looksRoute(
+      new NextRequest(`${APP_URL}/api/admin/catalogue/looks`, { headers: { cookie: await adminCookie() } }),
+    );
     expect(looks.status).toBe(503);
-    expect((await looks.json()).error).toEqual({ code: "heygen_not_configured", message: "Add your HeyGen API key in Settings." });
+    expect((await looks.json()).error).toEqual({
+      code: "heygen_not_configured",
+      message: "Add your HeyGen API key in Settings.",
+    });
     expect(heygenRequests).toEqual([]);
   });
 
   it("background work waits quietly (no HeyGen call, said once in the log) and uses a key saved in Settings at once", async () => {
     const info = vi.spyOn(logger, "info");
     const saidNoKey = () => info.mock.calls.filter(([message]) => String(message).includes("no HeyGen API key")).length;
-    const video = await db.video.create({ data: { ...videoRow, status: "PENDING", createdAt: new Date(Date.now() - 10 * 60_000) } });
+    const video = await db.video.create({
+      data: { ...videoRow, status: "PENDING", createdAt: new Date(Date.now() - 10 * 60_000) },
+    });
 
     expect((await reconcileDue()).checked).toBe(0);
     const runsLater = new Date(Date.now() + 10 * 60_000);
@@ -126,7 +146,11 @@ describe("saving the HeyGen API key", () => {
   it("tests it with HeyGen first: a refused key is a 400 naming apiKey and saves nothing", async () => {
     const { status, body, text } = await api.saveKey("hg_wrong_key_0000");
     expect(status).toBe(400);
-    expect(body.error).toEqual({ code: "invalid_input", field: "apiKey", message: "HeyGen refused this key: copy it again from HeyGen → Settings → API." });
+    expect(body.error).toEqual({
+      code: "invalid_input",
+      field: "apiKey",
+      message: "HeyGen refused this key: copy it again from HeyGen → Settings → API.",
+    });
     expect(heygenRequests).toEqual(["GET /v3/users/me"]);
     expect(await db.appSetting.count()).toBe(0);
     expectNoSecret(text, "hg_wrong_key_0000");
@@ -137,8 +161,16 @@ describe("saving the HeyGen API key", () => {
     expect((await api.saveKey("hg_wrong_key_0000")).status).toBe(400);
     const saved = await api.saveKey(RIGHT_KEY);
     expect(saved.status).toBe(200);
-    expect(saved.body.account).toMatchObject({ billingType: "subscription", balance: expect.stringContaining("credits left") });
-    expect(saved.body.settings?.heygenApiKey).toEqual({ source: "settings", masked: masked(RIGHT_KEY), unreadable: false, savedAt: expect.any(String) });
+    expect(saved.body.account).toMatchObject({
+      billingType: "subscription",
+      balance: expect.stringContaining("credits left"),
+    });
+    expect(saved.body.settings?.heygenApiKey).toEqual({
+      source: "settings",
+      masked: masked(RIGHT_KEY),
+      unreadable: false,
+      savedAt: expect.any(String),
+    });
     expectNoSecret(saved.text, RIGHT_KEY);
     expectNoSecret((await api.get()).text, RIGHT_KEY);
 
@@ -154,10 +186,19 @@ describe("saving the HeyGen API key", () => {
   it("HeyGen busy: 429 with Retry-After, nothing saved", async () => {
     heygenServer.use(
       http.get(`${TEST_ENV.HEYGEN_API_URL}/v3/users/me`, () =>
-        HttpResponse.json({ error: { code: "rate_limited", message: "Too many requests" } }, { status: 429, headers: { "retry-after": "60" } }),
+        HttpResponse.json(
+          { error: { code: "rate_limited", message: "Too many requests" } },
+          { status: 429, headers: { "retry-after": "60" } },
+        ),
       ),
     );
-    const response = await saveKeyRoute(jsonRequest("/api/admin/settings/heygen-api-key", { apiKey: RIGHT_KEY }, { cookie: await adminCookie(), method: "PUT" }));
+    const response = await saveKeyRoute(
+      jsonRequest(
+        "/api/admin/settings/heygen-api-key",
+        { apiKey: RIGHT_KEY },
+        { cookie: await adminCookie(), method: "PUT" },
+      ),
+    );
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("60");
     expect((await response.json()).error.code).toBe("heygen_rate_limited");
@@ -203,11 +244,13 @@ describe("registering the webhook", () => {
   function endpointRequests(): unknown[] {
     const bodies: unknown[] = [];
     heygenServer.events.on("request:start", async ({ request }) => {
-      if (request.method === "POST" && new URL(request.url).pathname === "/v3/webhooks/endpoints") bodies.push(await request.clone().json());
+      if (request.method === "POST" && new URL(request.url).pathname === "/v3/webhooks/endpoints")
+        bodies.push(await request.clone().json());
     });
     return bodies;
   }
-  const endpointsFor = (url: string) => [...fakeHeygen.webhookEndpoints.values()].filter((endpoint) => endpoint.url === url);
+  const endpointsFor = (url: string) =>
+    [...fakeHeygen.webhookEndpoints.values()].filter((endpoint) => endpoint.url === url);
 
   it("needs the API key first: 503, no HeyGen call", async () => {
     const { status, body } = await api.registerWebhook();
@@ -225,7 +268,11 @@ describe("registering the webhook", () => {
     const { status, body, text } = await api.registerWebhook();
     expect(status).toBe(200);
     expect(body.endpoint).toEqual({ url: CALLBACK, outcome: "created" });
-    expect(heygenRequests).toEqual(["GET /v3/webhooks/endpoints", "POST /v3/webhooks/endpoints", "OPTIONS /api/heygen/callback"]);
+    expect(heygenRequests).toEqual([
+      "GET /v3/webhooks/endpoints",
+      "POST /v3/webhooks/endpoints",
+      "OPTIONS /api/heygen/callback",
+    ]);
     expect(bodies).toEqual([{ url: CALLBACK, events: EVENTS }]);
     const [endpoint, ...others] = endpointsFor(CALLBACK);
     expect(others).toEqual([]);
@@ -248,7 +295,10 @@ describe("registering the webhook", () => {
     expect(again.body.endpoint).toEqual({ url: CALLBACK, outcome: "rotated" });
     const [endpoint, ...others] = endpointsFor(CALLBACK);
     expect(others).toEqual([]);
-    expect(heygenRequests).toEqual(["GET /v3/webhooks/endpoints", `POST /v3/webhooks/endpoints/${endpoint!.endpoint_id}/rotate-secret`]);
+    expect(heygenRequests).toEqual([
+      "GET /v3/webhooks/endpoints",
+      `POST /v3/webhooks/endpoints/${endpoint!.endpoint_id}/rotate-secret`,
+    ]);
     expect(endpoint!.secret).not.toBe(first);
     expect(await signedDelivery(endpoint!.secret)).toBe(200);
     expect(await signedDelivery(first)).toBe(401);

@@ -26,7 +26,10 @@ describe("GET /api/videos/[id]/thumbnail (share previews' og:image)", () => {
   });
 
   it("renews an expiring URL from HeyGen before redirecting to it", async () => {
-    const video = await completedVideo({ thumbnailUrl: "https://resource.heygen.ai/old.jpg", mediaExpiresAt: new Date(Date.now() + 10 * MINUTE) });
+    const video = await completedVideo({
+      thumbnailUrl: "https://resource.heygen.ai/old.jpg",
+      mediaExpiresAt: new Date(Date.now() + 10 * MINUTE),
+    });
     const response = await fetchThumbnail(video.id);
     expect(heygenRequests).toEqual([`GET /v3/videos/${video.heygenVideoId}`]);
     expect(response.headers.get("location")).toMatch(new RegExp(`/media/${video.heygenVideoId}\\.jpg\\?Expires=\\d+`));
@@ -43,7 +46,10 @@ describe("GET /api/videos/[id]/thumbnail (share previews' og:image)", () => {
 
   it.each([
     ["an unknown video", async () => "nosuchvideo0000000000000"],
-    ["a video still rendering", async () => (await db.video.create({ data: { ...videoRow, status: "PROCESSING" } })).id],
+    [
+      "a video still rendering",
+      async () => (await db.video.create({ data: { ...videoRow, status: "PROCESSING" } })).id,
+    ],
     ["a finished video without a thumbnail", async () => (await completedVideo({ thumbnailUrl: null })).id],
   ])("answers 404 for %s", async (_label, idOf) => {
     const response = await fetchThumbnail(await idOf());

@@ -16,17 +16,29 @@ async function poll(id: string, headers: Record<string, string> = {}, query = ""
   const request = getRequest(`/api/videos/${id}${query}`, headers.cookie);
   for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
   const { response } = await callRoute(() => GET(request, { params: Promise.resolve({ id }) }));
-  return { status: response.status, etag: response.headers.get("etag"), cacheControl: response.headers.get("cache-control"), body: response.status === 200 ? await response.json() : null };
+  return {
+    status: response.status,
+    etag: response.headers.get("etag"),
+    cacheControl: response.headers.get("cache-control"),
+    body: response.status === 200 ? await response.json() : null,
+  };
 }
 
-const rendering = () => db.video.create({ data: { ...videoRow, status: "PROCESSING", heygenVideoId: `hg_${Math.random().toString(16).slice(2)}` } });
+const rendering = () =>
+  db.video.create({
+    data: { ...videoRow, status: "PROCESSING", heygenVideoId: `hg_${Math.random().toString(16).slice(2)}` },
+  });
 
 /** What HeyGen posts when the render is done, signed. */
 const successWebhook = (video: { id: string; heygenVideoId: string | null }) =>
   signedV3({
     event_id: `evt_${Math.random().toString(16).slice(2)}`,
     event_type: "avatar_video.success",
-    event_data: { video_id: video.heygenVideoId, callback_id: video.id, video_url: "https://resource.heygen.ai/v.mp4?Expires=4102444800" },
+    event_data: {
+      video_id: video.heygenVideoId,
+      callback_id: video.id,
+      video_url: "https://resource.heygen.ai/v.mp4?Expires=4102444800",
+    },
   });
 
 /** Another app instance (or a script): its own connection to the same database. */
@@ -65,13 +77,19 @@ describe("GET /api/videos/[id] for a crowd", () => {
   it("drops its copy when another instance changes the video, the moment PostgreSQL says so", async () => {
     const video = await rendering();
     expect((await poll(video.id)).body.status).toBe("PROCESSING");
-    await otherInstance((client) => client.query(`UPDATE "Video" SET status = 'FAILED', error = 'x', "completedAt" = now() WHERE id = $1`, [video.id]));
+    await otherInstance((client) =>
+      client.query(`UPDATE "Video" SET status = 'FAILED', error = 'x', "completedAt" = now() WHERE id = $1`, [
+        video.id,
+      ]),
+    );
     await changesHeard();
     expect((await poll(video.id)).body.status).toBe("FAILED");
   });
 
   it("keeps HeyGen's own failure message (the admin's view) out of every shared cache", async () => {
-    const video = await db.video.create({ data: { ...videoRow, status: "FAILED", error: "MOVIO_PAYMENT_INSUFFICIENT_CREDIT" } });
+    const video = await db.video.create({
+      data: { ...videoRow, status: "FAILED", error: "MOVIO_PAYMENT_INSUFFICIENT_CREDIT" },
+    });
     const viewer = await poll(video.id);
     const admin = await poll(video.id, { cookie: await adminCookie() });
     expect(admin.body.error).toBe("MOVIO_PAYMENT_INSUFFICIENT_CREDIT");
@@ -83,16 +101,28 @@ describe("GET /api/videos/[id] for a crowd", () => {
   it.each([
     ["48 h", 48 * HOUR, 3600, 600],
     ["90 min", 1.5 * HOUR, 1800, 0],
-  ])("lets a CDN keep a finished video whose URLs expire in %s, never past an hour before they do", async (_, expiresIn, shared, stale) => {
-    const video = await db.video.create({
-      data: { ...videoRow, status: "COMPLETED", heygenVideoId: "hg_done", videoUrl: "https://resource.heygen.ai/v.mp4", mediaExpiresAt: new Date(Date.now() + expiresIn), completedAt: new Date() },
-    });
-    const [, maxAge, sMaxAge, swr] = /^public, max-age=(\d+), s-maxage=(\d+), stale-while-revalidate=(\d+)$/.exec((await poll(video.id)).cacheControl!)!.map(Number);
-    expect(maxAge).toBe(60);
-    expect(sMaxAge).toBeGreaterThan(shared - 30); // less the seconds the test took
-    expect(sMaxAge).toBeLessThanOrEqual(shared);
-    expect(swr).toBe(stale);
-  });
+  ])(
+    "lets a CDN keep a finished video whose URLs expire in %s, never past an hour before they do",
+    async (_, expiresIn, shared, stale) => {
+      const video = await db.video.create({
+        data: {
+          ...videoRow,
+          status: "COMPLETED",
+          heygenVideoId: "hg_done",
+          videoUrl: "https://resource.heygen.ai/v.mp4",
+          mediaExpiresAt: new Date(Date.now() + expiresIn),
+          completedAt: new Date(),
+        },
+      });
+      const [, maxAge, sMaxAge, swr] = /^public, max-age=(\d+), s-maxage=(\d+), stale-while-revalidate=(\d+)$/
+        .exec((await poll(video.id)).cacheControl!)!
+        .map(Number);
+      expect(maxAge).toBe(60);
+      expect(sMaxAge).toBeGreaterThan(shared - 30); // less the seconds the test took
+      expect(sMaxAge).toBeLessThanOrEqual(shared);
+      expect(swr).toBe(stale);
+    },
+  );
 });
 
 describe("GET /api/videos/[id]?wait=N: the viewer's long-poll", () => {
@@ -142,9 +172,15 @@ describe("GET /api/videos/[id]?wait=N: the viewer's long-poll", () => {
     expect((await poll(video.id)).body.status).toBe("PROCESSING");
     await otherInstance(async (client) => {
       await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN video_changed'`);
-      await client.query(`UPDATE "Video" SET status = 'FAILED', error = 'x', "completedAt" = now() WHERE id = $1`, [video.id]);
+      await client.query(`UPDATE "Video" SET status = 'FAILED', error = 'x', "completedAt" = now() WHERE id = $1`, [
+        video.id,
+      ]);
     });
-    const answer = await waitFor(() => poll(video.id), (latest) => latest.body.status === "FAILED", 5_000);
+    const answer = await waitFor(
+      () => poll(video.id),
+      (latest) => latest.body.status === "FAILED",
+      5_000,
+    );
     expect(answer.body.status).toBe("FAILED");
     await waitFor(() => videoChanges.isLive(), Boolean, 5_000);
   });

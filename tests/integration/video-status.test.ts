@@ -25,7 +25,14 @@ async function completedVideo(expiresAt: Date) {
   const stale = `https://resource.heygen.ai/old.mp4?Expires=${Math.floor(expiresAt.getTime() / 1000)}`;
   heygenRequests.length = 0;
   return db.video.create({
-    data: { ...videoRow, status: "COMPLETED", heygenVideoId: job.data.video_id, videoUrl: stale, mediaExpiresAt: expiresAt, completedAt: new Date() },
+    data: {
+      ...videoRow,
+      status: "COMPLETED",
+      heygenVideoId: job.data.video_id,
+      videoUrl: stale,
+      mediaExpiresAt: expiresAt,
+      completedAt: new Date(),
+    },
   });
 }
 
@@ -61,21 +68,27 @@ describe("GET /api/videos/[id]", () => {
   });
 
   it("tells viewers a failure in plain words, and the admin HeyGen's own message", async () => {
-    const video = await db.video.create({ data: { ...videoRow, status: "FAILED", error: "MOVIO_PAYMENT_INSUFFICIENT_CREDIT: quota 0" } });
+    const video = await db.video.create({
+      data: { ...videoRow, status: "FAILED", error: "MOVIO_PAYMENT_INSUFFICIENT_CREDIT: quota 0" },
+    });
     expect((await (await fetchVideo(video.id)).json()).error).toBe("HeyGen could not render this video.");
     const admin = await fetchVideo(video.id, { cookie: await adminCookie() });
     expect((await admin.json()).error).toBe("MOVIO_PAYMENT_INSUFFICIENT_CREDIT: quota 0");
     expect(admin.headers.get("cache-control")).toBe("private, no-store");
   });
 
-  it.each([["does-not-exist"], ["a\u0000b"], ["../../etc/passwd"], ["' OR 1=1 --"], ["x".repeat(500)], ["ABCDEFGHIJKLMNOPQRSTUVWX"]])(
-    "answers 404, never 500, for %j",
-    async (id) => {
-      const response = await fetchVideo(id);
-      expect(response.status).toBe(404);
-      expect((await response.json()).error.code).toBe("not_found");
-    },
-  );
+  it.each([
+    ["does-not-exist"],
+    ["a\u0000b"],
+    ["../../etc/passwd"],
+    ["' OR 1=1 --"],
+    ["x".repeat(500)],
+    ["ABCDEFGHIJKLMNOPQRSTUVWX"],
+  ])("answers 404, never 500, for %j", async (id) => {
+    const response = await fetchVideo(id);
+    expect(response.status).toBe(404);
+    expect((await response.json()).error.code).toBe("not_found");
+  });
 });
 
 describe("GET /api/videos/[id]: expiring media URLs", () => {

@@ -20,7 +20,9 @@ beforeAll(() =>
 );
 beforeEach(async () => {
   const { db } = await import("@/server/db");
-  await db.$executeRawUnsafe('TRUNCATE TABLE "Video", "HeygenEvent", "AdminAuth", "rate_limits", "WebhookDelivery", "SyncState", "AppSetting", "PlanScript", "Presenter", "Batch", "BatchItem"');
+  await db.$executeRawUnsafe(
+    'TRUNCATE TABLE "Video", "HeygenEvent", "AdminAuth", "rate_limits", "WebhookDelivery", "SyncState", "AppSetting", "PlanScript", "Presenter", "Batch", "BatchItem"',
+  );
   heygenRequests.length = 0;
 });
 afterEach(() => {

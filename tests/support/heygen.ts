@@ -13,7 +13,9 @@ export const fakeHeygen = createFakeHeygen({
   apiKey: TEST_ENV.HEYGEN_API_KEY,
   renderMs: 0,
   deliverWebhooks: false,
-  endpoints: [{ url: CALLBACK_URL, secret: TEST_ENV.HEYGEN_SECRET, events: ["avatar_video.success", "avatar_video.fail"] }],
+  endpoints: [
+    { url: CALLBACK_URL, secret: TEST_ENV.HEYGEN_SECRET, events: ["avatar_video.success", "avatar_video.fail"] },
+  ],
 });
 
 export const heygenServer = setupServer(...fakeHeygen.handlers);
@@ -25,7 +27,9 @@ heygenServer.events.on("request:start", ({ request }) => {
 });
 
 /** Looks and voices of the fake's catalogue, by role. */
-export const LANDSCAPE_LOOK = fakeLooks.find((look) => look.preferred_orientation === "landscape" && look.ownership === "public")!;
+export const LANDSCAPE_LOOK = fakeLooks.find(
+  (look) => look.preferred_orientation === "landscape" && look.ownership === "public",
+)!;
 export const PORTRAIT_LOOK = fakeLooks.find((look) => look.preferred_orientation === "portrait")!;
 export const LOOK_WITHOUT_VOICE = fakeLooks.find((look) => look.default_voice_id === null)!;
 export const A_VOICE = fakeVoices.find((voice) => voice.type === "public")!;

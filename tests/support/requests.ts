@@ -32,7 +32,11 @@ export const hmac = (body: string, secret: string = TEST_ENV.HEYGEN_SECRET) =>
 
 /** A POST to the webhook with these exact body bytes and headers. */
 export function deliveryRequest(body: string, headers: Record<string, string> = {}) {
-  return new NextRequest(CALLBACK_URL, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+  return new NextRequest(CALLBACK_URL, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+  });
 }
 
 type Payload = string | Record<string, unknown>;

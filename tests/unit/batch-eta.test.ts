@@ -29,7 +29,9 @@ describe("batchEtaSeconds", () => {
   });
 
   it("takes no time to send when there is no interval", () => {
-    expect(batchEtaSeconds({ submitIntervalMs: 0, maxInFlight: 2, renderSeconds: 60, waiting: 2, inFlight: 0 })).toBe(60);
+    expect(batchEtaSeconds({ submitIntervalMs: 0, maxInFlight: 2, renderSeconds: 60, waiting: 2, inFlight: 0 })).toBe(
+      60,
+    );
   });
 });
 

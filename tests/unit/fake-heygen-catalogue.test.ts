@@ -1,6 +1,13 @@
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createFakeHeygen, FAKE_IDS, fakeAvatarGroups, fakeLooks, fakeVoices, type BillingType } from "@/mocks/heygen/fake-heygen";
+import {
+  createFakeHeygen,
+  FAKE_IDS,
+  fakeAvatarGroups,
+  fakeLooks,
+  fakeVoices,
+  type BillingType,
+} from "@/mocks/heygen/fake-heygen";
 
 // Catalogue, pagination and account, in-process. `maxPageSize: 2` forces several pages out of a small catalogue.
 const BASE = "https://api.heygen.com";
@@ -53,7 +60,9 @@ describe("avatar looks and groups", () => {
       gender: "female",
       avatar_type: "studio_avatar",
       default_voice_id: FAKE_IDS.voices.sara,
-      preview_image_url: expect.stringMatching(/^https:\/\/api\.heygen\.com\/media\/[^?]+\.jpg\?Expires=\d+&Signature=/),
+      preview_image_url: expect.stringMatching(
+        /^https:\/\/api\.heygen\.com\/media\/[^?]+\.jpg\?Expires=\d+&Signature=/,
+      ),
       preview_video_url: expect.stringMatching(/\.mp4\?Expires=/),
       preferred_orientation: "portrait",
       image_width: 1080,
@@ -66,16 +75,26 @@ describe("avatar looks and groups", () => {
   });
 
   it("covers every avatar type, every orientation, a private look and a look without a default voice", () => {
-    expect(new Set(fakeLooks.map((look) => look.avatar_type))).toEqual(new Set(["studio_avatar", "digital_twin", "photo_avatar"]));
-    expect(new Set(fakeLooks.map((look) => look.preferred_orientation))).toEqual(new Set(["portrait", "landscape", "square"]));
-    expect(fakeLooks.filter((look) => look.ownership === "private").map((look) => look.id)).toEqual([FAKE_IDS.looks.privateTwin]);
-    expect(fakeLooks.filter((look) => !look.default_voice_id).map((look) => look.id)).toEqual([FAKE_IDS.looks.photoNoDefaultVoice]);
+    expect(new Set(fakeLooks.map((look) => look.avatar_type))).toEqual(
+      new Set(["studio_avatar", "digital_twin", "photo_avatar"]),
+    );
+    expect(new Set(fakeLooks.map((look) => look.preferred_orientation))).toEqual(
+      new Set(["portrait", "landscape", "square"]),
+    );
+    expect(fakeLooks.filter((look) => look.ownership === "private").map((look) => look.id)).toEqual([
+      FAKE_IDS.looks.privateTwin,
+    ]);
+    expect(fakeLooks.filter((look) => !look.default_voice_id).map((look) => look.id)).toEqual([
+      FAKE_IDS.looks.photoNoDefaultVoice,
+    ]);
   });
 
   it("filters before paging", async () => {
     const studio = await allPages("/v3/avatars/looks?avatar_type=studio_avatar");
     expect(studio.map((page) => page.data.length)).toEqual([2, 2]);
-    expect(ids(studio)).toEqual(fakeLooks.filter((look) => look.avatar_type === "studio_avatar").map((look) => look.id));
+    expect(ids(studio)).toEqual(
+      fakeLooks.filter((look) => look.avatar_type === "studio_avatar").map((look) => look.id),
+    );
 
     const privateLooks = await allPages("/v3/avatars/looks?ownership=private");
     expect(ids(privateLooks)).toEqual([FAKE_IDS.looks.privateTwin]);
@@ -113,7 +132,9 @@ describe("avatar looks and groups", () => {
       created_at: expect.any(Number),
     });
     expect(ids(await allPages("/v3/avatars?ownership=private"))).toEqual([FAKE_IDS.groups.twin]);
-    expect((await (await get(`/v3/avatars/looks/${FAKE_IDS.looks.square}`)).json()).data.preferred_orientation).toBe("square");
+    expect((await (await get(`/v3/avatars/looks/${FAKE_IDS.looks.square}`)).json()).data.preferred_orientation).toBe(
+      "square",
+    );
     expect((await get("/v3/avatars/looks/nobody")).status).toBe(404);
   });
 });
@@ -122,7 +143,9 @@ describe("voices", () => {
   it("pages through the public voices by default; the private clone only with type=private", async () => {
     const pages = await allPages("/v3/voices");
     expect(pages.map((page) => page.data.length)).toEqual([2, 2, 2, 2]);
-    expect(ids(pages, "voice_id")).toEqual(fakeVoices.filter((voice) => voice.type === "public").map((voice) => voice.voice_id));
+    expect(ids(pages, "voice_id")).toEqual(
+      fakeVoices.filter((voice) => voice.type === "public").map((voice) => voice.voice_id),
+    );
     expect(pages[0]!.data[0]).toEqual({
       voice_id: FAKE_IDS.voices.sara,
       name: "Sara",
@@ -142,7 +165,9 @@ describe("voices", () => {
     const starfish = await allPages("/v3/voices?engine=starfish&limit=1");
     expect(starfish.map((page) => page.data.length)).toEqual([1, 1, 1, 1, 1]);
     expect(ids(starfish, "voice_id")).toEqual(
-      fakeVoices.filter((voice) => voice.type === "public" && voice.engines.includes("starfish")).map((voice) => voice.voice_id),
+      fakeVoices
+        .filter((voice) => voice.type === "public" && voice.engines.includes("starfish"))
+        .map((voice) => voice.voice_id),
     );
     for (const query of ["limit=101", "limit=abc", "token=%%%", "type=shared"]) {
       expect((await get(`/v3/voices?${query}`)).status).toBe(400);
@@ -154,13 +179,29 @@ describe("voices", () => {
 describe("users/me", () => {
   const me = async (billingType: BillingType) => {
     const base = `https://${billingType}.heygen.test`;
-    const account = createFakeHeygen({ baseUrl: base, apiKey: "k", renderMs: 0, initialCredits: 10, billingType, deliverWebhooks: false });
+    const account = createFakeHeygen({
+      baseUrl: base,
+      apiKey: "k",
+      renderMs: 0,
+      initialCredits: 10,
+      billingType,
+      deliverWebhooks: false,
+    });
     server.use(...account.handlers);
     const body = JSON.stringify({ type: "avatar", avatar_id: FAKE_IDS.looks.landscape, script: "Hi" });
-    await fetch(`${base}/v3/videos`, { method: "POST", body, headers: { "x-api-key": "k", "content-type": "application/json" } });
+    await fetch(`${base}/v3/videos`, {
+      method: "POST",
+      body,
+      headers: { "x-api-key": "k", "content-type": "application/json" },
+    });
     return (await (await get("/v3/users/me", base)).json()).data;
   };
-  const profile = { username: expect.any(String), email: expect.any(String), first_name: expect.any(String), last_name: expect.any(String) };
+  const profile = {
+    username: expect.any(String),
+    email: expect.any(String),
+    first_name: expect.any(String),
+    last_name: expect.any(String),
+  };
 
   it("reports a subscription's remaining premium credits", async () => {
     expect(await me("subscription")).toEqual({
@@ -170,7 +211,10 @@ describe("users/me", () => {
       usage_based: null,
       subscription: {
         plan: expect.any(String),
-        credits: { premium_credits: { remaining: 9, resets_at: expect.any(String) }, add_on_credits: { remaining: 0, resets_at: null } },
+        credits: {
+          premium_credits: { remaining: 9, resets_at: expect.any(String) },
+          add_on_credits: { remaining: 0, resets_at: null },
+        },
       },
     });
   });
@@ -181,7 +225,11 @@ describe("users/me", () => {
       billing_type: "wallet",
       subscription: null,
       usage_based: null,
-      wallet: { currency: "credits", remaining_balance: 9, auto_reload: { enabled: false, amount_usd: null, threshold_usd: null } },
+      wallet: {
+        currency: "credits",
+        remaining_balance: 9,
+        auto_reload: { enabled: false, amount_usd: null, threshold_usd: null },
+      },
     });
   });
 
@@ -191,7 +239,12 @@ describe("users/me", () => {
       billing_type: "usage_based",
       wallet: null,
       subscription: null,
-      usage_based: { included_credits: 10, remaining_credits: 9, spending_cap_usd: expect.any(Number), spending_current_usd: 0 },
+      usage_based: {
+        included_credits: 10,
+        remaining_credits: 9,
+        spending_cap_usd: expect.any(Number),
+        spending_current_usd: 0,
+      },
     });
   });
 });

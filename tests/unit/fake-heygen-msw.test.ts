@@ -7,7 +7,13 @@ import { createFakeHeygen, FAKE_IDS, FAKE_MARKERS, fakeLooks } from "@/mocks/hey
 const BASE = "https://api.heygen.com";
 const RENDER_MS = 1000;
 const ENDPOINT = { url: "https://app.example.com/api/heygen/webhook", secret: "whsec_test-secret" };
-const fake = createFakeHeygen({ baseUrl: BASE, apiKey: "k", renderMs: RENDER_MS, deliverWebhooks: false, endpoints: [ENDPOINT] });
+const fake = createFakeHeygen({
+  baseUrl: BASE,
+  apiKey: "k",
+  renderMs: RENDER_MS,
+  deliverWebhooks: false,
+  endpoints: [ENDPOINT],
+});
 
 const unhandled: string[] = [];
 const server = setupServer(...fake.handlers);
@@ -32,7 +38,8 @@ afterAll(() => {
 });
 
 const headers = { "x-api-key": "k", "content-type": "application/json" };
-const call = (path: string, init: RequestInit = {}, base = BASE) => fetch(`${base}${path}`, { ...init, headers: { ...headers, ...init.headers } });
+const call = (path: string, init: RequestInit = {}, base = BASE) =>
+  fetch(`${base}${path}`, { ...init, headers: { ...headers, ...init.headers } });
 const body = (overrides: Record<string, unknown> = {}) => ({
   type: "avatar",
   avatar_id: FAKE_IDS.looks.landscape,
@@ -69,7 +76,12 @@ describe("videos", () => {
     expect((await getVideo(videoId)).video_url).toBeNull();
     at(RENDER_MS);
     const done = await getVideo(videoId);
-    expect(done).toMatchObject({ status: "completed", duration: 5, title: "Timeline", completed_at: expect.any(Number) });
+    expect(done).toMatchObject({
+      status: "completed",
+      duration: 5,
+      title: "Timeline",
+      completed_at: expect.any(Number),
+    });
     at(RENDER_MS + 3_600_000);
     const later = await getVideo(videoId);
     const expires = (url: string) => Number(new URL(url).searchParams.get("Expires"));
@@ -105,7 +117,12 @@ describe("videos", () => {
       expect({ overrides, status: response.status, error }).toEqual({
         overrides,
         status: 400,
-        error: { code: "invalid_parameter", message: expect.stringMatching(new RegExp(`^${param.replace(/[.[\]]/g, "\\$&")} is invalid: `)), param, doc_url: null },
+        error: {
+          code: "invalid_parameter",
+          message: expect.stringMatching(new RegExp(`^${param.replace(/[.[\]]/g, "\\$&")} is invalid: `)),
+          param,
+          doc_url: null,
+        },
       });
     }
     const imageType = await (await post({ type: "image" })).json();
@@ -113,14 +130,30 @@ describe("videos", () => {
     expect(fake.jobs.size).toBe(0);
 
     expect((await post({ script: "x".repeat(4999) })).status).toBe(200);
-    const nulls = { title: null, aspect_ratio: null, resolution: null, background: null, voice_settings: null, caption: null, engine: null, callback_url: null, callback_id: null };
+    const nulls = {
+      title: null,
+      aspect_ratio: null,
+      resolution: null,
+      background: null,
+      voice_settings: null,
+      caption: null,
+      engine: null,
+      callback_url: null,
+      callback_id: null,
+    };
     expect((await post(nulls)).status).toBe(200);
     const full = {
       title: "All fields",
       aspect_ratio: "9:16",
       resolution: "1080p",
       background: { type: "image", asset_id: "asset-1" },
-      voice_settings: { speed: 1.2, pitch: -5, volume: 0.8, locale: "en-US", engine_settings: { engine_type: "elevenlabs", stability: 0.5 } },
+      voice_settings: {
+        speed: 1.2,
+        pitch: -5,
+        volume: 0.8,
+        locale: "en-US",
+        engine_settings: { engine_type: "elevenlabs", stability: 0.5 },
+      },
       caption: { file_format: "srt", style: "default" },
       engine: { type: "avatar_v" },
       motion_prompt: "Wave at the start",
@@ -142,7 +175,10 @@ describe("videos", () => {
     expect(unknownVoice.error).toMatchObject({ code: "voice_not_found", param: "voice_id" });
 
     const videoId = await create({ voice_id: undefined, avatar_id: FAKE_IDS.looks.brandon });
-    expect(fake.jobs.get(videoId)).toMatchObject({ lookId: FAKE_IDS.looks.brandon, voiceId: FAKE_IDS.voices.christopher });
+    expect(fake.jobs.get(videoId)).toMatchObject({
+      lookId: FAKE_IDS.looks.brandon,
+      voiceId: FAKE_IDS.voices.christopher,
+    });
 
     const noDefault = await post({ voice_id: undefined, avatar_id: FAKE_IDS.looks.photoNoDefaultVoice });
     expect(noDefault.status).toBe(400);
@@ -163,13 +199,17 @@ describe("videos", () => {
     );
     const ids = await Promise.all(twice.map(async (response) => (await (await response).json()).data.video_id));
     expect(new Set(ids).size).toBe(2);
-    for (const id of ids) expect(fake.jobs.get(id)).toMatchObject({ idempotencyKey: "our-video-7", request: sent, callbackId: "ours-7" });
+    for (const id of ids)
+      expect(fake.jobs.get(id)).toMatchObject({ idempotencyKey: "our-video-7", request: sent, callbackId: "ours-7" });
   });
 
   it("answers 402 and 429 (with Retry-After) without creating a job", async () => {
     const credit = await post({ script: `Hi ${FAKE_MARKERS.insufficientCredit}` });
     expect(credit.status).toBe(402);
-    expect((await credit.json()).error).toMatchObject({ code: "insufficient_credit", message: expect.stringMatching(/^Insufficient credits/) });
+    expect((await credit.json()).error).toMatchObject({
+      code: "insufficient_credit",
+      message: expect.stringMatching(/^Insufficient credits/),
+    });
     const limited = await post({ script: `Hi ${FAKE_MARKERS.rateLimited}` });
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("30");
@@ -188,7 +228,13 @@ describe("videos", () => {
       failure_message: "Video rendering failed",
     });
 
-    const poor = createFakeHeygen({ baseUrl: "https://poor.heygen.test", apiKey: "k", renderMs: 0, initialCredits: 1, deliverWebhooks: false });
+    const poor = createFakeHeygen({
+      baseUrl: "https://poor.heygen.test",
+      apiKey: "k",
+      renderMs: 0,
+      initialCredits: 1,
+      deliverWebhooks: false,
+    });
     server.use(...poor.handlers);
     expect((await post({}, {}, "https://poor.heygen.test")).status).toBe(200);
     const second = await post({}, {}, "https://poor.heygen.test");
@@ -200,7 +246,13 @@ describe("videos", () => {
   });
 
   it("answers a [hang] create with a gateway 504 after hangMs, the job created", async () => {
-    const bounded = createFakeHeygen({ baseUrl: "https://hang.heygen.test", apiKey: "k", renderMs: 0, hangMs: 50, deliverWebhooks: false });
+    const bounded = createFakeHeygen({
+      baseUrl: "https://hang.heygen.test",
+      apiKey: "k",
+      renderMs: 0,
+      hangMs: 50,
+      deliverWebhooks: false,
+    });
     server.use(...bounded.handlers);
     const response = await post({ script: `Wait ${FAKE_MARKERS.hang}` }, {}, "https://hang.heygen.test");
     expect(response.status).toBe(504);
@@ -225,10 +277,14 @@ describe("videos", () => {
       has_more: false,
       next_token: null,
     });
-    const tooMany = await call(`/v3/videos/statuses?video_ids=${Array.from({ length: 101 }, (_, i) => `v${i}`).join(",")}`);
+    const tooMany = await call(
+      `/v3/videos/statuses?video_ids=${Array.from({ length: 101 }, (_, i) => `v${i}`).join(",")}`,
+    );
     expect(tooMany.status).toBe(400);
     expect((await tooMany.json()).error.param).toBe("video_ids");
-    expect((await call(`/v3/videos/statuses?video_ids=${Array.from({ length: 100 }, (_, i) => `v${i}`).join(",")}`)).status).toBe(200);
+    expect(
+      (await call(`/v3/videos/statuses?video_ids=${Array.from({ length: 100 }, (_, i) => `v${i}`).join(",")}`)).status,
+    ).toBe(200);
   });
 
   it("lists videos newest first by title, deletes them, and 404s unknown ones", async () => {
@@ -257,10 +313,20 @@ describe("deliveries off: the outbox", () => {
     const [signed, unsigned, ...more] = fake.outbox;
     expect(more).toEqual([]);
     expect(signed).toMatchObject({ url: ENDPOINT.url, kind: "v3", videoId });
-    expect(signed!.headers["heygen-signature"]).toBe(createHmac("sha256", ENDPOINT.secret).update(signed!.body).digest("hex"));
+    expect(signed!.headers["heygen-signature"]).toBe(
+      createHmac("sha256", ENDPOINT.secret).update(signed!.body).digest("hex"),
+    );
     expect(signed!.headers["heygen-event-id"]).toBe(JSON.parse(signed!.body).event_id);
-    expect(unsigned).toEqual({ ...signed, url: "https://app.example.com/api/heygen/callback", kind: "callback", headers: { "content-type": "application/json" } });
-    expect(JSON.parse(signed!.body)).toMatchObject({ event_type: "avatar_video.success", event_data: { video_id: videoId, callback_id: "ours" } });
+    expect(unsigned).toEqual({
+      ...signed,
+      url: "https://app.example.com/api/heygen/callback",
+      kind: "callback",
+      headers: { "content-type": "application/json" },
+    });
+    expect(JSON.parse(signed!.body)).toMatchObject({
+      event_type: "avatar_video.success",
+      event_data: { video_id: videoId, callback_id: "ours" },
+    });
     expect(fake.events.map((event) => event.event_id)).toEqual([JSON.parse(signed!.body).event_id]);
     expect(unhandled).toEqual([]); // nothing went over the (mocked) network
   });
@@ -283,7 +349,9 @@ describe("deliveries off: the outbox", () => {
     expect(fake.outbox).toHaveLength(1);
     fake.reset();
     expect([fake.jobs.size, fake.events.length, fake.outbox.length]).toEqual([0, 0, 0]);
-    expect([...fake.webhookEndpoints.values()]).toEqual([expect.objectContaining({ url: ENDPOINT.url, secret: ENDPOINT.secret, scheme: "v3" })]);
+    expect([...fake.webhookEndpoints.values()]).toEqual([
+      expect.objectContaining({ url: ENDPOINT.url, secret: ENDPOINT.secret, scheme: "v3" }),
+    ]);
   });
 });
 

@@ -19,7 +19,13 @@ async function startReceiver() {
   const server = createServer(async (request, response) => {
     let body = "";
     for await (const chunk of request) body += String(chunk);
-    received.push({ method: request.method ?? "", path: request.url ?? "", headers: request.headers, body, at: Date.now() });
+    received.push({
+      method: request.method ?? "",
+      path: request.url ?? "",
+      headers: request.headers,
+      body,
+      at: Date.now(),
+    });
     response.writeHead(request.method === "OPTIONS" && request.url === "/refuse" ? 405 : 200).end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -53,22 +59,38 @@ beforeEach(() => {
 });
 
 const api = (path: string, init: RequestInit = {}, server = heygen) =>
-  fetch(`${server.url}${path}`, { ...init, headers: { "content-type": "application/json", "x-api-key": API_KEY, ...init.headers } });
+  fetch(`${server.url}${path}`, {
+    ...init,
+    headers: { "content-type": "application/json", "x-api-key": API_KEY, ...init.headers },
+  });
 
 async function createVideo(overrides: Record<string, unknown> = {}, server = heygen): Promise<string> {
-  const body = { type: "avatar", avatar_id: FAKE_IDS.looks.landscape, script: "Hi there.", callback_id: "ours-1", ...overrides };
+  const body = {
+    type: "avatar",
+    avatar_id: FAKE_IDS.looks.landscape,
+    script: "Hi there.",
+    callback_id: "ours-1",
+    ...overrides,
+  };
   const response = await api("/v3/videos", { method: "POST", body: JSON.stringify(body) }, server);
   expect(response.status).toBe(200);
   return (await response.json()).data.video_id;
 }
 
 async function addEndpoint(path: string, events: string[] | null = ["avatar_video.success", "avatar_video.fail"]) {
-  const response = await api("/v3/webhooks/endpoints", { method: "POST", body: JSON.stringify({ url: `${receiver.url}${path}`, events }) });
+  const response = await api("/v3/webhooks/endpoints", {
+    method: "POST",
+    body: JSON.stringify({ url: `${receiver.url}${path}`, events }),
+  });
   expect(response.status).toBe(200);
   return (await response.json()).data as { endpoint_id: string; secret: string };
 }
 
-const postsTo = (path: string, count = 1) => waitFor(() => receiver.posts(path), (posts) => posts.length >= count);
+const postsTo = (path: string, count = 1) =>
+  waitFor(
+    () => receiver.posts(path),
+    (posts) => posts.length >= count,
+  );
 const settle = (ms = 200) => new Promise((resolve) => setTimeout(resolve, ms));
 const hmac = (body: string, secret: string) => createHmac("sha256", secret).update(body).digest("hex");
 
@@ -182,7 +204,9 @@ describe("webhook deliveries", () => {
       },
     });
     expect((await fetch(event.event_data.video_url)).status).toBe(200);
-    expect(heygen.fake.deliveries).toContainEqual(expect.objectContaining({ url: `${receiver.url}/hook`, status: 200, kind: "v3" }));
+    expect(heygen.fake.deliveries).toContainEqual(
+      expect.objectContaining({ url: `${receiver.url}/hook`, status: 200, kind: "v3" }),
+    );
   });
 
   it("carries failure_code and failure_message when the render fails ([fail])", async () => {
@@ -191,7 +215,12 @@ describe("webhook deliveries", () => {
     const [delivery] = await postsTo("/hook");
     expect(JSON.parse(delivery!.body)).toMatchObject({
       event_type: "avatar_video.fail",
-      event_data: { video_id: videoId, callback_id: "ours-1", failure_code: "RENDER_FAILED", failure_message: "Video rendering failed" },
+      event_data: {
+        video_id: videoId,
+        callback_id: "ours-1",
+        failure_code: "RENDER_FAILED",
+        failure_message: "Video rendering failed",
+      },
     });
   });
 
@@ -242,22 +271,36 @@ describe("webhook deliveries", () => {
 
   it("delivers nothing for a lost webhook, but lists its event ([no-webhook])", async () => {
     await addEndpoint("/hook");
-    const videoId = await createVideo({ script: `Lost ${FAKE_MARKERS.noWebhook}`, callback_url: `${receiver.url}/direct` });
+    const videoId = await createVideo({
+      script: `Lost ${FAKE_MARKERS.noWebhook}`,
+      callback_url: `${receiver.url}/direct`,
+    });
     await settle(RENDER_MS + 300);
     expect(receiver.received.filter((r) => r.method === "POST")).toEqual([]);
     expect(heygen.fake.deliveries).toEqual([]);
     const events = await (await api("/v3/webhooks/events")).json();
-    expect(events.data).toEqual([expect.objectContaining({ event_type: "avatar_video.success", event_data: expect.objectContaining({ video_id: videoId }) })]);
+    expect(events.data).toEqual([
+      expect.objectContaining({
+        event_type: "avatar_video.success",
+        event_data: expect.objectContaining({ video_id: videoId }),
+      }),
+    ]);
   });
 
   it("lists the events history newest first, filtered by event_type", async () => {
     const ok = await createVideo();
     await settle(20);
     const failed = await createVideo({ script: `No ${FAKE_MARKERS.fail}` });
-    await waitFor(() => heygen.fake.events.length, (count) => count === 2);
+    await waitFor(
+      () => heygen.fake.events.length,
+      (count) => count === 2,
+    );
 
     const all = await (await api("/v3/webhooks/events")).json();
-    expect(all.data.map((event: { event_data: { video_id: string } }) => event.event_data.video_id)).toEqual([failed, ok]);
+    expect(all.data.map((event: { event_data: { video_id: string } }) => event.event_data.video_id)).toEqual([
+      failed,
+      ok,
+    ]);
     expect(all.data[0]).toEqual({
       event_id: heygen.fake.events[1]!.event_id,
       event_type: "avatar_video.fail",

@@ -58,15 +58,35 @@ describe("fake HeyGen v3 over HTTP", () => {
     const created = await createVideo({ caption: { file_format: "srt", style: "default" } });
     expect(created.status).toBe(200);
     const { data } = await created.json();
-    expect(data).toEqual({ video_id: expect.stringMatching(/^[0-9a-f]{32}$/), status: "waiting", output_format: "mp4" });
+    expect(data).toEqual({
+      video_id: expect.stringMatching(/^[0-9a-f]{32}$/),
+      status: "waiting",
+      output_format: "mp4",
+    });
 
     const first = await videoStatus(data.video_id);
     expect(["pending", "processing"]).toContain(first.status);
-    expect(first).toMatchObject({ video_url: null, thumbnail_url: null, subtitle_url: null, completed_at: null, duration: null });
+    expect(first).toMatchObject({
+      video_url: null,
+      thumbnail_url: null,
+      subtitle_url: null,
+      completed_at: null,
+      duration: null,
+    });
 
-    const done = await waitFor(() => videoStatus(data.video_id), (video) => video.status === "completed");
+    const done = await waitFor(
+      () => videoStatus(data.video_id),
+      (video) => video.status === "completed",
+    );
     const now = Math.floor(Date.now() / 1000);
-    expect(done).toMatchObject({ id: data.video_id, title: "Welcome", status: "completed", duration: 5, failure_code: null, gif_url: null });
+    expect(done).toMatchObject({
+      id: data.video_id,
+      title: "Welcome",
+      status: "completed",
+      duration: 5,
+      failure_code: null,
+      gif_url: null,
+    });
     expect(done.created_at).toBeGreaterThan(now - 10);
     expect(done.completed_at).toBeGreaterThanOrEqual(done.created_at);
     const signed = (extension: string) =>
@@ -81,14 +101,20 @@ describe("fake HeyGen v3 over HTTP", () => {
 
   it("sets captioned_video_url only when captions are burned in", async () => {
     const { data } = await (await createVideo({ caption: { file_format: "srt" } })).json();
-    const done = await waitFor(() => videoStatus(data.video_id), (video) => video.status === "completed");
+    const done = await waitFor(
+      () => videoStatus(data.video_id),
+      (video) => video.status === "completed",
+    );
     expect(done.subtitle_url).toEqual(expect.any(String));
     expect(done.captioned_video_url).toBeNull();
   });
 
   it("serves the signed media, with Range requests, and refuses a tampered signature", async () => {
     const { data } = await (await createVideo()).json();
-    const done = await waitFor(() => videoStatus(data.video_id), (video) => video.status === "completed");
+    const done = await waitFor(
+      () => videoStatus(data.video_id),
+      (video) => video.status === "completed",
+    );
 
     const full = await fetch(done.video_url);
     expect(full.status).toBe(200);
@@ -137,11 +163,21 @@ describe("fake HeyGen v3 over HTTP", () => {
     expect(response.headers.get("content-type")).toBe("text/html");
     expect(await response.text()).toContain("502 Bad Gateway");
     const job = onlyJob();
-    expect((await waitFor(() => videoStatus(job.videoId), (video) => video.status === "completed")).status).toBe("completed");
+    expect(
+      (
+        await waitFor(
+          () => videoStatus(job.videoId),
+          (video) => video.status === "completed",
+        )
+      ).status,
+    ).toBe("completed");
   });
 
   it("never answers the create until the client aborts, with the job created ([hang])", async () => {
-    const aborted = createVideo({ script: `Hello ${FAKE_MARKERS.hang}` }, { signal: AbortSignal.timeout(RENDER_MS + 200) });
+    const aborted = createVideo(
+      { script: `Hello ${FAKE_MARKERS.hang}` },
+      { signal: AbortSignal.timeout(RENDER_MS + 200) },
+    );
     await expect(aborted).rejects.toThrow(/abort|timeout/i);
     const job = onlyJob();
     expect((await videoStatus(job.videoId)).status).toBe("completed"); // rendered meanwhile
@@ -158,7 +194,10 @@ describe("fake HeyGen v3 over HTTP", () => {
   it("lets a test put one-off handlers in front of the fake, until resetHandlers()", async () => {
     heygen.use(
       http.get(`${heygen.url}/v3/users/me`, () =>
-        HttpResponse.json({ error: { code: "internal_error", message: "boom", param: null, doc_url: null } }, { status: 503 }),
+        HttpResponse.json(
+          { error: { code: "internal_error", message: "boom", param: null, doc_url: null } },
+          { status: 503 },
+        ),
       ),
     );
     expect((await api("/v3/users/me")).status).toBe(503);

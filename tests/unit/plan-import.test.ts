@@ -12,8 +12,20 @@ describe("parsePlan (csv)", () => {
     const { rows, error } = parsePlan(text, "csv");
     expect(error).toBeNull();
     expect(rows).toEqual([
-      expect.objectContaining({ line: 2, date: "2026-03-01", title: "Hello", script: 'Hi, all.\r\nSecond line, "quoted".', parsedTarget: { kind: "presenter", name: "Anna" }, errors: [] }),
-      expect.objectContaining({ line: 4, date: "2026-03-02", parsedTarget: { kind: "tag", tag: "morning" }, errors: [] }),
+      expect.objectContaining({
+        line: 2,
+        date: "2026-03-01",
+        title: "Hello",
+        script: 'Hi, all.\r\nSecond line, "quoted".',
+        parsedTarget: { kind: "presenter", name: "Anna" },
+        errors: [],
+      }),
+      expect.objectContaining({
+        line: 4,
+        date: "2026-03-02",
+        parsedTarget: { kind: "tag", tag: "morning" },
+        errors: [],
+      }),
     ]);
   });
 
@@ -58,7 +70,10 @@ describe("parsePlan (csv)", () => {
 
 describe("parsePlan (lines)", () => {
   it("reads tab-separated lines pasted from a spreadsheet, commas kept inside the script", () => {
-    const { rows } = parsePlan("2026-03-01\tHello\tHi, all.\tanna\n2026-03-02\tNews\tToday, briefly.\t#morning-news", "lines");
+    const { rows } = parsePlan(
+      "2026-03-01\tHello\tHi, all.\tanna\n2026-03-02\tNews\tToday, briefly.\t#morning-news",
+      "lines",
+    );
     expect(rows.map(({ line, script, parsedTarget }) => ({ line, script, parsedTarget }))).toEqual([
       { line: 1, script: "Hi, all.", parsedTarget: { kind: "presenter", name: "anna" } },
       { line: 2, script: "Today, briefly.", parsedTarget: { kind: "tag", tag: "morning-news" } },
@@ -66,7 +81,10 @@ describe("parsePlan (lines)", () => {
   });
 
   it("splits only on tabs or commas, never on the pipes inside a script", () => {
-    const { rows } = parsePlan("2026-03-01,Menu,Soup | bread | cheese | wine | cake,Anna\n2026-03-02,Menu,Tea | milk | honey | lemon | ice,Anna", "lines");
+    const { rows } = parsePlan(
+      "2026-03-01,Menu,Soup | bread | cheese | wine | cake,Anna\n2026-03-02,Menu,Tea | milk | honey | lemon | ice,Anna",
+      "lines",
+    );
     expect(rows.map((row) => [row.script, row.errors])).toEqual([
       ["Soup | bread | cheese | wine | cake", []],
       ["Tea | milk | honey | lemon | ice", []],

@@ -33,7 +33,14 @@ describe("settings encryption (AES-256-GCM)", () => {
     ["a changed IV", (stored: string) => flipBit(stored, 0)],
     ["a changed tag", (stored: string) => flipBit(stored, 1)],
     ["a changed ciphertext", (stored: string) => flipBit(stored, 2)],
-    ["a missing tag", (stored: string) => stored.split(".").filter((_, i) => i !== 1).join(".")],
+    [
+      "a missing tag",
+      (stored: string) =>
+        stored
+          .split(".")
+          .filter((_, i) => i !== 1)
+          .join("."),
+    ],
     ["an extra part", (stored: string) => `${stored}.AAAA`],
     ["a plaintext value", () => secret],
   ])("refuses %s", (_, tamper) => {
@@ -65,7 +72,12 @@ describe("ENCRYPTION_KEY", () => {
 
   it("takes 32 bytes as 64 hex characters or as base64 (standard or URL-safe, padded or not)", async () => {
     const bytes = randomBytes(32);
-    for (const written of [bytes.toString("hex"), bytes.toString("hex").toUpperCase(), bytes.toString("base64"), bytes.toString("base64url")]) {
+    for (const written of [
+      bytes.toString("hex"),
+      bytes.toString("hex").toUpperCase(),
+      bytes.toString("base64"),
+      bytes.toString("base64url"),
+    ]) {
       expect((await loadEnv(written)).ENCRYPTION_KEY).toEqual(bytes);
     }
   });

@@ -6,7 +6,9 @@ import { createVideoInput } from "@/lib/video-input";
 const valid = { title: "Hi", script: "Hello", avatarId: "a", voiceId: "v", aspectRatio: "9:16", resolution: "720p" };
 const firstIssue = (input: unknown) => {
   const result = createVideoInput.safeParse(input);
-  return result.success ? null : { field: result.error.issues[0]?.path.join("."), message: result.error.issues[0]?.message };
+  return result.success
+    ? null
+    : { field: result.error.issues[0]?.path.join("."), message: result.error.issues[0]?.message };
 };
 
 describe("createVideoInput", () => {
@@ -35,15 +37,38 @@ describe("createVideoInput", () => {
   });
 
   it.each([
-    [{ width: 1920, height: 1080 }, { aspectRatio: "16:9", resolution: "1080p" }],
-    [{ width: 1080, height: 1920 }, { aspectRatio: "9:16", resolution: "1080p" }],
-    [{ width: 1080, height: 1080 }, { aspectRatio: "1:1", resolution: "1080p" }],
-    [{ width: 1280, height: 720 }, { aspectRatio: "16:9", resolution: "720p" }],
-    [{ width: 1080, height: 1350 }, { aspectRatio: "4:5", resolution: "1080p" }],
-    [{ width: 3840, height: 2160 }, { aspectRatio: "16:9", resolution: "4k" }],
-    [{ width: 640, height: 480 }, { aspectRatio: "5:4", resolution: "720p" }],
+    [
+      { width: 1920, height: 1080 },
+      { aspectRatio: "16:9", resolution: "1080p" },
+    ],
+    [
+      { width: 1080, height: 1920 },
+      { aspectRatio: "9:16", resolution: "1080p" },
+    ],
+    [
+      { width: 1080, height: 1080 },
+      { aspectRatio: "1:1", resolution: "1080p" },
+    ],
+    [
+      { width: 1280, height: 720 },
+      { aspectRatio: "16:9", resolution: "720p" },
+    ],
+    [
+      { width: 1080, height: 1350 },
+      { aspectRatio: "4:5", resolution: "1080p" },
+    ],
+    [
+      { width: 3840, height: 2160 },
+      { aspectRatio: "16:9", resolution: "4k" },
+    ],
+    [
+      { width: 640, height: 480 },
+      { aspectRatio: "5:4", resolution: "720p" },
+    ],
   ])("maps legacy %o to the nearest preset %o", (size, preset) => {
-    expect(createVideoInput.parse({ ...valid, aspectRatio: undefined, resolution: undefined, ...size })).toMatchObject(preset);
+    expect(createVideoInput.parse({ ...valid, aspectRatio: undefined, resolution: undefined, ...size })).toMatchObject(
+      preset,
+    );
   });
 
   it.each([

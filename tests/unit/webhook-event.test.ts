@@ -8,7 +8,12 @@ describe("parseHeygenEvent", () => {
         event_id: "evt_1",
         event_type: "avatar_video.success",
         created_at: "2026-11-25T10:00:00Z",
-        event_data: { video_id: "v1", video_url: "https://r.heygen.ai/v1.mp4", callback_id: "ours", gif_download_url: null },
+        event_data: {
+          video_id: "v1",
+          video_url: "https://r.heygen.ai/v1.mp4",
+          callback_id: "ours",
+          gif_download_url: null,
+        },
       }),
     ).toEqual({
       eventId: "evt_1",
@@ -29,14 +34,18 @@ describe("parseHeygenEvent", () => {
     [{ failure_code: "ONLY_A_CODE" }, "ONLY_A_CODE"],
     [{}, null],
   ])("reads a failure from %o", (data, failure) => {
-    expect(parseHeygenEvent({ event_type: "avatar_video.fail", event_data: { video_id: "v1", ...data } })).toMatchObject({
+    expect(
+      parseHeygenEvent({ event_type: "avatar_video.fail", event_data: { video_id: "v1", ...data } }),
+    ).toMatchObject({
       kind: "fail",
       failure,
     });
   });
 
   it("reads legacy `url`, `event` instead of `event_type`, and flat bodies", () => {
-    expect(parseHeygenEvent({ event: "avatar_video.success", event_data: { video_id: "v1", url: "https://x.test/v.mp4" } })).toMatchObject({
+    expect(
+      parseHeygenEvent({ event: "avatar_video.success", event_data: { video_id: "v1", url: "https://x.test/v.mp4" } }),
+    ).toMatchObject({
       kind: "success",
       eventId: null,
       videoUrl: "https://x.test/v.mp4",
@@ -45,18 +54,26 @@ describe("parseHeygenEvent", () => {
       kind: "success",
       videoId: "v1",
     });
-    expect(parseHeygenEvent({ video_id: "v1", status: "failed", msg: "nope" })).toMatchObject({ kind: "fail", failure: "nope" });
+    expect(parseHeygenEvent({ video_id: "v1", status: "failed", msg: "nope" })).toMatchObject({
+      kind: "fail",
+      failure: "nope",
+    });
   });
 
   it("refuses ids that could not be ours (NUL bytes, control characters) rather than passing them on", () => {
-    expect(parseHeygenEvent({ event_type: "avatar_video.fail", event_data: { video_id: "a\u0000b", callback_id: "x\ny" } })).toMatchObject({
+    expect(
+      parseHeygenEvent({ event_type: "avatar_video.fail", event_data: { video_id: "a\u0000b", callback_id: "x\ny" } }),
+    ).toMatchObject({
       videoId: null,
       callbackId: null,
     });
   });
 
   it.each([
-    [{ event_type: "avatar_video_gif.success", event_data: { video_id: "v1", url: "https://x.test/a.gif" } }, "avatar_video_gif.success"],
+    [
+      { event_type: "avatar_video_gif.success", event_data: { video_id: "v1", url: "https://x.test/a.gif" } },
+      "avatar_video_gif.success",
+    ],
     [{ video_id: "v1", status: "processing" }, "(none)"],
     [null, "(none)"],
     ["text", "(none)"],

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { isFreshTimestamp, readDeliveryHeaders, verifySignature } from "@/server/webhooks/signature";
 
 const secret = "whsec_test";
-const body = Buffer.from('{"event_type":"avatar_video.success","event_data":{"video_id":"abc","video_url":"https://x/v.mp4"}}');
+const body = Buffer.from(
+  '{"event_type":"avatar_video.success","event_data":{"video_id":"abc","video_url":"https://x/v.mp4"}}',
+);
 const valid = createHmac("sha256", secret).update(body).digest("hex");
 const v3 = (signature: string | null, extra: Record<string, string> = {}) =>
   readDeliveryHeaders(new Headers({ ...(signature === null ? {} : { "heygen-signature": signature }), ...extra }));
@@ -16,7 +18,10 @@ describe("webhook delivery headers", () => {
       timestamp: "1",
       eventId: "evt_1",
     });
-    expect(readDeliveryHeaders(new Headers({ signature: valid }))).toMatchObject({ scheme: "signed_legacy", signature: valid });
+    expect(readDeliveryHeaders(new Headers({ signature: valid }))).toMatchObject({
+      scheme: "signed_legacy",
+      signature: valid,
+    });
     expect(readDeliveryHeaders(new Headers())).toMatchObject({ scheme: "unsigned", signature: null });
   });
 });

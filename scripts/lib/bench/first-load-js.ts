@@ -38,7 +38,8 @@ async function scriptsOf(browser: Browser, url: string, expectedStatus: number):
     });
     // Network idle: chunks loaded after hydration count too.
     const response = await page.goto(url, { waitUntil: "networkidle" });
-    if (response?.status() !== expectedStatus) throw new Error(`${url} answered ${response?.status()}, expected ${expectedStatus}`);
+    if (response?.status() !== expectedStatus)
+      throw new Error(`${url} answered ${response?.status()}, expected ${expectedStatus}`);
     return await Promise.all(bodies.values());
   } finally {
     await context.close();

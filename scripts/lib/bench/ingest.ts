@@ -1,4 +1,13 @@
-import { cpuShares, cpuSnapshot, printBlock, runLoad, summarize, summaryLines, type LoadRequest, type LoadSummary } from "../http-load";
+import {
+  cpuShares,
+  cpuSnapshot,
+  printBlock,
+  runLoad,
+  summarize,
+  summaryLines,
+  type LoadRequest,
+  type LoadSummary,
+} from "../http-load";
 import { countVideos, type Stack } from "../webhook-load-stack";
 import { ratio } from "./format";
 import { TRIVIAL_ROUTE } from "./status-route";
@@ -49,7 +58,14 @@ async function warmUp(request: () => LoadRequest): Promise<void> {
 async function measure(stack: Stack, label: string, request: (index: number) => LoadRequest): Promise<LoadSummary> {
   const cpuBefore = cpuSnapshot();
   const summary = summarize(await runLoad(INGEST_DELIVERIES, CONCURRENCY, request));
-  const cpu = cpuShares(cpuBefore, cpuSnapshot(), { app: stack.app.pid, postgres: stack.postgresPid, "bench (load generator, fake HeyGen)": process.pid });
-  printBlock(`${label}: ${INGEST_DELIVERIES} requests at concurrency ${CONCURRENCY} (Node load generator)`, [...summaryLines(summary), ["cpu", cpu]]);
+  const cpu = cpuShares(cpuBefore, cpuSnapshot(), {
+    app: stack.app.pid,
+    postgres: stack.postgresPid,
+    "bench (load generator, fake HeyGen)": process.pid,
+  });
+  printBlock(`${label}: ${INGEST_DELIVERIES} requests at concurrency ${CONCURRENCY} (Node load generator)`, [
+    ...summaryLines(summary),
+    ["cpu", cpu],
+  ]);
   return summary;
 }

@@ -22,14 +22,22 @@ export const API_KEY = "bench-heygen-key";
 const RECONCILE_AFTER_SECONDS = "3600";
 
 export async function startBenchStack(videos: number, onStarted: (stop: () => Promise<void>) => void): Promise<Stack> {
-  const database = await startEmbeddedPostgres({ persistent: false, settings: ["shared_preload_libraries=pg_stat_statements"] });
+  const database = await startEmbeddedPostgres({
+    persistent: false,
+    settings: ["shared_preload_libraries=pg_stat_statements"],
+  });
   onStarted(database.stop);
   await applyMigrations(database.url);
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   await client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").finally(() => client.end());
 
-  const heygen = await startFakeHeygenServer({ apiKey: API_KEY, renderMs: 0, deliverWebhooks: false, initialCredits: videos });
+  const heygen = await startFakeHeygenServer({
+    apiKey: API_KEY,
+    renderMs: 0,
+    deliverWebhooks: false,
+    initialCredits: videos,
+  });
   onStarted(heygen.close);
   const secret = `whsec_bench_${randomBytes(16).toString("hex")}`;
   const app = await startApp({
@@ -44,6 +52,7 @@ export async function startBenchStack(videos: number, onStarted: (stop: () => Pr
     LOG_LEVEL: "warn",
   });
   onStarted(app.stop);
-  const postgresPid = Number(readFileSync(path.join(database.dataDir, "postmaster.pid"), "utf8").split("\n")[0]) || undefined;
+  const postgresPid =
+    Number(readFileSync(path.join(database.dataDir, "postmaster.pid"), "utf8").split("\n")[0]) || undefined;
   return { databaseUrl: database.url, postgresPid, heygen, app, secret };
 }

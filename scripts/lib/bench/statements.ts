@@ -5,7 +5,10 @@ import pg from "pg";
  * timer), from pg_stat_statements: reset before, sum of `calls` after. The bench's own two statements name the view,
  * which is how they are left out.
  */
-export async function countStatements<T>(databaseUrl: string, work: () => Promise<T>): Promise<{ result: T; statements: number }> {
+export async function countStatements<T>(
+  databaseUrl: string,
+  work: () => Promise<T>,
+): Promise<{ result: T; statements: number }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

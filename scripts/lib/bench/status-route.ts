@@ -34,12 +34,18 @@ async function measureRoute(stack: Stack, path: string, seconds: number, status:
   const probe = await fetch(url);
   const body = (await probe.json().catch(() => ({}))) as { status?: string };
   if (probe.status !== 200 || (status && body.status !== status)) {
-    throw new Error(`GET ${path} answered ${probe.status} ${JSON.stringify(body).slice(0, 200)}, expected 200${status ? ` ${status}` : ""} (a build older than this script? drop --no-build)`);
+    throw new Error(
+      `GET ${path} answered ${probe.status} ${JSON.stringify(body).slice(0, 200)}, expected 200${status ? ` ${status}` : ""} (a build older than this script? drop --no-build)`,
+    );
   }
   await runWrk(url, CONNECTIONS, WARM_UP_SECONDS);
   const cpuBefore = cpuSnapshot();
   const { result, statements } = await countStatements(stack.databaseUrl, () => runWrk(url, CONNECTIONS, seconds));
-  const cpu = cpuShares(cpuBefore, cpuSnapshot(), { app: stack.app.pid, postgres: stack.postgresPid, "bench (wrk)": process.pid });
+  const cpu = cpuShares(cpuBefore, cpuSnapshot(), {
+    app: stack.app.pid,
+    postgres: stack.postgresPid,
+    "bench (wrk)": process.pid,
+  });
   printBlock(`GET ${path}${status ? ` (${status})` : ""}: ${CONNECTIONS} connections, ${seconds} s (wrk)`, [
     ["throughput", `${result.requestsPerSecond.toFixed(0)} req/s (${result.requests} requests)`],
     ["latency p99", `${result.p99Ms.toFixed(1)} ms`],

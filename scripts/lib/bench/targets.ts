@@ -13,7 +13,12 @@ const REQUESTS_PER_VIEWER_MINUTE_MAX = 3;
 const FIRST_LOAD_JS_OVER_EMPTY_MAX_BYTES = 20_000;
 
 /** What one run measured; a section skipped with --only is missing. */
-export type Figures = { status?: StatusFigures; ingest?: IngestFigures; viewers?: ViewerFigures; firstLoad?: FirstLoadFigures };
+export type Figures = {
+  status?: StatusFigures;
+  ingest?: IngestFigures;
+  viewers?: ViewerFigures;
+  firstLoad?: FirstLoadFigures;
+};
 
 /** `pass` is null when the section did not run. */
 export type TargetRow = { figure: string; value: string; target: string; pass: boolean | null };
@@ -22,7 +27,8 @@ const NOT_RUN = { value: "not run", pass: null };
 
 /** The rows of the issue's targets table, plus the finished video's status ratio, in its order. */
 export function targetRows({ status, ingest, viewers, firstLoad }: Figures): TargetRow[] {
-  const statusRatio = (run: "rendering" | "finished") => status && status[run].requestsPerSecond / status.trivial.requestsPerSecond;
+  const statusRatio = (run: "rendering" | "finished") =>
+    status && status[run].requestsPerSecond / status.trivial.requestsPerSecond;
   const reachingDatabase = (run: "rendering" | "finished") => status && status[run].statements / status[run].requests;
   const rendering = statusRatio("rendering");
   const finished = statusRatio("finished");
@@ -57,13 +63,18 @@ export function targetRows({ status, ingest, viewers, firstLoad }: Figures): Tar
         ? NOT_RUN
         : {
             value: `${ratio(ingestRatio)}, ${ingest.applied} applied, ${countNon2xx(ingest)} non-2xx`,
-            pass: ingestRatio >= INGEST_RATIO_MIN && ingest.applied === ingest.webhook.requests && countNon2xx(ingest) === 0,
+            pass:
+              ingestRatio >= INGEST_RATIO_MIN &&
+              ingest.applied === ingest.webhook.requests &&
+              countNon2xx(ingest) === 0,
           }),
     },
     {
       figure: "webhook → playable in the viewer's browser, p95",
       target: `≤ ${PLAYABLE_P95_MAX_MS / 1000} s`,
-      ...(viewers === undefined ? NOT_RUN : { value: secondsOf(viewers.playableMs.p95), pass: viewers.playableMs.p95 <= PLAYABLE_P95_MAX_MS }),
+      ...(viewers === undefined
+        ? NOT_RUN
+        : { value: secondsOf(viewers.playableMs.p95), pass: viewers.playableMs.p95 <= PLAYABLE_P95_MAX_MS }),
     },
     {
       figure: "requests per viewer-minute while rendering",
@@ -88,11 +99,22 @@ export function targetRows({ status, ingest, viewers, firstLoad }: Figures): Tar
   ];
 }
 
-const countNon2xx = (ingest: IngestFigures) => [...ingest.webhook.non2xx.values()].reduce((sum, count) => sum + count, 0);
+const countNon2xx = (ingest: IngestFigures) =>
+  [...ingest.webhook.non2xx.values()].reduce((sum, count) => sum + count, 0);
 
 /** A plain-text table, one row per figure. */
 export function formatTargets(rows: TargetRow[]): string {
-  const cells = [["figure", "value", "target", "result"], ...rows.map((row) => [row.figure, row.value, row.target, row.pass === null ? "—" : row.pass ? "pass" : "FAIL"])];
+  const cells = [
+    ["figure", "value", "target", "result"],
+    ...rows.map((row) => [row.figure, row.value, row.target, row.pass === null ? "—" : row.pass ? "pass" : "FAIL"]),
+  ];
   const widths = cells[0]!.map((_, column) => Math.max(...cells.map((cell) => cell[column]!.length)));
-  return cells.map((cell) => cell.map((text, column) => text.padEnd(widths[column]!)).join("  ").trimEnd()).join("\n");
+  return cells
+    .map((cell) =>
+      cell
+        .map((text, column) => text.padEnd(widths[column]!))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }

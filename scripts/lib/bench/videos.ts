@@ -21,8 +21,13 @@ export async function createRenderingVideos({ heygen, databaseUrl }: Stack, coun
       method: "POST",
       headers: { "content-type": "application/json", "x-api-key": API_KEY },
       body: JSON.stringify({
-        type: "avatar", avatar_id: avatarId, script: `Bench video ${index + 1}.`, title: `Bench ${index + 1}`,
-        aspect_ratio: "16:9", resolution: "720p", callback_id: ids[index],
+        type: "avatar",
+        avatar_id: avatarId,
+        script: `Bench video ${index + 1}.`,
+        title: `Bench ${index + 1}`,
+        aspect_ratio: "16:9",
+        resolution: "720p",
+        callback_id: ids[index],
       }),
     });
     if (!response.ok) throw new Error(`fake HeyGen refused a create: ${response.status} ${await response.text()}`);
@@ -46,6 +51,10 @@ export async function createRenderingVideos({ heygen, databaseUrl }: Stack, coun
   return jobIds.map((jobId, index) => {
     const { event_id, event_type, created_at, event_data } = events.get(jobId)!;
     const { video_id, callback_id, video_url } = event_data;
-    return { id: ids[index]!, eventId: event_id, body: JSON.stringify({ event_id, event_type, created_at, event_data: { video_id, callback_id, video_url } }) };
+    return {
+      id: ids[index]!,
+      eventId: event_id,
+      body: JSON.stringify({ event_id, event_type, created_at, event_data: { video_id, callback_id, video_url } }),
+    };
   });
 }

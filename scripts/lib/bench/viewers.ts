@@ -45,11 +45,13 @@ export async function measureViewers(stack: Stack, browser: Browser, count: numb
     for (const [index, video] of videos.entries()) {
       const postedAt = Date.now();
       await completeVideo(stack, video);
-      const canplay = await viewers[index]!.page
-        .waitForFunction(() => window.benchCanplayAt, undefined, { timeout: PLAYABLE_TIMEOUT_MS })
-        .catch(() => {
-          throw new Error(`the watch page of video ${video.id} did not fire canplay within ${PLAYABLE_TIMEOUT_MS / 1000} s of its webhook`);
-        });
+      const canplay = await viewers[index]!.page.waitForFunction(() => window.benchCanplayAt, undefined, {
+        timeout: PLAYABLE_TIMEOUT_MS,
+      }).catch(() => {
+        throw new Error(
+          `the watch page of video ${video.id} did not fire canplay within ${PLAYABLE_TIMEOUT_MS / 1000} s of its webhook`,
+        );
+      });
       latenciesMs.push((await canplay.jsonValue())! - postedAt);
     }
     return report(requestsPerMinute, latenciesMs);
@@ -80,7 +82,10 @@ async function openViewer(browser: Browser, url: string): Promise<Viewer> {
 function report(requestsPerMinute: number[], latenciesMs: number[]): ViewerFigures {
   const sorted = [...latenciesMs].sort((a, b) => a - b);
   const figures: ViewerFigures = {
-    requestsPerMinute: { max: Math.max(...requestsPerMinute), mean: requestsPerMinute.reduce((sum, value) => sum + value, 0) / requestsPerMinute.length },
+    requestsPerMinute: {
+      max: Math.max(...requestsPerMinute),
+      mean: requestsPerMinute.reduce((sum, value) => sum + value, 0) / requestsPerMinute.length,
+    },
     playableMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1)! },
   };
   const { max, mean } = figures.requestsPerMinute;

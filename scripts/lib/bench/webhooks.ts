@@ -23,8 +23,16 @@ export function signedDelivery({ app, secret }: Stack, body: string, eventId: st
 /** A signed success for a video nobody knows: answered 200 `unknown_video`, it warms the route without changing anything. */
 export function unknownVideoDelivery(stack: Stack): LoadRequest {
   const eventId = `evt_warmup_${randomBytes(8).toString("hex")}`;
-  const data = { video_id: `warmup_${randomBytes(8).toString("hex")}`, callback_id: null, video_url: "https://example.com/v.mp4" };
-  return signedDelivery(stack, JSON.stringify({ event_id: eventId, event_type: "avatar_video.success", event_data: data }), eventId);
+  const data = {
+    video_id: `warmup_${randomBytes(8).toString("hex")}`,
+    callback_id: null,
+    video_url: "https://example.com/v.mp4",
+  };
+  return signedDelivery(
+    stack,
+    JSON.stringify({ event_id: eventId, event_type: "avatar_video.success", event_data: data }),
+    eventId,
+  );
 }
 
 /** Posts the video's success webhook; throws unless the app applied it. */
@@ -33,7 +41,8 @@ export async function completeVideo(stack: Stack, video: LoadVideo): Promise<voi
   const response = await fetch(url, init);
   const text = await response.text();
   const outcome = response.ok ? (JSON.parse(text) as { outcome?: string }).outcome : undefined;
-  if (outcome !== "applied") throw new Error(`the webhook of video ${video.id} was not applied: ${response.status} ${text.slice(0, 200)}`);
+  if (outcome !== "applied")
+    throw new Error(`the webhook of video ${video.id} was not applied: ${response.status} ${text.slice(0, 200)}`);
 }
 
 /** Waits (up to `timeoutMs`) for the after() work of applied webhooks, the render details, to land; how long it took. */

@@ -22,7 +22,18 @@ export function wrkInstalled(): boolean {
 
 /** `connections` keep-alive connections requesting `url` back to back for `seconds`, from one wrk thread. */
 export async function runWrk(url: string, connections: number, seconds: number): Promise<WrkResult> {
-  const args = ["--threads", "1", "--connections", String(connections), "--duration", `${seconds}s`, "--timeout", TIMEOUT, "--latency", url];
+  const args = [
+    "--threads",
+    "1",
+    "--connections",
+    String(connections),
+    "--duration",
+    `${seconds}s`,
+    "--timeout",
+    TIMEOUT,
+    "--latency",
+    url,
+  ];
   const { stdout } = await promisify(execFile)("wrk", args);
   return parseWrkOutput(stdout);
 }

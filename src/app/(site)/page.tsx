@@ -34,7 +34,9 @@ function EmptyGallery({ laterPage }: { laterPage: boolean }) {
     <div className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white px-6 py-16 text-center">
       <p className="text-lg font-medium">{laterPage ? "No older videos" : "No videos yet"}</p>
       <p className="mt-2 text-slate-600">
-        {laterPage ? "You have reached the first video ever made here." : "Finished videos appear here. An admin can generate the first one."}
+        {laterPage
+          ? "You have reached the first video ever made here."
+          : "Finished videos appear here. An admin can generate the first one."}
       </p>
     </div>
   );

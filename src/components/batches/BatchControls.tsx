@@ -16,7 +16,8 @@ const CANCEL_LABELS = { confirm: "Cancel the batch", pending: "Cancelling…", d
 export function BatchControls({ batchId, status, total, onChanged }: Props) {
   const { pending, outcome, run } = useActionOutcome();
   const [confirming, setConfirming] = useState(false);
-  const control = (action: "pause" | "resume" | "cancel") => fetchJson<{ status: string }>(`/api/admin/batches/${batchId}/${action}`, { method: "POST" });
+  const control = (action: "pause" | "resume" | "cancel") =>
+    fetchJson<{ status: string }>(`/api/admin/batches/${batchId}/${action}`, { method: "POST" });
 
   const act = (action: "pause" | "resume", done: string) =>
     run(async () => {
@@ -33,11 +34,21 @@ export function BatchControls({ batchId, status, total, onChanged }: Props) {
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
         {status === "running" ? (
-          <button type="button" disabled={pending} onClick={() => act("pause", "Paused: nothing more is sent until you resume.")} className={smallButton}>
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => act("pause", "Paused: nothing more is sent until you resume.")}
+            className={smallButton}
+          >
             Pause
           </button>
         ) : (
-          <button type="button" disabled={pending} onClick={() => act("resume", "Resumed: sending again.")} className={smallButton}>
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => act("resume", "Resumed: sending again.")}
+            className={smallButton}
+          >
             Resume
           </button>
         )}
@@ -55,7 +66,8 @@ export function BatchControls({ batchId, status, total, onChanged }: Props) {
         onClose={() => setConfirming(false)}
       >
         <p className="mt-2 text-sm text-slate-700">
-          Items not sent to HeyGen yet are dropped (of {total} in all); videos already sent still finish. This cannot be undone.
+          Items not sent to HeyGen yet are dropped (of {total} in all); videos already sent still finish. This cannot be
+          undone.
         </p>
       </ConfirmDeleteDialog>
     </div>

@@ -57,13 +57,21 @@ export function BatchDetail({ initial }: { initial: BatchView }) {
 
 function coverage(batch: BatchView): string {
   const presenters = [...new Map(batch.items.map((item) => [item.presenter.id, item.presenter.name])).entries()];
-  const named = batch.presenterIds.map((id) => presenters.find(([presenterId]) => presenterId === id)?.[1]).filter(Boolean);
-  const who = batch.presenterIds.length === 0 ? "every active presenter" : named.length === batch.presenterIds.length ? named.join(", ") : `${batch.presenterIds.length} presenters`;
+  const named = batch.presenterIds
+    .map((id) => presenters.find(([presenterId]) => presenterId === id)?.[1])
+    .filter(Boolean);
+  const who =
+    batch.presenterIds.length === 0
+      ? "every active presenter"
+      : named.length === batch.presenterIds.length
+        ? named.join(", ")
+        : `${batch.presenterIds.length} presenters`;
   return batch.tag ? `${who} tagged #${batch.tag}` : who;
 }
 
 function etaWords(batch: BatchView): string {
   if (batch.status === "paused") return "Paused: nothing is sent until it is resumed, so there is no estimate.";
-  if (batch.etaSeconds === null) return batch.status === "cancelled" ? "Cancelled: nothing is left to finish." : "Done: every item is finished.";
+  if (batch.etaSeconds === null)
+    return batch.status === "cancelled" ? "Cancelled: nothing is left to finish." : "Done: every item is finished.";
   return `Estimated time left: ${formatEta(batch.etaSeconds)}.`;
 }

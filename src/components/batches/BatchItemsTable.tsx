@@ -37,7 +37,11 @@ export function BatchItemsTable({ items }: { items: BatchItemView[] }) {
               <ItemStateBadge state={item.state} />
               {item.videoId && (
                 <Link href={`/videos/${item.videoId}`} className={`block w-fit text-indigo-700 underline ${focusRing}`}>
-                  Video<span className="sr-only"> of “{item.title}” by {item.presenter.name}</span>
+                  Video
+                  <span className="sr-only">
+                    {" "}
+                    of “{item.title}” by {item.presenter.name}
+                  </span>
                 </Link>
               )}
             </td>
@@ -48,4 +52,10 @@ export function BatchItemsTable({ items }: { items: BatchItemView[] }) {
   );
 }
 
-const dayLabel = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+const dayLabel = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  });

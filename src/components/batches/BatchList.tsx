@@ -39,7 +39,10 @@ export function BatchList({ batches }: { batches: BatchSummary[] }) {
             {formatDate(batch.createdAt)} · {finishedCount(batch.counts)} of {batch.total} finished
             {batch.etaSeconds !== null && batch.status === "running" ? ` · ${formatEta(batch.etaSeconds)} left` : ""}
           </p>
-          <BatchProgressBar batch={batch} label={`Progress of the ${monthLabel(batch.month)} batch of ${formatDate(batch.createdAt)}`} />
+          <BatchProgressBar
+            batch={batch}
+            label={`Progress of the ${monthLabel(batch.month)} batch of ${formatDate(batch.createdAt)}`}
+          />
         </li>
       ))}
     </ul>

@@ -18,8 +18,10 @@ export function PendingList({ initial }: { initial: PendingView }) {
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700">
-        {view.total === 0 ? "Nothing is rendering." : `${view.total} in flight${overdue ? `, ${overdue} overdue` : ""}.`} A video is overdue after{" "}
-        {overdueWords(view.overdueAfterSeconds)} (twice the typical render time).
+        {view.total === 0
+          ? "Nothing is rendering."
+          : `${view.total} in flight${overdue ? `, ${overdue} overdue` : ""}.`}{" "}
+        A video is overdue after {overdueWords(view.overdueAfterSeconds)} (twice the typical render time).
         {view.total > view.videos.length && ` The ${view.videos.length} oldest are shown.`}
       </p>
       {error && (
@@ -30,7 +32,11 @@ export function PendingList({ initial }: { initial: PendingView }) {
       {view.videos.length > 0 && (
         <ul className="divide-y divide-slate-200 rounded-md border border-slate-200">
           {view.videos.map((video) => (
-            <li key={video.id} data-video-id={video.id} className={`space-y-1 px-3 py-2 text-sm ${video.overdue ? "bg-amber-50" : ""}`}>
+            <li
+              key={video.id}
+              data-video-id={video.id}
+              className={`space-y-1 px-3 py-2 text-sm ${video.overdue ? "bg-amber-50" : ""}`}
+            >
               <div className="flex flex-wrap items-center gap-2">
                 <Link href={`/videos/${video.id}`} className={`min-w-0 font-medium break-words ${link}`}>
                   {video.title}
@@ -49,7 +55,9 @@ export function PendingList({ initial }: { initial: PendingView }) {
                   "from the studio"
                 )}
               </p>
-              {video.unconfirmedReason && <p className="text-amber-900">HeyGen has not confirmed the job yet: {video.unconfirmedReason}</p>}
+              {video.unconfirmedReason && (
+                <p className="text-amber-900">HeyGen has not confirmed the job yet: {video.unconfirmedReason}</p>
+              )}
             </li>
           ))}
         </ul>
@@ -58,4 +66,5 @@ export function PendingList({ initial }: { initial: PendingView }) {
   );
 }
 
-const overdueWords = (seconds: number) => (seconds < 120 ? `${seconds} seconds` : `${Math.round(seconds / 60)} minutes`);
+const overdueWords = (seconds: number) =>
+  seconds < 120 ? `${seconds} seconds` : `${Math.round(seconds / 60)} minutes`;

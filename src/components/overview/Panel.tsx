@@ -4,7 +4,11 @@ import { focusRing } from "@/components/ui/focus-ring";
 /** One card of the overview: a titled section whose figures are a list of terms and values. */
 export function Panel({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={`${id}-heading`} data-testid={`overview-${id}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <section
+      aria-labelledby={`${id}-heading`}
+      data-testid={`overview-${id}`}
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <h2 id={`${id}-heading`} className="text-lg font-semibold">
         {title}
       </h2>

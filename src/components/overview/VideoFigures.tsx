@@ -17,9 +17,15 @@ export function VideoFigures({ videos }: { videos: Figures }) {
         <caption className="sr-only">Videos by status, created today (since midnight UTC) and all time</caption>
         <thead className="text-slate-600">
           <tr>
-            <th scope="col" className="py-1 font-medium">Status</th>
-            <th scope="col" className="py-1 text-right font-medium">Today</th>
-            <th scope="col" className="py-1 text-right font-medium">All time</th>
+            <th scope="col" className="py-1 font-medium">
+              Status
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              Today
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              All time
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -33,7 +39,9 @@ export function VideoFigures({ videos }: { videos: Figures }) {
             </tr>
           ))}
           <tr className="font-semibold">
-            <th scope="row" className="py-1 text-left">Total</th>
+            <th scope="row" className="py-1 text-left">
+              Total
+            </th>
             <td className="py-1 text-right tabular-nums">{total(today)}</td>
             <td className="py-1 text-right tabular-nums">{total(allTime)}</td>
           </tr>
@@ -51,14 +59,16 @@ export function VideoFigures({ videos }: { videos: Figures }) {
           )}
         </Fact>
         <Fact term="Typical render">
-          {typicalRenderSeconds === null ? "No render has finished yet" : `${formatRoughDuration(typicalRenderSeconds)} (median of recent renders)`}
+          {typicalRenderSeconds === null
+            ? "No render has finished yet"
+            : `${formatRoughDuration(typicalRenderSeconds)} (median of recent renders)`}
         </Fact>
         <Fact term="Output today">{output(today)}</Fact>
         <Fact term="Output all time">{output(allTime)}</Fact>
       </Facts>
       <p className="text-xs text-slate-600">
-        Output is the length of the videos that completed, priced at HeyGen&apos;s published {formatUsd(PRICE_PER_SECOND_USD)} a second:
-        an estimate, not HeyGen&apos;s invoice.
+        Output is the length of the videos that completed, priced at HeyGen&apos;s published{" "}
+        {formatUsd(PRICE_PER_SECOND_USD)} a second: an estimate, not HeyGen&apos;s invoice.
       </p>
     </Panel>
   );

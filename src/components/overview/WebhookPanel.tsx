@@ -2,7 +2,10 @@ import { formatAge, formatDate } from "@/lib/format";
 import type { WebhookHealth } from "@/lib/overview";
 import { Fact, Facts, Panel, Warning } from "./Panel";
 
-const SECRET_SOURCES = { environment: "Set (HEYGEN_SECRET environment variable)", settings: "Set (saved in Settings)" } as const;
+const SECRET_SOURCES = {
+  environment: "Set (HEYGEN_SECRET environment variable)",
+  settings: "Set (saved in Settings)",
+} as const;
 
 /** Whether HeyGen's webhooks reach the app and pass its signature check. */
 export function WebhookPanel({ health }: { health: WebhookHealth }) {

@@ -27,11 +27,19 @@ export function AddScriptForm({ month, targets }: { month: string; targets: Plan
 
   return (
     <section aria-labelledby="add-script" className="space-y-3">
-      <h2 id="add-script" className="text-lg font-semibold">Add a script</h2>
+      <h2 id="add-script" className="text-lg font-semibold">
+        Add a script
+      </h2>
       <form key={formKey} onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
-        <ScriptFields targets={targets} initial={{ date: `${month}-01`, title: "", script: "", target: "" }} outcome={outcome} />
+        <ScriptFields
+          targets={targets}
+          initial={{ date: `${month}-01`, title: "", script: "", target: "" }}
+          outcome={outcome}
+        />
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-          <SubmitButton pending={pending} pendingLabel="Adding…">Add script</SubmitButton>
+          <SubmitButton pending={pending} pendingLabel="Adding…">
+            Add script
+          </SubmitButton>
           <ActionOutcome outcome={outcome} />
         </div>
       </form>

@@ -21,7 +21,9 @@ export function BatchPreviewSummary({ preview }: { preview: BatchPreview }) {
       )}
       {preview.errors.length > 0 && (
         <div className="text-sm">
-          <p className="font-medium text-red-700">{preview.errors.length === 1 ? "1 script" : `${preview.errors.length} scripts`} cannot be made:</p>
+          <p className="font-medium text-red-700">
+            {preview.errors.length === 1 ? "1 script" : `${preview.errors.length} scripts`} cannot be made:
+          </p>
           <ul className="mt-1 list-disc space-y-1 pl-5 text-red-700">
             {preview.errors.map((error) => (
               <li key={`${error.planScriptId}${error.message}`}>

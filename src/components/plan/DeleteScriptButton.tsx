@@ -13,7 +13,12 @@ export function DeleteScriptButton({ script }: { script: PlanScriptView }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} className={smallDangerButton} aria-label={`Delete “${script.title}”`}>
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        className={smallDangerButton}
+        aria-label={`Delete “${script.title}”`}
+      >
         Delete
       </button>
       {/* Mounted while open only: a month of rows does not carry a closed dialog (and its title) each. */}

@@ -17,7 +17,12 @@ export function EditScriptButton(props: Props) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} className={smallButton} aria-label={`Edit “${props.script.title}”`}>
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        className={smallButton}
+        aria-label={`Edit “${props.script.title}”`}
+      >
         Edit
       </button>
       {open && <EditScriptDialog {...props} onClose={() => setOpen(false)} />}
@@ -36,7 +41,10 @@ function EditScriptDialog({ script, targets, onClose }: Props & { onClose: () =>
   const titleId = useId();
   const target = script.presenter ? `presenter:${script.presenter.id}` : `tag:${script.tag}`;
   // A tag no presenter carries any more is still this script's target: offer it, or the select would pick another.
-  const options = script.tag && !targets.tags.includes(script.tag) ? { ...targets, tags: [...targets.tags, script.tag].sort() } : targets;
+  const options =
+    script.tag && !targets.tags.includes(script.tag)
+      ? { ...targets, tags: [...targets.tags, script.tag].sort() }
+      : targets;
 
   useEffect(() => {
     const element = dialog.current;
@@ -66,13 +74,19 @@ function EditScriptDialog({ script, targets, onClose }: Props & { onClose: () =>
         Edit “{script.title}”
       </h2>
       <form onSubmit={submit} className="mt-3 grid gap-3 sm:grid-cols-2">
-        <ScriptFields targets={options} initial={{ date: script.date, title: script.title, script: script.script, target }} outcome={outcome} />
+        <ScriptFields
+          targets={options}
+          initial={{ date: script.date, title: script.title, script: script.script, target }}
+          outcome={outcome}
+        />
         <div className="flex flex-wrap items-center justify-end gap-3 sm:col-span-2">
           <ActionOutcome outcome={outcome?.kind === "error" ? outcome : null} />
           <button type="button" onClick={() => dialog.current?.close()} className={smallButton}>
             Cancel
           </button>
-          <SubmitButton pending={pending} pendingLabel="Saving…">Save</SubmitButton>
+          <SubmitButton pending={pending} pendingLabel="Saving…">
+            Save
+          </SubmitButton>
         </div>
       </form>
     </dialog>

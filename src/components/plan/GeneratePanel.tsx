@@ -25,7 +25,15 @@ export function GeneratePanel({ month, tags, presenters }: Props) {
   const inFlight = useRef(false);
 
   const selection: BatchSelection | null =
-    cover === "all" ? { month } : cover === "tag" ? (tag ? { month, tag } : null) : picked.length ? { month, presenterIds: picked } : null;
+    cover === "all"
+      ? { month }
+      : cover === "tag"
+        ? tag
+          ? { month, tag }
+          : null
+        : picked.length
+          ? { month, presenterIds: picked }
+          : null;
   const preview = useBatchPreview(selection);
   const count = preview.data?.missing ?? 0;
 
@@ -40,7 +48,10 @@ export function GeneratePanel({ month, tags, presenters }: Props) {
     setSending(true);
     setOutcome(null);
     try {
-      const result = await fetchJson<BatchTriggerResult>("/api/admin/batches", { method: "POST", body: JSON.stringify(selection) });
+      const result = await fetchJson<BatchTriggerResult>("/api/admin/batches", {
+        method: "POST",
+        body: JSON.stringify(selection),
+      });
       if (result.batchId) {
         router.push(`/admin/batches/${result.batchId}`);
         return; // the button stays disabled while the batch's page loads
@@ -56,7 +67,9 @@ export function GeneratePanel({ month, tags, presenters }: Props) {
 
   return (
     <section aria-labelledby="generate-missing" className="space-y-4 rounded-md border border-slate-200 p-4">
-      <h2 id="generate-missing" className="text-lg font-semibold">Generate what is missing</h2>
+      <h2 id="generate-missing" className="text-lg font-semibold">
+        Generate what is missing
+      </h2>
       <SelectionFields
         cover={cover}
         onCover={(next) => change(() => setCover(next))}
@@ -69,7 +82,9 @@ export function GeneratePanel({ month, tags, presenters }: Props) {
       />
       <div role="status" aria-live="polite" className="min-h-6">
         {!selection ? (
-          <p className="text-sm text-slate-700">{cover === "tag" ? "No presenter carries a tag yet." : "Tick at least one presenter."}</p>
+          <p className="text-sm text-slate-700">
+            {cover === "tag" ? "No presenter carries a tag yet." : "Tick at least one presenter."}
+          </p>
         ) : preview.error ? (
           <p className="text-sm text-red-700">{batchFailure(preview.error, "count")}</p>
         ) : preview.data ? (

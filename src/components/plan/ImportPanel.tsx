@@ -13,7 +13,11 @@ import { PreviewTable } from "./PreviewTable";
 
 const FORMATS: Array<{ value: PlanFormat; label: string; hint: string }> = [
   { value: "csv", label: "CSV", hint: `First line: ${PLAN_COLUMNS.join(",")}` },
-  { value: "lines", label: "One per line", hint: "No header; date, title, script and presenter or #tag, separated by tabs or commas" },
+  {
+    value: "lines",
+    label: "One per line",
+    hint: "No header; date, title, script and presenter or #tag, separated by tabs or commas",
+  },
 ];
 
 /** Paste or pick a plan, preview every row and its errors, then save the valid ones in one go. */
@@ -38,14 +42,20 @@ export function ImportPanel() {
 
   const showPreview = () =>
     run(async () => {
-      const answer = await fetchJson<PlanPreview>("/api/admin/plan/preview", { method: "POST", body: JSON.stringify({ text, format }) });
+      const answer = await fetchJson<PlanPreview>("/api/admin/plan/preview", {
+        method: "POST",
+        body: JSON.stringify({ text, format }),
+      });
       setPreview(answer);
       return answer.counts.invalid ? "Fix the rows with errors, or save only the valid ones." : "Every row is valid.";
     });
 
   const save = (skipInvalid: boolean) =>
     run(async () => {
-      const { saved } = await fetchJson<{ saved: number }>("/api/admin/plan/import", { method: "POST", body: JSON.stringify({ text, format, skipInvalid }) });
+      const { saved } = await fetchJson<{ saved: number }>("/api/admin/plan/import", {
+        method: "POST",
+        body: JSON.stringify({ text, format, skipInvalid }),
+      });
       edit({ text: "" });
       router.refresh();
       return `Saved ${saved} ${saved === 1 ? "script" : "scripts"}.`;
@@ -54,18 +64,27 @@ export function ImportPanel() {
   const valid = preview?.counts.valid ?? 0;
   return (
     <section aria-labelledby="import-plan" className="space-y-3">
-      <h2 id="import-plan" className="text-lg font-semibold">Import a plan</h2>
+      <h2 id="import-plan" className="text-lg font-semibold">
+        Import a plan
+      </h2>
       <fieldset className="flex flex-wrap gap-4">
         <legend className="sr-only">Format</legend>
         {FORMATS.map((option) => (
           <label key={option.value} className="flex items-center gap-2">
-            <input type="radio" name="plan-format" value={option.value} checked={format === option.value} onChange={() => edit({ format: option.value })} />
+            <input
+              type="radio"
+              name="plan-format"
+              value={option.value}
+              checked={format === option.value}
+              onChange={() => edit({ format: option.value })}
+            />
             {option.label}
           </label>
         ))}
       </fieldset>
       <p id="plan-format-hint" className="text-sm text-slate-700">
-        {FORMATS.find((option) => option.value === format)!.hint}. A presenter by name, or a tag written #morning; days as YYYY-MM-DD.
+        {FORMATS.find((option) => option.value === format)!.hint}. A presenter by name, or a tag written #morning; days
+        as YYYY-MM-DD.
       </p>
       <label className="block">
         CSV file
@@ -74,13 +93,29 @@ export function ImportPanel() {
       {/* Not wrapped in its label: a wrapped textarea's accessible name would include everything typed in it. */}
       <div>
         <label htmlFor="plan-text">Scripts</label>
-        <textarea id="plan-text" value={text} onChange={(event) => edit({ text: event.target.value })} rows={8} aria-describedby="plan-format-hint" className={`${inputClass} font-mono text-sm`} />
+        <textarea
+          id="plan-text"
+          value={text}
+          onChange={(event) => edit({ text: event.target.value })}
+          rows={8}
+          aria-describedby="plan-format-hint"
+          className={`${inputClass} font-mono text-sm`}
+        />
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" onClick={showPreview} disabled={pending || !text.trim()} className={smallButton}>Preview</button>
+        <button type="button" onClick={showPreview} disabled={pending || !text.trim()} className={smallButton}>
+          Preview
+        </button>
         {preview && valid > 0 && (
-          <button type="button" onClick={() => save(preview.counts.invalid > 0)} disabled={pending} className={`rounded-md bg-indigo-600 px-5 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60 ${focusRing}`}>
-            {preview.counts.invalid ? `Save the ${valid} valid, skip ${preview.counts.invalid}` : `Save ${valid} ${valid === 1 ? "script" : "scripts"}`}
+          <button
+            type="button"
+            onClick={() => save(preview.counts.invalid > 0)}
+            disabled={pending}
+            className={`rounded-md bg-indigo-600 px-5 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60 ${focusRing}`}
+          >
+            {preview.counts.invalid
+              ? `Save the ${valid} valid, skip ${preview.counts.invalid}`
+              : `Save ${valid} ${valid === 1 ? "script" : "scripts"}`}
           </button>
         )}
         <ActionOutcome outcome={outcome?.kind === "error" ? { kind: "error", message: outcome.message } : outcome} />

@@ -17,11 +17,13 @@ export function MonthNav({ month }: { month: string }) {
   return (
     <nav aria-label="Month" className="flex items-center gap-3">
       <Link href={`/admin/plan?month=${previous}`} className={smallButton}>
-        ← <span className="sr-only">Previous month, </span>{monthLabel(previous)}
+        ← <span className="sr-only">Previous month, </span>
+        {monthLabel(previous)}
       </Link>
       <span className="font-medium">{monthLabel(month)}</span>
       <Link href={`/admin/plan?month=${next}`} className={smallButton}>
-        <span className="sr-only">Next month, </span>{monthLabel(next)} →
+        <span className="sr-only">Next month, </span>
+        {monthLabel(next)} →
       </Link>
     </nav>
   );

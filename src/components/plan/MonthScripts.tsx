@@ -31,7 +31,9 @@ export function MonthScripts({ month, scripts, targets }: Props) {
                   <li key={script.id} className="space-y-1 px-3 py-2">
                     <div className="flex flex-wrap items-baseline justify-between gap-2">
                       <span className="min-w-0 break-words">{script.title}</span>
-                      <span className="text-sm text-slate-700">{script.presenter ? script.presenter.name : `#${script.tag}`}</span>
+                      <span className="text-sm text-slate-700">
+                        {script.presenter ? script.presenter.name : `#${script.tag}`}
+                      </span>
                     </div>
                     <div className="flex flex-wrap items-start justify-between gap-2">
                       <details className="min-w-0 flex-1 text-sm">
@@ -55,4 +57,9 @@ export function MonthScripts({ month, scripts, targets }: Props) {
 }
 
 export const dayLabel = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  });

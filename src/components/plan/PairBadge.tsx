@@ -24,7 +24,10 @@ const STYLES: Record<PairState, string> = {
 
 export function PairStateBadge({ state }: { state: PairState }) {
   return (
-    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${STYLES[state]}`} data-state={state}>
+    <span
+      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${STYLES[state]}`}
+      data-state={state}
+    >
       {PAIR_LABELS[state]}
     </span>
   );
@@ -32,7 +35,11 @@ export function PairStateBadge({ state }: { state: PairState }) {
 
 /** One pair: its state, linked to its video (or, before there is one, to its batch). */
 export function PairBadge({ cell }: { cell: PlanMatrixCell }) {
-  const href = cell.videoId ? `/videos/${cell.videoId}` : cell.batchId && cell.state !== "missing" ? `/admin/batches/${cell.batchId}` : null;
+  const href = cell.videoId
+    ? `/videos/${cell.videoId}`
+    : cell.batchId && cell.state !== "missing"
+      ? `/admin/batches/${cell.batchId}`
+      : null;
   if (!href) return <PairStateBadge state={cell.state} />;
   return (
     <Link href={href} className={`rounded-full underline-offset-2 hover:underline ${focusRing}`}>

@@ -6,7 +6,8 @@ export function PreviewTable({ preview }: { preview: PlanPreview }) {
   return (
     <div className="space-y-2">
       <p role="status" className="font-medium">
-        {total} {total === 1 ? "row" : "rows"}: {valid} valid, <span className={invalid ? "text-red-700" : ""}>{invalid} with errors</span>
+        {total} {total === 1 ? "row" : "rows"}: {valid} valid,{" "}
+        <span className={invalid ? "text-red-700" : ""}>{invalid} with errors</span>
       </p>
       <div className="overflow-x-auto rounded-md border border-slate-200">
         <table className="min-w-full text-left text-sm">
@@ -14,14 +15,18 @@ export function PreviewTable({ preview }: { preview: PlanPreview }) {
           <thead className="bg-slate-50">
             <tr>
               {["Line", "Day", "Title", "For", "Problems"].map((heading) => (
-                <th key={heading} scope="col" className="px-3 py-2 font-medium">{heading}</th>
+                <th key={heading} scope="col" className="px-3 py-2 font-medium">
+                  {heading}
+                </th>
               ))}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200">
             {preview.rows.map((row) => (
               <tr key={row.line} className={row.errors.length ? "bg-red-50" : undefined}>
-                <th scope="row" className="px-3 py-2 font-normal">{row.line}</th>
+                <th scope="row" className="px-3 py-2 font-normal">
+                  {row.line}
+                </th>
                 <td className="px-3 py-2 whitespace-nowrap">{row.date}</td>
                 <td className="px-3 py-2 break-words">{row.title}</td>
                 <td className="px-3 py-2">{row.presenter?.name ?? (row.tag ? `#${row.tag}` : row.target)}</td>

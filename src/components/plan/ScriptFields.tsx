@@ -27,11 +27,20 @@ const count = (n: number) => n.toLocaleString("en");
  * A plan script's day, target, title and text, for adding one and for editing one. The server's error shows under
  * the field it names (the target's under the select, whichever of presenterId or tag it names).
  */
-export function ScriptFields({ targets, initial, outcome }: { targets: PlanTargets; initial: ScriptDraft; outcome: ActionOutcome | null }) {
+export function ScriptFields({
+  targets,
+  initial,
+  outcome,
+}: {
+  targets: PlanTargets;
+  initial: ScriptDraft;
+  outcome: ActionOutcome | null;
+}) {
   const id = useId();
   const [length, setLength] = useState(initial.script.length);
   const errorField = outcome?.kind === "error" ? outcome.field : undefined;
-  const errorId = (...names: string[]) => (errorField && names.includes(errorField) ? `${id}-${errorField}-error` : undefined);
+  const errorId = (...names: string[]) =>
+    errorField && names.includes(errorField) ? `${id}-${errorField}-error` : undefined;
   const fieldError = (...names: string[]) =>
     errorId(...names) && (
       <p id={errorId(...names)} className="mt-1 text-sm text-red-700">
@@ -43,25 +52,55 @@ export function ScriptFields({ targets, initial, outcome }: { targets: PlanTarge
     <>
       <label className="block">
         Day
-        <input name="date" type="date" required defaultValue={initial.date} className={inputClass} aria-describedby={errorId("date")} />
+        <input
+          name="date"
+          type="date"
+          required
+          defaultValue={initial.date}
+          className={inputClass}
+          aria-describedby={errorId("date")}
+        />
         {fieldError("date")}
       </label>
       <label className="block">
         For
-        <select name="target" required defaultValue={initial.target} className={inputClass} aria-describedby={errorId("presenterId", "tag")}>
-          <option value="" disabled>Choose a presenter or a tag</option>
+        <select
+          name="target"
+          required
+          defaultValue={initial.target}
+          className={inputClass}
+          aria-describedby={errorId("presenterId", "tag")}
+        >
+          <option value="" disabled>
+            Choose a presenter or a tag
+          </option>
           <optgroup label="Presenters">
-            {targets.presenters.map((presenter) => <option key={presenter.id} value={`presenter:${presenter.id}`}>{presenter.name}</option>)}
+            {targets.presenters.map((presenter) => (
+              <option key={presenter.id} value={`presenter:${presenter.id}`}>
+                {presenter.name}
+              </option>
+            ))}
           </optgroup>
           <optgroup label="Tags (every active presenter carrying it)">
-            {targets.tags.map((tag) => <option key={tag} value={`tag:${tag}`}>#{tag}</option>)}
+            {targets.tags.map((tag) => (
+              <option key={tag} value={`tag:${tag}`}>
+                #{tag}
+              </option>
+            ))}
           </optgroup>
         </select>
         {fieldError("presenterId", "tag")}
       </label>
       <label className="block sm:col-span-2">
         Title
-        <input name="title" required maxLength={TITLE_MAX_LENGTH} defaultValue={initial.title} className={inputClass} aria-describedby={errorId("title")} />
+        <input
+          name="title"
+          required
+          maxLength={TITLE_MAX_LENGTH}
+          defaultValue={initial.title}
+          className={inputClass}
+          aria-describedby={errorId("title")}
+        />
         {fieldError("title")}
       </label>
       <div className="sm:col-span-2">

@@ -23,14 +23,21 @@ type Props = {
 
 /** What a batch covers: the whole month, one tag's scripts, or some presenters' (a radio, then its one control). */
 export function SelectionFields(props: Props) {
-  const toggle = (id: string, on: boolean) => props.onPicked(on ? [...props.picked, id] : props.picked.filter((picked) => picked !== id));
+  const toggle = (id: string, on: boolean) =>
+    props.onPicked(on ? [...props.picked, id] : props.picked.filter((picked) => picked !== id));
   return (
     <div className="space-y-3">
       <fieldset>
         <legend className="mb-2 font-medium">Which videos</legend>
         <div className="flex flex-wrap gap-2">
           {COVERS.map(({ value, label }) => (
-            <ChoiceChip key={value} name="batch-cover" value={value} checked={props.cover === value} onChange={() => props.onCover(value)}>
+            <ChoiceChip
+              key={value}
+              name="batch-cover"
+              value={value}
+              checked={props.cover === value}
+              onChange={() => props.onCover(value)}
+            >
               {label}
             </ChoiceChip>
           ))}
@@ -40,9 +47,17 @@ export function SelectionFields(props: Props) {
         <div className="max-w-xs">
           {/* Not wrapped in its label: a wrapped select's accessible name would include the chosen tag. */}
           <label htmlFor="batch-tag">Tag</label>
-          <select id="batch-tag" value={props.tag} onChange={(event) => props.onTag(event.target.value)} disabled={props.tags.length === 0} className={`${inputClass} bg-white ${focusRing}`}>
+          <select
+            id="batch-tag"
+            value={props.tag}
+            onChange={(event) => props.onTag(event.target.value)}
+            disabled={props.tags.length === 0}
+            className={`${inputClass} bg-white ${focusRing}`}
+          >
             {props.tags.map((tag) => (
-              <option key={tag} value={tag}>#{tag}</option>
+              <option key={tag} value={tag}>
+                #{tag}
+              </option>
             ))}
           </select>
         </div>
@@ -56,7 +71,12 @@ export function SelectionFields(props: Props) {
             <div className="flex flex-wrap gap-x-5 gap-y-2">
               {props.presenters.map((presenter) => (
                 <label key={presenter.id} className="flex items-center gap-2">
-                  <input type="checkbox" checked={props.picked.includes(presenter.id)} onChange={(event) => toggle(presenter.id, event.target.checked)} className={`size-4 ${focusRing}`} />
+                  <input
+                    type="checkbox"
+                    checked={props.picked.includes(presenter.id)}
+                    onChange={(event) => toggle(presenter.id, event.target.checked)}
+                    className={`size-4 ${focusRing}`}
+                  />
                   {presenter.name}
                 </label>
               ))}

@@ -12,7 +12,9 @@ export function StatusMatrix({ initial }: { initial: PlanMatrix }) {
   const { columns, rows, counts } = matrix;
   return (
     <section aria-labelledby="status-matrix" className="space-y-3">
-      <h2 id="status-matrix" className="text-lg font-semibold">Videos by day and presenter</h2>
+      <h2 id="status-matrix" className="text-lg font-semibold">
+        Videos by day and presenter
+      </h2>
       {rows.length === 0 ? (
         <p className="text-slate-700">Nothing to show until the month has scripts.</p>
       ) : (
@@ -20,13 +22,14 @@ export function StatusMatrix({ initial }: { initial: PlanMatrix }) {
           <ul aria-label="Pairs by state" className="flex flex-wrap gap-2">
             {PAIR_STATES.map((state) => (
               <li key={state} className="flex items-center gap-1.5 text-sm">
-                <strong className="font-semibold tabular-nums">{counts[state]}</strong>{" "}
-                <PairStateBadge state={state} />
+                <strong className="font-semibold tabular-nums">{counts[state]}</strong> <PairStateBadge state={state} />
               </li>
             ))}
           </ul>
           <p className="text-sm text-slate-700">
-            {isMoving(matrix) ? "Updating by itself while videos are queued or rendering." : "Nothing is on its way right now."}
+            {isMoving(matrix)
+              ? "Updating by itself while videos are queued or rendering."
+              : "Nothing is on its way right now."}
           </p>
           {error && (
             <p role="alert" className="text-sm text-red-700">
@@ -35,13 +38,24 @@ export function StatusMatrix({ initial }: { initial: PlanMatrix }) {
           )}
           {/* The table scrolls inside its own box, so the page never scrolls sideways on a phone; `relative` keeps the
           screen-reader-only texts (absolutely positioned) inside that box too. */}
-          <div role="region" tabIndex={0} aria-label="The matrix, scrolling sideways" className="relative overflow-x-auto rounded-md border border-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-600">
+          <div
+            role="region"
+            tabIndex={0}
+            aria-label="The matrix, scrolling sideways"
+            className="relative overflow-x-auto rounded-md border border-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-600"
+          >
             <table className="min-w-full text-left text-sm">
               <caption className="sr-only">Each script of the month, and each presenter it is for</caption>
               <thead className="bg-slate-50">
                 <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">Script</th>
-                  {columns.length === 0 && <th scope="col" className="px-3 py-2 font-medium">Presenters</th>}
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Script
+                  </th>
+                  {columns.length === 0 && (
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      Presenters
+                    </th>
+                  )}
                   {columns.map((column) => (
                     <th key={column.id} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
                       {column.name}
@@ -67,7 +81,9 @@ function MatrixRow({ row, width }: { row: PlanMatrixRow; width: number }) {
   return (
     <tr>
       <th scope="row" className="min-w-40 px-3 py-2 font-normal">
-        <time dateTime={row.date} className="block text-xs text-slate-700">{dayLabel(row.date)}</time>
+        <time dateTime={row.date} className="block text-xs text-slate-700">
+          {dayLabel(row.date)}
+        </time>
         <span className="break-words">{row.title}</span>
       </th>
       {hasNoPresenter(row) ? (
@@ -77,7 +93,13 @@ function MatrixRow({ row, width }: { row: PlanMatrixRow; width: number }) {
       ) : (
         row.cells.map((cell, index) => (
           <td key={index} className="px-3 py-2">
-            {cell ? <PairBadge cell={cell} /> : <span aria-hidden="true" className="text-slate-400">–</span>}
+            {cell ? (
+              <PairBadge cell={cell} />
+            ) : (
+              <span aria-hidden="true" className="text-slate-400">
+                –
+              </span>
+            )}
             {!cell && <span className="sr-only">Not for this presenter</span>}
           </td>
         ))

@@ -3,7 +3,8 @@ import { ApiRequestError } from "@/lib/fetch-json";
 /** What went wrong with a preview or a trigger, in words that say what to do next. */
 export function batchFailure(error: unknown, doing: "count" | "queue"): string {
   const what = doing === "count" ? "Could not count the missing videos" : "Nothing was queued";
-  if (!(error instanceof ApiRequestError)) return `${what}: the server could not be reached. Check the connection and try again.`;
+  if (!(error instanceof ApiRequestError))
+    return `${what}: the server could not be reached. Check the connection and try again.`;
   switch (error.status) {
     case 400:
       return `${what}: ${error.message}`;

@@ -24,7 +24,9 @@ export function DeletePresenterDialog({ presenter, onClose, onDeleted }: Props) 
       onDone={() => onDeleted(presenter!)}
       onClose={onClose}
     >
-      <p className="mt-2 text-sm text-slate-700">Its videos stay. This cannot be undone; to stop using it for a while, deactivate it instead.</p>
+      <p className="mt-2 text-sm text-slate-700">
+        Its videos stay. This cannot be undone; to stop using it for a while, deactivate it instead.
+      </p>
     </ConfirmDeleteDialog>
   );
 }

@@ -28,7 +28,10 @@ export function PresenterCard({ presenter, onChange, onDelete }: Props) {
     setSaving(true);
     setError("");
     try {
-      const saved = await fetchJson<Presenter>(`/api/admin/presenters/${presenter.id}`, { method: "PATCH", body: JSON.stringify(change) });
+      const saved = await fetchJson<Presenter>(`/api/admin/presenters/${presenter.id}`, {
+        method: "PATCH",
+        body: JSON.stringify(change),
+      });
       onChange({ ...presenter, ...saved });
       return true;
     } catch (caught) {
@@ -52,7 +55,10 @@ export function PresenterCard({ presenter, onChange, onDelete }: Props) {
   }
 
   return (
-    <li data-presenter-id={presenter.id} className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${presenter.active ? "" : "opacity-75"}`}>
+    <li
+      data-presenter-id={presenter.id}
+      className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${presenter.active ? "" : "opacity-75"}`}
+    >
       <div className="flex flex-col gap-4 sm:flex-row">
         <PresenterFacts presenter={presenter} />
         <div className="flex flex-wrap items-start gap-2 sm:ml-auto sm:flex-col sm:items-end">
@@ -83,11 +89,23 @@ export function PresenterCard({ presenter, onChange, onDelete }: Props) {
         <form onSubmit={rename} className="mt-4 grid gap-3 sm:grid-cols-2" aria-label={`Edit ${presenter.name}`}>
           <label className="block">
             <span className="text-sm font-medium">Name</span>
-            <input name="name" value={name} maxLength={PRESENTER_NAME_MAX_LENGTH} onChange={(e) => setName(e.target.value)} className={inputClass} />
+            <input
+              name="name"
+              value={name}
+              maxLength={PRESENTER_NAME_MAX_LENGTH}
+              onChange={(e) => setName(e.target.value)}
+              className={inputClass}
+            />
           </label>
           <label className="block">
             <span className="text-sm font-medium">Tags</span>
-            <input name="tags" value={tags} onChange={(e) => setTags(e.target.value)} className={inputClass} aria-describedby={`${presenter.id}-tags-hint`} />
+            <input
+              name="tags"
+              value={tags}
+              onChange={(e) => setTags(e.target.value)}
+              className={inputClass}
+              aria-describedby={`${presenter.id}-tags-hint`}
+            />
             <span id={`${presenter.id}-tags-hint`} className="mt-1 block text-xs text-slate-600">
               Separated by commas, such as morning, news
             </span>

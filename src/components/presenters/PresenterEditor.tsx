@@ -23,7 +23,8 @@ type Props = {
   initialVoices?: VoicePage;
 };
 
-const NETWORK_FAILURE = "The server could not be reached, so the presenter may not have been saved. Check your connection and save again.";
+const NETWORK_FAILURE =
+  "The server could not be reached, so the presenter may not have been saved. Check your connection and save again.";
 
 /**
  * A presenter's look, voice, format and options, in the studio's own fields, pre-filled with what it has now. Saved
@@ -35,7 +36,8 @@ export function PresenterEditor({ presenter, look, initialLooks, initialVoices }
   const { formRef, error, fail, clear, errorFor, moreOpen, setMoreOpen } = useFieldError();
   const [saving, setSaving] = useState(false);
 
-  const update = (change: (current: StudioDraft) => Partial<StudioDraft>) => setDraft((current) => ({ ...current, ...change(current) }));
+  const update = (change: (current: StudioDraft) => Partial<StudioDraft>) =>
+    setDraft((current) => ({ ...current, ...change(current) }));
 
   async function save(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,16 +48,29 @@ export function PresenterEditor({ presenter, look, initialLooks, initialVoices }
 
     setSaving(true);
     try {
-      await fetchJson<Presenter>(`/api/admin/presenters/${presenter.id}`, { method: "PATCH", body: JSON.stringify(parsed.data) });
+      await fetchJson<Presenter>(`/api/admin/presenters/${presenter.id}`, {
+        method: "PATCH",
+        body: JSON.stringify(parsed.data),
+      });
       router.push("/admin/presenters");
     } catch (caught) {
-      fail(caught instanceof ApiRequestError ? { message: caught.message, field: caught.field } : { message: NETWORK_FAILURE });
+      fail(
+        caught instanceof ApiRequestError
+          ? { message: caught.message, field: caught.field }
+          : { message: NETWORK_FAILURE },
+      );
       setSaving(false);
     }
   }
 
   return (
-    <form ref={formRef} onSubmit={save} noValidate aria-label={`Look and voice of ${presenter.name}`} className="space-y-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+    <form
+      ref={formRef}
+      onSubmit={save}
+      noValidate
+      aria-label={`Look and voice of ${presenter.name}`}
+      className="space-y-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+    >
       <LookVoiceFormat
         draft={draft}
         onChange={update}

@@ -4,7 +4,9 @@ import { ASPECT_RATIO_LABELS, RESOLUTION_LABELS } from "@/lib/video-format";
 /** A presenter's picture, name, look, voice, format, the options that differ from the defaults, and tags. */
 export function PresenterFacts({ presenter }: { presenter: PresenterEntry }) {
   const options = describeOptions(presenter.options);
-  const voice = presenter.voiceId ? (presenter.voiceName ?? presenter.voiceId) : `the look’s own${presenter.voiceName ? ` (${presenter.voiceName})` : ""}`;
+  const voice = presenter.voiceId
+    ? (presenter.voiceName ?? presenter.voiceId)
+    : `the look’s own${presenter.voiceName ? ` (${presenter.voiceName})` : ""}`;
   return (
     <div className="flex min-w-0 gap-4">
       <div className="size-20 shrink-0 overflow-hidden rounded-md bg-slate-100">
@@ -17,7 +19,9 @@ export function PresenterFacts({ presenter }: { presenter: PresenterEntry }) {
       <div className="min-w-0 text-sm text-slate-700">
         <h2 className="text-base font-semibold break-words text-slate-900">
           {presenter.name}
-          {!presenter.active && <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-800">Inactive</span>}
+          {!presenter.active && (
+            <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-800">Inactive</span>
+          )}
         </h2>
         <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 break-words">
           <dt className="text-slate-600">Look</dt>

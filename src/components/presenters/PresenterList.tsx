@@ -33,7 +33,12 @@ export function PresenterList({ initial }: { initial: PresenterEntry[] }) {
           ))}
         </ul>
       )}
-      <DeletePresenterDialog key={deleting?.id} presenter={deleting} onClose={() => setDeleting(null)} onDeleted={remove} />
+      <DeletePresenterDialog
+        key={deleting?.id}
+        presenter={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={remove}
+      />
     </>
   );
 }

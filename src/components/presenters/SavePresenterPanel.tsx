@@ -33,7 +33,10 @@ export function SavePresenterPanel({ draft }: { draft: StudioDraft }) {
     setSaving(true);
     setOutcome(null);
     try {
-      const presenter = await fetchJson<Presenter>("/api/admin/presenters", { method: "POST", body: JSON.stringify(parsed.data) });
+      const presenter = await fetchJson<Presenter>("/api/admin/presenters", {
+        method: "POST",
+        body: JSON.stringify(parsed.data),
+      });
       setOutcome({ kind: "saved", presenter });
       setOpen(false);
       setName("");
@@ -47,19 +50,44 @@ export function SavePresenterPanel({ draft }: { draft: StudioDraft }) {
 
   return (
     <section className="space-y-3" aria-label="Save as presenter">
-      <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)} className={smallButton}>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+        className={smallButton}
+      >
         Save as presenter
       </button>
       {open && (
-        <form id={panelId} onSubmit={save} noValidate className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2">
-          <p className="text-sm text-slate-700 sm:col-span-2">Saves the look, voice, format and options chosen above, to generate with again.</p>
+        <form
+          id={panelId}
+          onSubmit={save}
+          noValidate
+          className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2"
+        >
+          <p className="text-sm text-slate-700 sm:col-span-2">
+            Saves the look, voice, format and options chosen above, to generate with again.
+          </p>
           <label className="block">
             <span className="text-sm font-medium">Presenter name</span>
-            <input name="presenterName" value={name} maxLength={PRESENTER_NAME_MAX_LENGTH} onChange={(e) => setName(e.target.value)} className={inputClass} />
+            <input
+              name="presenterName"
+              value={name}
+              maxLength={PRESENTER_NAME_MAX_LENGTH}
+              onChange={(e) => setName(e.target.value)}
+              className={inputClass}
+            />
           </label>
           <label className="block">
             <span className="text-sm font-medium">Tags</span>
-            <input name="presenterTags" value={tags} onChange={(e) => setTags(e.target.value)} className={inputClass} aria-describedby={`${panelId}-hint`} />
+            <input
+              name="presenterTags"
+              value={tags}
+              onChange={(e) => setTags(e.target.value)}
+              className={inputClass}
+              aria-describedby={`${panelId}-hint`}
+            />
             <span id={`${panelId}-hint`} className="mt-1 block text-xs text-slate-600">
               Optional, separated by commas, such as morning, news
             </span>

@@ -24,7 +24,15 @@ const DELETE_LABELS = { confirm: "Delete", pending: "Deleting…", dismiss: "Can
  * Asks before something is deleted. A native modal <dialog>: focus stays inside, starts on Cancel (the harmless
  * choice), Escape cancels, and focus goes back where it was.
  */
-export function ConfirmDeleteDialog<T>({ open, heading, children, action, onDone, onClose, labels = DELETE_LABELS }: Props<T>) {
+export function ConfirmDeleteDialog<T>({
+  open,
+  heading,
+  children,
+  action,
+  onDone,
+  onClose,
+  labels = DELETE_LABELS,
+}: Props<T>) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const [deleting, setDeleting] = useState(false);

@@ -4,12 +4,25 @@
  * and nothing moves as images load. Plain <img>s: HeyGen's URLs are signed and expire, and next/image's optimiser
  * would cache them past that.
  */
-export function ThumbnailImages({ url, aspectRatio, className = "" }: { url: string; aspectRatio: string; className?: string }) {
+export function ThumbnailImages({
+  url,
+  aspectRatio,
+  className = "",
+}: {
+  url: string;
+  aspectRatio: string;
+  className?: string;
+}) {
   return (
     <>
       {aspectRatio !== "16:9" && (
         // eslint-disable-next-line @next/next/no-img-element
-        <img src={url} alt="" className="absolute inset-0 size-full scale-110 object-cover opacity-60 blur-xl" aria-hidden />
+        <img
+          src={url}
+          alt=""
+          className="absolute inset-0 size-full scale-110 object-cover opacity-60 blur-xl"
+          aria-hidden
+        />
       )}
       {/* eslint-disable-next-line @next/next/no-img-element */}
       <img src={url} alt="" className={`relative size-full object-contain ${className}`} loading="lazy" />

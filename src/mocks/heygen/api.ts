@@ -4,7 +4,8 @@ import { http, HttpResponse, type HttpHandler } from "msw";
 export const ok = (data: unknown, init?: ResponseInit) => HttpResponse.json({ data }, init);
 
 /** v3 list envelope: `{"data": [...], "has_more", "next_token"}`. */
-export const okPage = (page: { data: unknown[]; has_more: boolean; next_token: string | null }) => HttpResponse.json(page);
+export const okPage = (page: { data: unknown[]; has_more: boolean; next_token: string | null }) =>
+  HttpResponse.json(page);
 
 export type ApiErrorBody = { code: string; message: string; param: string | null; doc_url: string | null };
 

@@ -1,5 +1,12 @@
 import { apiError, invalidBody, invalidParameter, notFound, ok, okPage, readJsonObject, type ApiRoute } from "./api";
-import { fakeAvatarGroups, fakeLooks, fakeVoices, type FakeAvatarGroup, type FakeLook, type FakeVoice } from "./catalogue-data";
+import {
+  fakeAvatarGroups,
+  fakeLooks,
+  fakeVoices,
+  type FakeAvatarGroup,
+  type FakeLook,
+  type FakeVoice,
+} from "./catalogue-data";
 import { paginate } from "./pagination";
 
 type MediaUrl = (file: string) => string;
@@ -36,7 +43,10 @@ function groupResource(group: FakeAvatarGroup, mediaUrl: MediaUrl) {
 }
 
 // `engines` is the fake's own bookkeeping, not part of HeyGen's voice resource.
-const voiceResource = ({ voice_id, name, language, gender, support_pause, support_locale, type }: FakeVoice, mediaUrl: MediaUrl) => ({
+const voiceResource = (
+  { voice_id, name, language, gender, support_pause, support_locale, type }: FakeVoice,
+  mediaUrl: MediaUrl,
+) => ({
   voice_id,
   name,
   language,
@@ -58,7 +68,9 @@ export function catalogueHandlers(route: ApiRoute, mediaUrl: MediaUrl, maxPageSi
       if (ownership instanceof Response) return ownership;
       const groups = fakeAvatarGroups.filter((group) => !ownership || group.ownership === ownership);
       const page = paginate(groups, url, avatarPage, maxPageSize);
-      return page instanceof Response ? page : okPage({ ...page, data: page.data.map((g) => groupResource(g, mediaUrl)) });
+      return page instanceof Response
+        ? page
+        : okPage({ ...page, data: page.data.map((g) => groupResource(g, mediaUrl)) });
     }),
     route("get", "/v3/avatars/looks", ({ url }) => {
       const ownership = enumParam(url, "ownership", ["public", "private"] as const);
@@ -73,7 +85,9 @@ export function catalogueHandlers(route: ApiRoute, mediaUrl: MediaUrl, maxPageSi
           (!ownership || look.ownership === ownership),
       );
       const page = paginate(looks, url, avatarPage, maxPageSize);
-      return page instanceof Response ? page : okPage({ ...page, data: page.data.map((l) => lookResource(l, mediaUrl)) });
+      return page instanceof Response
+        ? page
+        : okPage({ ...page, data: page.data.map((l) => lookResource(l, mediaUrl)) });
     }),
     route("get", "/v3/avatars/looks/:look_id", ({ params }) => {
       const look = fakeLooks.find((candidate) => candidate.id === params.look_id);
@@ -98,14 +112,26 @@ export function catalogueHandlers(route: ApiRoute, mediaUrl: MediaUrl, maxPageSi
           (!engine || (voice.engines as string[]).includes(engine)),
       );
       const page = paginate(voices, url, { defaultLimit: 20, maxLimit: 100 }, maxPageSize);
-      return page instanceof Response ? page : okPage({ ...page, data: page.data.map((v) => voiceResource(v, mediaUrl)) });
+      return page instanceof Response
+        ? page
+        : okPage({ ...page, data: page.data.map((v) => voiceResource(v, mediaUrl)) });
     }),
     route("get", "/v3/voices/:voice_id", ({ params }) => {
       const voice = fakeVoices.find((candidate) => candidate.voice_id === params.voice_id);
       if (!voice) return apiVoiceNotFound(params.voice_id!);
       const { voice_id, name, language, gender, support_pause, preview_audio_url } = voiceResource(voice, mediaUrl);
       const clone = voice.type === "private" ? { status: "complete" } : {}; // "Only present for cloned voices."
-      return ok({ voice_id, name, language, gender, support_pause, preview_audio_url, created_at: null, support_interactive_avatar: false, ...clone });
+      return ok({
+        voice_id,
+        name,
+        language,
+        gender,
+        support_pause,
+        preview_audio_url,
+        created_at: null,
+        support_interactive_avatar: false,
+        ...clone,
+      });
     }),
     // Voice design: a free search of the library by description; creates nothing.
     route("post", "/v3/voices", async ({ request }) => {
@@ -113,11 +139,15 @@ export function catalogueHandlers(route: ApiRoute, mediaUrl: MediaUrl, maxPageSi
       if (!body) return invalidBody();
       if (typeof body.prompt !== "string" || !body.prompt.trim()) return invalidParameter("prompt", "field required");
       const seed = body.seed ?? 0;
-      if (!Number.isSafeInteger(seed) || (seed as number) < 0) return invalidParameter("seed", "must be a non-negative integer");
-      const language = typeof body.locale === "string" ? LOCALE_LANGUAGES[body.locale.slice(0, 2).toLowerCase()] : undefined;
+      if (!Number.isSafeInteger(seed) || (seed as number) < 0)
+        return invalidParameter("seed", "must be a non-negative integer");
+      const language =
+        typeof body.locale === "string" ? LOCALE_LANGUAGES[body.locale.slice(0, 2).toLowerCase()] : undefined;
       const matches = fakeVoices.filter(
         (voice) =>
-          voice.type === "public" && (!body.gender || voice.gender === body.gender) && (!language || voice.language === language),
+          voice.type === "public" &&
+          (!body.gender || voice.gender === body.gender) &&
+          (!language || voice.language === language),
       );
       const batch = matches.slice((seed as number) * 3, (seed as number) * 3 + 3);
       return ok({ seed, voices: batch.map((voice) => voiceResource(voice, mediaUrl)) });
@@ -126,4 +156,5 @@ export function catalogueHandlers(route: ApiRoute, mediaUrl: MediaUrl, maxPageSi
 }
 
 // HeyGen documents 404 `voice_not_found` (not a generic not_found) for unknown voices on the voice routes.
-const apiVoiceNotFound = (voiceId: string) => apiError(404, "voice_not_found", `Voice ${voiceId} not found`, "voice_id");
+const apiVoiceNotFound = (voiceId: string) =>
+  apiError(404, "voice_not_found", `Voice ${voiceId} not found`, "voice_id");

@@ -18,7 +18,8 @@ export type DeliveryRecord = Delivery & { status: number | null; error: string |
 const DELIVERY_TIMEOUT_MS = 5000;
 
 /** Lowercase hex HMAC-SHA256: the form of both `Heygen-Signature` and the legacy `Signature`. */
-export const signWebhookBody = (content: string, secret: string) => createHmac("sha256", secret).update(content).digest("hex");
+export const signWebhookBody = (content: string, secret: string) =>
+  createHmac("sha256", secret).update(content).digest("hex");
 
 /**
  * What HeyGen signs: the raw body. Whether `Heygen-Timestamp` is part of the signed content is unconfirmed
@@ -62,7 +63,13 @@ export function planDeliveries(
   const planned: Delivery[] = subscribers.map((endpoint) => {
     if (endpoint.scheme === "legacy") {
       const legacy = legacyBody(event);
-      return { ...base, url: endpoint.url, kind: "legacy", body: legacy, headers: { ...json, signature: signWebhookBody(legacy, endpoint.secret) } };
+      return {
+        ...base,
+        url: endpoint.url,
+        kind: "legacy",
+        body: legacy,
+        headers: { ...json, signature: signWebhookBody(legacy, endpoint.secret) },
+      };
     }
     const headers = {
       ...json,
@@ -114,7 +121,8 @@ export function createDeliverer(options: { enabled: boolean; log: (line: string)
     async dispatch(deliveries: readonly Delivery[]): Promise<void> {
       if (!options.enabled) {
         outbox.push(...deliveries);
-        for (const delivery of deliveries) options.log(`${describe(delivery)}: kept in the outbox (deliveries are off)`);
+        for (const delivery of deliveries)
+          options.log(`${describe(delivery)}: kept in the outbox (deliveries are off)`);
         return;
       }
       // Copies to one URL go one after the other, like a redelivery; different URLs are served in parallel.

@@ -53,7 +53,11 @@ export function createFakeHeygen(options: FakeHeygenOptions) {
   const initialCredits = options.initialCredits ?? 1000;
   const log = options.log ?? (() => {});
   // Keyed by the API key, which dev keeps fixed: media URLs stored by the app keep working across restarts.
-  const signer = createMediaSigner(baseUrl, options.apiKey, options.mediaUrlLifetimeSeconds ?? DEFAULT_MEDIA_URL_LIFETIME_SECONDS);
+  const signer = createMediaSigner(
+    baseUrl,
+    options.apiKey,
+    options.mediaUrlLifetimeSeconds ?? DEFAULT_MEDIA_URL_LIFETIME_SECONDS,
+  );
   const webhooks = createWebhooks({ preRegistered: options.endpoints ?? [], maxPageSize: options.maxPageSize });
   const deliverer = createDeliverer({ enabled: options.deliverWebhooks ?? true, log });
 
@@ -62,7 +66,9 @@ export function createFakeHeygen(options: FakeHeygenOptions) {
     finish(job) {
       const event = finishedEvent(job, signer.url);
       webhooks.record(event);
-      log(`video ${job.videoId} ${job.outcome === "success" ? "completed" : `failed (${job.failure?.code})`}: event ${event.event_id}`);
+      log(
+        `video ${job.videoId} ${job.outcome === "success" ? "completed" : `failed (${job.failure?.code})`}: event ${event.event_id}`,
+      );
       return event;
     },
     deliver(job, event) {
@@ -79,7 +85,9 @@ export function createFakeHeygen(options: FakeHeygenOptions) {
     mediaUrl: signer.url,
     onCreated(job) {
       const markers = job.markers.length ? ` [${job.markers.join(", ")}]` : "";
-      log(`video ${job.videoId} accepted: ${job.outcome === "success" ? "completes" : "fails"} in ${renderMs} ms${markers}`);
+      log(
+        `video ${job.videoId} accepted: ${job.outcome === "success" ? "completes" : "fails"} in ${renderMs} ms${markers}`,
+      );
       timeline.track(job);
     },
     onDeleted: (job) => timeline.forget(job.videoId),

@@ -8,7 +8,8 @@ export const gatewayPage = (status: 502 | 504, title: string) =>
   );
 
 /** A 200 cut short: not JSON, and without the video id, so a client cannot guess what was created. */
-export const unreadableOk = () => new HttpResponse('{"data": {"video_id": ', { headers: { "content-type": "application/json" } });
+export const unreadableOk = () =>
+  new HttpResponse('{"data": {"video_id": ', { headers: { "content-type": "application/json" } });
 
 /**
  * Answers that never come: each waits until the client aborts, `hangMs` passes (then a gateway 504),

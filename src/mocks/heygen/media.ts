@@ -18,7 +18,11 @@ const samples = {
 type Sample = keyof typeof samples;
 
 /** Signs `<baseUrl>/media/<file>?Expires=&Signature=` URLs that expire like HeyGen's presigned ones. */
-export function createMediaSigner(baseUrl: string, secret: string, lifetimeSeconds = DEFAULT_MEDIA_URL_LIFETIME_SECONDS) {
+export function createMediaSigner(
+  baseUrl: string,
+  secret: string,
+  lifetimeSeconds = DEFAULT_MEDIA_URL_LIFETIME_SECONDS,
+) {
   const signature = (file: string, expires: string) =>
     createHmac("sha256", secret).update(`media:${file}:${expires}`).digest("hex");
 

@@ -23,7 +23,12 @@ function decodeToken(token: string): number | null {
  * `maxPageSize` (a fake option) caps every page below HeyGen's own maximum so tests can force several pages.
  * Answers a 400 `Response` for a bad `limit` or a malformed `token`.
  */
-export function paginate<T>(items: readonly T[], url: URL, limits: PageLimits, maxPageSize?: number): Page<T> | Response {
+export function paginate<T>(
+  items: readonly T[],
+  url: URL,
+  limits: PageLimits,
+  maxPageSize?: number,
+): Page<T> | Response {
   const rawLimit = url.searchParams.get("limit");
   let limit = limits.defaultLimit;
   if (rawLimit !== null) {

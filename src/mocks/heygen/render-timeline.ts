@@ -4,7 +4,10 @@ import type { WebhookEvent } from "./webhooks";
 
 /** The one event a finished render produces, as HeyGen's v3 webhooks and `GET /v3/webhooks/events` carry it. */
 export function finishedEvent(job: FakeJob, mediaUrl: (file: string) => string): WebhookEvent {
-  const common = { event_id: `evt_${randomBytes(16).toString("hex")}`, created_at: new Date(job.finishesAt).toISOString() };
+  const common = {
+    event_id: `evt_${randomBytes(16).toString("hex")}`,
+    created_at: new Date(job.finishesAt).toISOString(),
+  };
   return job.outcome === "success"
     ? {
         ...common,
@@ -39,7 +42,12 @@ type TimelineOptions = {
   deliver: (job: FakeJob, event: WebhookEvent) => void;
 };
 
-type Tracked = { job: FakeJob; event: WebhookEvent | null; deliverAt: number; timers: Set<ReturnType<typeof setTimeout>> };
+type Tracked = {
+  job: FakeJob;
+  event: WebhookEvent | null;
+  deliverAt: number;
+  timers: Set<ReturnType<typeof setTimeout>>;
+};
 
 /**
  * Drives each job from "rendering" to "event created" to "event delivered" at the times its status implies.
@@ -63,10 +71,13 @@ export function createRenderTimeline(options: TimelineOptions) {
   }
 
   function schedule(entry: Tracked, at: number) {
-    const timer = setTimeout(() => {
-      entry.timers.delete(timer);
-      step(entry, Math.max(Date.now(), at)); // a timer may fire a millisecond early
-    }, Math.max(0, at - Date.now()));
+    const timer = setTimeout(
+      () => {
+        entry.timers.delete(timer);
+        step(entry, Math.max(Date.now(), at)); // a timer may fire a millisecond early
+      },
+      Math.max(0, at - Date.now()),
+    );
     timer.unref?.(); // a pending render must not keep a test run or a script alive
     entry.timers.add(timer);
   }
@@ -74,7 +85,12 @@ export function createRenderTimeline(options: TimelineOptions) {
   return {
     track(job: FakeJob) {
       const late = job.markers.includes("lateWebhook");
-      const entry: Tracked = { job, event: null, deliverAt: job.finishesAt + (late ? options.lateDeliveryMs : 0), timers: new Set() };
+      const entry: Tracked = {
+        job,
+        event: null,
+        deliverAt: job.finishesAt + (late ? options.lateDeliveryMs : 0),
+        timers: new Set(),
+      };
       tracked.set(job.videoId, entry);
       schedule(entry, job.finishesAt);
       if (late) schedule(entry, entry.deliverAt);

@@ -19,7 +19,11 @@ function billing(type: BillingType, credits: Credits, initialCredits: number) {
     case "wallet":
       // The Enterprise variant, counted in credits, so that the balance is the fake's credit count.
       return {
-        wallet: { currency: "credits", remaining_balance: remaining, auto_reload: { enabled: false, amount_usd: null, threshold_usd: null } },
+        wallet: {
+          currency: "credits",
+          remaining_balance: remaining,
+          auto_reload: { enabled: false, amount_usd: null, threshold_usd: null },
+        },
       };
     case "subscription":
       return {
@@ -34,12 +38,20 @@ function billing(type: BillingType, credits: Credits, initialCredits: number) {
     case "usage_based":
       // Jobs fail once the included credits are spent, so nothing is ever billed beyond them.
       return {
-        usage_based: { included_credits: initialCredits, remaining_credits: remaining, spending_cap_usd: 100, spending_current_usd: 0 },
+        usage_based: {
+          included_credits: initialCredits,
+          remaining_credits: remaining,
+          spending_cap_usd: 100,
+          spending_current_usd: 0,
+        },
       };
   }
 }
 
-export function userHandlers(route: ApiRoute, options: { billingType: BillingType; initialCredits: number; credits: Credits }) {
+export function userHandlers(
+  route: ApiRoute,
+  options: { billingType: BillingType; initialCredits: number; credits: Credits },
+) {
   return [
     route("get", "/v3/users/me", () =>
       ok({

@@ -10,7 +10,10 @@ export const invalid = (param: string, reason: string): RequestError => ({
 });
 
 const formatPath = (path: PropertyKey[]) =>
-  path.reduce<string>((out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), "");
+  path.reduce<string>(
+    (out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    "",
+  );
 
 /** One readable reason per zod issue, named by the JSON path HeyGen would put in `param`. */
 function issueToError(issue: z.core.$ZodIssue): RequestError {
@@ -30,6 +33,10 @@ export function parseBody<T extends z.ZodType>(
   schema: T,
   body: unknown,
 ): { ok: true; value: z.infer<T> } | { ok: false; error: RequestError } {
-  const parsed = schema.safeParse(body, { error: (issue) => (issue.input === undefined ? "field required" : undefined) });
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: issueToError(parsed.error.issues[0]!) };
+  const parsed = schema.safeParse(body, {
+    error: (issue) => (issue.input === undefined ? "field required" : undefined),
+  });
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, error: issueToError(parsed.error.issues[0]!) };
 }

@@ -109,7 +109,9 @@ export const avatarVideoRequestSchema = z.strictObject({
   resolution: z.enum(["4k", "1080p", "720p"]).nullish(),
   background: background.nullish(),
   voice_settings: voiceSettings.nullish(),
-  caption: z.strictObject({ file_format: z.literal("srt").optional(), style: z.literal("default").nullish() }).nullish(),
+  caption: z
+    .strictObject({ file_format: z.literal("srt").optional(), style: z.literal("default").nullish() })
+    .nullish(),
   engine: engine.nullish(),
   expressiveness: z.enum(["high", "medium", "low"]).nullish(),
   motion_prompt: nonBlank.nullish(),
@@ -155,7 +157,10 @@ function crossFieldError(request: AvatarVideoRequest, look: FakeLook, voiceId: s
     return invalid("expressiveness", "supported only for photo avatars on the avatar_iv engine");
   }
   if (request.motion_prompt != null && (engineType === "avatar_iii" || (!photo && engineType !== "avatar_v"))) {
-    return invalid("motion_prompt", "supported for photo avatars (avatar_iv, avatar_v) and video avatars on avatar_v only");
+    return invalid(
+      "motion_prompt",
+      "supported for photo avatars (avatar_iv, avatar_v) and video avatars on avatar_v only",
+    );
   }
   if (photo && engineType === "avatar_iii" && request.resolution === "4k") {
     return invalid("resolution", "photo avatars on avatar_iii cannot render 4k");
@@ -165,13 +170,18 @@ function crossFieldError(request: AvatarVideoRequest, look: FakeLook, voiceId: s
   }
   const engineSettings = request.voice_settings?.engine_settings;
   if (engineSettings && voiceId && !findVoice(voiceId)!.engines.includes(engineSettings.engine_type)) {
-    return invalid("voice_settings.engine_settings.engine_type", `voice ${voiceId} does not use ${engineSettings.engine_type}`);
+    return invalid(
+      "voice_settings.engine_settings.engine_type",
+      `voice ${voiceId} does not use ${engineSettings.engine_type}`,
+    );
   }
   return null;
 }
 
 /** Validates like HeyGen: type, then the schema (`invalid_parameter`), then ids against the catalogue, then prose rules. */
-export function parseVideoRequest(body: Record<string, unknown>): { ok: true; value: ParsedVideoRequest } | { ok: false; error: RequestError } {
+export function parseVideoRequest(
+  body: Record<string, unknown>,
+): { ok: true; value: ParsedVideoRequest } | { ok: false; error: RequestError } {
   if (body.type === undefined) return { ok: false, error: invalid("type", "field required") };
   if (body.type !== "avatar") {
     const reason = VIDEO_TYPES.includes(body.type as string)
@@ -185,10 +195,16 @@ export function parseVideoRequest(body: Record<string, unknown>): { ok: true; va
 
   const look = findLook(request.avatar_id);
   if (!look) {
-    return { ok: false, error: { code: "avatar_not_found", message: `Avatar ${request.avatar_id} not found`, param: "avatar_id" } };
+    return {
+      ok: false,
+      error: { code: "avatar_not_found", message: `Avatar ${request.avatar_id} not found`, param: "avatar_id" },
+    };
   }
   if (request.voice_id != null && !findVoice(request.voice_id)) {
-    return { ok: false, error: { code: "voice_not_found", message: `Voice ${request.voice_id} not found`, param: "voice_id" } };
+    return {
+      ok: false,
+      error: { code: "voice_not_found", message: `Voice ${request.voice_id} not found`, param: "voice_id" },
+    };
   }
   const speaks = request.script != null;
   const voiceId = speaks ? (request.voice_id ?? look.default_voice_id) : (request.voice_id ?? null);

@@ -28,7 +28,9 @@ export function createVideos(options: VideosOptions) {
     if (!parsed.ok) return apiError(400, parsed.error.code, parsed.error.message, parsed.error.param);
     const markers = markersIn(parsed.value.request.script);
     if (markers.has("rateLimited")) {
-      return apiError(429, "rate_limit_exceeded", "Too many requests: retry after 30 seconds", null, { headers: { "retry-after": "30" } });
+      return apiError(429, "rate_limit_exceeded", "Too many requests: retry after 30 seconds", null, {
+        headers: { "retry-after": "30" },
+      });
     }
     if (markers.has("insufficientCredit")) {
       return apiError(402, "insufficient_credit", "Insufficient credits to create this video: top up your balance");
@@ -47,7 +49,11 @@ export function createVideos(options: VideosOptions) {
   }
 
   function statuses(url: URL): Response {
-    const list = (name: string) => (url.searchParams.get(name) ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+    const list = (name: string) =>
+      (url.searchParams.get(name) ?? "")
+        .split(",")
+        .map((id) => id.trim())
+        .filter(Boolean);
     const videoIds = list("video_ids");
     const batchIds = list("batch_ids");
     if (!videoIds.length && !batchIds.length) return invalidParameter("video_ids", "field required (or batch_ids)");
@@ -77,7 +83,9 @@ export function createVideos(options: VideosOptions) {
           .filter((job) => !folderId && (!title || (job.title ?? "").toLowerCase().includes(title)))
           .reverse();
         const page = paginate(newestFirst, url, { defaultLimit: 10, maxLimit: 100 }, options.maxPageSize);
-        return page instanceof Response ? page : okPage({ ...page, data: page.data.map((job) => videoResource(job, options.mediaUrl)) });
+        return page instanceof Response
+          ? page
+          : okPage({ ...page, data: page.data.map((job) => videoResource(job, options.mediaUrl)) });
       }),
       // Before `/v3/videos/:video_id`, which would otherwise take "statuses" for an id.
       route("get", "/v3/videos/statuses", ({ url }) => statuses(url)),

@@ -7,7 +7,8 @@ export const WEBHOOK_EVENT_TYPES = {
   "video_translate.success": "A video translation finished.",
   "video_translate.fail": "A video translation failed.",
   "video_translate.preflight.validation_failed": "A video translation was refused before it started: invalid input.",
-  "video_translate.preflight.download_failed": "A video translation was refused before it started: the source could not be downloaded.",
+  "video_translate.preflight.download_failed":
+    "A video translation was refused before it started: the source could not be downloaded.",
   personalized_video: "A personalized video changed state.",
   "instant_avatar.success": "An instant avatar finished training.",
   "instant_avatar.fail": "An instant avatar failed to train.",

@@ -23,7 +23,12 @@ export type WebhookEndpoint = {
 };
 
 /** Endpoint known before the fake starts (dev, browser tests): the app is not listening yet, so no OPTIONS probe. */
-export type PreRegisteredEndpoint = { url: string; secret: string; events?: WebhookEventType[] | null; scheme?: WebhookScheme };
+export type PreRegisteredEndpoint = {
+  url: string;
+  secret: string;
+  events?: WebhookEventType[] | null;
+  scheme?: WebhookScheme;
+};
 
 export type WebhookEvent = {
   event_id: string;
@@ -54,7 +59,10 @@ async function answersOptionsProbe(url: string): Promise<boolean> {
 }
 
 const probeRefused = (url: string) =>
-  invalidParameter("url", `${url} did not answer an OPTIONS request with 2xx within ${OPTIONS_PROBE_TIMEOUT_MS / 1000} s`);
+  invalidParameter(
+    "url",
+    `${url} did not answer an OPTIONS request with 2xx within ${OPTIONS_PROBE_TIMEOUT_MS / 1000} s`,
+  );
 
 /** The secret is shown only on create and rotate-secret. */
 const endpointResource = (endpoint: WebhookEndpoint, showSecret: boolean) => ({
@@ -81,19 +89,17 @@ export function createWebhooks(options: WebhooksOptions) {
   const history: WebhookEvent[] = [];
   // Created once so that their ids survive reset(): a test can keep naming them.
   const startedAt = new Date().toISOString();
-  const preRegistered = options.preRegistered.map(
-    (endpoint): WebhookEndpoint => ({
-      endpoint_id: randomBytes(16).toString("hex"),
-      url: endpoint.url,
-      status: "enabled",
-      events: endpoint.events ?? null,
-      secret: endpoint.secret,
-      created_at: startedAt,
-      entity_id: null,
-      scheme: endpoint.scheme ?? "v3",
-      preRegistered: true,
-    }),
-  );
+  const preRegistered = options.preRegistered.map((endpoint): WebhookEndpoint => ({
+    endpoint_id: randomBytes(16).toString("hex"),
+    url: endpoint.url,
+    status: "enabled",
+    events: endpoint.events ?? null,
+    secret: endpoint.secret,
+    created_at: startedAt,
+    entity_id: null,
+    scheme: endpoint.scheme ?? "v3",
+    preRegistered: true,
+  }));
   const restorePreRegistered = () => {
     for (const endpoint of preRegistered) endpoints.set(endpoint.endpoint_id, { ...endpoint });
   };
@@ -148,7 +154,11 @@ export function createWebhooks(options: WebhooksOptions) {
           if (!parsed.ok) return apiError(400, parsed.error.code, parsed.error.message, parsed.error.param);
           const url = parsed.value.url ?? endpoint.url;
           if (url !== endpoint.url && !(await answersOptionsProbe(url))) return probeRefused(url);
-          const updated = { ...endpoint, url, events: parsed.value.events === undefined ? endpoint.events : parsed.value.events };
+          const updated = {
+            ...endpoint,
+            url,
+            events: parsed.value.events === undefined ? endpoint.events : parsed.value.events,
+          };
           endpoints.set(updated.endpoint_id, updated);
           return ok(endpointResource(updated, false));
         }),
@@ -176,10 +186,14 @@ export function createWebhooks(options: WebhooksOptions) {
       ),
       route("get", "/v3/webhooks/events", ({ url }) => {
         const eventType = url.searchParams.get("event_type");
-        if (eventType && !(eventType in WEBHOOK_EVENT_TYPES)) return invalidParameter("event_type", "unknown event type");
+        if (eventType && !(eventType in WEBHOOK_EVENT_TYPES))
+          return invalidParameter("event_type", "unknown event type");
         const entityId = url.searchParams.get("entity_id");
         const newestFirst = history
-          .filter((event) => (!eventType || event.event_type === eventType) && (!entityId || event.event_data.video_id === entityId))
+          .filter(
+            (event) =>
+              (!eventType || event.event_type === eventType) && (!entityId || event.event_data.video_id === entityId),
+          )
           .reverse();
         const result = paginate(newestFirst, url, page, options.maxPageSize);
         return result instanceof Response ? result : okPage({ ...result, data: result.data.map(eventResource) });

@@ -19,7 +19,8 @@ let loading: Promise<AccountReport> | null = null;
 export async function heygenAccount(): Promise<AccountReport> {
   const apiKey = (await heygenApiKey())?.value;
   if (!apiKey) return { account: null, problem: "No HeyGen API key is configured: add one in Settings." };
-  if (cached?.apiKey === apiKey && Date.now() - cached.at < ACCOUNT_TTL_MS) return { account: cached.account, problem: null };
+  if (cached?.apiKey === apiKey && Date.now() - cached.at < ACCOUNT_TTL_MS)
+    return { account: cached.account, problem: null };
   loading ??= load(apiKey).finally(() => (loading = null));
   return loading;
 }

@@ -50,7 +50,9 @@ export async function videoCounts(todayStartedAt: Date): Promise<Omit<VideoFigur
     allTime: period(rows, "allTime", "secondsAllTime"),
     inProgress: {
       count: unfinished.reduce((sum, row) => sum + row.allTime, 0),
-      oldest: oldest ? { id: oldest.oldestId!, title: oldest.oldestTitle!, createdAt: oldest.oldestCreatedAt!.toISOString() } : null,
+      oldest: oldest
+        ? { id: oldest.oldestId!, title: oldest.oldestTitle!, createdAt: oldest.oldestCreatedAt!.toISOString() }
+        : null,
     },
   };
 }

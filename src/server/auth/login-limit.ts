@@ -34,8 +34,18 @@ function limiters(): Limiters {
   const store = { storeClient: pool, storeType: "pool", tableName: "rate_limits", tableCreated: true };
   globalForLimiter.loginLimiters = {
     pool,
-    client: new RateLimiterPostgres({ ...store, keyPrefix: "login_fail_client", points: CLIENT_FAILURES, duration: CLIENT_WINDOW_SECONDS }),
-    overall: new RateLimiterPostgres({ ...store, keyPrefix: "login_fail_overall", points: OVERALL_FAILURES, duration: OVERALL_WINDOW_SECONDS }),
+    client: new RateLimiterPostgres({
+      ...store,
+      keyPrefix: "login_fail_client",
+      points: CLIENT_FAILURES,
+      duration: CLIENT_WINDOW_SECONDS,
+    }),
+    overall: new RateLimiterPostgres({
+      ...store,
+      keyPrefix: "login_fail_overall",
+      points: OVERALL_FAILURES,
+      duration: OVERALL_WINDOW_SECONDS,
+    }),
   };
   return globalForLimiter.loginLimiters;
 }

@@ -6,7 +6,8 @@ import { enqueueItems } from "./queue";
 type ControlResult = { status: "running" | "paused" | "cancelled" };
 
 const notFound = () => new AppError("not_found", "No batch with this id.");
-const cancelled = () => new AppError("conflict", "This batch was cancelled: start a new one to make what is still missing.");
+const cancelled = () =>
+  new AppError("conflict", "This batch was cancelled: start a new one to make what is still missing.");
 
 /** Nothing more is sent until it is resumed (a video being sent right now still goes). */
 export async function pauseBatch(id: string): Promise<ControlResult> {
@@ -23,7 +24,11 @@ export async function resumeBatch(id: string): Promise<ControlResult> {
   if (!batch) throw notFound();
   if (batch.status === "CANCELLED") throw cancelled();
   await db.batch.updateMany({ where: { id, status: "PAUSED" }, data: { status: "RUNNING" } });
-  const queued = await db.batchItem.findMany({ where: { batchId: id, status: "QUEUED" }, select: { id: true }, orderBy: { createdAt: "asc" } });
+  const queued = await db.batchItem.findMany({
+    where: { batchId: id, status: "QUEUED" },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+  });
   await enqueueItems(queued.map((item) => item.id));
   return { status: "running" };
 }

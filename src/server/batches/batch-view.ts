@@ -1,7 +1,14 @@
 import "server-only";
 import type { Batch } from "@/generated/prisma/client";
 import type { BatchItemStatus, VideoStatus } from "@/generated/prisma/enums";
-import { ITEM_STATES, itemState, type BatchItemView, type BatchStatus, type BatchView, type ItemState } from "@/lib/batch";
+import {
+  ITEM_STATES,
+  itemState,
+  type BatchItemView,
+  type BatchStatus,
+  type BatchView,
+  type ItemState,
+} from "@/lib/batch";
 import { batchEtaSeconds } from "@/lib/batch-eta";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
@@ -25,7 +32,12 @@ export async function getBatch(id: string): Promise<BatchView | null> {
           presenter: { select: { id: true, name: true } },
           video: { select: { status: true, error: true } },
         },
-        orderBy: [{ planScript: { date: "asc" } }, { presenter: { name: "asc" } }, { planScript: { title: "asc" } }, { id: "asc" }],
+        orderBy: [
+          { planScript: { date: "asc" } },
+          { presenter: { name: "asc" } },
+          { planScript: { title: "asc" } },
+          { id: "asc" },
+        ],
       },
     },
   });
@@ -79,7 +91,13 @@ function summarize(batch: Batch, counts: Record<ItemState, number>, render: numb
     etaSeconds:
       batch.status === "PAUSED"
         ? null
-        : batchEtaSeconds({ waiting, inFlight, submitIntervalMs: env.QUEUE_SUBMIT_INTERVAL_MS, maxInFlight: env.QUEUE_MAX_IN_FLIGHT, renderSeconds: render }),
+        : batchEtaSeconds({
+            waiting,
+            inFlight,
+            submitIntervalMs: env.QUEUE_SUBMIT_INTERVAL_MS,
+            maxInFlight: env.QUEUE_MAX_IN_FLIGHT,
+            renderSeconds: render,
+          }),
   };
 }
 

@@ -52,11 +52,15 @@ export function claimItem(itemId: string): Promise<Claim> {
     if (gate.waitMs > 0) return { kind: "wait", ms: Math.ceil(gate.waitMs), reason: "pace" };
     // The queue's own videos in flight (a claimed item's video is PENDING until HeyGen takes it); the Studio's
     // single videos are not held back by a batch, nor a batch by them.
-    const inFlight = await tx.video.count({ where: { status: { in: ["PENDING", "PROCESSING"] }, batchItem: { isNot: null } } });
+    const inFlight = await tx.video.count({
+      where: { status: { in: ["PENDING", "PROCESSING"] }, batchItem: { isNot: null } },
+    });
     if (inFlight >= env.QUEUE_MAX_IN_FLIGHT) return { kind: "wait", ms: 1_000, reason: "in_flight" };
 
     const input = videoInputOf({ script: item.planScript, presenter: item.presenter });
-    const video = await tx.video.create({ data: { ...input, status: "PENDING", idempotencyKey: `batch-item:${itemId}` } });
+    const video = await tx.video.create({
+      data: { ...input, status: "PENDING", idempotencyKey: `batch-item:${itemId}` },
+    });
     // The claim's moment and the gate's next one from the database's clock, under the gate's lock: claims are
     // spaced by the interval exactly, whichever worker makes them.
     await tx.$executeRaw`

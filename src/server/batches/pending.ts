@@ -30,7 +30,8 @@ export async function pendingVideos(now = new Date()): Promise<PendingView> {
     db.video.count({ where }),
     typicalRenderSeconds(),
   ]);
-  const overdueAfterSeconds = typical === null ? OVERDUE_WITHOUT_HISTORY_SECONDS : Math.max(MIN_OVERDUE_SECONDS, Math.round(2 * typical));
+  const overdueAfterSeconds =
+    typical === null ? OVERDUE_WITHOUT_HISTORY_SECONDS : Math.max(MIN_OVERDUE_SECONDS, Math.round(2 * typical));
   return {
     generatedAt: now.toISOString(),
     overdueAfterSeconds,

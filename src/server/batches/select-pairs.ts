@@ -18,11 +18,18 @@ export const liveKeyOf = (planScriptId: string, presenterId: string) => `${planS
  * active presenter carrying it; narrowed to the selection's tag or presenters. Scripts that cannot be made (their
  * presenter is inactive, no active presenter carries their tag) are errors, not pairs.
  */
-export async function selectPairs({ month, tag, presenterIds }: BatchSelection): Promise<{ pairs: Pair[]; errors: BatchError[] }> {
+export async function selectPairs({
+  month,
+  tag,
+  presenterIds,
+}: BatchSelection): Promise<{ pairs: Pair[]; errors: BatchError[] }> {
   const start = dayToDate(`${month}-01`);
   const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
   const [scripts, presenters] = await Promise.all([
-    db.planScript.findMany({ where: { date: { gte: start, lt: end } }, orderBy: [{ date: "asc" }, { title: "asc" }, { id: "asc" }] }),
+    db.planScript.findMany({
+      where: { date: { gte: start, lt: end } },
+      orderBy: [{ date: "asc" }, { title: "asc" }, { id: "asc" }],
+    }),
     db.presenter.findMany({ orderBy: { name: "asc" } }),
   ]);
   const chosen = (presenter: Presenter) => !presenterIds?.length || presenterIds.includes(presenter.id);

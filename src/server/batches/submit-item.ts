@@ -32,7 +32,8 @@ export async function submitItem(itemId: string): Promise<JobOutcome> {
         await settleStalled(itemId, claim.video);
         return { kind: "finished" };
       case "wait": {
-        if (Date.now() + claim.ms > deadline) return { kind: "later", seconds: Math.max(1, Math.ceil(claim.ms / 1000)) };
+        if (Date.now() + claim.ms > deadline)
+          return { kind: "later", seconds: Math.max(1, Math.ceil(claim.ms / 1000)) };
         await new Promise((resolve) => setTimeout(resolve, claim.ms));
         continue;
       }
@@ -52,7 +53,10 @@ async function send(itemId: string, video: Video, input: CreateVideoInput): Prom
     return false;
   }
   const { error } = sent;
-  const item = await db.batchItem.findUniqueOrThrow({ where: { id: itemId }, select: { attempts: true, batchId: true } });
+  const item = await db.batchItem.findUniqueOrThrow({
+    where: { id: itemId },
+    select: { attempts: true, batchId: true },
+  });
   const attempts = item.attempts + 1;
   const { message } = describeRefusal(error);
   if (isAccountProblem(error)) {
@@ -64,7 +68,10 @@ async function send(itemId: string, video: Video, input: CreateVideoInput): Prom
   }
   if (isTransient(error) && attempts < env.QUEUE_MAX_ATTEMPTS) {
     const waitMs = (error.retryAfterSeconds ?? backoffSeconds(attempts)) * 1000;
-    logger.warn({ itemId, attempts, waitMs, err: error.message }, "HeyGen refused a batch create for now; it waits its turn again");
+    logger.warn(
+      { itemId, attempts, waitMs, err: error.message },
+      "HeyGen refused a batch create for now; it waits its turn again",
+    );
     await requeue(itemId, video.id, attempts, message);
     // Everyone waits: HeyGen's limit is the account's, not this item's.
     await holdGate(waitMs);
@@ -92,7 +99,10 @@ const backoffSeconds = (attempts: number) => Math.min(300, 5 * 2 ** (attempts - 
  */
 async function requeue(itemId: string, videoId: string, attempts: number, error: string) {
   await db.$transaction([
-    db.batchItem.update({ where: { id: itemId }, data: { status: "QUEUED", videoId: null, submittedAt: null, attempts, error } }),
+    db.batchItem.update({
+      where: { id: itemId },
+      data: { status: "QUEUED", videoId: null, submittedAt: null, attempts, error },
+    }),
     db.video.delete({ where: { id: videoId } }),
   ]);
 }
@@ -100,7 +110,11 @@ async function requeue(itemId: string, videoId: string, attempts: number, error:
 /** A worker died while sending: HeyGen may have the job. Reconciliation looks for it; it is never sent again. */
 async function settleStalled(itemId: string, video: Video | null) {
   if (video && !video.heygenVideoId) {
-    await markUnconfirmed(video, "The worker stopped while sending this video to HeyGen: it may have been made.", "worker_stopped");
+    await markUnconfirmed(
+      video,
+      "The worker stopped while sending this video to HeyGen: it may have been made.",
+      "worker_stopped",
+    );
   }
   await db.batchItem.updateMany({ where: { id: itemId, status: "SUBMITTING" }, data: { status: "SENT" } });
 }

@@ -17,7 +17,13 @@ export async function previewBatch(selection: BatchSelection): Promise<BatchPrev
     (sum, { script, presenter }) => sum + spokenSeconds(script.script, storedOptions(presenter.options).voiceSpeed),
     0,
   );
-  return { missing: missing.length, seconds, costUsd: costOfSeconds(seconds), skipped: pairs.length - missing.length, errors };
+  return {
+    missing: missing.length,
+    seconds,
+    costUsd: costOfSeconds(seconds),
+    skipped: pairs.length - missing.length,
+    errors,
+  };
 }
 
 /**
@@ -25,7 +31,10 @@ export async function previewBatch(selection: BatchSelection): Promise<BatchPrev
  * racing each other (two tabs, two admins, a retried automation call): each pair is inserted by one of them at most
  * (ON CONFLICT DO NOTHING), and a trigger that inserted nothing leaves no batch behind.
  */
-export async function triggerBatch(selection: BatchSelection, requestedBy: "admin" | "api"): Promise<BatchTriggerResult> {
+export async function triggerBatch(
+  selection: BatchSelection,
+  requestedBy: "admin" | "api",
+): Promise<BatchTriggerResult> {
   // As for one video: nothing is queued that could not be sent.
   if (!(await heygenApiKey())) throw heygenNotConfigured();
   const { pairs, errors } = await selectPairs(selection);
@@ -34,10 +43,16 @@ export async function triggerBatch(selection: BatchSelection, requestedBy: "admi
 
   const queued = await db.$transaction(async (tx) => {
     const batch = await tx.batch.create({
-      data: { month: selection.month, tag: selection.tag ?? null, presenterIds: selection.presenterIds ?? [], requestedBy },
+      data: {
+        month: selection.month,
+        tag: selection.tag ?? null,
+        presenterIds: selection.presenterIds ?? [],
+        requestedBy,
+      },
     });
-    const rows = candidates.map(({ script, presenter }) =>
-      Prisma.sql`(${randomUUID()}, ${batch.id}, ${script.id}, ${presenter.id}, ${liveKeyOf(script.id, presenter.id)}, now())`,
+    const rows = candidates.map(
+      ({ script, presenter }) =>
+        Prisma.sql`(${randomUUID()}, ${batch.id}, ${script.id}, ${presenter.id}, ${liveKeyOf(script.id, presenter.id)}, now())`,
     );
     const inserted = await tx.$queryRaw<Array<{ id: string }>>`
       INSERT INTO "BatchItem" ("id", "batchId", "planScriptId", "presenterId", "liveKey", "updatedAt")
@@ -51,5 +66,10 @@ export async function triggerBatch(selection: BatchSelection, requestedBy: "admi
   // After the commit: a job for an item that is not there yet would find nothing. Should this process die right
   // here, the queue's sweep (every minute) enqueues the batch's items.
   await enqueueItems(queued.itemIds);
-  return { batchId: queued.batchId, queued: queued.itemIds.length, skipped: pairs.length - queued.itemIds.length, errors };
+  return {
+    batchId: queued.batchId,
+    queued: queued.itemIds.length,
+    skipped: pairs.length - queued.itemIds.length,
+    errors,
+  };
 }

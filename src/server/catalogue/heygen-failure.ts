@@ -20,14 +20,19 @@ export function heygenFailure(error: unknown, what: string, inputFields: readonl
   switch (error.status) {
     case 401:
     case 403:
-      throw new AppError("heygen_rejected", `HeyGen refused the API key (${error.message}): check it in Settings (or HEYGEN_API_KEY).`);
+      throw new AppError(
+        "heygen_rejected",
+        `HeyGen refused the API key (${error.message}): check it in Settings (or HEYGEN_API_KEY).`,
+      );
     case 429:
       throw new AppError("heygen_rate_limited", `HeyGen is busy (too many requests): try again in a minute.`, {
         retryAfterSeconds: error.retryAfterSeconds,
       });
     default:
       if (error.param && inputFields.includes(error.param)) {
-        throw new AppError("heygen_invalid_input", `HeyGen refused the ${error.param}: ${error.message}`, { field: error.param });
+        throw new AppError("heygen_invalid_input", `HeyGen refused the ${error.param}: ${error.message}`, {
+          field: error.param,
+        });
       }
       throw new AppError("heygen_rejected", `HeyGen refused to ${what}: ${error.message}`);
   }

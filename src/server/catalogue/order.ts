@@ -7,7 +7,11 @@ import type { Look, Voice } from "@/lib/catalogue";
 export type SortKey = string[];
 
 /** By avatar name (looks are grouped by avatar), then look name; the id breaks ties. */
-export const lookKey = (look: Pick<Look, "groupName" | "name" | "id">): SortKey => [look.groupName ?? look.name, look.name, look.id];
+export const lookKey = (look: Pick<Look, "groupName" | "name" | "id">): SortKey => [
+  look.groupName ?? look.name,
+  look.name,
+  look.id,
+];
 
 /** The account's own voices first, then by name; the id breaks ties. */
 export const voiceKey = (voice: Pick<Voice, "ownership" | "name" | "id">): SortKey => [
@@ -30,4 +34,7 @@ export function compareKeys(a: SortKey, b: SortKey): number {
 }
 
 export const sortedBy = <T>(items: T[], key: (item: T) => SortKey): T[] =>
-  items.map((item) => ({ item, key: key(item) })).sort((a, b) => compareKeys(a.key, b.key)).map(({ item }) => item);
+  items
+    .map((item) => ({ item, key: key(item) }))
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map(({ item }) => item);

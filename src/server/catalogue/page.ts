@@ -13,7 +13,9 @@ function decodeCursor(cursor: string): SortKey {
   } catch {
     // Not JSON: refused below, like any other cursor this API did not make.
   }
-  throw new AppError("invalid_input", "cursor is not one this API gave out: start again from the first page.", { field: "cursor" });
+  throw new AppError("invalid_input", "cursor is not one this API gave out: start again from the first page.", {
+    field: "cursor",
+  });
 }
 
 /** `limit` items of the (sorted, filtered) `items` after `cursor`, and the cursor of the page after. */
@@ -28,5 +30,10 @@ export function pageOf<T, F>(
   const rest = start === -1 ? [] : items.slice(start);
   const page = rest.slice(0, limit);
   const last = page.at(-1);
-  return { items: page, total: items.length, nextCursor: rest.length > limit && last ? encodeCursor(key(last)) : null, filters };
+  return {
+    items: page,
+    total: items.length,
+    nextCursor: rest.length > limit && last ? encodeCursor(key(last)) : null,
+    filters,
+  };
 }

@@ -23,7 +23,10 @@ export const anyOr = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(["", ...values], { error: `must be one of ${values.join(", ")}` }).default("");
 
 /** A query string read with `schema`: a 400 naming the parameter at fault. */
-export function readQuery<S extends z.ZodType>(schema: S, params: URLSearchParams | Record<string, string>): z.output<S> {
+export function readQuery<S extends z.ZodType>(
+  schema: S,
+  params: URLSearchParams | Record<string, string>,
+): z.output<S> {
   const parsed = schema.safeParse(params instanceof URLSearchParams ? Object.fromEntries(params) : params);
   if (parsed.success) return parsed.data;
   const { field, message } = describeFirstIssue(parsed.error);
@@ -35,13 +38,18 @@ export function oneOfCatalogue(field: string, given: string, values: string[]): 
   if (given === "") return "";
   const match = values.find((value) => value.toLowerCase() === given.toLowerCase());
   if (match !== undefined) return match;
-  const listed = values.length > 0 ? `one of ${values.slice(0, 20).join(", ")}${values.length > 20 ? ", …" : ""}` : "empty";
+  const listed =
+    values.length > 0 ? `one of ${values.slice(0, 20).join(", ")}${values.length > 20 ? ", …" : ""}` : "empty";
   throw new AppError("invalid_input", `${field} must be ${listed}`, { field });
 }
 
 /** Case- and accent-blind "contains", for the search boxes. */
 export function matcher(q: string): (text: string | null) => boolean {
-  const fold = (text: string) => text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+  const fold = (text: string) =>
+    text
+      .normalize("NFD")
+      .replace(/\p{Diacritic}/gu, "")
+      .toLowerCase();
   const needle = fold(q);
   return (text) => needle === "" || (text !== null && fold(text).includes(needle));
 }

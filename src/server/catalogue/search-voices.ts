@@ -13,9 +13,18 @@ export const voiceSearchInput = z.strictObject({
     .min(1, "is required: describe the voice, e.g. “warm, confident female narrator”")
     .max(VOICE_PROMPT_MAX_LENGTH, `must be at most ${VOICE_PROMPT_MAX_LENGTH} characters`),
   gender: z.enum(["female", "male"], { error: "must be female or male" }).optional(),
-  locale: z.string({ error: "must be a string" }).max(35, "is too long").regex(BCP47, "must be a locale such as en-US").optional(),
+  locale: z
+    .string({ error: "must be a string" })
+    .max(35, "is too long")
+    .regex(BCP47, "must be a locale such as en-US")
+    .optional(),
   /** 0: the best matches; 1: the next few; … */
-  seed: z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0 or more").max(1000, "must be at most 1000").default(0),
+  seed: z
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(0, "must be 0 or more")
+    .max(1000, "must be at most 1000")
+    .default(0),
 });
 
 /** HeyGen names these request fields as the body does. */
@@ -23,6 +32,8 @@ const SEARCH_FIELDS = ["prompt", "gender", "locale", "seed"] as const;
 
 /** HeyGen's "describe the voice" search of its library: a few voices per seed, nothing created, nothing billed. */
 export async function searchVoices(input: z.output<typeof voiceSearchInput>): Promise<VoiceSearchResult> {
-  const { voices, seed } = await heygen.searchVoices(input).catch((error: unknown) => heygenFailure(error, "search its voices", SEARCH_FIELDS));
+  const { voices, seed } = await heygen
+    .searchVoices(input)
+    .catch((error: unknown) => heygenFailure(error, "search its voices", SEARCH_FIELDS));
   return { items: voices, seed };
 }

@@ -64,9 +64,16 @@ export function refreshCatalogue(): void {
 
 async function load(): Promise<Catalogue> {
   const started = performance.now();
-  const [looks, groups, voices] = await Promise.all([heygen.listLooks(), heygen.listAvatarGroups(), heygen.listVoices()]);
+  const [looks, groups, voices] = await Promise.all([
+    heygen.listLooks(),
+    heygen.listAvatarGroups(),
+    heygen.listVoices(),
+  ]);
   const catalogue = assemble(looks, groups, voices);
-  logger.info({ looks: looks.length, voices: voices.length, ms: Math.round(performance.now() - started) }, "HeyGen catalogue loaded");
+  logger.info(
+    { looks: looks.length, voices: voices.length, ms: Math.round(performance.now() - started) },
+    "HeyGen catalogue loaded",
+  );
   return catalogue;
 }
 

@@ -44,7 +44,12 @@ export type HeygenVideo = {
 export type HeygenVideoStatus = { videoId: string; state: HeygenRenderState | "NOT_FOUND"; error: string | null };
 
 /** An event from HeyGen's delivery history (GET /v3/webhooks/events): trusted, it comes from HeyGen's API. */
-export type HeygenWebhookEvent = { eventId: string; eventType: string; createdAt: string; payload: Record<string, unknown> };
+export type HeygenWebhookEvent = {
+  eventId: string;
+  eventType: string;
+  createdAt: string;
+  payload: Record<string, unknown>;
+};
 
 export type WebhookEndpoint = { endpointId: string; url: string; events: string[] | null; secret: string | null };
 
@@ -57,7 +62,9 @@ const MAX_PAGES = 40;
 export function createHeygenClient(config: HeygenConfig) {
   const warn = config.warn ?? ((fields, message) => console.warn(message, fields));
   const stateOf = (status: string) =>
-    normalizeHeygenStatus(status, (unknown) => warn({ status: unknown }, "unknown HeyGen video status, treated as processing"));
+    normalizeHeygenStatus(status, (unknown) =>
+      warn({ status: unknown }, "unknown HeyGen video status, treated as processing"),
+    );
   const toVideo = (data: z.output<typeof videoResource>): HeygenVideo => ({
     id: data.id,
     state: stateOf(data.status),
@@ -125,7 +132,11 @@ export function createHeygenClient(config: HeygenConfig) {
      */
     async deleteVideo(videoId: string): Promise<"deleted" | "not_found"> {
       try {
-        await call(`/v3/videos/${encodeURIComponent(videoId)}`, { method: "DELETE", retry: "idempotent", schema: dataOf(z.object({ id: z.string() })) });
+        await call(`/v3/videos/${encodeURIComponent(videoId)}`, {
+          method: "DELETE",
+          retry: "idempotent",
+          schema: dataOf(z.object({ id: z.string() })),
+        });
         return "deleted";
       } catch (error) {
         if (error instanceof HeygenError && error.rejected && error.status === 404) return "not_found";
@@ -144,7 +155,12 @@ export function createHeygenClient(config: HeygenConfig) {
         createdAt: item.created_at,
         payload: item,
       });
-      const items = await listAll("/v3/webhooks/events", webhookEventItem, { limit: 100 }, { maxPages, stop: (item) => stop(toEvent(item)) });
+      const items = await listAll(
+        "/v3/webhooks/events",
+        webhookEventItem,
+        { limit: 100 },
+        { maxPages, stop: (item) => stop(toEvent(item)) },
+      );
       return items.map(toEvent);
     },
 
@@ -153,7 +169,10 @@ export function createHeygenClient(config: HeygenConfig) {
       const statuses: HeygenVideoStatus[] = [];
       for (let i = 0; i < videoIds.length; i += STATUSES_PER_CALL) {
         const ids = videoIds.slice(i, i + STATUSES_PER_CALL);
-        const { data } = await call("/v3/videos/statuses", { query: { video_ids: ids.join(",") }, schema: videoStatusesResponse });
+        const { data } = await call("/v3/videos/statuses", {
+          query: { video_ids: ids.join(",") },
+          schema: videoStatusesResponse,
+        });
         for (const entry of data) {
           if (!entry.video_id) continue;
           const error = typeof entry.error === "string" ? entry.error : (entry.error?.message ?? null);
@@ -198,7 +217,12 @@ export function createHeygenClient(config: HeygenConfig) {
      */
     async searchVoices(search: { prompt: string; gender?: "female" | "male"; locale?: string; seed: number }) {
       const body = voiceSearchRequest.parse(search satisfies z.input<typeof voiceSearchRequest>);
-      const { data } = await call("/v3/voices", { method: "POST", body, schema: voiceSearchResponse, retry: "idempotent" });
+      const { data } = await call("/v3/voices", {
+        method: "POST",
+        body,
+        schema: voiceSearchResponse,
+        retry: "idempotent",
+      });
       return { seed: data.seed, voices: data.voices.map(toVoice) };
     },
 
@@ -214,7 +238,11 @@ export function createHeygenClient(config: HeygenConfig) {
     },
 
     async createWebhookEndpoint(url: string, events: string[]): Promise<WebhookEndpoint> {
-      const { data } = await call("/v3/webhooks/endpoints", { method: "POST", body: { url, events }, schema: dataOf(webhookEndpoint) });
+      const { data } = await call("/v3/webhooks/endpoints", {
+        method: "POST",
+        body: { url, events },
+        schema: dataOf(webhookEndpoint),
+      });
       return toEndpoint(data);
     },
 
@@ -230,7 +258,12 @@ export function createHeygenClient(config: HeygenConfig) {
 }
 
 function toEndpoint(endpoint: z.output<typeof webhookEndpoint>): WebhookEndpoint {
-  return { endpointId: endpoint.endpoint_id, url: endpoint.url, events: endpoint.events ?? null, secret: endpoint.secret };
+  return {
+    endpointId: endpoint.endpoint_id,
+    url: endpoint.url,
+    events: endpoint.events ?? null,
+    secret: endpoint.secret,
+  };
 }
 
 type UserMe = z.output<typeof userMeResponse>["data"];
@@ -238,12 +271,20 @@ type UserMe = z.output<typeof userMeResponse>["data"];
 /** What is left and HeyGen's other figures, in words, per billing type. Whatever HeyGen did not report is left out. */
 function describeBalance(data: UserMe): Pick<HeygenAccount, "balance" | "details"> {
   const count = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
-  const phrases = (...candidates: Array<string | null | false>) => candidates.filter((phrase): phrase is string => !!phrase);
+  const phrases = (...candidates: Array<string | null | false>) =>
+    candidates.filter((phrase): phrase is string => !!phrase);
   switch (data.billing_type) {
     case "wallet": {
       const left = data.wallet?.remaining_balance ?? null;
       const currency = data.wallet?.currency;
-      const amount = left === null ? null : currency === "usd" ? formatUsd(left) : currency === "credits" ? formatCredits(left) : null;
+      const amount =
+        left === null
+          ? null
+          : currency === "usd"
+            ? formatUsd(left)
+            : currency === "credits"
+              ? formatCredits(left)
+              : null;
       return { balance: amount && `${amount} left`, details: [] };
     }
     case "subscription": {

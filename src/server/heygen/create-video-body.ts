@@ -45,7 +45,11 @@ export function createVideoBody(request: CreateVideoRequest): CreateVideoRequest
   } satisfies CreateVideoRequestBody);
 }
 
-function voiceSettings({ voiceSpeed, voicePitch, voiceLocale }: GenerationOptions): CreateVideoRequestBody["voice_settings"] {
+function voiceSettings({
+  voiceSpeed,
+  voicePitch,
+  voiceLocale,
+}: GenerationOptions): CreateVideoRequestBody["voice_settings"] {
   if (voiceSpeed === undefined && voicePitch === undefined && voiceLocale === undefined) return undefined;
   return { speed: voiceSpeed, pitch: voicePitch, locale: voiceLocale };
 }

@@ -8,7 +8,8 @@
  * - `unreadable`: a 2xx whose body we cannot read.
  * `not_configured` is as definite as `rejected`: there was no API key, so nothing was sent.
  */
-export type HeygenErrorKind = "rejected" | "not_configured" | "timeout" | "network" | "server_error" | "not_heygen" | "unreadable";
+export type HeygenErrorKind =
+  "rejected" | "not_configured" | "timeout" | "network" | "server_error" | "not_heygen" | "unreadable";
 
 export class HeygenError extends Error {
   readonly kind: HeygenErrorKind;
@@ -24,7 +25,12 @@ export class HeygenError extends Error {
   constructor(
     kind: HeygenErrorKind,
     message: string,
-    details: { status?: number | null; code?: string | null; param?: string | null; retryAfterSeconds?: number | null } = {},
+    details: {
+      status?: number | null;
+      code?: string | null;
+      param?: string | null;
+      retryAfterSeconds?: number | null;
+    } = {},
   ) {
     super(message);
     this.name = "HeygenError";

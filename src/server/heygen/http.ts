@@ -60,7 +60,8 @@ export async function heygenCall<S extends z.ZodType>(config: HeygenConfig, path
 
 function isRetryable(error: Error, policy: RetryPolicy): boolean {
   if (!(error instanceof HeygenError)) return false;
-  if (error.status === 429) return error.retryAfterSeconds === null || error.retryAfterSeconds <= MAX_RETRY_AFTER_SECONDS;
+  if (error.status === 429)
+    return error.retryAfterSeconds === null || error.retryAfterSeconds <= MAX_RETRY_AFTER_SECONDS;
   return policy === "idempotent" && ["timeout", "network", "server_error"].includes(error.kind);
 }
 
@@ -68,7 +69,12 @@ function isRetryable(error: Error, policy: RetryPolicy): boolean {
  * One HeyGen request: API key, timeout, response validation, and an honest HeygenError for every failure.
  * Only HeyGen's own error envelope with a 4xx is a rejection; everything else leaves the outcome unknown.
  */
-async function heygenCallOnce<S extends z.ZodType>(config: HeygenConfig, apiKey: string, path: string, options: CallOptions<S>) {
+async function heygenCallOnce<S extends z.ZodType>(
+  config: HeygenConfig,
+  apiKey: string,
+  path: string,
+  options: CallOptions<S>,
+) {
   const { method = "GET", query = {}, body, idempotencyKey, schema } = options;
   const url = new URL(path, config.apiUrl);
   for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, String(value));
@@ -124,7 +130,9 @@ function failure(response: Response, json: unknown, label: string): HeygenError 
     const said = envelope.success ? `: ${envelope.data.error.message}` : "";
     return new HeygenError("server_error", `HeyGen answered ${label} with HTTP ${status}${said}`, { status });
   }
-  return new HeygenError("not_heygen", `${label} was answered HTTP ${status} by something other than HeyGen`, { status });
+  return new HeygenError("not_heygen", `${label} was answered HTTP ${status} by something other than HeyGen`, {
+    status,
+  });
 }
 
 function parseJson(text: string): unknown {

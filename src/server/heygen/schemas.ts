@@ -62,8 +62,14 @@ export const heygenErrorEnvelope = z.object({
   }),
 });
 
-const nullableString = z.string().nullish().transform((value) => value || null);
-const nullableNumber = z.number().nullish().transform((value) => value ?? null);
+const nullableString = z
+  .string()
+  .nullish()
+  .transform((value) => value || null);
+const nullableNumber = z
+  .number()
+  .nullish()
+  .transform((value) => value ?? null);
 
 export const createVideoResponse = z.object({
   data: z.object({ video_id: nonBlank, status: z.string().nullish() }),
@@ -161,7 +167,11 @@ export const userMeResponse = z.object({
       plan: reportedText,
       credits: reportedSection({ premium_credits: creditPool, add_on_credits: creditPool }),
     }),
-    usage_based: reportedSection({ remaining_credits: reportedNumber, spending_cap_usd: reportedNumber, spending_current_usd: reportedNumber }),
+    usage_based: reportedSection({
+      remaining_credits: reportedNumber,
+      spending_cap_usd: reportedNumber,
+      spending_current_usd: reportedNumber,
+    }),
   }),
 });
 

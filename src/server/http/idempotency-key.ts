@@ -9,7 +9,9 @@ export function idempotencyKeyOf(request: Request): string | null {
   const key = request.headers.get("idempotency-key")?.trim();
   if (!key) return null;
   if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
-    throw new AppError("invalid_input", "Idempotency-Key must be 1 to 200 visible ASCII characters.", { field: "Idempotency-Key" });
+    throw new AppError("invalid_input", "Idempotency-Key must be 1 to 200 visible ASCII characters.", {
+      field: "Idempotency-Key",
+    });
   }
   return key;
 }

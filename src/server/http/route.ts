@@ -66,14 +66,23 @@ export function route<P = Record<string, never>, S extends z.ZodType | undefined
       if (options.admin && !(await isAuthorised(request, options.bearerToken))) {
         throw new AppError("unauthorized", "Log in as an admin to do this.");
       }
-      const body = (options.body ? await readJsonBody(request, options.body, maxBodyBytes) : undefined) as HandlerContext<P, S>["body"];
+      const body = (
+        options.body ? await readJsonBody(request, options.body, maxBodyBytes) : undefined
+      ) as HandlerContext<P, S>["body"];
       const params = (await context?.params) ?? ({} as P);
       response = await handler({ request, params, body, requestId, note: (more) => Object.assign(fields, more) });
     } catch (error) {
       response = errorResponse(error, fields);
     }
     response.headers.set("x-request-id", requestId);
-    const line = { reqId: requestId, method: request.method, path: request.nextUrl.pathname, status: response.status, ms: Math.round(performance.now() - started), ...fields };
+    const line = {
+      reqId: requestId,
+      method: request.method,
+      path: request.nextUrl.pathname,
+      status: response.status,
+      ms: Math.round(performance.now() - started),
+      ...fields,
+    };
     if (response.status >= 500) logger.error(line, "request failed");
     else logger.info(line, "request");
     return response;
@@ -101,12 +110,16 @@ function errorResponse(error: unknown, fields: Record<string, unknown>): NextRes
     return errorJson(new AppError("database_unavailable", "The database is not answering. Please try again shortly."));
   }
   fields.code = "internal_error";
-  fields.err = error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error);
+  fields.err =
+    error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error);
   return errorJson(new AppError("internal_error", "Something went wrong. Please try again."));
 }
 
 /** A bearer token, when the request carries one, decides alone: a wrong one is refused even with a session cookie. */
-async function isAuthorised(request: NextRequest, bearerToken: RouteOptions<undefined>["bearerToken"]): Promise<boolean> {
+async function isAuthorised(
+  request: NextRequest,
+  bearerToken: RouteOptions<undefined>["bearerToken"],
+): Promise<boolean> {
   if (!request.headers.has("authorization")) return isAdminRequest(request);
   const token = bearerToken?.();
   return !!token && hasBearerToken(request, token);

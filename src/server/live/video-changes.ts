@@ -53,7 +53,11 @@ class VideoChanges {
 
   private async connect(): Promise<void> {
     this.retryTimer = null;
-    const client = new pg.Client({ connectionString: env.DATABASE_LISTEN_URL ?? env.DATABASE_URL, keepAlive: true, connectionTimeoutMillis: 5_000 });
+    const client = new pg.Client({
+      connectionString: env.DATABASE_LISTEN_URL ?? env.DATABASE_URL,
+      keepAlive: true,
+      connectionTimeoutMillis: 5_000,
+    });
     this.current = client;
     client.on("notification", (message) => {
       if (message.channel === CHANNEL && message.payload) this.emit(message.payload);
@@ -80,7 +84,8 @@ class VideoChanges {
     this.live = false;
     client.end().catch(() => undefined);
     if (this.stopped) return;
-    if (wasLive) logger.warn({ err: (error as Error | undefined)?.message }, "lost the LISTEN connection, reconnecting");
+    if (wasLive)
+      logger.warn({ err: (error as Error | undefined)?.message }, "lost the LISTEN connection, reconnecting");
     else logger.debug({ err: (error as Error | undefined)?.message }, "could not LISTEN, retrying");
     this.emit(null);
     this.retryTimer = setTimeout(() => void this.connect(), this.retryMs);

@@ -11,10 +11,14 @@ import { dayToDate, previewPlan } from "./preview-plan";
 export async function importPlan(text: string, format: PlanFormat, skipInvalid: boolean): Promise<{ saved: number }> {
   const preview = await previewPlan(text, format);
   if (preview.counts.invalid > 0 && !skipInvalid) {
-    throw new AppError("invalid_input", `${preview.counts.invalid} of ${preview.counts.total} rows have errors; nothing was saved.`, {
-      field: "text",
-      extra: { preview },
-    });
+    throw new AppError(
+      "invalid_input",
+      `${preview.counts.invalid} of ${preview.counts.total} rows have errors; nothing was saved.`,
+      {
+        field: "text",
+        extra: { preview },
+      },
+    );
   }
   const valid = preview.rows.filter((row) => row.errors.length === 0);
   const { count } = await db.planScript.createMany({

@@ -1,6 +1,12 @@
 import "server-only";
 import { itemState, type PairState } from "@/lib/batch";
-import { emptyCounts, matrixQuery, type PlanMatrix, type PlanMatrixCell, type PlanMatrixColumn } from "@/lib/plan-matrix";
+import {
+  emptyCounts,
+  matrixQuery,
+  type PlanMatrix,
+  type PlanMatrixCell,
+  type PlanMatrixColumn,
+} from "@/lib/plan-matrix";
 import { describeFirstIssue } from "@/lib/validation";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -36,15 +42,26 @@ export async function planMatrix(month: string): Promise<PlanMatrix> {
         // Newest first: the first item of a pair is its latest.
         batchItems: {
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          select: { presenterId: true, status: true, videoId: true, batchId: true, video: { select: { status: true } } },
+          select: {
+            presenterId: true,
+            status: true,
+            videoId: true,
+            batchId: true,
+            video: { select: { status: true } },
+          },
         },
       },
     }),
-    db.presenter.findMany({ where: { active: true, tags: { isEmpty: false } }, select: { id: true, name: true, active: true, tags: true } }),
+    db.presenter.findMany({
+      where: { active: true, tags: { isEmpty: false } },
+      select: { id: true, name: true, active: true, tags: true },
+    }),
   ]);
 
   const presentersFor = (script: (typeof scripts)[number]): Presenter[] =>
-    script.presenter ? [script.presenter] : tagged.filter((presenter) => script.tag !== null && presenter.tags.includes(script.tag));
+    script.presenter
+      ? [script.presenter]
+      : tagged.filter((presenter) => script.tag !== null && presenter.tags.includes(script.tag));
 
   const columns = new Map<string, PlanMatrixColumn>();
   for (const script of scripts) {
@@ -63,7 +80,14 @@ export async function planMatrix(month: string): Promise<PlanMatrix> {
       return cell;
     });
     const { id, date, title, tag, presenter } = script;
-    return { id, date: dateToDay(date), title, tag, presenter: presenter && { id: presenter.id, name: presenter.name }, cells };
+    return {
+      id,
+      date: dateToDay(date),
+      title,
+      tag,
+      presenter: presenter && { id: presenter.id, name: presenter.name },
+      cells,
+    };
   });
   return { month, columns: ordered, rows, counts };
 }
@@ -71,7 +95,8 @@ export async function planMatrix(month: string): Promise<PlanMatrix> {
 /** The `month` of the matrix route's query: a 400 naming it when it is missing or not YYYY-MM. */
 export function readMatrixMonth(params: URLSearchParams): string {
   const parsed = matrixQuery.safeParse({ month: params.get("month") ?? undefined });
-  if (!parsed.success) throw new AppError("invalid_input", describeFirstIssue(parsed.error).message, { field: "month" });
+  if (!parsed.success)
+    throw new AppError("invalid_input", describeFirstIssue(parsed.error).message, { field: "month" });
   return parsed.data.month;
 }
 

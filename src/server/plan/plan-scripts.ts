@@ -9,9 +9,13 @@ import type { PlanScriptInput } from "./script-input";
 const include = { presenter: { select: { id: true, name: true } } } as const;
 type ScriptRow = Prisma.PlanScriptGetPayload<{ include: typeof include }>;
 
-
 const view = ({ id, date, title, script, presenter, tag }: ScriptRow): PlanScriptView => ({
-  id, date: dateToDay(date), title, script, presenter, tag,
+  id,
+  date: dateToDay(date),
+  title,
+  script,
+  presenter,
+  tag,
 });
 
 const notFound = () => new AppError("not_found", "No such script in the plan.");
@@ -49,14 +53,20 @@ export async function monthScripts(month: string): Promise<PlanScriptView[]> {
 
 /** What a script can be for: every presenter (by name) and every tag some presenter carries. */
 export async function planTargets(): Promise<{ presenters: Array<{ id: string; name: string }>; tags: string[] }> {
-  const presenters = await db.presenter.findMany({ select: { id: true, name: true, tags: true }, orderBy: { name: "asc" } });
+  const presenters = await db.presenter.findMany({
+    select: { id: true, name: true, tags: true },
+    orderBy: { name: "asc" },
+  });
   const tags = [...new Set(presenters.flatMap((presenter) => presenter.tags))].sort();
   return { presenters: presenters.map(({ id, name }) => ({ id, name })), tags };
 }
 
 /** The presenter must exist: a 400 naming `presenterId`, not a foreign-key failure. */
 async function rowData(input: PlanScriptInput) {
-  if (input.presenterId && !(await db.presenter.findUnique({ where: { id: input.presenterId }, select: { id: true } }))) {
+  if (
+    input.presenterId &&
+    !(await db.presenter.findUnique({ where: { id: input.presenterId }, select: { id: true } }))
+  ) {
     throw new AppError("invalid_input", "presenterId names no presenter.", { field: "presenterId" });
   }
   return {
@@ -68,4 +78,5 @@ async function rowData(input: PlanScriptInput) {
   };
 }
 
-const isMissingRow = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025";
+const isMissingRow = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025";

@@ -32,11 +32,13 @@ export async function previewPlan(text: string, format: PlanFormat): Promise<Pla
     if (parsedTarget?.kind === "presenter" && !presenter) {
       errors.push({ field: "presenter_or_tag", message: `no presenter is named “${parsedTarget.name}”` });
     }
-    if (tag && !knownTags.has(tag)) errors.push({ field: "presenter_or_tag", message: `no presenter carries the tag #${tag}` });
+    if (tag && !knownTags.has(tag))
+      errors.push({ field: "presenter_or_tag", message: `no presenter carries the tag #${tag}` });
     if (errors.length === 0) {
       const key = planRowKey(row.date, row.title, presenter ? { presenterId: presenter.id } : { tag: tag! });
       const first = firstLineOf.get(key);
-      if (saved.has(key)) errors.push({ field: "row", message: "duplicates a saved script (same day, title and target)" });
+      if (saved.has(key))
+        errors.push({ field: "row", message: "duplicates a saved script (same day, title and target)" });
       else if (first) errors.push({ field: "row", message: `duplicates line ${first} (same day, title and target)` });
       else firstLineOf.set(key, row.line);
     }
@@ -55,7 +57,11 @@ async function savedKeys(rows: ParsedPlanRow[]): Promise<Set<string>> {
   });
   return new Set(
     scripts.map((script) =>
-      planRowKey(dateToDay(script.date), script.title, script.presenterId ? { presenterId: script.presenterId } : { tag: script.tag! }),
+      planRowKey(
+        dateToDay(script.date),
+        script.title,
+        script.presenterId ? { presenterId: script.presenterId } : { tag: script.tag! },
+      ),
     ),
   );
 }

@@ -5,7 +5,11 @@ import { tag } from "@/lib/tags";
 import { z } from "@/lib/zod";
 
 const text = (max: number) =>
-  z.string({ error: "must be a string" }).trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+  z
+    .string({ error: "must be a string" })
+    .trim()
+    .min(1, "must not be empty")
+    .max(max, `must be at most ${max} characters`);
 
 /** One script entered in the app: for a presenter (its id) or for a tag, exactly one of the two. */
 export const planScriptInput = z

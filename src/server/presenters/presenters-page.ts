@@ -14,7 +14,12 @@ export async function presentersPage(): Promise<{ presenters: PresenterEntry[]; 
     presenters: presenters.map((presenter) => {
       const look = looks.get(presenter.avatarId);
       const voice = presenter.voiceId ? voices.get(presenter.voiceId) : look?.defaultVoice;
-      return { ...presenter, lookName: look?.name ?? null, previewImageUrl: look?.previewImageUrl ?? null, voiceName: voice?.name ?? null };
+      return {
+        ...presenter,
+        lookName: look?.name ?? null,
+        previewImageUrl: look?.previewImageUrl ?? null,
+        voiceName: voice?.name ?? null,
+      };
     }),
   };
 }

@@ -20,13 +20,20 @@ export async function catchUpWebhookEvents(now = new Date()): Promise<number> {
   const events = await heygen.listWebhookEvents((event) => Date.parse(event.createdAt) <= seenUntil);
   if (events.length === 0) return 0;
 
-  const known = await db.heygenEvent.findMany({ where: { eventId: { in: events.map((e) => e.eventId) } }, select: { eventId: true } });
+  const known = await db.heygenEvent.findMany({
+    where: { eventId: { in: events.map((e) => e.eventId) } },
+    select: { eventId: true },
+  });
   const knownIds = new Set(known.map((e) => e.eventId));
   let applied = 0;
   for (const event of [...events].reverse()) {
     if (knownIds.has(event.eventId)) continue;
     const parsed = { ...parseHeygenEvent(event.payload), eventId: event.eventId };
-    const result = await applySignedEvent(parsed, { requestId: null, scheme: "events_api", body: JSON.stringify(event.payload) });
+    const result = await applySignedEvent(parsed, {
+      requestId: null,
+      scheme: "events_api",
+      body: JSON.stringify(event.payload),
+    });
     if (result.outcome !== "applied") continue;
     applied++;
     if (parsed.kind === "success" && result.videoId && result.heygenVideoId) {
@@ -34,6 +41,10 @@ export async function catchUpWebhookEvents(now = new Date()): Promise<number> {
     }
   }
   const newest = new Date(Math.max(...events.map((e) => Date.parse(e.createdAt)))).toISOString();
-  await db.syncState.upsert({ where: { name: CURSOR }, create: { name: CURSOR, value: newest }, update: { value: newest } });
+  await db.syncState.upsert({
+    where: { name: CURSOR },
+    create: { name: CURSOR, value: newest },
+    update: { value: newest },
+  });
   return applied;
 }

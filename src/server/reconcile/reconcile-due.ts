@@ -15,7 +15,13 @@ import { checkVideo, UNCONFIRMED_GIVE_UP_MS } from "./check-video";
 /** Videos looked at per run; the rest wait for the next one. */
 const BATCH = 500;
 
-export type ReconcileSummary = { due: number; caughtUpEvents: number; checked: number; finished: number; pruned: number };
+export type ReconcileSummary = {
+  due: number;
+  caughtUpEvents: number;
+  checked: number;
+  finished: number;
+  pruned: number;
+};
 
 /** The time before which an unfinished video has had no news long enough to be checked. */
 export const staleBefore = (now = new Date()) => new Date(now.getTime() - env.RECONCILE_AFTER_SECONDS * 1000);
@@ -39,7 +45,15 @@ export async function reconcileDue(now = new Date()): Promise<ReconcileSummary> 
     });
     const claimed = await claimAll(due, now);
     summary.checked = claimed.length;
-    summary.finished = (await checkConfirmed(claimed.filter((v) => v.heygenVideoId), now)) + (await checkUnconfirmed(claimed.filter((v) => !v.heygenVideoId), now));
+    summary.finished =
+      (await checkConfirmed(
+        claimed.filter((v) => v.heygenVideoId),
+        now,
+      )) +
+      (await checkUnconfirmed(
+        claimed.filter((v) => !v.heygenVideoId),
+        now,
+      ));
   }
   summary.pruned = await pruneDeliveryLog(now);
   return summary;

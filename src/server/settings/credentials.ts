@@ -30,7 +30,11 @@ function savedValue(name: SettingName, { fresh = false } = {}): Promise<string |
   return value;
 }
 
-async function credential(fromEnvironment: string | undefined, name: SettingName, options?: { fresh?: boolean }): Promise<Credential> {
+async function credential(
+  fromEnvironment: string | undefined,
+  name: SettingName,
+  options?: { fresh?: boolean },
+): Promise<Credential> {
   if (fromEnvironment) return { value: fromEnvironment, source: "environment" };
   const saved = await savedValue(name, options);
   return saved ? { value: saved, source: "settings" } : null;
@@ -62,7 +66,10 @@ export async function removeCredential(name: SettingName): Promise<void> {
 
 /** A setting the environment provides wins, so saving one in Settings would change nothing. */
 export const setByEnvironment = (variable: string) =>
-  new AppError("setting_from_environment", `${variable} is set in this deployment's environment, which wins over Settings: change it there.`);
+  new AppError(
+    "setting_from_environment",
+    `${variable} is set in this deployment's environment, which wins over Settings: change it there.`,
+  );
 
 export const heygenNotConfigured = () => new AppError("heygen_not_configured", "Add your HeyGen API key in Settings.");
 
@@ -81,7 +88,8 @@ let toldNoKey = false;
 /** For background work (timer, catch-up, render details): false without a key, said once in the log rather than per run. */
 export async function heygenConfigured(): Promise<boolean> {
   const configured = (await heygenApiKey()) !== null;
-  if (!configured && !toldNoKey) logger.info("no HeyGen API key yet (add one in Settings): background HeyGen checks wait for it");
+  if (!configured && !toldNoKey)
+    logger.info("no HeyGen API key yet (add one in Settings): background HeyGen checks wait for it");
   toldNoKey = !configured;
   return configured;
 }

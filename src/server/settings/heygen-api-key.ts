@@ -30,13 +30,22 @@ export async function removeHeygenApiKey(): Promise<void> {
 
 function keyCheckFailure(error: HeygenError): AppError {
   if (error.status === 429) {
-    return new AppError("heygen_rate_limited", "HeyGen is busy and could not test the key; nothing was saved. Try again in a minute.", {
-      retryAfterSeconds: error.retryAfterSeconds,
-    });
+    return new AppError(
+      "heygen_rate_limited",
+      "HeyGen is busy and could not test the key; nothing was saved. Try again in a minute.",
+      {
+        retryAfterSeconds: error.retryAfterSeconds,
+      },
+    );
   }
   // GET /v3/users/me takes nothing but the key: any other refusal (401 in practice) is about the key.
   if (error.rejected) {
-    return new AppError("invalid_input", "HeyGen refused this key: copy it again from HeyGen → Settings → API.", { field: "apiKey" });
+    return new AppError("invalid_input", "HeyGen refused this key: copy it again from HeyGen → Settings → API.", {
+      field: "apiKey",
+    });
   }
-  return new AppError("heygen_unavailable", "HeyGen could not be reached to test the key, so it was not saved. Try again in a minute.");
+  return new AppError(
+    "heygen_unavailable",
+    "HeyGen could not be reached to test the key, so it was not saved. Try again in a minute.",
+  );
 }

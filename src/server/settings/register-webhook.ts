@@ -14,11 +14,17 @@ const EVENTS = ["avatar_video.success", "avatar_video.fail"];
 export function webhookTarget(): SettingsView["webhook"] {
   const stillCompletes = "Videos still complete without webhooks: the app asks HeyGen's API about them.";
   if (!env.APP_URL) {
-    return { url: null, problem: `APP_URL is not set, so this app does not know its public address and HeyGen cannot reach it. Set APP_URL to the app's public https address. ${stillCompletes}` };
+    return {
+      url: null,
+      problem: `APP_URL is not set, so this app does not know its public address and HeyGen cannot reach it. Set APP_URL to the app's public https address. ${stillCompletes}`,
+    };
   }
   const url = new URL("/api/heygen/callback", env.APP_URL).href;
   if (new URL(url).protocol !== "https:") {
-    return { url, problem: `APP_URL (${env.APP_URL}) is not https: HeyGen delivers webhooks only to a public https address. ${stillCompletes}` };
+    return {
+      url,
+      problem: `APP_URL (${env.APP_URL}) is not https: HeyGen delivers webhooks only to a public https address. ${stillCompletes}`,
+    };
   }
   return { url, problem: null };
 }
@@ -37,15 +43,24 @@ export async function registerWebhook(): Promise<{ url: string; outcome: "create
   requireEncryptionKey();
   try {
     const existing = (await heygen.listWebhookEndpoints()).find((endpoint) => endpoint.url === url);
-    const secret = existing ? await heygen.rotateWebhookSecret(existing.endpointId) : (await heygen.createWebhookEndpoint(url, EVENTS)).secret;
-    if (!secret) throw new AppError("heygen_unavailable", "HeyGen registered the endpoint but sent no signing secret: register again.");
+    const secret = existing
+      ? await heygen.rotateWebhookSecret(existing.endpointId)
+      : (await heygen.createWebhookEndpoint(url, EVENTS)).secret;
+    if (!secret)
+      throw new AppError(
+        "heygen_unavailable",
+        "HeyGen registered the endpoint but sent no signing secret: register again.",
+      );
     await saveCredential("heygen_webhook_secret", secret);
     return { url, outcome: existing ? "rotated" : "created" };
   } catch (error) {
     if (!(error instanceof HeygenError)) throw error;
     if (error.kind === "not_configured") throw heygenNotConfigured();
     if (error.rejected) throw new AppError("heygen_rejected", `HeyGen refused to register ${url}: ${error.message}`);
-    throw new AppError("heygen_unavailable", `HeyGen could not be reached (${error.message}). Register again in a minute.`);
+    throw new AppError(
+      "heygen_unavailable",
+      `HeyGen could not be reached (${error.message}). Register again in a minute.`,
+    );
   }
 }
 

@@ -24,11 +24,18 @@ export async function readSetting(name: SettingName): Promise<StoredSetting> {
   if (!row) return { state: "absent" };
   if (!env.ENCRYPTION_KEY) return { state: "unreadable", updatedAt: row.updatedAt };
   try {
-    return { state: "saved", value: decryptSetting(env.ENCRYPTION_KEY, name, row.ciphertext), updatedAt: row.updatedAt };
+    return {
+      state: "saved",
+      value: decryptSetting(env.ENCRYPTION_KEY, name, row.ciphertext),
+      updatedAt: row.updatedAt,
+    };
   } catch (error) {
     if (!(error instanceof UnreadableSettingError)) throw error;
     // Read as absent, never a 500: the admin enters it again (Settings says why).
-    logger.warn({ setting: name }, "a saved setting cannot be decrypted (saved with another ENCRYPTION_KEY?): enter it again in Settings");
+    logger.warn(
+      { setting: name },
+      "a saved setting cannot be decrypted (saved with another ENCRYPTION_KEY?): enter it again in Settings",
+    );
     return { state: "unreadable", updatedAt: row.updatedAt };
   }
 }

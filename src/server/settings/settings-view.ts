@@ -24,7 +24,8 @@ export async function settingsView(): Promise<SettingsView> {
 }
 
 async function credentialView(fromEnvironment: string | undefined, name: SettingName): Promise<CredentialView> {
-  if (fromEnvironment) return { source: "environment", masked: mask(fromEnvironment), unreadable: false, savedAt: null };
+  if (fromEnvironment)
+    return { source: "environment", masked: mask(fromEnvironment), unreadable: false, savedAt: null };
   // Read afresh, not from the credentials cache: the page shows what is stored now.
   const stored = await readSetting(name);
   if (stored.state === "absent") return { source: null, masked: null, unreadable: false, savedAt: null };

@@ -20,7 +20,9 @@ export function readVideoListQuery(params: URLSearchParams): VideoListQuery {
     throw new AppError("invalid_input", message, { field });
   }
   if (parsed.data.cursor && !isVideoCursor(parsed.data.cursor)) {
-    throw new AppError("invalid_input", "cursor is not one this list gave out: start again from the first page.", { field: "cursor" });
+    throw new AppError("invalid_input", "cursor is not one this list gave out: start again from the first page.", {
+      field: "cursor",
+    });
   }
   return parsed.data;
 }

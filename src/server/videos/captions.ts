@@ -35,7 +35,9 @@ export async function captionsAsWebVtt(video: { id: string; subtitleUrl: string 
 
 /** The presigned media URL is HeyGen's storage, not its API: a plain GET, bounded like a HeyGen call. */
 async function loadAsWebVtt(subtitleUrl: string, signal: AbortSignal): Promise<string> {
-  const response = await fetch(subtitleUrl, { signal: AbortSignal.any([signal, AbortSignal.timeout(env.HEYGEN_TIMEOUT_MS)]) });
+  const response = await fetch(subtitleUrl, {
+    signal: AbortSignal.any([signal, AbortSignal.timeout(env.HEYGEN_TIMEOUT_MS)]),
+  });
   if (!response.ok) throw new Error(`captions answered HTTP ${response.status}`);
   if (Number(response.headers.get("content-length")) > MAX_SRT_BYTES) throw new Error("captions file too large");
   const srt = await response.text();

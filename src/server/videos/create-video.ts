@@ -21,7 +21,10 @@ export type CreateVideoResult = {
 };
 
 /** The HTTP status each outcome is answered with (POST /api/videos and regenerate). */
-export const HTTP_STATUS_OF_OUTCOME = { created: 201, unconfirmed: 202, repeat: 200 } as const satisfies Record<CreateVideoResult["outcome"], number>;
+export const HTTP_STATUS_OF_OUTCOME = { created: 201, unconfirmed: 202, repeat: 200 } as const satisfies Record<
+  CreateVideoResult["outcome"],
+  number
+>;
 
 /**
  * Records the video first (PENDING, its id doubling as HeyGen's callback_id and Idempotency-Key), then asks
@@ -31,7 +34,10 @@ export const HTTP_STATUS_OF_OUTCOME = { created: 201, unconfirmed: 202, repeat: 
  */
 export async function createVideo(
   input: CreateVideoInput,
-  { idempotencyKey = null, regeneratedFromId = null }: { idempotencyKey?: string | null; regeneratedFromId?: string | null } = {},
+  {
+    idempotencyKey = null,
+    regeneratedFromId = null,
+  }: { idempotencyKey?: string | null; regeneratedFromId?: string | null } = {},
 ): Promise<CreateVideoResult> {
   // Before anything is written: without a key no row is made and HeyGen is not called.
   if (!(await heygenApiKey())) throw heygenNotConfigured();
@@ -61,7 +67,11 @@ export type SendOutcome =
 export async function sendToHeygen(video: Video, input: CreateVideoInput): Promise<SendOutcome> {
   let heygenVideoId: string;
   try {
-    ({ videoId: heygenVideoId } = await heygen.createVideo({ ...input, callbackId: video.id, callbackUrl: callbackUrl() }));
+    ({ videoId: heygenVideoId } = await heygen.createVideo({
+      ...input,
+      callbackId: video.id,
+      callbackUrl: callbackUrl(),
+    }));
   } catch (error) {
     if (!(error instanceof HeygenError)) throw error;
     if (error.rejected) return { kind: "refused", error };
@@ -127,14 +137,22 @@ export function describeRefusal(error: HeygenError): { code: ErrorCode; message:
   if (error.kind === "not_configured") return { code: "heygen_not_configured", message: error.message };
   switch (error.status) {
     case 402:
-      return { code: "heygen_no_credits", message: "Your HeyGen account has run out of credits: add credits in HeyGen, then generate again." };
+      return {
+        code: "heygen_no_credits",
+        message: "Your HeyGen account has run out of credits: add credits in HeyGen, then generate again.",
+      };
     case 429: {
-      const wait = error.retryAfterSeconds ? ` Try again in ${Math.ceil(error.retryAfterSeconds)} s.` : " Try again in a minute.";
+      const wait = error.retryAfterSeconds
+        ? ` Try again in ${Math.ceil(error.retryAfterSeconds)} s.`
+        : " Try again in a minute.";
       return { code: "heygen_rate_limited", message: `HeyGen is busy and made nothing (too many requests).${wait}` };
     }
     case 401:
     case 403:
-      return { code: "heygen_rejected", message: `HeyGen refused the API key (${error.message}): check it in Settings (or HEYGEN_API_KEY).` };
+      return {
+        code: "heygen_rejected",
+        message: `HeyGen refused the API key (${error.message}): check it in Settings (or HEYGEN_API_KEY).`,
+      };
     case 400:
     case 422:
       return { code: "heygen_invalid_input", message: `HeyGen refused the video: ${error.message}` };

@@ -36,10 +36,18 @@ async function deleteAtHeygen(heygenVideoId: string | null): Promise<VideoDeleti
 function refusal(error: HeygenError): AppError {
   const kept = "The video was kept here.";
   if (error.status === 429) {
-    return new AppError("heygen_rate_limited", `HeyGen is busy (too many requests) and deleted nothing. ${kept} Try again in a minute.`, {
-      retryAfterSeconds: error.retryAfterSeconds,
-    });
+    return new AppError(
+      "heygen_rate_limited",
+      `HeyGen is busy (too many requests) and deleted nothing. ${kept} Try again in a minute.`,
+      {
+        retryAfterSeconds: error.retryAfterSeconds,
+      },
+    );
   }
-  if (error.rejected) return new AppError("heygen_rejected", `HeyGen refused to delete the video: ${error.message}. ${kept}`);
-  return new AppError("heygen_unavailable", `HeyGen could not be asked to delete the video (${error.message}). ${kept} Try again shortly.`);
+  if (error.rejected)
+    return new AppError("heygen_rejected", `HeyGen refused to delete the video: ${error.message}. ${kept}`);
+  return new AppError(
+    "heygen_unavailable",
+    `HeyGen could not be asked to delete the video (${error.message}). ${kept} Try again shortly.`,
+  );
 }

@@ -61,7 +61,10 @@ async function refreshMedia(video: Video): Promise<Video> {
         videoUrl: remote.videoUrl,
         thumbnailUrl: remote.thumbnailUrl ?? video.thumbnailUrl,
         subtitleUrl: remote.subtitleUrl ?? video.subtitleUrl,
-        mediaExpiresAt: mediaExpiry([remote.videoUrl, remote.thumbnailUrl ?? video.thumbnailUrl, remote.subtitleUrl ?? video.subtitleUrl], now),
+        mediaExpiresAt: mediaExpiry(
+          [remote.videoUrl, remote.thumbnailUrl ?? video.thumbnailUrl, remote.subtitleUrl ?? video.subtitleUrl],
+          now,
+        ),
       },
     });
   } catch (error) {

@@ -37,7 +37,9 @@ export function readOEmbedQuery(params: URLSearchParams, origin: string): OEmbed
   if (format === "xml") throw new AppError("format_not_implemented", "Only format=json is available.");
   const videoId = watchedVideoId(url, origin);
   if (!videoId) {
-    throw new AppError("invalid_input", `url must be a watch page of this site: ${origin}/videos/<id>`, { field: "url" });
+    throw new AppError("invalid_input", `url must be a watch page of this site: ${origin}/videos/<id>`, {
+      field: "url",
+    });
   }
   return { videoId, maxWidth: maxwidth, maxHeight: maxheight };
 }

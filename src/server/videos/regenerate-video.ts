@@ -13,7 +13,10 @@ import { isVideoId } from "./queries";
  * linked to it; the original stays as it is. Same outcomes as a create: a repeated Idempotency-Key gets the first
  * regeneration and no second job, and HeyGen's refusals fail the new video with their own codes.
  */
-export async function regenerateVideo(id: string, { idempotencyKey }: { idempotencyKey: string | null }): Promise<CreateVideoResult> {
+export async function regenerateVideo(
+  id: string,
+  { idempotencyKey }: { idempotencyKey: string | null },
+): Promise<CreateVideoResult> {
   const original = isVideoId(id) ? await db.video.findUnique({ where: { id } }) : null;
   if (!original) throw new AppError("not_found", "No video with this id.");
   return createVideo(sameSettings(original), { idempotencyKey, regeneratedFromId: original.id });

@@ -22,7 +22,12 @@ export function shareMetadata(row: Video | null, origin: string): Metadata {
     video.duration === null
       ? `An AI avatar video on ${SITE_NAME}.`
       : `A ${formatDuration(video.duration)} AI avatar video on ${SITE_NAME}.`;
-  const basics: Metadata = { metadataBase: new URL(origin), title, description, alternates: { canonical: links.watch } };
+  const basics: Metadata = {
+    metadataBase: new URL(origin),
+    title,
+    description,
+    alternates: { canonical: links.watch },
+  };
   if (video.status !== "COMPLETED" || !video.videoUrl) return basics;
 
   const frame = frameSize(video.aspectRatio, video.resolution);

@@ -79,7 +79,11 @@ export function statusChangeFrom(remote: HeygenVideo): StatusChange {
     };
   }
   if (remote.state === "FAILED") {
-    return { status: "FAILED", heygenVideoId: remote.id, error: remote.failureMessage ?? "HeyGen reported that the video failed" };
+    return {
+      status: "FAILED",
+      heygenVideoId: remote.id,
+      error: remote.failureMessage ?? "HeyGen reported that the video failed",
+    };
   }
   return { status: "PROCESSING", heygenVideoId: remote.id };
 }

@@ -115,5 +115,8 @@ function assignments(change: StatusChange, now: Date): Prisma.Sql[] {
 /** A unique constraint refused the write (P2002 from the query builder, SQLSTATE 23505 from raw SQL). */
 export function isUniqueViolation(error: unknown): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  return error.code === "P2002" || (error.code === "P2010" && /23505|unique/i.test(JSON.stringify(error.meta ?? {}) + error.message));
+  return (
+    error.code === "P2002" ||
+    (error.code === "P2010" && /23505|unique/i.test(JSON.stringify(error.meta ?? {}) + error.message))
+  );
 }

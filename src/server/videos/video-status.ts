@@ -37,7 +37,8 @@ export async function videoStatus(id: string, query: StatusQuery): Promise<Statu
     const remaining = deadline - Date.now();
     // Listen before reading: a change landing between the read and the wait still wakes us.
     const stopWaiting = new AbortController();
-    const change = remaining > 0 ? videoCache.nextChange(id, remaining, AbortSignal.any([query.signal, stopWaiting.signal])) : null;
+    const change =
+      remaining > 0 ? videoCache.nextChange(id, remaining, AbortSignal.any([query.signal, stopWaiting.signal])) : null;
     const answer = await currentStatus(id, query.admin, force);
     force = false;
     const notModified = answer !== null && answer.etag === query.ifNoneMatch;
@@ -52,7 +53,11 @@ export async function videoStatus(id: string, query: StatusQuery): Promise<Statu
 // The viewer's JSON and ETag of a row, computed once per cached row rather than once per request.
 const viewerJson = new WeakMap<Video, { body: string; etag: string }>();
 
-async function currentStatus(id: string, admin: boolean, force: boolean): Promise<Omit<StatusAnswer, "notModified"> | null> {
+async function currentStatus(
+  id: string,
+  admin: boolean,
+  force: boolean,
+): Promise<Omit<StatusAnswer, "notModified"> | null> {
   const cached = await videoCache.read(id);
   if (!cached) return null;
   // Presigned URLs expiring within the hour are replaced first (that write drops the cached row everywhere).
@@ -74,7 +79,9 @@ async function currentStatus(id: string, admin: boolean, force: boolean): Promis
 function cacheControl(row: Video, admin: boolean, now = Date.now()): string {
   if (admin) return "private, no-store";
   if (!isTerminal(row.status)) return "no-cache";
-  const budget = row.mediaExpiresAt ? Math.floor((row.mediaExpiresAt.getTime() - now - FRESH_MARGIN_MS) / 1000) : SHARED_MAX_AGE_S * 24;
+  const budget = row.mediaExpiresAt
+    ? Math.floor((row.mediaExpiresAt.getTime() - now - FRESH_MARGIN_MS) / 1000)
+    : SHARED_MAX_AGE_S * 24;
   if (budget <= 0) return "no-cache";
   const shared = Math.min(budget, SHARED_MAX_AGE_S);
   const stale = Math.min(budget - shared, STALE_WHILE_REVALIDATE_S);

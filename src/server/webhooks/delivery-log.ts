@@ -35,7 +35,10 @@ type Computed<T> = T | Prisma.Sql;
  * builder's, not the database's.
  */
 export function deliveryInsert(
-  record: Omit<DeliveryRecord, "outcome" | "videoId"> & { outcome: Computed<string>; videoId?: Computed<string | null> },
+  record: Omit<DeliveryRecord, "outcome" | "videoId"> & {
+    outcome: Computed<string>;
+    videoId?: Computed<string | null>;
+  },
 ): Prisma.Sql {
   const { requestId, scheme, outcome, eventId, eventType, heygenVideoId, videoId, detail, body } = record;
   return Prisma.sql`
@@ -52,7 +55,10 @@ export async function recordRefusal(record: Omit<DeliveryRecord, "outcome" | "bo
   try {
     await recordDelivery({ ...record, outcome: "rejected" });
   } catch (error) {
-    logger.warn({ err: (error as Error).message, detail: record.detail }, "could not record a refused webhook delivery");
+    logger.warn(
+      { err: (error as Error).message, detail: record.detail },
+      "could not record a refused webhook delivery",
+    );
   }
 }
 

@@ -26,7 +26,10 @@ const id = z
   .nullish()
   .catch(null);
 const text = z.string().trim().min(1).nullish().catch(null);
-const url = z.url({ protocol: /^https?$/ }).nullish().catch(null);
+const url = z
+  .url({ protocol: /^https?$/ })
+  .nullish()
+  .catch(null);
 
 const eventData = z.object({
   video_id: id,
@@ -36,7 +39,10 @@ const eventData = z.object({
   failure_message: text,
   failure_code: text,
   msg: text,
-  error: z.union([z.string(), z.object({ message: text, code: z.unknown().optional() }).loose()]).nullish().catch(null),
+  error: z
+    .union([z.string(), z.object({ message: text, code: z.unknown().optional() }).loose()])
+    .nullish()
+    .catch(null),
   status: text,
 });
 

@@ -34,7 +34,14 @@ export async function receiveHeygenDelivery(request: Request, context: Context):
   if (headers.scheme === "unsigned") {
     const hint = await receiveUnsignedHint(await readRawBody(request, MAX_BODY_BYTES));
     const { event } = hint;
-    await recordDelivery({ requestId, scheme: "unsigned", outcome: hint.outcome, eventType: event.eventType, heygenVideoId: event.videoId, videoId: hint.videoId });
+    await recordDelivery({
+      requestId,
+      scheme: "unsigned",
+      outcome: hint.outcome,
+      eventType: event.eventType,
+      heygenVideoId: event.videoId,
+      videoId: hint.videoId,
+    });
     note({ outcome: hint.outcome, videoId: hint.videoId });
     if (hint.check) after(hint.check);
     return NextResponse.json({ received: true, outcome: hint.outcome }, { status: 202 });
@@ -43,7 +50,12 @@ export async function receiveHeygenDelivery(request: Request, context: Context):
   // None cached: another instance may have just registered one (a database read only on this refusal path).
   const secret = (await webhookSecret()) ?? (await webhookSecret({ fresh: true }));
   if (!secret) {
-    throw await refuse(new AppError("webhook_not_configured", "This endpoint has no signing secret configured (HEYGEN_SECRET, or Settings → Webhook)."));
+    throw await refuse(
+      new AppError(
+        "webhook_not_configured",
+        "This endpoint has no signing secret configured (HEYGEN_SECRET, or Settings → Webhook).",
+      ),
+    );
   }
   if (!isFreshTimestamp(headers.timestamp)) {
     throw await refuse(new AppError("stale_signature", "Heygen-Timestamp is missing, malformed or too far from now."));
@@ -59,7 +71,11 @@ export async function receiveHeygenDelivery(request: Request, context: Context):
  * A secret saved in Settings is cached for a few seconds per instance: when another instance has just registered a
  * new one (rotating the old one out at HeyGen), the first mismatch reads it afresh instead of refusing until then.
  */
-async function verifiesWithNewerSecret(rawBody: Uint8Array, headers: DeliveryHeaders, current: NonNullable<Credential>): Promise<boolean> {
+async function verifiesWithNewerSecret(
+  rawBody: Uint8Array,
+  headers: DeliveryHeaders,
+  current: NonNullable<Credential>,
+): Promise<boolean> {
   if (current.source !== "settings") return false;
   const latest = await webhookSecret({ fresh: true });
   return latest !== null && latest.value !== current.value && verifySignature(rawBody, headers, latest.value);
@@ -70,16 +86,25 @@ async function applyVerified(body: string, headers: DeliveryHeaders, { requestId
   try {
     payload = JSON.parse(body);
   } catch {
-    await recordRefusal({ requestId, scheme: headers.scheme, eventId: headers.eventId, detail: "signed, but not JSON" });
+    await recordRefusal({
+      requestId,
+      scheme: headers.scheme,
+      eventId: headers.eventId,
+      detail: "signed, but not JSON",
+    });
     throw new AppError("invalid_json", "The body must be JSON.");
   }
   const event = parseHeygenEvent(payload);
-  const result = await applySignedEvent({ ...event, eventId: headers.eventId ?? event.eventId }, { requestId, scheme: headers.scheme, body });
+  const result = await applySignedEvent(
+    { ...event, eventId: headers.eventId ?? event.eventId },
+    { requestId, scheme: headers.scheme, body },
+  );
   note({ outcome: result.outcome, eventType: event.eventType, videoId: result.videoId });
 
   const { videoId, heygenVideoId } = result;
   if (videoId && heygenVideoId) {
-    if (result.outcome === "applied" && event.kind === "success") after(() => recordRenderDetails(videoId, heygenVideoId));
+    if (result.outcome === "applied" && event.kind === "success")
+      after(() => recordRenderDetails(videoId, heygenVideoId));
     if (result.outcome === "needs_check") after(() => syncVideoWithHeygen(videoId, heygenVideoId).then(() => {}));
   }
   return NextResponse.json({ received: true, outcome: result.outcome });

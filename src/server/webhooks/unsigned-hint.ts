@@ -26,7 +26,12 @@ export async function receiveUnsignedHint(rawBody: Uint8Array): Promise<HintOutc
     // Not JSON: nothing to go on.
   }
   const event = parseHeygenEvent(payload);
-  const nothing = (outcome: HintOutcome["outcome"], videoId: string | null = null) => ({ outcome, check: null, event, videoId });
+  const nothing = (outcome: HintOutcome["outcome"], videoId: string | null = null) => ({
+    outcome,
+    check: null,
+    event,
+    videoId,
+  });
   if (!event.videoId && !event.callbackId) return nothing("no_video_reference");
 
   const video = await findVideoForEvent(event);

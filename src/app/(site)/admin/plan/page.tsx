@@ -20,7 +20,8 @@ const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 export default async function PlanPage({ searchParams }: PageProps<"/admin/plan">) {
   await requireAdminPage();
   const requested = (await searchParams).month;
-  const month = typeof requested === "string" && MONTH_PATTERN.test(requested) ? requested : new Date().toISOString().slice(0, 7);
+  const month =
+    typeof requested === "string" && MONTH_PATTERN.test(requested) ? requested : new Date().toISOString().slice(0, 7);
   const [scripts, targets, matrix] = await Promise.all([monthScripts(month), planTargets(), planMatrix(month)]);
   const activePresenters = matrix.columns.filter((column) => column.active).map(({ id, name }) => ({ id, name }));
   return (

@@ -13,7 +13,9 @@ export default async function PresentersPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Presenters</h1>
       {!catalogueRead && presenters.length > 0 && (
-        <p className="text-sm text-amber-800">HeyGen’s catalogue could not be read: looks and voices are shown by their ids.</p>
+        <p className="text-sm text-amber-800">
+          HeyGen’s catalogue could not be read: looks and voices are shown by their ids.
+        </p>
       )}
       <PresenterList initial={presenters} />
     </div>

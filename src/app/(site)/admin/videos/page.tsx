@@ -24,7 +24,9 @@ export default async function AdminVideosPage({ searchParams }: PageProps<"/admi
 
 /** A link with a filter or cursor this list does not know (edited by hand, or from an older version) shows the first page. */
 function queryOf(params: Record<string, string | string[] | undefined>): VideoListQuery {
-  const first = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]));
+  const first = Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]),
+  );
   const parsed = videoListQuery.safeParse(first);
   if (!parsed.success) return FIRST_PAGE;
   return parsed.data.cursor && !isVideoCursor(parsed.data.cursor) ? { ...parsed.data, cursor: undefined } : parsed.data;

@@ -7,7 +7,8 @@ import { reconcileDue } from "@/server/reconcile/reconcile-due";
 
 const reconcile = route({ allowCrossOrigin: true }, async ({ request, note }) => {
   if (!env.CRON_SECRET) throw new AppError("cron_not_configured", "Set CRON_SECRET to use this route.");
-  if (!hasBearerToken(request, env.CRON_SECRET)) throw new AppError("unauthorized", "A valid Authorization: Bearer token is required.");
+  if (!hasBearerToken(request, env.CRON_SECRET))
+    throw new AppError("unauthorized", "A valid Authorization: Bearer token is required.");
   const summary = await reconcileDue();
   note(summary);
   return NextResponse.json(summary, { headers: { "cache-control": "no-store" } });

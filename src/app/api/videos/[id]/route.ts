@@ -36,7 +36,9 @@ function parseWait(raw: string | null): number {
   if (raw === null) return 0;
   const seconds = Number(raw);
   if (raw.trim() === "" || !Number.isFinite(seconds) || seconds < 0 || seconds > LONG_POLL_MAX_SECONDS) {
-    throw new AppError("invalid_input", `wait must be a number of seconds from 0 to ${LONG_POLL_MAX_SECONDS}.`, { field: "wait" });
+    throw new AppError("invalid_input", `wait must be a number of seconds from 0 to ${LONG_POLL_MAX_SECONDS}.`, {
+      field: "wait",
+    });
   }
   return seconds;
 }

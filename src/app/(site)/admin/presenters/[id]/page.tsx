@@ -27,7 +27,10 @@ export default async function PresenterEditPage({ params }: PageProps<"/admin/pr
   return (
     <div className="space-y-6">
       <p>
-        <Link href="/admin/presenters" className={`rounded text-sm text-indigo-700 underline hover:text-indigo-900 ${focusRing}`}>
+        <Link
+          href="/admin/presenters"
+          className={`rounded text-sm text-indigo-700 underline hover:text-indigo-900 ${focusRing}`}
+        >
           ← Presenters
         </Link>
       </p>

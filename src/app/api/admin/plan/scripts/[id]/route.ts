@@ -6,8 +6,9 @@ import { planScriptInput } from "@/server/plan/script-input";
 type Params = { id: string };
 
 // PUT /api/admin/plan/scripts/:id { date, title, script, presenterId | tag } — admin: replaces one script
-export const PUT = route<Params, typeof planScriptInput>({ admin: true, body: planScriptInput }, async ({ params, body }) =>
-  NextResponse.json(await updatePlanScript(params.id, body)),
+export const PUT = route<Params, typeof planScriptInput>(
+  { admin: true, body: planScriptInput },
+  async ({ params, body }) => NextResponse.json(await updatePlanScript(params.id, body)),
 );
 
 // DELETE /api/admin/plan/scripts/:id — admin: removes one script
