@@ -2,7 +2,7 @@ import { delay, http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
 import { createFakeHeygen, fakeAvatarGroups, fakeLooks, fakeVoices } from "@/mocks/heygen/fake-heygen";
 import { createHeygenClient } from "@/server/heygen/client";
-import { HeygenError } from "@/server/heygen/errors";
+import { HeygenError } from "@/server/heygen/failures";
 import { A_VOICE, heygenRequests, heygenServer, LANDSCAPE_LOOK } from "../support/heygen";
 import { TEST_ENV } from "../support/test-env";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { HeygenAccount } from "@/lib/account";
 import type { AccountReport } from "@/lib/overview";
-import { HeygenError } from "@/server/heygen/errors";
+import { HeygenError } from "@/server/heygen/failures";
 import { heygen } from "@/server/heygen";
 import { logger } from "@/server/logger";
 import { heygenApiKey } from "@/server/settings/credentials";

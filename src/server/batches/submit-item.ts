@@ -3,7 +3,7 @@ import type { Video } from "@/generated/prisma/client";
 import type { CreateVideoInput } from "@/lib/video-input";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
-import type { HeygenError } from "@/server/heygen/errors";
+import type { HeygenError } from "@/server/heygen/failures";
 import { logger } from "@/server/logger";
 import { describeRefusal, markUnconfirmed, sendToHeygen } from "@/server/videos/create-video";
 import { applyStatusChange } from "@/server/videos/transition";

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/server/errors";
-import { HeygenError } from "@/server/heygen/errors";
+import { HeygenError } from "@/server/heygen/failures";
 import { heygenNotConfigured } from "@/server/settings/credentials";
 
 /**

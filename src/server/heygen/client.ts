@@ -4,7 +4,7 @@ import { formatUsd } from "@/lib/cost";
 import { z } from "zod";
 import { isReady, toAvatarGroup, toLook, toVoice, type AvatarGroup, type CatalogueLook } from "./catalogue-items";
 import { createVideoBody, type CreateVideoRequest } from "./create-video-body";
-import { HeygenError } from "./errors";
+import { HeygenError } from "./failures";
 import { heygenCall, type HeygenConfig } from "./http";
 import {
   avatarGroupItem,

@@ -1,6 +1,6 @@
 import pRetry from "p-retry";
 import type { z } from "zod";
-import { HeygenError, parseRetryAfter } from "./errors";
+import { HeygenError, parseRetryAfter } from "./failures";
 import { heygenErrorEnvelope } from "./schemas";
 
 export type HeygenConfig = {

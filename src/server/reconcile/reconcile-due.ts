@@ -3,7 +3,7 @@ import type { Video } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { heygen } from "@/server/heygen";
-import { HeygenError } from "@/server/heygen/errors";
+import { HeygenError } from "@/server/heygen/failures";
 import { logger } from "@/server/logger";
 import { heygenConfigured } from "@/server/settings/credentials";
 import { syncWithHeygen } from "@/server/videos/sync-with-heygen";

@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
-import { HeygenError } from "@/server/heygen/errors";
+import { HeygenError } from "@/server/heygen/failures";
 import { logger } from "@/server/logger";
 import { deleteSetting, readSetting, writeSetting, type SettingName } from "./settings-store";
 

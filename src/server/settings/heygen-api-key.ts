@@ -3,7 +3,7 @@ import type { HeygenAccount } from "@/lib/account";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { heygen } from "@/server/heygen";
-import { HeygenError } from "@/server/heygen/errors";
+import { HeygenError } from "@/server/heygen/failures";
 import { removeCredential, saveCredential, setByEnvironment } from "./credentials";
 import { requireEncryptionKey } from "./settings-store";
 

@@ -3,7 +3,7 @@ import type { SettingsView } from "@/lib/settings";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { heygen } from "@/server/heygen";
-import { HeygenError } from "@/server/heygen/errors";
+import { HeygenError } from "@/server/heygen/failures";
 import { heygenNotConfigured, removeCredential, saveCredential, setByEnvironment } from "./credentials";
 import { requireEncryptionKey } from "./settings-store";
 

@@ -6,7 +6,7 @@ import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { AppError, type ErrorCode } from "@/server/errors";
 import { heygen } from "@/server/heygen";
-import { HeygenError } from "@/server/heygen/errors";
+import { HeygenError } from "@/server/heygen/failures";
 import { logger } from "@/server/logger";
 import { heygenApiKey, heygenNotConfigured } from "@/server/settings/credentials";
 import { applyStatusChange, isUniqueViolation } from "./transition";

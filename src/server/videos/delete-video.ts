@@ -3,7 +3,7 @@ import type { VideoDeletion } from "@/lib/video";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { heygen } from "@/server/heygen";
-import { HeygenError } from "@/server/heygen/errors";
+import { HeygenError } from "@/server/heygen/failures";
 import { isVideoId } from "./queries";
 
 /**

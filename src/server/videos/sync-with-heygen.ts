@@ -4,7 +4,7 @@ import { isTerminal } from "@/lib/video";
 import { db } from "@/server/db";
 import { heygen } from "@/server/heygen";
 import type { HeygenVideo } from "@/server/heygen/client";
-import { HeygenError } from "@/server/heygen/errors";
+import { HeygenError } from "@/server/heygen/failures";
 import { logger } from "@/server/logger";
 import { applyStatusChange, type StatusChange } from "./transition";
 
