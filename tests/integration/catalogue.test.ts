@@ -4,7 +4,7 @@ import { GET as looksRoute } from "@/app/api/admin/catalogue/looks/route";
 import { POST as refreshRoute } from "@/app/api/admin/catalogue/refresh/route";
 import { GET as voicesRoute } from "@/app/api/admin/catalogue/voices/route";
 import { fakeLooks } from "@/mocks/heygen/fake-heygen";
-import { CATALOGUE_TTL_MS, getCatalogue } from "@/server/heygen/catalogue";
+import { CATALOGUE_TTL_MS, getCatalogue } from "@/server/catalogue/heygen-catalogue";
 import { heygenRequests, heygenServer } from "../support/heygen";
 import { adminCookie, getRequest, jsonRequest } from "../support/requests";
 import { TEST_ENV } from "../support/test-env";

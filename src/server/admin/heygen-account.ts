@@ -2,7 +2,7 @@ import "server-only";
 import type { HeygenAccount } from "@/lib/account";
 import type { AccountReport } from "@/lib/overview";
 import { HeygenError } from "@/server/heygen/failures";
-import { heygen } from "@/server/heygen";
+import { heygen } from "@/server/heygen-client";
 import { logger } from "@/server/logger";
 import { heygenApiKey } from "@/server/settings/credentials";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { LOOK_ORIENTATIONS, LOOK_PAGE_SIZE, OWNERSHIPS, type Look, type LookPage } from "@/lib/catalogue";
 import { AppError } from "@/server/errors";
-import { getCatalogue } from "@/server/heygen/catalogue";
+import { getCatalogue } from "@/server/catalogue/heygen-catalogue";
 import { heygenFailure } from "./heygen-failure";
 import { lookKey } from "./order";
 import { pageOf } from "./page";

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { VOICE_PAGE_SIZE, type Voice, type VoicePage } from "@/lib/catalogue";
-import { getCatalogue } from "@/server/heygen/catalogue";
+import { getCatalogue } from "@/server/catalogue/heygen-catalogue";
 import { heygenFailure } from "./heygen-failure";
 import { voiceKey } from "./order";
 import { pageOf } from "./page";

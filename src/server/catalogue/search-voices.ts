@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { VOICE_PROMPT_MAX_LENGTH, type VoiceSearchResult } from "@/lib/catalogue";
 import { BCP47 } from "@/lib/generation-options";
-import { heygen } from "@/server/heygen";
+import { heygen } from "@/server/heygen-client";
 import { heygenFailure } from "./heygen-failure";
 
 /** POST /api/admin/catalogue/voices/search's body. */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PresenterEntry } from "@/lib/presenter";
-import { getCatalogue } from "@/server/heygen/catalogue";
+import { getCatalogue } from "@/server/catalogue/heygen-catalogue";
 import { listPresenters } from "./presenters";
 
 /** Every presenter, with its look's name and picture and its voice's name when HeyGen's catalogue can be read. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
-import { heygen } from "@/server/heygen";
+import { heygen } from "@/server/heygen-client";
 import { recordRenderDetails } from "@/server/videos/render-details";
 import { applySignedEvent } from "@/server/webhooks/apply-signed-event";
 import { parseHeygenEvent } from "@/server/webhooks/parse-event";

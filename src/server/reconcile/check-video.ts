@@ -1,7 +1,7 @@
 import "server-only";
 import type { Video } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import { heygen } from "@/server/heygen";
+import { heygen } from "@/server/heygen-client";
 import { HeygenError } from "@/server/heygen/failures";
 import { logger } from "@/server/logger";
 import { looksLikeOurs, syncWithHeygen, type SyncOutcome } from "@/server/videos/sync-with-heygen";

@@ -2,7 +2,7 @@ import "server-only";
 import type { Video } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
-import { heygen } from "@/server/heygen";
+import { heygen } from "@/server/heygen-client";
 import { HeygenError } from "@/server/heygen/failures";
 import { logger } from "@/server/logger";
 import { heygenConfigured } from "@/server/settings/credentials";

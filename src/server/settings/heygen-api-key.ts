@@ -2,7 +2,7 @@ import "server-only";
 import type { HeygenAccount } from "@/lib/account";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
-import { heygen } from "@/server/heygen";
+import { heygen } from "@/server/heygen-client";
 import { HeygenError } from "@/server/heygen/failures";
 import { removeCredential, saveCredential, setByEnvironment } from "./credentials";
 import { requireEncryptionKey } from "./settings-store";

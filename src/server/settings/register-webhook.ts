@@ -2,7 +2,7 @@ import "server-only";
 import type { SettingsView } from "@/lib/settings";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
-import { heygen } from "@/server/heygen";
+import { heygen } from "@/server/heygen-client";
 import { HeygenError } from "@/server/heygen/failures";
 import { heygenNotConfigured, removeCredential, saveCredential, setByEnvironment } from "./credentials";
 import { requireEncryptionKey } from "./settings-store";

@@ -5,7 +5,7 @@ import type { CreateVideoInput } from "@/lib/video-input";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { AppError, type ErrorCode } from "@/server/errors";
-import { heygen } from "@/server/heygen";
+import { heygen } from "@/server/heygen-client";
 import { HeygenError } from "@/server/heygen/failures";
 import { logger } from "@/server/logger";
 import { heygenApiKey, heygenNotConfigured } from "@/server/settings/credentials";

@@ -2,7 +2,7 @@ import "server-only";
 import type { VideoDeletion } from "@/lib/video";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { heygen } from "@/server/heygen";
+import { heygen } from "@/server/heygen-client";
 import { HeygenError } from "@/server/heygen/failures";
 import { isVideoId } from "./queries";
 

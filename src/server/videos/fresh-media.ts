@@ -2,7 +2,7 @@ import "server-only";
 import pLimit from "p-limit";
 import type { Video } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import { heygen } from "@/server/heygen";
+import { heygen } from "@/server/heygen-client";
 import { logger } from "@/server/logger";
 import { mediaExpiry } from "./media-expiry";
 

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pLimit from "p-limit";
 import { Prisma } from "@/generated/prisma/client";
 import { runPrepared } from "@/server/db";
-import { heygen } from "@/server/heygen";
+import { heygen } from "@/server/heygen-client";
 import { logger } from "@/server/logger";
 import { heygenConfigured } from "@/server/settings/credentials";
 import { mediaExpiry } from "./media-expiry";

@@ -2,7 +2,7 @@ import "server-only";
 import type { Video } from "@/generated/prisma/client";
 import { isTerminal } from "@/lib/video";
 import { db } from "@/server/db";
-import { heygen } from "@/server/heygen";
+import { heygen } from "@/server/heygen-client";
 import type { HeygenVideo } from "@/server/heygen/client";
 import { HeygenError } from "@/server/heygen/failures";
 import { logger } from "@/server/logger";

@@ -6,7 +6,7 @@ import { focusRing } from "@/components/ui/focus-ring";
 import { requireAdminPage } from "@/server/auth/session";
 import { findLooks } from "@/server/catalogue/find-looks";
 import { findVoices } from "@/server/catalogue/find-voices";
-import { getCatalogue } from "@/server/heygen/catalogue";
+import { getCatalogue } from "@/server/catalogue/heygen-catalogue";
 import { getPresenter } from "@/server/presenters/presenters";
 
 export const metadata: Metadata = { title: "Change a presenter’s look and voice" };

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { refreshCatalogue } from "@/server/heygen/catalogue";
+import { refreshCatalogue } from "@/server/catalogue/heygen-catalogue";
 import { route } from "@/server/http/route";
 
 // POST /api/admin/catalogue/refresh — admin: drop the cached catalogue; the next list asks HeyGen afresh

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Look, Voice } from "@/lib/catalogue";
-import { compareKeys, lookKey, sortedBy, voiceKey } from "@/server/catalogue/order";
+import { compareKeys, lookKey, sortedBy, voiceKey } from "./order";
 import { logger } from "@/server/logger";
-import type { AvatarGroup, CatalogueLook } from "./catalogue-items";
-import { heygen } from "./index";
+import type { AvatarGroup, CatalogueLook } from "@/server/heygen/catalogue-items";
+import { heygen } from "@/server/heygen-client";
 
 export type Catalogue = {
   /** Sorted by avatar name, then look name: the order the picker groups them in. */
