@@ -54,6 +54,11 @@ type ErrorDetails = {
   retryAfterSeconds?: number | null;
   /** Extra top-level members of the JSON answer (e.g. the video as it now stands). */
   extra?: Record<string, unknown>;
+  /**
+   * For the request's log line only, never sent: what explains the failure to whoever reads the logs (another
+   * system's own words, status and code), kept apart from the message written for the user.
+   */
+  log?: Record<string, unknown>;
 };
 
 export class AppError extends Error {

@@ -44,8 +44,8 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /**
  * The one wrapper around every route handler: request id and one log line per request, body size cap, origin
  * check for state-changing requests, content type, admin check, body parsing, and mapping errors to answers
- * (AppError → its status and message; PostgreSQL unreachable → 503; anything else → a bare 500, logged, never a
- * stack trace).
+ * (AppError → its status and message, its log detail logged only; PostgreSQL unreachable → 503; anything else → a
+ * bare 500, logged, never a stack trace).
  */
 export function route<P = Record<string, never>, S extends z.ZodType | undefined = undefined>(
   options: RouteOptions<S>,
@@ -102,6 +102,8 @@ export function errorJson(error: AppError): NextResponse {
 function errorResponse(error: unknown, fields: Record<string, unknown>): NextResponse {
   if (error instanceof AppError) {
     fields.code = error.code;
+    // The log's detail stays in the log: the answer carries the user's message only.
+    if (error.details.log) fields.detail = error.details.log;
     return errorJson(error);
   }
   if (isDatabaseUnavailable(error)) {
