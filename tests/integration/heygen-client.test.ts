@@ -1,5 +1,6 @@
 import { delay, http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
+import { describeHeygenAccount } from "@/lib/account";
 import { createFakeHeygen, fakeAvatarGroups, fakeLooks, fakeVoices } from "@/mocks/heygen/fake-heygen";
 import { createHeygenClient } from "@/server/heygen/client";
 import { HeygenError } from "@/server/heygen/failures";
@@ -95,8 +96,8 @@ describe("HeyGen v3 client", () => {
     ["wallet", /^\$?[\d,.]+ (credits )?left$/],
     ["subscription", /credits left \(\w+ plan\)$/],
     ["usage_based", /credits left$/],
-  ] as const)("summarises a %s account's balance", async (billingType, balance) => {
-    const account = await pagedHeygen({ billingType }).getAccount();
+  ] as const)("reads a %s account's figures, which describe its balance", async (billingType, balance) => {
+    const account = describeHeygenAccount(await pagedHeygen({ billingType }).getAccount());
     expect(account.billingType).toBe(billingType);
     expect(account.balance).toMatch(balance);
   });

@@ -195,8 +195,23 @@ describe("GET /api/admin/overview", () => {
         { billingType: "wallet", balance: null, details: [] },
       ],
       [
-        "a wallet in a currency it does not document",
-        { billing_type: "wallet", wallet: { remaining_balance: 3, currency: "eur" } },
+        "a wallet in dollars, written in capitals",
+        { billing_type: "wallet", wallet: { remaining_balance: 12.5, currency: "USD" } },
+        { balance: "$12.50 left" },
+      ],
+      [
+        "a wallet in credits, written in capitals",
+        { billing_type: "wallet", wallet: { remaining_balance: 42, currency: "CREDITS" } },
+        { balance: "42 credits left" },
+      ],
+      [
+        "a wallet in a currency it does not document, as the number with its code",
+        { billing_type: "wallet", wallet: { remaining_balance: 12.5, currency: "eur" } },
+        { balance: "12.50 EUR left" },
+      ],
+      [
+        "a wallet that does not say its currency",
+        { billing_type: "wallet", wallet: { remaining_balance: 3, currency: null } },
         { balance: null },
       ],
       [

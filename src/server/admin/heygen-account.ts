@@ -1,5 +1,5 @@
 import "server-only";
-import type { HeygenAccount } from "@/lib/account";
+import { describeHeygenAccount, type HeygenAccount } from "@/lib/account";
 import type { AccountReport } from "@/lib/overview";
 import { HeygenError } from "@/server/heygen/failures";
 import { heygen } from "@/server/heygen-client";
@@ -27,7 +27,7 @@ export async function heygenAccount(): Promise<AccountReport> {
 
 async function load(apiKey: string): Promise<AccountReport> {
   try {
-    const account = await heygen.getAccount();
+    const account = describeHeygenAccount(await heygen.getAccount());
     cached = { apiKey, at: Date.now(), account };
     return { account, problem: null };
   } catch (error) {

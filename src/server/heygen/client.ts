@@ -1,6 +1,5 @@
-import { formatCredits, formatDay, type HeygenAccount } from "@/lib/account";
+import type { CreditPool, HeygenAccountFigures } from "@/lib/account";
 import { OWNERSHIPS, type Voice } from "@/lib/catalogue";
-import { formatUsd } from "@/lib/cost";
 import { z } from "zod";
 import { isReady, toAvatarGroup, toLook, toVoice, type AvatarGroup, type CatalogueLook } from "./catalogue-items";
 import { createVideoBody, type CreateVideoRequest } from "./create-video-body";
@@ -227,13 +226,13 @@ export function createHeygenClient(config: HeygenConfig) {
     },
 
     /** The billing type and what is left. Not retried: a dashboard would rather say "unreachable" now than in a minute. */
-    async getAccount(): Promise<HeygenAccount> {
+    async getAccount(): Promise<HeygenAccountFigures> {
       const { data } = await call("/v3/users/me", { schema: userMeResponse, retry: "after_429_only" });
-      return { billingType: data.billing_type, ...describeBalance(data) };
+      return toAccountFigures(data);
     },
 
     /** Whether HeyGen accepts `apiKey` (before it is saved): its account, or a HeygenError (rejected, 401, for a bad key). */
-    checkApiKey(apiKey: string): Promise<HeygenAccount> {
+    checkApiKey(apiKey: string): Promise<HeygenAccountFigures> {
       return createHeygenClient({ ...config, apiKey }).getAccount();
     },
 
@@ -266,56 +265,22 @@ function toEndpoint(endpoint: z.output<typeof webhookEndpoint>): WebhookEndpoint
   };
 }
 
-type UserMe = z.output<typeof userMeResponse>["data"];
-
-/** What is left and HeyGen's other figures, in words, per billing type. Whatever HeyGen did not report is left out. */
-function describeBalance(data: UserMe): Pick<HeygenAccount, "balance" | "details"> {
-  const count = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
-  const phrases = (...candidates: Array<string | null | false>) =>
-    candidates.filter((phrase): phrase is string => !!phrase);
-  switch (data.billing_type) {
-    case "wallet": {
-      const left = data.wallet?.remaining_balance ?? null;
-      const currency = data.wallet?.currency;
-      const amount =
-        left === null
-          ? null
-          : currency === "usd"
-            ? formatUsd(left)
-            : currency === "credits"
-              ? formatCredits(left)
-              : null;
-      return { balance: amount && `${amount} left`, details: [] };
-    }
-    case "subscription": {
-      const plan = data.subscription?.plan ?? null;
-      const { premium_credits: premium, add_on_credits: addOn } = data.subscription?.credits ?? {};
-      const [premiumLeft, addOnLeft] = [premium?.remaining ?? null, addOn?.remaining ?? null];
-      const left = premiumLeft === null && addOnLeft === null ? null : (premiumLeft ?? 0) + (addOnLeft ?? 0);
-      const renews = premium?.resets_at ? formatDay(premium.resets_at) : null;
-      return {
-        balance: left === null ? null : `${formatCredits(left)} left${plan ? ` (${plan} plan)` : ""}`,
-        details: phrases(
-          left === null && plan && `${plan} plan`,
-          premiumLeft !== null && !!addOnLeft && `${count(premiumLeft)} premium + ${count(addOnLeft)} add-on credits`,
-          renews && `Premium credits renew on ${renews}`,
-        ),
-      };
-    }
-    case "usage_based": {
-      const left = data.usage_based?.remaining_credits ?? null;
-      const spent = data.usage_based?.spending_current_usd ?? null;
-      const cap = data.usage_based?.spending_cap_usd ?? null;
-      return {
-        balance: left === null ? null : `${formatCredits(left)} left`,
-        details: phrases(
-          spent !== null && cap !== null && `Spent ${formatUsd(spent)} of ${formatUsd(cap)} cap`,
-          spent !== null && cap === null && `Spent ${formatUsd(spent)} (no cap reported)`,
-          spent === null && cap !== null && `Spending cap ${formatUsd(cap)}`,
-        ),
-      };
-    }
-    default:
-      return { balance: null, details: [] };
-  }
+function toAccountFigures(data: z.output<typeof userMeResponse>["data"]): HeygenAccountFigures {
+  const pool = (reported: { remaining: number | null; resets_at: string | null } | null): CreditPool | null =>
+    reported && { remaining: reported.remaining, resetsAt: reported.resets_at };
+  const { wallet, subscription, usage_based: usageBased } = data;
+  return {
+    billingType: data.billing_type,
+    wallet: wallet && { remainingBalance: wallet.remaining_balance, currency: wallet.currency },
+    subscription: subscription && {
+      plan: subscription.plan,
+      premiumCredits: pool(subscription.credits?.premium_credits ?? null),
+      addOnCredits: pool(subscription.credits?.add_on_credits ?? null),
+    },
+    usageBased: usageBased && {
+      remainingCredits: usageBased.remaining_credits,
+      spendingCapUsd: usageBased.spending_cap_usd,
+      spendingCurrentUsd: usageBased.spending_current_usd,
+    },
+  };
 }

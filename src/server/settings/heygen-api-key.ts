@@ -1,5 +1,5 @@
 import "server-only";
-import type { HeygenAccount } from "@/lib/account";
+import { describeHeygenAccount, type HeygenAccount } from "@/lib/account";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { heygen } from "@/server/heygen-client";
@@ -16,7 +16,7 @@ export async function saveHeygenApiKey(apiKey: string): Promise<HeygenAccount> {
   requireEncryptionKey();
   let account: HeygenAccount;
   try {
-    account = await heygen.checkApiKey(apiKey);
+    account = describeHeygenAccount(await heygen.checkApiKey(apiKey));
   } catch (error) {
     throw error instanceof HeygenError ? keyCheckFailure(error) : error;
   }
