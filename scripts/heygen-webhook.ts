@@ -10,7 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
 import { createHeygenClient } from "../src/server/heygen/client";
-import { HeygenError } from "../src/server/heygen/failures";
+import { classifyHeygenFailure } from "../src/server/heygen/failures";
 
 const EVENTS = ["avatar_video.success", "avatar_video.fail"];
 const USAGE = "Usage: npm run heygen:webhook -- <public base URL, e.g. https://videos.example.com> [--rotate]";
@@ -62,7 +62,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof HeygenError ? `HeyGen: ${error.message}` : error);
+    const failure = classifyHeygenFailure(error);
+    console.error(failure ? `HeyGen: ${failure.message}` : error);
     process.exit(1);
   },
 );

@@ -1,7 +1,7 @@
 import "server-only";
 import { describeHeygenAccount, type HeygenAccount } from "@/lib/account";
 import type { AccountReport } from "@/lib/overview";
-import { HeygenError } from "@/server/heygen/failures";
+import { classifyHeygenFailure } from "@/server/heygen/failures";
 import { heygen } from "@/server/heygen-client";
 import { logger } from "@/server/logger";
 import { heygenApiKey } from "@/server/settings/credentials";
@@ -31,7 +31,7 @@ async function load(apiKey: string): Promise<AccountReport> {
     cached = { apiKey, at: Date.now(), account };
     return { account, problem: null };
   } catch (error) {
-    const reason = error instanceof HeygenError ? error.message : "unexpected error";
+    const reason = classifyHeygenFailure(error)?.message ?? "unexpected error";
     logger.warn({ err: error instanceof Error ? error.message : String(error) }, "HeyGen account unavailable");
     return { account: null, problem: `HeyGen's account could not be read: ${reason}` };
   }

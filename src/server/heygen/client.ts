@@ -3,7 +3,7 @@ import { OWNERSHIPS, type Voice } from "@/lib/catalogue";
 import { z } from "zod";
 import { isReady, toAvatarGroup, toLook, toVoice, type AvatarGroup, type CatalogueLook } from "./catalogue-items";
 import { createVideoBody, type CreateVideoRequest } from "./create-video-body";
-import { HeygenError } from "./failures";
+import { classifyHeygenFailure } from "./failures";
 import { heygenCall, type HeygenConfig } from "./http";
 import {
   avatarGroupItem,
@@ -138,7 +138,7 @@ export function createHeygenClient(config: HeygenConfig) {
         });
         return "deleted";
       } catch (error) {
-        if (error instanceof HeygenError && error.rejected && error.status === 404) return "not_found";
+        if (classifyHeygenFailure(error)?.kind === "not_found") return "not_found";
         throw error;
       }
     },

@@ -1,13 +1,13 @@
 import pRetry from "p-retry";
 import type { z } from "zod";
-import { HeygenError, parseRetryAfter } from "./failures";
+import { HeygenError, heygenErrorOf, parseRetryAfter } from "./failures";
 import { heygenErrorEnvelope } from "./schemas";
 
 export type HeygenConfig = {
   /** API origin, e.g. https://api.heygen.com (or the offline fake's). */
   apiUrl: string;
-  /** The key, or where to get it for each call (the app's: the environment, else Settings; it may throw when there is none). */
-  apiKey: string | (() => Promise<string>);
+  /** The key, or where to get it for each call (the app's: the environment, else Settings); null: there is none. */
+  apiKey: string | (() => Promise<string | null>);
   /** Longest wait for one call. */
   timeoutMs: number;
   /** Where the client reports oddities (an unknown status, a list cut short). Default: stderr. */
@@ -44,6 +44,7 @@ export type CallOptions<S extends z.ZodType> = {
 export async function heygenCall<S extends z.ZodType>(config: HeygenConfig, path: string, options: CallOptions<S>) {
   const policy = options.retry ?? ((options.method ?? "GET") === "GET" ? "idempotent" : "after_429_only");
   const apiKey = typeof config.apiKey === "string" ? config.apiKey : await config.apiKey();
+  if (!apiKey) throw new HeygenError("not_configured", "No HeyGen API key is configured");
   return pRetry(() => heygenCallOnce(config, apiKey, path, options), {
     retries: config.retries ?? 2,
     minTimeout: config.retryBaseMs ?? 250,
@@ -52,17 +53,18 @@ export async function heygenCall<S extends z.ZodType>(config: HeygenConfig, path
     maxRetryTime: MAX_RETRY_TIME_MS,
     shouldRetry: ({ error }) => isRetryable(error, policy),
     onFailedAttempt: async ({ error }) => {
-      const wait = error instanceof HeygenError ? error.retryAfterSeconds : null;
+      const wait = heygenErrorOf(error)?.retryAfterSeconds;
       if (wait && isRetryable(error, policy)) await new Promise((resolve) => setTimeout(resolve, wait * 1000));
     },
   });
 }
 
 function isRetryable(error: Error, policy: RetryPolicy): boolean {
-  if (!(error instanceof HeygenError)) return false;
-  if (error.status === 429)
-    return error.retryAfterSeconds === null || error.retryAfterSeconds <= MAX_RETRY_AFTER_SECONDS;
-  return policy === "idempotent" && ["timeout", "network", "server_error"].includes(error.kind);
+  const heygenError = heygenErrorOf(error);
+  if (!heygenError) return false;
+  const { status, retryAfterSeconds, kind } = heygenError;
+  if (status === 429) return retryAfterSeconds === null || retryAfterSeconds <= MAX_RETRY_AFTER_SECONDS;
+  return policy === "idempotent" && ["timeout", "network", "server_error"].includes(kind);
 }
 
 /**

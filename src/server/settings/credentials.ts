@@ -1,7 +1,6 @@
 import "server-only";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
-import { HeygenError } from "@/server/heygen/failures";
 import { logger } from "@/server/logger";
 import { deleteSetting, readSetting, writeSetting, type SettingName } from "./settings-store";
 
@@ -72,16 +71,6 @@ export const setByEnvironment = (variable: string) =>
   );
 
 export const heygenNotConfigured = () => new AppError("heygen_not_configured", "Add your HeyGen API key in Settings.");
-
-/**
- * The key for a HeyGen call made now (a key saved in Settings works without a restart). Without one, a HeygenError
- * of kind not_configured: every caller already copes with HeyGen being unavailable (the create route checks first).
- */
-export async function requireHeygenApiKey(): Promise<string> {
-  const key = await heygenApiKey();
-  if (!key) throw new HeygenError("not_configured", "No HeyGen API key is configured: add one in Settings.");
-  return key.value;
-}
 
 let toldNoKey = false;
 
