@@ -1,7 +1,8 @@
 import { http, HttpResponse } from "msw";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as searchRoute } from "@/app/api/admin/catalogue/voices/search/route";
 import { fakeVoices } from "@/mocks/heygen/fake-heygen";
+import { logger } from "@/server/logger";
 import { heygenRequests, heygenServer } from "../support/heygen";
 import { adminCookie, jsonRequest } from "../support/requests";
 import { TEST_ENV } from "../support/test-env";
@@ -110,6 +111,41 @@ describe("POST /api/admin/catalogue/voices/search (HeyGen's “describe the voic
       code: "heygen_invalid_input",
       field: "locale",
       message: "HeyGen refused the locale: locale is invalid: unsupported",
+    });
+  });
+
+  it("logs HeyGen's own code, status and words with the request, and answers the admin's message only", async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    vi.spyOn(logger, "info").mockImplementation(((line: Record<string, unknown>) => void lines.push(line)) as never);
+    heygenServer.use(
+      http.post(HEYGEN_SEARCH, () =>
+        HttpResponse.json(
+          { error: { code: "prompt_flagged_x17", message: "prompt was flagged", param: "prompt" } },
+          { status: 422 },
+        ),
+      ),
+    );
+    const { status, body } = await search({ prompt: "calm" });
+    expect(status).toBe(400);
+    expect(body).toEqual({
+      error: {
+        code: "heygen_invalid_input",
+        field: "prompt",
+        message: "HeyGen refused the prompt: prompt was flagged",
+      },
+    });
+    expect(lines.find((line) => line.path === "/api/admin/catalogue/voices/search")).toMatchObject({
+      status: 400,
+      code: "heygen_invalid_input",
+      detail: {
+        heygen: {
+          kind: "invalid_input",
+          status: 422,
+          code: "prompt_flagged_x17",
+          param: "prompt",
+          message: "prompt was flagged",
+        },
+      },
     });
   });
 });

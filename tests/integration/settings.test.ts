@@ -285,6 +285,34 @@ describe("registering the webhook", () => {
     expect(await signedDelivery("whsec_forged")).toBe(401);
   });
 
+  it("HeyGen unreachable or refusing: says so, naming the URL, and stores no secret", async () => {
+    await api.saveKey(RIGHT_KEY);
+    const endpoints = `${TEST_ENV.HEYGEN_API_URL}/v3/webhooks/endpoints`;
+    heygenServer.use(http.get(endpoints, () => HttpResponse.error()));
+    const down = await api.registerWebhook();
+    expect(down.status).toBe(503);
+    expect(down.body.error).toEqual({
+      code: "heygen_unavailable",
+      message: expect.stringMatching(
+        /^HeyGen could not be reached to register https:\/\/app\.test\/api\/heygen\/callback \(.+\)\. Try again in a minute\.$/,
+      ),
+    });
+
+    heygenServer.resetHandlers();
+    heygenServer.use(
+      http.post(endpoints, () =>
+        HttpResponse.json({ error: { code: "invalid_url", message: "url is not reachable" } }, { status: 409 }),
+      ),
+    );
+    const refused = await api.registerWebhook();
+    expect(refused.status).toBe(502);
+    expect(refused.body.error).toEqual({
+      code: "heygen_rejected",
+      message: `HeyGen refused to register ${CALLBACK}: url is not reachable`,
+    });
+    expect(await db.appSetting.count({ where: { name: "heygen_webhook_secret" } })).toBe(0);
+  });
+
   it("again: rotates the existing endpoint's secret rather than making a second endpoint; the old secret stops", async () => {
     await api.saveKey(RIGHT_KEY);
     await api.registerWebhook();

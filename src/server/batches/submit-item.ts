@@ -5,7 +5,7 @@ import { db } from "@/server/db";
 import { env } from "@/server/env";
 import type { HeygenError } from "@/server/heygen/failures";
 import { logger } from "@/server/logger";
-import { describeRefusal, markUnconfirmed, sendToHeygen } from "@/server/videos/create-video";
+import { createRefusal, markUnconfirmed, sendToHeygen } from "@/server/videos/create-video";
 import { applyStatusChange } from "@/server/videos/transition";
 import { claimItem, holdGate } from "./claim-item";
 
@@ -58,7 +58,7 @@ async function send(itemId: string, video: Video, input: CreateVideoInput): Prom
     select: { attempts: true, batchId: true },
   });
   const attempts = item.attempts + 1;
-  const { message } = describeRefusal(error);
+  const { message } = createRefusal(sent.failure);
   if (isAccountProblem(error)) {
     // Every other item would be refused the same way: the batch pauses, saying why, until an admin resumes it.
     logger.warn({ itemId, batchId: item.batchId, err: error.message }, "HeyGen refused the account: batch paused");

@@ -28,7 +28,7 @@ export const voiceSearchInput = z.strictObject({
 });
 
 /** HeyGen names these request fields as the body does. */
-const SEARCH_FIELDS = ["prompt", "gender", "locale", "seed"] as const;
+const SEARCH_FIELDS = { prompt: "prompt", gender: "gender", locale: "locale", seed: "seed" };
 
 /** HeyGen's "describe the voice" search of its library: a few voices per seed, nothing created, nothing billed. */
 export async function searchVoices(input: z.output<typeof voiceSearchInput>): Promise<VoiceSearchResult> {

@@ -85,6 +85,8 @@ export type HeygenFailure = {
   message: string;
   /** HeyGen's HTTP status; null when no answer arrived. */
   status: number | null;
+  /** HeyGen's error code ("invalid_parameter"), for logs; null when it gave none. */
+  code: string | null;
   /** The request field HeyGen blamed, in HeyGen's terms ("voice_id", "voice_settings.speed"); null when none. */
   param: string | null;
   /** How long HeyGen asked us to wait (429), in seconds; null when it did not say. */
@@ -95,8 +97,8 @@ export type HeygenFailure = {
 export function classifyHeygenFailure(error: unknown): HeygenFailure | null {
   const heygenError = heygenErrorOf(error);
   if (!heygenError) return null;
-  const { status, param, retryAfterSeconds, message } = heygenError;
-  return { kind: kindOf(heygenError), definite: heygenError.rejected, message, status, param, retryAfterSeconds };
+  const { status, code, param, retryAfterSeconds, message } = heygenError;
+  return { kind: kindOf(heygenError), definite: heygenError.rejected, message, status, code, param, retryAfterSeconds };
 }
 
 function kindOf(error: HeygenError): HeygenFailureKind {

@@ -1,9 +1,8 @@
 import "server-only";
 import { describeHeygenAccount, type HeygenAccount } from "@/lib/account";
 import { env } from "@/server/env";
-import { AppError } from "@/server/errors";
+import { throwHeygenAppError } from "@/server/heygen-app-error";
 import { heygen } from "@/server/heygen-client";
-import { HeygenError } from "@/server/heygen/failures";
 import { removeCredential, saveCredential, setByEnvironment } from "./credentials";
 import { requireEncryptionKey } from "./settings-store";
 
@@ -14,38 +13,21 @@ import { requireEncryptionKey } from "./settings-store";
 export async function saveHeygenApiKey(apiKey: string): Promise<HeygenAccount> {
   if (env.HEYGEN_API_KEY) throw setByEnvironment("HEYGEN_API_KEY");
   requireEncryptionKey();
-  let account: HeygenAccount;
-  try {
-    account = describeHeygenAccount(await heygen.checkApiKey(apiKey));
-  } catch (error) {
-    throw error instanceof HeygenError ? keyCheckFailure(error) : error;
-  }
+  const figures = await heygen.checkApiKey(apiKey).catch((error: unknown) =>
+    throwHeygenAppError(error, {
+      action: "test the key",
+      aftermath: "The key was not saved.",
+      // GET /v3/users/me takes nothing but the key: any refusal but a busy HeyGen (401 in practice) is about the key.
+      refusalBlames: {
+        field: "apiKey",
+        message: "HeyGen refused this key: copy it again from HeyGen → Settings → API.",
+      },
+    }),
+  );
   await saveCredential("heygen_api_key", apiKey);
-  return account;
+  return describeHeygenAccount(figures);
 }
 
 export async function removeHeygenApiKey(): Promise<void> {
   await removeCredential("heygen_api_key");
-}
-
-function keyCheckFailure(error: HeygenError): AppError {
-  if (error.status === 429) {
-    return new AppError(
-      "heygen_rate_limited",
-      "HeyGen is busy and could not test the key; nothing was saved. Try again in a minute.",
-      {
-        retryAfterSeconds: error.retryAfterSeconds,
-      },
-    );
-  }
-  // GET /v3/users/me takes nothing but the key: any other refusal (401 in practice) is about the key.
-  if (error.rejected) {
-    return new AppError("invalid_input", "HeyGen refused this key: copy it again from HeyGen → Settings → API.", {
-      field: "apiKey",
-    });
-  }
-  return new AppError(
-    "heygen_unavailable",
-    "HeyGen could not be reached to test the key, so it was not saved. Try again in a minute.",
-  );
 }

@@ -2,9 +2,9 @@ import "server-only";
 import type { SettingsView } from "@/lib/settings";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
+import { throwHeygenAppError } from "@/server/heygen-app-error";
 import { heygen } from "@/server/heygen-client";
-import { HeygenError } from "@/server/heygen/failures";
-import { heygenNotConfigured, removeCredential, saveCredential, setByEnvironment } from "./credentials";
+import { removeCredential, saveCredential, setByEnvironment } from "./credentials";
 import { requireEncryptionKey } from "./settings-store";
 
 /** The events the app applies; HeyGen sends nothing else to the endpoint. */
@@ -54,13 +54,7 @@ export async function registerWebhook(): Promise<{ url: string; outcome: "create
     await saveCredential("heygen_webhook_secret", secret);
     return { url, outcome: existing ? "rotated" : "created" };
   } catch (error) {
-    if (!(error instanceof HeygenError)) throw error;
-    if (error.kind === "not_configured") throw heygenNotConfigured();
-    if (error.rejected) throw new AppError("heygen_rejected", `HeyGen refused to register ${url}: ${error.message}`);
-    throw new AppError(
-      "heygen_unavailable",
-      `HeyGen could not be reached (${error.message}). Register again in a minute.`,
-    );
+    throwHeygenAppError(error, { action: `register ${url}` });
   }
 }
 

@@ -4,9 +4,10 @@ import { toPublicVideo } from "@/lib/video";
 import type { CreateVideoInput } from "@/lib/video-input";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
-import { AppError, type ErrorCode } from "@/server/errors";
+import { AppError } from "@/server/errors";
+import { heygenAppError } from "@/server/heygen-app-error";
 import { heygen } from "@/server/heygen-client";
-import { HeygenError } from "@/server/heygen/failures";
+import { classifyHeygenFailure, type HeygenError, type HeygenFailure } from "@/server/heygen/failures";
 import { logger } from "@/server/logger";
 import { heygenApiKey, heygenNotConfigured } from "@/server/settings/credentials";
 import { applyStatusChange, isUniqueViolation } from "./transition";
@@ -51,14 +52,17 @@ export async function createVideo(
   }
 
   const sent = await sendToHeygen(video, input);
-  if (sent.kind === "refused") throw await refusal(video, sent.error);
+  if (sent.kind === "refused") throw await refusal(video, sent.failure);
   return { video: sent.video, outcome: sent.kind };
 }
 
 export type SendOutcome =
   | { kind: "created" | "unconfirmed"; video: Video }
-  /** HeyGen's own refusal: nothing was made, and the video is left as it was (PENDING) for the caller to decide. */
-  | { kind: "refused"; error: HeygenError };
+  /**
+   * HeyGen's own refusal: nothing was made, and the video is left as it was (PENDING) for the caller to decide.
+   * `error` is the HeygenError itself, kept only until batches/submit-item.ts reads `failure`.
+   */
+  | { kind: "refused"; failure: HeygenFailure; error: HeygenError };
 
 /**
  * Asks HeyGen, once, to render a recorded PENDING video (its id is the callback_id). A lost answer leaves it PENDING
@@ -73,9 +77,10 @@ export async function sendToHeygen(video: Video, input: CreateVideoInput): Promi
       callbackUrl: callbackUrl(),
     }));
   } catch (error) {
-    if (!(error instanceof HeygenError)) throw error;
-    if (error.rejected) return { kind: "refused", error };
-    return { kind: "unconfirmed", video: await markUnconfirmed(video, error.message, error.kind) };
+    const failure = classifyHeygenFailure(error);
+    if (!failure) throw error;
+    if (failure.definite) return { kind: "refused", failure, error: error as HeygenError };
+    return { kind: "unconfirmed", video: await markUnconfirmed(video, failure.message, failure.kind) };
   }
   const { video: updated } = await applyStatusChange(video.id, { status: "PROCESSING", heygenVideoId });
   return { kind: "created", video: updated ?? video };
@@ -96,7 +101,7 @@ export async function markUnconfirmed(video: Video, reason: string, kind?: strin
   return (await db.video.findUnique({ where: { id: video.id } })) ?? video;
 }
 
-/** HeyGen's request fields, as the API's input names them. */
+/** HeyGen's request fields, as the API's input names them (a nested one, "engine.type", takes its parent's). */
 const FIELD_OF_PARAM: Record<string, string> = {
   avatar_id: "avatarId",
   voice_id: "voiceId",
@@ -116,47 +121,17 @@ const FIELD_OF_PARAM: Record<string, string> = {
   output_format: "options.outputFormat",
 };
 
-/** HeyGen names a nested field by its path ("engine.type", "background.url"): the nearest field we know. */
-function fieldOfParam(param: string | null): string | undefined {
-  if (!param) return undefined;
-  return FIELD_OF_PARAM[param] ?? FIELD_OF_PARAM[param.split(".")[0]!];
+/** HeyGen's refusal of a create, as the API answers it (and as a batch item records it). */
+export function createRefusal(failure: HeygenFailure): AppError {
+  return heygenAppError(failure, { action: "generate the video", fields: FIELD_OF_PARAM });
 }
 
-async function refusal(video: Video, error: HeygenError): Promise<AppError> {
-  const { code, message } = describeRefusal(error);
-  const { video: failed } = await applyStatusChange(video.id, { status: "FAILED", error: message });
-  return new AppError(code, message, {
-    field: fieldOfParam(error.param),
-    retryAfterSeconds: error.retryAfterSeconds,
+/** The video FAILED with the refusal's message, and the refusal answered with the video as it now stands. */
+async function refusal(video: Video, failure: HeygenFailure): Promise<AppError> {
+  const refused = createRefusal(failure);
+  const { video: failed } = await applyStatusChange(video.id, { status: "FAILED", error: refused.message });
+  return new AppError(refused.code, refused.message, {
+    ...refused.details,
     extra: { video: toPublicVideo(failed ?? video, { admin: true }) },
   });
-}
-
-/** An admin's words for HeyGen's refusal, and the error code the API answers with. */
-export function describeRefusal(error: HeygenError): { code: ErrorCode; message: string } {
-  if (error.kind === "not_configured") return { code: "heygen_not_configured", message: error.message };
-  switch (error.status) {
-    case 402:
-      return {
-        code: "heygen_no_credits",
-        message: "Your HeyGen account has run out of credits: add credits in HeyGen, then generate again.",
-      };
-    case 429: {
-      const wait = error.retryAfterSeconds
-        ? ` Try again in ${Math.ceil(error.retryAfterSeconds)} s.`
-        : " Try again in a minute.";
-      return { code: "heygen_rate_limited", message: `HeyGen is busy and made nothing (too many requests).${wait}` };
-    }
-    case 401:
-    case 403:
-      return {
-        code: "heygen_rejected",
-        message: `HeyGen refused the API key (${error.message}): check it in Settings (or HEYGEN_API_KEY).`,
-      };
-    case 400:
-    case 422:
-      return { code: "heygen_invalid_input", message: `HeyGen refused the video: ${error.message}` };
-    default:
-      return { code: "heygen_rejected", message: `HeyGen refused the video: ${error.message}` };
-  }
 }

@@ -2,8 +2,8 @@ import "server-only";
 import type { VideoDeletion } from "@/lib/video";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { throwHeygenAppError } from "@/server/heygen-app-error";
 import { heygen } from "@/server/heygen-client";
-import { HeygenError } from "@/server/heygen/failures";
 import { isVideoId } from "./queries";
 
 /**
@@ -23,31 +23,12 @@ export async function deleteVideo(id: string, { atHeygen }: { atHeygen: boolean 
 
 const notFound = () => new AppError("not_found", "No video with this id.");
 
+/** HeyGen deletes first: a failure there keeps the row (HeyGen's own "no such video" counts as gone, see the client). */
 async function deleteAtHeygen(heygenVideoId: string | null): Promise<VideoDeletion["heygen"]> {
   if (!heygenVideoId) return "no_job";
   try {
     return (await heygen.deleteVideo(heygenVideoId)) === "deleted" ? "deleted" : "already_gone";
   } catch (error) {
-    if (!(error instanceof HeygenError)) throw error;
-    throw refusal(error);
+    throwHeygenAppError(error, { action: "delete the video", aftermath: "The video was kept here." });
   }
-}
-
-function refusal(error: HeygenError): AppError {
-  const kept = "The video was kept here.";
-  if (error.status === 429) {
-    return new AppError(
-      "heygen_rate_limited",
-      `HeyGen is busy (too many requests) and deleted nothing. ${kept} Try again in a minute.`,
-      {
-        retryAfterSeconds: error.retryAfterSeconds,
-      },
-    );
-  }
-  if (error.rejected)
-    return new AppError("heygen_rejected", `HeyGen refused to delete the video: ${error.message}. ${kept}`);
-  return new AppError(
-    "heygen_unavailable",
-    `HeyGen could not be asked to delete the video (${error.message}). ${kept} Try again shortly.`,
-  );
 }
