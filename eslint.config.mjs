@@ -32,6 +32,25 @@ const config = [
       ],
     },
   },
+  {
+    // heygen/ is the HeyGen SDK: the app configures it from outside (src/server/heygen-client.ts), so nothing in it
+    // reaches back into the server, by alias or by a relative path out of the folder.
+    files: ["src/server/heygen/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@/server(?!/heygen(/|$))(/|$)",
+              message: "heygen/ imports nothing else from src/server: take what it needs through its config.",
+            },
+            { group: ["../*"], message: "heygen/ imports nothing from outside its folder by a relative path." },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;
