@@ -3,7 +3,7 @@ import type { Video } from "@/generated/prisma/client";
 import type { CreateVideoInput } from "@/lib/video-input";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
-import type { HeygenError } from "@/server/heygen/failures";
+import { classifyHeygenFailure, type HeygenFailureKind } from "@/server/heygen/failures";
 import { logger } from "@/server/logger";
 import { describeRefusal, markUnconfirmed, sendToHeygen } from "@/server/videos/create-video";
 import { applyStatusChange } from "@/server/videos/transition";
@@ -55,23 +55,26 @@ async function send(itemId: string, video: Video, input: CreateVideoInput): Prom
     return false;
   }
   const { error } = sent;
+  const failure = classifyHeygenFailure(error)!; // a HeygenError always has a kind
   const item = await db.batchItem.findUniqueOrThrow({
     where: { id: itemId },
     select: { attempts: true, batchId: true },
   });
   const attempts = item.attempts + 1;
   const { message } = describeRefusal(error);
-  if (isAccountProblem(error)) {
+  if (ACCOUNT_PROBLEMS.includes(failure.kind)) {
     // Every other item would be refused the same way: the batch pauses, saying why, until an admin resumes it.
-    logger.warn({ itemId, batchId: item.batchId, err: error.message }, "HeyGen refused the account: batch paused");
+    logger.warn({ itemId, batchId: item.batchId, err: failure.message }, "HeyGen refused the account: batch paused");
     await requeue(itemId, video.id, item.attempts, message);
     await changeBatchStatus(item.batchId, "PAUSED");
     return false;
   }
-  if (isTransient(error) && attempts < env.QUEUE_MAX_ATTEMPTS) {
-    const waitMs = (error.retryAfterSeconds ?? backoffSeconds(attempts)) * 1000;
+  // HeyGen made nothing and may take it later: too many requests.
+  const rateLimited = failure.kind === "rate_limited";
+  if (rateLimited && attempts < env.QUEUE_MAX_ATTEMPTS) {
+    const waitMs = (failure.retryAfterSeconds ?? backoffSeconds(attempts)) * 1000;
     logger.warn(
-      { itemId, attempts, waitMs, err: error.message },
+      { itemId, attempts, waitMs, err: failure.message },
       "HeyGen refused a batch create for now; it waits its turn again",
     );
     const requeued = await requeue(itemId, video.id, attempts, message);
@@ -79,18 +82,14 @@ async function send(itemId: string, video: Video, input: CreateVideoInput): Prom
     await holdGate(waitMs);
     return requeued;
   }
-  const reason = isTransient(error) ? `${message} (gave up after ${attempts} tries)` : message;
+  const reason = rateLimited ? `${message} (gave up after ${attempts} tries)` : message;
   await applyStatusChange(video.id, { status: "FAILED", error: reason });
   await changeItemStatus({ id: itemId }, { status: "FAILED", attempts, error: reason });
   return false;
 }
 
-/** HeyGen made nothing and may take it later: too many requests. */
-const isTransient = (error: HeygenError) => error.status === 429;
-
 /** Out of credits, the key refused or gone: not this video's fault, and no retry will help until an admin acts. */
-const isAccountProblem = (error: HeygenError) =>
-  error.kind === "not_configured" || error.status === 401 || error.status === 402 || error.status === 403;
+const ACCOUNT_PROBLEMS: HeygenFailureKind[] = ["no_key", "key_refused", "no_credits"];
 
 /** 5 s, 10 s, 20 s … up to 5 min, when HeyGen says nothing of when to come back. */
 const backoffSeconds = (attempts: number) => Math.min(300, 5 * 2 ** (attempts - 1));
