@@ -71,6 +71,7 @@ function claimInTransaction(itemId: string): Promise<Claim> {
     if (inFlight >= env.QUEUE_MAX_IN_FLIGHT) return { kind: "wait", ms: 1_000, reason: "in_flight" };
 
     const input = videoInputOf({ script: item.planScript, presenter: item.presenter });
+    // Trigger "video_inserted_or_deleted" (docs/triggers.md) announces the row at commit (nothing if undone).
     const video = await tx.video.create({
       data: { ...input, status: "PENDING", idempotencyKey: `batch-item:${itemId}` },
     });

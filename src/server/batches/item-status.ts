@@ -55,7 +55,7 @@ export async function changeItemStatus(
   return db.$executeRaw`UPDATE "BatchItem" SET ${Prisma.join(set)} WHERE ${which} AND "status" IN (${allowed})`;
 }
 
-/** The database's clock as Prisma stores moments (UTC, without a time zone), read at the statement, not the transaction. */
+/** The database's clock as Prisma stores moments (UTC, no time zone), read when the statement runs. */
 const NOW = Prisma.sql`clock_timestamp() AT TIME ZONE 'UTC'`;
 
 /** What a change writes besides its status and moment. */
