@@ -10,7 +10,7 @@ import { videoInputOf } from "./select-pairs";
 export const CREATE_GATE = "heygen-create";
 
 /** How long after its claim an item still being sent is presumed alive (one HeyGen call, and some). */
-const stalledAfterMs = () => env.HEYGEN_TIMEOUT_MS + 5_000;
+export const stalledAfterMs = () => env.HEYGEN_TIMEOUT_MS + 5_000;
 
 export type Claim =
   /** Nothing to do: the item was sent, failed, was cancelled or deleted, or another worker is sending it. */
