@@ -6,7 +6,7 @@ import { POST as callback } from "@/app/api/heygen/callback/route";
 import type { Prisma } from "@/generated/prisma/client";
 import type { BillingType } from "@/lib/account";
 import type { Overview } from "@/lib/overview";
-import { ACCOUNT_TTL_MS } from "@/server/admin/heygen-account";
+import { ACCOUNT_TTL_MS } from "@/server/overview/heygen-account";
 import { db } from "@/server/db";
 import { fakeHeygen, heygenRequests, heygenServer } from "../support/heygen";
 import { adminCookie, getRequest, signedLegacy, signedV3, unsigned, videoRow } from "../support/requests";

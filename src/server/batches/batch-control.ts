@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { changeBatchStatus } from "./batch-status";
+import { changeItemStatus } from "./item-status";
 import { enqueueItems } from "./queue";
 
 type ControlResult = { status: "running" | "paused" | "cancelled" };
@@ -14,7 +16,7 @@ export async function pauseBatch(id: string): Promise<ControlResult> {
   const batch = await db.batch.findUnique({ where: { id }, select: { status: true } });
   if (!batch) throw notFound();
   if (batch.status === "CANCELLED") throw cancelled();
-  await db.batch.updateMany({ where: { id, status: "RUNNING" }, data: { status: "PAUSED" } });
+  await changeBatchStatus(id, "PAUSED");
   return { status: "paused" };
 }
 
@@ -23,7 +25,7 @@ export async function resumeBatch(id: string): Promise<ControlResult> {
   const batch = await db.batch.findUnique({ where: { id }, select: { status: true } });
   if (!batch) throw notFound();
   if (batch.status === "CANCELLED") throw cancelled();
-  await db.batch.updateMany({ where: { id, status: "PAUSED" }, data: { status: "RUNNING" } });
+  await changeBatchStatus(id, "RUNNING");
   const queued = await db.batchItem.findMany({
     where: { batchId: id, status: "QUEUED" },
     select: { id: true },
@@ -36,9 +38,8 @@ export async function resumeBatch(id: string): Promise<ControlResult> {
 /** Cancels the items not sent yet (their pairs count as missing again); sent ones finish. Cancelling twice is fine. */
 export async function cancelBatch(id: string): Promise<ControlResult> {
   const found = await db.$transaction(async (tx) => {
-    const { count } = await tx.batch.updateMany({ where: { id }, data: { status: "CANCELLED" } });
-    if (count === 0) return false;
-    await tx.batchItem.updateMany({ where: { batchId: id, status: "QUEUED" }, data: { status: "CANCELLED" } });
+    if (!(await changeBatchStatus(id, "CANCELLED", tx))) return false;
+    await changeItemStatus({ batchId: id }, { status: "CANCELLED" }, tx);
     return true;
   });
   if (!found) throw notFound();

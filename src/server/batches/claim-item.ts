@@ -3,13 +3,14 @@ import type { Video } from "@/generated/prisma/client";
 import type { CreateVideoInput } from "@/lib/video-input";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
+import { changeItemStatus } from "./item-status";
 import { videoInputOf } from "./select-pairs";
 
 /** The row of SubmitGate that paces create requests across every worker. */
 export const CREATE_GATE = "heygen-create";
 
 /** How long after its claim an item still being sent is presumed alive (one HeyGen call, and some). */
-const stalledAfterMs = () => env.HEYGEN_TIMEOUT_MS + 5_000;
+export const stalledAfterMs = () => env.HEYGEN_TIMEOUT_MS + 5_000;
 
 export type Claim =
   /** Nothing to do: the item was sent, failed, was cancelled or deleted, or another worker is sending it. */
@@ -28,7 +29,19 @@ export type Claim =
  * so the pace and the in-flight count are read and moved together; the item's conditional update makes the claim
  * exactly once. The video row is recorded before HeyGen is called, so a crash mid-request leaves a trace to check.
  */
-export function claimItem(itemId: string): Promise<Claim> {
+export async function claimItem(itemId: string): Promise<Claim> {
+  try {
+    return await claimInTransaction(itemId);
+  } catch (error) {
+    if (error instanceof ClaimLost) return { kind: "done" };
+    throw error;
+  }
+}
+
+/** The item left QUEUED between its read and its claim (cancelled): nothing of the claim is kept. */
+class ClaimLost extends Error {}
+
+function claimInTransaction(itemId: string): Promise<Claim> {
   return db.$transaction(async (tx): Promise<Claim> => {
     const [gate] = await tx.$queryRaw<Array<{ waitMs: number }>>`
       SELECT GREATEST(0, EXTRACT(EPOCH FROM "nextAt" - (clock_timestamp() AT TIME ZONE 'UTC')) * 1000)::float8 AS "waitMs"
@@ -45,7 +58,7 @@ export function claimItem(itemId: string): Promise<Claim> {
     if (item.status !== "QUEUED") return { kind: "done" };
     if (item.batch.status === "PAUSED") return { kind: "paused" };
     if (item.batch.status === "CANCELLED") {
-      await tx.batchItem.updateMany({ where: { id: itemId, status: "QUEUED" }, data: { status: "CANCELLED" } });
+      await changeItemStatus({ id: itemId }, { status: "CANCELLED" }, tx);
       return { kind: "done" };
     }
     if (!gate) throw new Error(`SubmitGate row "${CREATE_GATE}" is missing: run the migrations.`);
@@ -58,15 +71,15 @@ export function claimItem(itemId: string): Promise<Claim> {
     if (inFlight >= env.QUEUE_MAX_IN_FLIGHT) return { kind: "wait", ms: 1_000, reason: "in_flight" };
 
     const input = videoInputOf({ script: item.planScript, presenter: item.presenter });
+    // Trigger "video_inserted_or_deleted" (docs/triggers.md) announces the row at commit (nothing if undone).
     const video = await tx.video.create({
       data: { ...input, status: "PENDING", idempotencyKey: `batch-item:${itemId}` },
     });
     // The claim's moment and the gate's next one from the database's clock, under the gate's lock: claims are
-    // spaced by the interval exactly, whichever worker makes them.
-    await tx.$executeRaw`
-      UPDATE "BatchItem" SET "status" = 'SUBMITTING', "videoId" = ${video.id}, "error" = NULL,
-        "submittedAt" = clock_timestamp() AT TIME ZONE 'UTC', "updatedAt" = clock_timestamp() AT TIME ZONE 'UTC'
-      WHERE "id" = ${itemId}`;
+    // spaced by the interval exactly, whichever worker makes them. The item was read QUEUED, but a cancel takes no
+    // gate lock: should one have won meanwhile, the claim is refused and the whole transaction undone (no video).
+    if (!(await changeItemStatus({ id: itemId }, { status: "SUBMITTING", videoId: video.id }, tx)))
+      throw new ClaimLost();
     await tx.$executeRaw`
       UPDATE "SubmitGate" SET "nextAt" = (clock_timestamp() AT TIME ZONE 'UTC') + ${env.QUEUE_SUBMIT_INTERVAL_MS} * interval '1 millisecond'
       WHERE "name" = ${CREATE_GATE}`;

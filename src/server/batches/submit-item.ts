@@ -3,11 +3,13 @@ import type { Video } from "@/generated/prisma/client";
 import type { CreateVideoInput } from "@/lib/video-input";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
-import type { HeygenError } from "@/server/heygen/failures";
+import type { HeygenFailureKind } from "@/server/heygen/failures";
 import { logger } from "@/server/logger";
 import { createRefusal, markUnconfirmed, sendToHeygen } from "@/server/videos/create-video";
 import { applyStatusChange } from "@/server/videos/transition";
+import { changeBatchStatus } from "./batch-status";
 import { claimItem, holdGate } from "./claim-item";
+import { changeItemStatus } from "./item-status";
 
 /** What the job does next: nothing more, or run again after a while (the batch is waiting its turn). */
 export type JobOutcome = { kind: "finished" } | { kind: "later"; seconds: number };
@@ -49,62 +51,61 @@ export async function submitItem(itemId: string): Promise<JobOutcome> {
 async function send(itemId: string, video: Video, input: CreateVideoInput): Promise<boolean> {
   const sent = await sendToHeygen(video, input);
   if (sent.kind !== "refused") {
-    await db.batchItem.update({ where: { id: itemId }, data: { status: "SENT" } });
+    await changeItemStatus({ id: itemId }, { status: "SENT" });
     return false;
   }
-  const { error } = sent;
+  const { failure } = sent;
   const item = await db.batchItem.findUniqueOrThrow({
     where: { id: itemId },
     select: { attempts: true, batchId: true },
   });
   const attempts = item.attempts + 1;
-  const { message } = createRefusal(sent.failure);
-  if (isAccountProblem(error)) {
+  const { message } = createRefusal(failure);
+  if (ACCOUNT_PROBLEMS.includes(failure.kind)) {
     // Every other item would be refused the same way: the batch pauses, saying why, until an admin resumes it.
-    logger.warn({ itemId, batchId: item.batchId, err: error.message }, "HeyGen refused the account: batch paused");
+    logger.warn({ itemId, batchId: item.batchId, err: failure.message }, "HeyGen refused the account: batch paused");
     await requeue(itemId, video.id, item.attempts, message);
-    await db.batch.updateMany({ where: { id: item.batchId, status: "RUNNING" }, data: { status: "PAUSED" } });
+    await changeBatchStatus(item.batchId, "PAUSED");
     return false;
   }
-  if (isTransient(error) && attempts < env.QUEUE_MAX_ATTEMPTS) {
-    const waitMs = (error.retryAfterSeconds ?? backoffSeconds(attempts)) * 1000;
+  // HeyGen made nothing and may take it later: too many requests.
+  const rateLimited = failure.kind === "rate_limited";
+  if (rateLimited && attempts < env.QUEUE_MAX_ATTEMPTS) {
+    const waitMs = (failure.retryAfterSeconds ?? backoffSeconds(attempts)) * 1000;
     logger.warn(
-      { itemId, attempts, waitMs, err: error.message },
+      { itemId, attempts, waitMs, err: failure.message },
       "HeyGen refused a batch create for now; it waits its turn again",
     );
-    await requeue(itemId, video.id, attempts, message);
+    const requeued = await requeue(itemId, video.id, attempts, message);
     // Everyone waits: HeyGen's limit is the account's, not this item's.
     await holdGate(waitMs);
-    return true;
+    return requeued;
   }
-  const reason = isTransient(error) ? `${message} (gave up after ${attempts} tries)` : message;
+  const reason = rateLimited ? `${message} (gave up after ${attempts} tries)` : message;
   await applyStatusChange(video.id, { status: "FAILED", error: reason });
-  await db.batchItem.update({ where: { id: itemId }, data: { status: "FAILED", attempts, error: reason } });
+  await changeItemStatus({ id: itemId }, { status: "FAILED", attempts, error: reason });
   return false;
 }
 
-/** HeyGen made nothing and may take it later: too many requests. */
-const isTransient = (error: HeygenError) => error.status === 429;
-
 /** Out of credits, the key refused or gone: not this video's fault, and no retry will help until an admin acts. */
-const isAccountProblem = (error: HeygenError) =>
-  error.kind === "not_configured" || error.status === 401 || error.status === 402 || error.status === 403;
+const ACCOUNT_PROBLEMS: HeygenFailureKind[] = ["no_key", "key_refused", "no_credits"];
 
 /** 5 s, 10 s, 20 s … up to 5 min, when HeyGen says nothing of when to come back. */
 const backoffSeconds = (attempts: number) => Math.min(300, 5 * 2 ** (attempts - 1));
 
 /**
  * Back in line, as if never claimed: HeyGen refused the request, so its video never existed there. The item lets go
- * of the video before it is deleted (deleting a linked video would release the pair's live key).
+ * of the video before it is deleted: trigger "Video_release_batch_key_on_delete" (docs/triggers.md) would release the
+ * pair's live key of an item still linked to it. False when the item had already moved on (another job settled it
+ * as stalled meanwhile): then its video stays, as that job left it.
  */
-async function requeue(itemId: string, videoId: string, attempts: number, error: string) {
-  await db.$transaction([
-    db.batchItem.update({
-      where: { id: itemId },
-      data: { status: "QUEUED", videoId: null, submittedAt: null, attempts, error },
-    }),
-    db.video.delete({ where: { id: videoId } }),
-  ]);
+async function requeue(itemId: string, videoId: string, attempts: number, error: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const requeued = await changeItemStatus({ id: itemId }, { status: "QUEUED", attempts, error }, tx);
+    // Trigger "video_inserted_or_deleted" (docs/triggers.md) tells every instance the video is gone.
+    if (requeued) await tx.video.delete({ where: { id: videoId } });
+    return requeued > 0;
+  });
 }
 
 /** A worker died while sending: HeyGen may have the job. Reconciliation looks for it; it is never sent again. */
@@ -116,5 +117,5 @@ async function settleStalled(itemId: string, video: Video | null) {
       "worker_stopped",
     );
   }
-  await db.batchItem.updateMany({ where: { id: itemId, status: "SUBMITTING" }, data: { status: "SENT" } });
+  await changeItemStatus({ id: itemId }, { status: "SENT" });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
-import { env } from "@/server/env";
+import { stalledAfterMs } from "./claim-item";
 import { enqueueItems } from "./queue";
 
 /** A queued item untouched this long may have lost its job (a fresh one has its job, or is just getting it). */
@@ -13,7 +13,7 @@ const LOST_JOB_AFTER_MS = 2 * 60_000;
  */
 export async function sweepBatches(): Promise<number> {
   const now = Date.now();
-  const stalledBefore = new Date(now - env.HEYGEN_TIMEOUT_MS - 5_000);
+  const stalledBefore = new Date(now - stalledAfterMs());
   const items = await db.batchItem.findMany({
     where: {
       OR: [

@@ -54,6 +54,7 @@ export async function triggerBatch(
       ({ script, presenter }) =>
         Prisma.sql`(${randomUUID()}, ${batch.id}, ${script.id}, ${presenter.id}, ${liveKeyOf(script.id, presenter.id)}, now())`,
     );
+    // Trigger "BatchItem_release_key" (docs/triggers.md) runs on insert too: a QUEUED item keeps its key.
     const inserted = await tx.$queryRaw<Array<{ id: string }>>`
       INSERT INTO "BatchItem" ("id", "batchId", "planScriptId", "presenterId", "liveKey", "updatedAt")
       VALUES ${Prisma.join(rows)}

@@ -7,7 +7,7 @@ import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { heygenAppError } from "@/server/heygen-app-error";
 import { heygen } from "@/server/heygen-client";
-import { classifyHeygenFailure, type HeygenError, type HeygenFailure } from "@/server/heygen/failures";
+import { classifyHeygenFailure, type HeygenFailure } from "@/server/heygen/failures";
 import { logger } from "@/server/logger";
 import { heygenApiKey, heygenNotConfigured } from "@/server/settings/credentials";
 import { applyStatusChange, isUniqueViolation } from "./transition";
@@ -58,11 +58,8 @@ export async function createVideo(
 
 export type SendOutcome =
   | { kind: "created" | "unconfirmed"; video: Video }
-  /**
-   * HeyGen's own refusal: nothing was made, and the video is left as it was (PENDING) for the caller to decide.
-   * `error` is the HeygenError itself, kept only until batches/submit-item.ts reads `failure`.
-   */
-  | { kind: "refused"; failure: HeygenFailure; error: HeygenError };
+  /** HeyGen's own refusal: nothing was made, and the video is left as it was (PENDING) for the caller to decide. */
+  | { kind: "refused"; failure: HeygenFailure };
 
 /**
  * Asks HeyGen, once, to render a recorded PENDING video (its id is the callback_id). A lost answer leaves it PENDING
@@ -79,7 +76,7 @@ export async function sendToHeygen(video: Video, input: CreateVideoInput): Promi
   } catch (error) {
     const failure = classifyHeygenFailure(error);
     if (!failure) throw error;
-    if (failure.definite) return { kind: "refused", failure, error: error as HeygenError };
+    if (failure.definite) return { kind: "refused", failure };
     return { kind: "unconfirmed", video: await markUnconfirmed(video, failure.message, failure.kind) };
   }
   const { video: updated } = await applyStatusChange(video.id, { status: "PROCESSING", heygenVideoId });

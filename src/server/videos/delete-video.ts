@@ -8,9 +8,10 @@ import { isVideoId } from "./queries";
 
 /**
  * Removes a video from the app: its row, so the list, the gallery, its page, the status route, embeds and oEmbed
- * all forget it (the NOTIFY trigger on DELETE drops every instance's cached copy; webhook log rows stay, unlinked;
- * its regenerations stay, unlinked). With `atHeygen`, HeyGen deletes it first: if HeyGen fails, the row is kept,
- * so nothing is ever deleted halfway.
+ * all forget it (trigger "video_inserted_or_deleted" drops every instance's cached copy, and
+ * "Video_release_batch_key_on_delete" makes its batch pair missing again: docs/triggers.md; webhook log rows stay,
+ * unlinked; its regenerations stay, unlinked). With `atHeygen`, HeyGen deletes it first: if HeyGen fails, the row is
+ * kept, so nothing is ever deleted halfway.
  */
 export async function deleteVideo(id: string, { atHeygen }: { atHeygen: boolean }): Promise<VideoDeletion> {
   const video = isVideoId(id) ? await db.video.findUnique({ where: { id }, select: { heygenVideoId: true } }) : null;

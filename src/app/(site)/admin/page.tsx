@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { GenerateForm } from "@/components/GenerateForm";
-import { heygenAccount } from "@/server/admin/heygen-account";
+import { heygenAccount } from "@/server/overview/heygen-account";
 import { requireAdminPage } from "@/server/auth/session";
 import { findLooks } from "@/server/catalogue/find-looks";
 import { findVoices } from "@/server/catalogue/find-voices";

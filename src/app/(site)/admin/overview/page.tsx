@@ -3,7 +3,7 @@ import { AccountPanel } from "@/components/overview/AccountPanel";
 import { VideoFigures } from "@/components/overview/VideoFigures";
 import { WebhookPanel } from "@/components/overview/WebhookPanel";
 import { formatDate } from "@/lib/format";
-import { getOverview } from "@/server/admin/overview";
+import { getOverview } from "@/server/overview/overview";
 import { requireAdminPage } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Overview" };

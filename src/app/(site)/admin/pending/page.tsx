@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PendingList } from "@/components/batches/PendingList";
 import { requireAdminPage } from "@/server/auth/session";
-import { pendingVideos } from "@/server/batches/pending";
+import { pendingVideos } from "@/server/pending/pending-videos";
 
 export const metadata: Metadata = { title: "Pending" };
 

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { getOverview } from "@/server/admin/overview";
+import { getOverview } from "@/server/overview/overview";
 import { route } from "@/server/http/route";
 
 // GET /api/admin/overview — the dashboard's figures (videos, HeyGen account, webhook health) as JSON

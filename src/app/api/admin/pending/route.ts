@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { pendingVideos } from "@/server/batches/pending";
+import { pendingVideos } from "@/server/pending/pending-videos";
 import { route } from "@/server/http/route";
 
 // GET /api/admin/pending — admin: every video in flight, oldest first, with its age, last news and overdue flag

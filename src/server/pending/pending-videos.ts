@@ -8,7 +8,7 @@ const OVERDUE_WITHOUT_HISTORY_SECONDS = 600;
 /** Never sooner than this: a few quick renders must not make every video in flight look late. */
 const MIN_OVERDUE_SECONDS = 120;
 
-/** Every video in flight (Queued or Rendering), from batches and the studio alike, oldest first. */
+/** Every video in flight (Queued or Rendering), from batches and the Studio alike, oldest first: the Pending page. */
 export async function pendingVideos(now = new Date()): Promise<PendingView> {
   const where = { status: { in: ["PENDING" as const, "PROCESSING" as const] } };
   const [rows, total, typical] = await Promise.all([
