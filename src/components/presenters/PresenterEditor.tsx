@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { LookVoiceFormat } from "@/components/LookVoiceFormat";
+import { LookVoiceFormat } from "@/components/studio/LookVoiceFormat";
 import { smallButton } from "@/components/ui/buttons";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useFieldError } from "@/hooks/use-field-error";

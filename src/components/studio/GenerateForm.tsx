@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { useSWRConfig } from "swr";
-import { LookVoiceFormat } from "@/components/LookVoiceFormat";
+import { LookVoiceFormat } from "@/components/studio/LookVoiceFormat";
 import { SavePresenterPanel } from "@/components/presenters/SavePresenterPanel";
-import { ScriptField } from "@/components/ScriptField";
+import { ScriptField } from "@/components/studio/ScriptField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { inputClass } from "@/components/ui/styles";
 import { useFieldError } from "@/hooks/use-field-error";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { ApiKeySettings } from "@/components/ApiKeySettings";
-import { WebhookSettings } from "@/components/WebhookSettings";
+import { ApiKeySettings } from "@/components/settings/ApiKeySettings";
+import { WebhookSettings } from "@/components/settings/WebhookSettings";
 import { fetchJson } from "@/lib/fetch-json";
 import type { SettingsAnswer, SettingsView } from "@/lib/settings";
 

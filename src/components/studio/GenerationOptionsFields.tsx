@@ -1,8 +1,8 @@
 "use client";
 
-import { BackgroundFields } from "@/components/BackgroundFields";
-import { EngineFields } from "@/components/EngineFields";
-import { VoiceSettingsFields } from "@/components/VoiceSettingsFields";
+import { BackgroundFields } from "@/components/studio/BackgroundFields";
+import { EngineFields } from "@/components/studio/EngineFields";
+import { VoiceSettingsFields } from "@/components/studio/VoiceSettingsFields";
 import { focusRing } from "@/components/ui/focus-ring";
 import type { Look } from "@/lib/catalogue";
 import type { OptionsDraft } from "@/lib/studio-draft";
