@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { useSWRConfig } from "swr";
-import { LookVoiceFormat } from "@/components/studio/LookVoiceFormat";
+import { PresenterSettingsFields } from "@/components/studio/PresenterSettingsFields";
 import { SavePresenterPanel } from "@/components/presenters/SavePresenterPanel";
 import { ScriptField } from "@/components/studio/ScriptField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
@@ -113,7 +113,7 @@ export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: L
           voiceSpeed={speed}
           error={errorFor("script")}
         />
-        <LookVoiceFormat
+        <PresenterSettingsFields
           draft={draft}
           onChange={update}
           errorFor={errorFor}

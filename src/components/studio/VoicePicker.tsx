@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { CatalogueProblem, FilterSelect, labelOf, SearchBox, ShowMore } from "@/components/studio/CatalogueControls";
-import { usePreviewAudio } from "@/components/studio/PreviewAudio";
+import { usePreviewAudio } from "@/components/studio/use-preview-audio";
 import { previewOf, voiceDetails, VoiceOption } from "@/components/studio/VoiceOption";
 import { VoiceSearchPanel } from "@/components/studio/VoiceSearchPanel";
 import { inputClass } from "@/components/ui/styles";

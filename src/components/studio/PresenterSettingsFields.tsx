@@ -21,11 +21,12 @@ type Props = {
 };
 
 /**
- * What a video is made with besides its title and script: look, voice, format, captions and the other options.
+ * A presenter's settings: what a video is made with besides its title and script (look, voice, format, captions
+ * and the other options).
  * The studio and the presenter editor share it, so a look's preferred orientation pre-selects the format, and the
  * options offered follow the look, the same way in both.
  */
-export function LookVoiceFormat({
+export function PresenterSettingsFields({
   draft,
   onChange,
   errorFor,
