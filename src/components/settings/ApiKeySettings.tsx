@@ -2,7 +2,7 @@
 
 import { ActionOutcome } from "@/components/ui/ActionOutcome";
 import { CredentialStatus } from "@/components/settings/CredentialStatus";
-import type { SendSettings } from "@/components/settings/SettingsPanel";
+import type { SendSettings } from "@/components/settings/send-settings";
 import { focusRing } from "@/components/ui/focus-ring";
 import { inputClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/SubmitButton";
