@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NotFoundMessage } from "@/components/NotFoundMessage";
+import { NotFoundMessage } from "@/components/site/NotFoundMessage";
 
 export const metadata: Metadata = { title: "Page not found" };
 

@@ -1,5 +1,5 @@
-import { GalleryPagination } from "@/components/GalleryPagination";
-import { VideoCard } from "@/components/VideoCard";
+import { GalleryPagination } from "@/components/gallery/GalleryPagination";
+import { VideoCard } from "@/components/gallery/VideoCard";
 import { galleryPage } from "@/server/videos/gallery";
 
 // Always read the database at request time: new videos appear without a rebuild.

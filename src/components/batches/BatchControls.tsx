@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ActionOutcome } from "@/components/ActionOutcome";
+import { ActionOutcome } from "@/components/ui/ActionOutcome";
 import { smallButton, smallDangerButton } from "@/components/ui/buttons";
 import { ConfirmDeleteDialog } from "@/components/ui/ConfirmDeleteDialog";
 import { useActionOutcome } from "@/hooks/use-action-outcome";

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { StatusBadge } from "@/components/StatusBadge";
+import { StatusBadge } from "@/components/videos/StatusBadge";
 import { focusRing } from "@/components/ui/focus-ring";
 import { usePending } from "@/hooks/use-pending";
 import { formatAge } from "@/lib/format";

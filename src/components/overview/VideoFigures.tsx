@@ -1,4 +1,4 @@
-import { StatusBadge } from "@/components/StatusBadge";
+import { StatusBadge } from "@/components/videos/StatusBadge";
 import { formatUsd } from "@/lib/cost";
 import { formatAge, formatRoughDuration } from "@/lib/format";
 import { PRICE_PER_SECOND_USD } from "@/lib/limits";

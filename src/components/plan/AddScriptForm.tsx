@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ActionOutcome } from "@/components/ActionOutcome";
+import { ActionOutcome } from "@/components/ui/ActionOutcome";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useActionOutcome } from "@/hooks/use-action-outcome";
 import { fetchJson } from "@/lib/fetch-json";

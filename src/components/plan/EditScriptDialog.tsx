@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { ActionOutcome } from "@/components/ActionOutcome";
+import { ActionOutcome } from "@/components/ui/ActionOutcome";
 import { smallButton } from "@/components/ui/buttons";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useActionOutcome } from "@/hooks/use-action-outcome";

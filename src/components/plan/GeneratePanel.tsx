@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { ActionOutcome } from "@/components/ActionOutcome";
+import { ActionOutcome } from "@/components/ui/ActionOutcome";
 import type { ActionOutcome as Outcome } from "@/hooks/use-action-outcome";
 import { useBatchPreview } from "@/hooks/use-batch-preview";
 import type { BatchSelection, BatchTriggerResult } from "@/lib/batch";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type ChangeEvent } from "react";
-import { ActionOutcome } from "@/components/ActionOutcome";
+import { ActionOutcome } from "@/components/ui/ActionOutcome";
 import { smallButton } from "@/components/ui/buttons";
 import { focusRing } from "@/components/ui/focus-ring";
 import { inputClass } from "@/components/ui/styles";

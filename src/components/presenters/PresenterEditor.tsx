@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { LookVoiceFormat } from "@/components/LookVoiceFormat";
+import { PresenterSettingsFields } from "@/components/studio/PresenterSettingsFields";
 import { smallButton } from "@/components/ui/buttons";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useFieldError } from "@/hooks/use-field-error";
@@ -71,7 +71,7 @@ export function PresenterEditor({ presenter, look, initialLooks, initialVoices }
       aria-label={`Look and voice of ${presenter.name}`}
       className="space-y-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
     >
-      <LookVoiceFormat
+      <PresenterSettingsFields
         draft={draft}
         onChange={update}
         errorFor={errorFor}

@@ -1,4 +1,4 @@
-import { AdminNav } from "@/components/AdminNav";
+import { AdminNav } from "@/components/site/AdminNav";
 import { requireAdminPage } from "@/server/auth/session";
 
 /** Every admin page: the session check (each page checks again: layouts are not re-run on client navigation) and the tabs. */

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { GenerateForm } from "@/components/GenerateForm";
+import { GenerateForm } from "@/components/studio/GenerateForm";
 import { heygenAccount } from "@/server/overview/heygen-account";
 import { requireAdminPage } from "@/server/auth/session";
 import { findLooks } from "@/server/catalogue/find-looks";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { VideoPlayer } from "@/components/VideoPlayer";
+import { VideoPlayer } from "@/components/watch/VideoPlayer";
 import { toPublicVideo } from "@/lib/video";
 import { getVideo } from "@/server/videos/get-video";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SettingsPanel } from "@/components/SettingsPanel";
+import { SettingsPanel } from "@/components/settings/SettingsPanel";
 import { requireAdminPage } from "@/server/auth/session";
 import { settingsView } from "@/server/settings/settings-view";
 

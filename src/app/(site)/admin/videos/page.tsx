@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { AdminVideoList } from "@/components/AdminVideoList";
-import { VideoFilters } from "@/components/VideoFilters";
+import { AdminVideoList } from "@/components/videos/AdminVideoList";
+import { VideoFilters } from "@/components/videos/VideoFilters";
 import { FIRST_PAGE, searchOf, videoListQuery, type VideoListQuery } from "@/lib/video-list-query";
 import { requireAdminPage } from "@/server/auth/session";
 import { adminVideosPage, isVideoCursor } from "@/server/videos/admin-videos";

@@ -1,4 +1,4 @@
-import { NotFoundMessage } from "@/components/NotFoundMessage";
+import { NotFoundMessage } from "@/components/site/NotFoundMessage";
 
 /** An unknown (or mistyped) video id: answered with status 404. */
 export default function VideoNotFound() {

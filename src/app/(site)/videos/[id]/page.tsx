@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
-import { LiveVideoFacts } from "@/components/LiveVideoFacts";
-import { ShareActions } from "@/components/ShareActions";
-import { VideoEvents } from "@/components/VideoEvents";
-import { VideoPlayer } from "@/components/VideoPlayer";
+import { LiveVideoFacts } from "@/components/watch/LiveVideoFacts";
+import { ShareActions } from "@/components/watch/ShareActions";
+import { VideoEvents } from "@/components/watch/VideoEvents";
+import { VideoPlayer } from "@/components/watch/VideoPlayer";
 import { isTerminal, toPublicVideo } from "@/lib/video";
 import { isAdminSession } from "@/server/auth/session";
 import { typicalRenderSeconds } from "@/server/videos/render-stats";

@@ -1,6 +1,6 @@
 "use client";
 
-import { labelOf } from "@/components/CatalogueControls";
+import { labelOf } from "@/components/studio/CatalogueControls";
 import { focusRing } from "@/components/ui/focus-ring";
 import type { Voice } from "@/lib/catalogue";
 

@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { useSWRConfig } from "swr";
-import { LookVoiceFormat } from "@/components/LookVoiceFormat";
+import { PresenterSettingsFields } from "@/components/studio/PresenterSettingsFields";
 import { SavePresenterPanel } from "@/components/presenters/SavePresenterPanel";
-import { ScriptField } from "@/components/ScriptField";
+import { ScriptField } from "@/components/studio/ScriptField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { inputClass } from "@/components/ui/styles";
 import { useFieldError } from "@/hooks/use-field-error";
@@ -113,7 +113,7 @@ export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: L
           voiceSpeed={speed}
           error={errorFor("script")}
         />
-        <LookVoiceFormat
+        <PresenterSettingsFields
           draft={draft}
           onChange={update}
           errorFor={errorFor}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import type { PreviewControl } from "@/components/VoiceOption";
+import type { PreviewControl } from "@/components/studio/VoiceOption";
 
 /**
  * One audio element for every voice preview of a picker, so that starting one stops the other. Returns the

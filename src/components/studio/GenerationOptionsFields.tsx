@@ -1,18 +1,12 @@
 "use client";
 
-import { BackgroundFields } from "@/components/BackgroundFields";
-import { EngineFields } from "@/components/EngineFields";
-import { VoiceSettingsFields } from "@/components/VoiceSettingsFields";
+import { BackgroundFields } from "@/components/studio/BackgroundFields";
+import { EngineFields } from "@/components/studio/EngineFields";
+import type { OptionsFieldsProps } from "@/components/studio/options-fields-props";
+import { VoiceSettingsFields } from "@/components/studio/VoiceSettingsFields";
 import { focusRing } from "@/components/ui/focus-ring";
 import type { Look } from "@/lib/catalogue";
 import type { OptionsDraft } from "@/lib/studio-draft";
-
-export type OptionsFieldsProps = {
-  draft: OptionsDraft;
-  onChange: (patch: Partial<OptionsDraft>) => void;
-  /** The refusal naming this API field (or one inside it), to show beside it. */
-  errorFor: (field: string) => React.ReactNode;
-};
 
 /** How many options differ from HeyGen's defaults, for the closed disclosure's summary. */
 function changedCount(draft: OptionsDraft): number {

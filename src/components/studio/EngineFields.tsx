@@ -1,4 +1,4 @@
-import type { OptionsFieldsProps } from "@/components/GenerationOptionsFields";
+import type { OptionsFieldsProps } from "@/components/studio/options-fields-props";
 import { inputClass } from "@/components/ui/styles";
 import { ENGINE_LABELS, EXPRESSIVENESS_LEVELS, type Engine, type Expressiveness } from "@/lib/generation-options";
 import { MOTION_PROMPT_MAX_LENGTH } from "@/lib/limits";

@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { CatalogueProblem, FilterSelect, labelOf, SearchBox, ShowMore } from "@/components/CatalogueControls";
-import { usePreviewAudio } from "@/components/PreviewAudio";
-import { previewOf, voiceDetails, VoiceOption } from "@/components/VoiceOption";
-import { VoiceSearchPanel } from "@/components/VoiceSearchPanel";
+import { CatalogueProblem, FilterSelect, labelOf, SearchBox, ShowMore } from "@/components/studio/CatalogueControls";
+import { usePreviewAudio } from "@/components/studio/use-preview-audio";
+import { previewOf, voiceDetails, VoiceOption } from "@/components/studio/VoiceOption";
+import { VoiceSearchPanel } from "@/components/studio/VoiceSearchPanel";
 import { inputClass } from "@/components/ui/styles";
 import { useVoicePages } from "@/hooks/use-catalogue";
 import { NO_VOICE_FILTERS, type Look, type Voice, type VoiceFilters, type VoicePage } from "@/lib/catalogue";

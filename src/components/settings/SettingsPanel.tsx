@@ -1,13 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { ApiKeySettings } from "@/components/ApiKeySettings";
-import { WebhookSettings } from "@/components/WebhookSettings";
+import { ApiKeySettings } from "@/components/settings/ApiKeySettings";
+import type { SendSettings } from "@/components/settings/send-settings";
+import { WebhookSettings } from "@/components/settings/WebhookSettings";
 import { fetchJson } from "@/lib/fetch-json";
 import type { SettingsAnswer, SettingsView } from "@/lib/settings";
-
-/** Sends one settings request; every answer carries the settings as they now stand. */
-export type SendSettings = (path: string, init: RequestInit) => Promise<SettingsAnswer>;
 
 export function SettingsPanel({ initial }: { initial: SettingsView }) {
   const [settings, setSettings] = useState(initial);

@@ -1,6 +1,6 @@
 "use client";
 
-import { FilterSelect, labelOf, SearchBox } from "@/components/CatalogueControls";
+import { FilterSelect, labelOf, SearchBox } from "@/components/studio/CatalogueControls";
 import { LOOK_ORIENTATIONS, ORIENTATION_LABELS, OWNERSHIP_LABELS, OWNERSHIPS, type LookFilters } from "@/lib/catalogue";
 
 const ORIENTATION_OPTIONS = LOOK_ORIENTATIONS.map((value) => [value, ORIENTATION_LABELS[value]] as const);

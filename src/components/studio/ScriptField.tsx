@@ -1,4 +1,4 @@
-import { CostEstimate } from "@/components/CostEstimate";
+import { CostEstimate } from "@/components/studio/CostEstimate";
 import { inputClass } from "@/components/ui/styles";
 import { SCRIPT_MAX_LENGTH } from "@/lib/limits";
 

@@ -1,8 +1,8 @@
 "use client";
 
-import { ActionOutcome } from "@/components/ActionOutcome";
-import { CredentialStatus } from "@/components/CredentialStatus";
-import type { SendSettings } from "@/components/SettingsPanel";
+import { ActionOutcome } from "@/components/ui/ActionOutcome";
+import { CredentialStatus } from "@/components/settings/CredentialStatus";
+import type { SendSettings } from "@/components/settings/send-settings";
 import { focusRing } from "@/components/ui/focus-ring";
 import { inputClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/SubmitButton";

@@ -1,10 +1,10 @@
 "use client";
 
-import { CaptionsPicker } from "@/components/CaptionsPicker";
-import { FormatPicker } from "@/components/FormatPicker";
-import { GenerationOptionsFields } from "@/components/GenerationOptionsFields";
-import { LookPicker } from "@/components/LookPicker";
-import { VoicePicker } from "@/components/VoicePicker";
+import { CaptionsPicker } from "@/components/studio/CaptionsPicker";
+import { FormatPicker } from "@/components/studio/FormatPicker";
+import { GenerationOptionsFields } from "@/components/studio/GenerationOptionsFields";
+import { LookPicker } from "@/components/studio/LookPicker";
+import { VoicePicker } from "@/components/studio/VoicePicker";
 import type { Look, LookPage, VoicePage } from "@/lib/catalogue";
 import type { OptionsDraft, StudioDraft } from "@/lib/studio-draft";
 import { aspectRatioForOrientation } from "@/lib/video-format";
@@ -21,11 +21,12 @@ type Props = {
 };
 
 /**
- * What a video is made with besides its title and script: look, voice, format, captions and the other options.
+ * A presenter's settings: what a video is made with besides its title and script (look, voice, format, captions
+ * and the other options).
  * The studio and the presenter editor share it, so a look's preferred orientation pre-selects the format, and the
  * options offered follow the look, the same way in both.
  */
-export function LookVoiceFormat({
+export function PresenterSettingsFields({
   draft,
   onChange,
   errorFor,

@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { CatalogueProblem, secondaryButton, ShowMore } from "@/components/CatalogueControls";
-import { LookCard } from "@/components/LookCard";
-import { LookFilterBar } from "@/components/LookFilterBar";
+import { CatalogueProblem, secondaryButton, ShowMore } from "@/components/studio/CatalogueControls";
+import { LookCard } from "@/components/studio/LookCard";
+import { LookFilterBar } from "@/components/studio/LookFilterBar";
 import { focusRing } from "@/components/ui/focus-ring";
 import { inputClass } from "@/components/ui/styles";
 import { useCatalogueReload, useLookPages } from "@/hooks/use-catalogue";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { CatalogueProblem, PromptBox, secondaryButton } from "@/components/CatalogueControls";
-import { previewOf, voiceDetails, VoiceOption, type PreviewControl } from "@/components/VoiceOption";
+import { CatalogueProblem, PromptBox, secondaryButton } from "@/components/studio/CatalogueControls";
+import { previewOf, voiceDetails, VoiceOption, type PreviewControl } from "@/components/studio/VoiceOption";
 import { useVoiceSearch } from "@/hooks/use-catalogue";
 import { VOICE_PROMPT_MAX_LENGTH, type Voice } from "@/lib/catalogue";
 

@@ -1,4 +1,4 @@
-import type { OptionsFieldsProps } from "@/components/GenerationOptionsFields";
+import type { OptionsFieldsProps } from "@/components/studio/options-fields-props";
 import { ChoiceChip } from "@/components/ui/ChoiceChip";
 import { inputClass } from "@/components/ui/styles";
 import type { OutputFormat } from "@/lib/generation-options";

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { AdminVideoActions, type Notice } from "@/components/AdminVideoActions";
-import { StatusBadge } from "@/components/StatusBadge";
-import { VideoFacts } from "@/components/VideoFacts";
-import { VideoThumbnail } from "@/components/VideoThumbnail";
+import { AdminVideoActions, type Notice } from "@/components/videos/AdminVideoActions";
+import { StatusBadge } from "@/components/videos/StatusBadge";
+import { VideoFacts } from "@/components/videos/VideoFacts";
+import { VideoThumbnail } from "@/components/videos/VideoThumbnail";
 import { focusRing } from "@/components/ui/focus-ring";
 import type { AdminVideo } from "@/lib/video";
 

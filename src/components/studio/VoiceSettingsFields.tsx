@@ -1,5 +1,5 @@
-import { RangeField } from "@/components/RangeField";
-import type { OptionsFieldsProps } from "@/components/GenerationOptionsFields";
+import { RangeField } from "@/components/studio/RangeField";
+import type { OptionsFieldsProps } from "@/components/studio/options-fields-props";
 import { inputClass } from "@/components/ui/styles";
 import { VOICE_PITCH_MAX, VOICE_PITCH_MIN, VOICE_SPEED_MAX, VOICE_SPEED_MIN } from "@/lib/limits";
 

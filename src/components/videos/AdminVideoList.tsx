@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { useSWRConfig } from "swr";
-import type { Notice } from "@/components/AdminVideoActions";
-import { AdminVideoPagination } from "@/components/AdminVideoPagination";
-import { AdminVideoRow } from "@/components/AdminVideoRow";
-import { DeleteVideoDialog } from "@/components/DeleteVideoDialog";
+import type { Notice } from "@/components/videos/AdminVideoActions";
+import { AdminVideoPagination } from "@/components/videos/AdminVideoPagination";
+import { AdminVideoRow } from "@/components/videos/AdminVideoRow";
+import { DeleteVideoDialog } from "@/components/videos/DeleteVideoDialog";
 import { focusRing } from "@/components/ui/focus-ring";
 import { isVideosKey, useVideos } from "@/hooks/use-videos";
 import type { AdminVideo, VideoDeletion } from "@/lib/video";
