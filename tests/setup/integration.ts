@@ -1,6 +1,7 @@
 // What `next start` loads before anything else: Next's request scope (after()) needs AsyncLocalStorage on globalThis.
 import "next/dist/server/node-environment-baseline";
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
+import { RESETTABLE_TABLES_SQL, resetStatements } from "../support/database-reset";
 import { fakeHeygen, heygenRequests, heygenServer } from "../support/heygen";
 import { TEST_ENV } from "../support/test-env";
 
@@ -18,11 +19,15 @@ beforeAll(() =>
     },
   }),
 );
+// Every table back to what the migrations left, the queue's jobs included (tables read from the catalogue each time).
 beforeEach(async () => {
   const { db } = await import("@/server/db");
-  await db.$executeRawUnsafe(
-    'TRUNCATE TABLE "Video", "HeygenEvent", "AdminAuth", "rate_limits", "WebhookDelivery", "SyncState", "AppSetting", "PlanScript", "Presenter", "Batch", "BatchItem"',
+  const tables = await db.$queryRawUnsafe<Array<{ name: string }>>(RESETTABLE_TABLES_SQL);
+  const statements = resetStatements(
+    tables.map((table) => table.name),
+    inject("migrationSeed"),
   );
+  await db.$transaction(statements.map(({ sql, values }) => db.$executeRawUnsafe(sql, ...values)));
   heygenRequests.length = 0;
 });
 afterEach(() => {
