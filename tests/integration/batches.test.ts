@@ -258,7 +258,7 @@ describe("the queue", () => {
     const looked = await waitFor(
       () => jobsOf(itemIds),
       (jobs) => jobs.length === 4 && allDone(jobs),
-      5_000,
+      8_000,
     );
     expect(looked.map((job) => job.state)).toEqual(Array(4).fill("completed"));
     expect(createdAt).toHaveLength(0);

@@ -24,16 +24,35 @@ export const RESETTABLE_TABLES_SQL = `
 /** Rows the migrations themselves insert (the create gate's row), by table: each reset puts them back as they were. */
 export type MigrationSeed = Array<{ table: string; rows: unknown[] }>;
 
-/** The statements of one reset: one TRUNCATE of every table, then the migrations' rows again (run them in one transaction). */
-export function resetStatements(tables: string[], seed: MigrationSeed): Array<{ sql: string; values: unknown[] }> {
-  return [
-    { sql: `TRUNCATE TABLE ${tables.join(", ")} RESTART IDENTITY CASCADE`, values: [] },
-    ...seed.map(({ table, rows }) => ({
-      sql: `INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`,
-      values: [JSON.stringify(rows)],
-    })),
-  ];
+/**
+ * One reset, as one statement (a DO block is atomic): the tables the catalogue lists that hold rows are emptied by one
+ * TRUNCATE ... RESTART IDENTITY CASCADE (skipping empty ones keeps it as cheap as the hand-kept list was), then the
+ * migrations' rows go back in.
+ */
+export function resetSql(seed: MigrationSeed): string {
+  const restore = seed.map(
+    ({ table, rows }) =>
+      `INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, ${literal(rows)});`,
+  );
+  return `DO $reset$
+    DECLARE
+      resettable record;
+      filled text[] := '{}';
+      has_rows boolean;
+    BEGIN
+      FOR resettable IN ${RESETTABLE_TABLES_SQL} LOOP
+        EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s)', resettable.name) INTO has_rows;
+        IF has_rows THEN filled := filled || resettable.name::text; END IF;
+      END LOOP;
+      IF cardinality(filled) > 0 THEN
+        EXECUTE 'TRUNCATE TABLE ' || array_to_string(filled, ', ') || ' RESTART IDENTITY CASCADE';
+      END IF;
+      ${restore.join("\n      ")}
+    END $reset$`;
 }
+
+/** A JSON value as an SQL string literal (standard_conforming_strings: only the quotes need doubling). */
+const literal = (value: unknown) => `'${JSON.stringify(value).replace(/'/g, "''")}'::json`;
 
 /** What the migrations left in the tables a reset empties, read once right after they ran. */
 export async function readMigrationSeed(
