@@ -1,5 +1,6 @@
 /**
- * Business limits, one constant each, shared by the API's input schema, the forms and the fake HeyGen.
+ * Business limits, one constant each, shared by the API's input schema and the forms. The fake HeyGen keeps its own
+ * copy of HeyGen's documented limits (src/mocks/heygen/video-request.ts), so that a drift between them shows in tests.
  */
 
 /** HeyGen refuses a script of 5,000 characters or more (its documented limit; v3 states none, so keep under it). */

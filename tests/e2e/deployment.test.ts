@@ -1,8 +1,10 @@
+import pg from "pg";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fakeLooks } from "../../src/mocks/heygen/fake-heygen";
 import { startFakeHeygenServer, type FakeHeygenServer } from "../../src/mocks/heygen/http-server";
 import { findFreePort } from "../../scripts/lib/embedded-postgres";
+import { waitFor } from "../support/wait-for";
 import { startApp, type RunningApp } from "./app";
 import { launchChromium } from "./browser";
 
@@ -18,14 +20,18 @@ const base = {
 const apps: RunningApp[] = [];
 let heygen: FakeHeygenServer;
 let browser: Browser;
+let db: pg.Client;
 beforeAll(async () => {
   heygen = await startFakeHeygenServer({ apiKey: base.HEYGEN_API_KEY, renderMs: 60_000 });
   browser = await launchChromium();
+  db = new pg.Client({ connectionString: base.DATABASE_URL });
+  await db.connect();
 });
 afterAll(async () => {
   await Promise.all(apps.map((app) => app.stop()));
   await heygen?.close();
   await browser?.close();
+  await db?.end();
 });
 
 async function start(env: Record<string, string>) {
@@ -70,7 +76,8 @@ describe("one build, configured at run time", () => {
   it("with webhooks switched off, a video completes by itself within the reconciliation interval", async () => {
     const silent = await startFakeHeygenServer({ apiKey: base.HEYGEN_API_KEY, renderMs: 500, deliverWebhooks: false });
     try {
-      const app = await start({ HEYGEN_API_URL: silent.url, RECONCILE_AFTER_SECONDS: "2" });
+      const reconcileAfterSeconds = 2;
+      const app = await start({ HEYGEN_API_URL: silent.url, RECONCILE_AFTER_SECONDS: String(reconcileAfterSeconds) });
       const { cookie } = await loginCookie(app.url);
       const created = await fetch(`${app.url}/api/videos`, {
         method: "POST",
@@ -84,8 +91,18 @@ describe("one build, configured at run time", () => {
         }),
       });
       const { id } = await created.json();
-      // Nobody polls meanwhile: only the server's own timer can finish it.
-      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      // Nobody asks the app meanwhile (reading the video through it would make it check HeyGen): only the server's own
+      // timer can finish it. Watched in the database and the server's log, which set nothing off.
+      const finished = async () => ({
+        status: (await db.query(`SELECT status FROM "Video" WHERE id = $1`, [id])).rows[0]?.status,
+        reconciled: app.output().includes("reconciled with HeyGen"),
+      });
+      const seen = await waitFor(
+        finished,
+        (now) => now.status === "COMPLETED" && now.reconciled,
+        3 * reconcileAfterSeconds * 1000, // as long as the test used to sleep
+      );
+      expect(seen).toEqual({ status: "COMPLETED", reconciled: true });
       const video = await (await fetch(`${app.url}/api/videos/${id}`)).json();
       expect(video).toMatchObject({ status: "COMPLETED", duration: 5 });
       expect(app.output()).toContain("reconciled with HeyGen");

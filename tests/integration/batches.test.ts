@@ -8,6 +8,7 @@ import { POST as previewRoute } from "@/app/api/admin/batches/preview/route";
 import { POST as triggerRoute } from "@/app/api/admin/batches/route";
 import { apiError } from "@/mocks/heygen/api";
 import { db } from "@/server/db";
+import { SUBMIT_QUEUE } from "@/server/batches/queue";
 import { MAX_RETRY_AFTER_SECONDS } from "@/server/heygen/http";
 import { A_VOICE, fakeHeygen, heygenServer, LANDSCAPE_LOOK } from "../support/heygen";
 import { adminCookie, jsonRequest, replayDelivery } from "../support/requests";
@@ -103,6 +104,15 @@ async function call(
 const trigger = (body: unknown = { month: MONTH }, options?: Parameters<typeof call>[3]) =>
   call(triggerRoute, "/api/admin/batches", body, options);
 const gapsOf = (times: number[]) => times.slice(1).map((at, index) => at - times[index]!);
+/**
+ * The queue's jobs for these items, in pg-boss's own table: `completed` means a worker took the job and finished with
+ * it (sent the item, or looked and let it be), the evidence that the worker had its chance at that item.
+ */
+const jobsOf = (itemIds: string[]) =>
+  db.$queryRaw<Array<{ itemId: string; state: string }>>`
+    SELECT data->>'itemId' AS "itemId", state::text AS "state" FROM pgboss.job
+    WHERE name = ${SUBMIT_QUEUE} AND data->>'itemId' = ANY(${itemIds}) ORDER BY created_on`;
+const allDone = (jobs: Array<{ state: string }>) => jobs.length > 0 && jobs.every((job) => job.state === "completed");
 const items = () => db.batchItem.findMany({ include: { video: true }, orderBy: { createdAt: "asc" } });
 
 /** Completes every rendered video by replaying HeyGen's own signed deliveries into the webhook. */
@@ -160,8 +170,15 @@ describe("the queue", () => {
     await trigger();
     await startWorker();
     // Two render (the cap), the rest wait for a video to finish.
-    await waitFor(items, (rows) => rows.filter((row) => row.status === "SENT").length === 2, 5_000);
-    await new Promise((resolve) => setTimeout(resolve, 3 * INTERVAL_MS));
+    const capped = await waitFor(items, (rows) => rows.filter((row) => row.status === "SENT").length === 2, 5_000);
+    // The worker has had a third item in hand and stepped aside (its job finished, the item re-queued for later).
+    const waiting = capped.filter((row) => row.status === "QUEUED").map((row) => row.id);
+    const looked = await waitFor(
+      () => jobsOf(waiting),
+      (jobs) => jobs.some((job) => job.state === "completed"),
+      8_000,
+    );
+    expect(looked.map((job) => job.state)).toContain("completed");
     expect(createdAt).toHaveLength(2);
 
     for (let round = 0; round < 3; round++) {
@@ -236,8 +253,16 @@ describe("the queue", () => {
     const id = body.batchId as string;
     expect((await call(pauseRoute, "/api/admin/batches/x/pause", {}, { id })).body).toEqual({ status: "paused" });
     await startWorker();
-    await new Promise((resolve) => setTimeout(resolve, 4 * INTERVAL_MS));
+    // The worker takes each of the paused batch's jobs, sees the pause and lets the item be.
+    const itemIds = (await items()).map((row) => row.id);
+    const looked = await waitFor(
+      () => jobsOf(itemIds),
+      (jobs) => jobs.length === 4 && allDone(jobs),
+      8_000,
+    );
+    expect(looked.map((job) => job.state)).toEqual(Array(4).fill("completed"));
     expect(createdAt).toHaveLength(0);
+    expect((await items()).map((row) => row.status)).toEqual(Array(4).fill("QUEUED"));
 
     expect((await call(resumeRoute, "/api/admin/batches/x/resume", {}, { id })).body).toEqual({ status: "running" });
     await waitFor(
@@ -246,7 +271,9 @@ describe("the queue", () => {
       5_000,
     );
     expect((await call(cancelRoute, "/api/admin/batches/x/cancel", {}, { id })).body).toEqual({ status: "cancelled" });
-    await new Promise((resolve) => setTimeout(resolve, 4 * INTERVAL_MS));
+    // Every job the resume gave the batch has had its turn: the one in hand finished, the others found the cancel.
+    const settled = await waitFor(() => jobsOf(itemIds), allDone, 8_000);
+    expect(settled.filter((job) => job.state !== "completed")).toEqual([]);
     const rows = await items();
     const sent = rows.filter((row) => row.status === "SENT").length;
     expect(sent).toBeGreaterThanOrEqual(1);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { POST as createVideoRoute } from "@/app/api/videos/route";
+import { VOICE_PITCH_MAX, VOICE_PITCH_MIN, VOICE_SPEED_MAX, VOICE_SPEED_MIN } from "@/lib/limits";
 import { FAKE_IDS } from "@/mocks/heygen/fake-heygen";
 import { db } from "@/server/db";
 import { A_VOICE, fakeHeygen, heygenRequests, PORTRAIT_LOOK } from "../support/heygen";
@@ -59,6 +60,19 @@ describe("POST /api/videos: every generation option reaches HeyGen exactly", () 
       { voiceSpeed: 0.5, voicePitch: 50, voiceLocale: "es-MX" },
       {},
       { voice_settings: { speed: 0.5, pitch: 50, locale: "es-MX" } },
+    ],
+    // The app's own limits, at both ends: HeyGen (the fake keeps HeyGen's documented ranges) must accept them.
+    [
+      "the fastest, lowest voice the app allows",
+      { voiceSpeed: VOICE_SPEED_MAX, voicePitch: VOICE_PITCH_MIN },
+      {},
+      { voice_settings: { speed: VOICE_SPEED_MAX, pitch: VOICE_PITCH_MIN } },
+    ],
+    [
+      "the slowest, highest voice the app allows",
+      { voiceSpeed: VOICE_SPEED_MIN, voicePitch: VOICE_PITCH_MAX },
+      {},
+      { voice_settings: { speed: VOICE_SPEED_MIN, pitch: VOICE_PITCH_MAX } },
     ],
     [
       "a background colour",

@@ -1,10 +1,11 @@
 import { http, HttpResponse } from "msw";
 import type { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST as callback } from "@/app/api/heygen/callback/route";
 import { POST as createVideoRoute } from "@/app/api/videos/route";
 import { FAKE_MARKERS } from "@/mocks/heygen/fake-heygen";
 import { db } from "@/server/db";
+import { logger } from "@/server/logger";
 import { fakeHeygen, heygenRequests, heygenServer } from "../support/heygen";
 import { adminCookie, jsonRequest, unsigned, validVideoInput, videoRow } from "../support/requests";
 import { callRoute } from "../support/route-scope";
@@ -33,6 +34,15 @@ const forgedSuccess = (heygenId: string | null, callbackId: string) => ({
   event_data: { video_id: heygenId, callback_id: callbackId, video_url: "https://evil.test/forged.mp4" },
 });
 
+/** What each unsigned hint's check concluded, from the log line it writes once it has run (the after() task). */
+function hintChecks() {
+  const info = vi.spyOn(logger, "info");
+  return () =>
+    info.mock.calls
+      .filter(([, message]) => message === "unsigned hint checked with HeyGen")
+      .map(([fields]) => fields as unknown);
+}
+
 /** HeyGen says the video is still rendering, whatever the body claims. */
 const heygenSaysProcessing = () =>
   heygenServer.use(
@@ -60,8 +70,13 @@ describe("POST /api/heygen/callback: unsigned deliveries are hints, never facts"
   it("ignores a forged success while HeyGen says the video is still rendering", async () => {
     const row = await createVideo();
     heygenSaysProcessing();
-    const { afterResponse } = await deliver(unsigned(forgedSuccess(row.heygenVideoId, row.id)));
+    const checks = hintChecks();
+    const { body, afterResponse } = await deliver(unsigned(forgedSuccess(row.heygenVideoId, row.id)));
+    expect(body.outcome).toBe("check_scheduled");
     await afterResponse();
+    // The check ran: it asked HeyGen, heard "processing", and so changed nothing.
+    expect(heygenRequests).toEqual([`GET /v3/videos/${row.heygenVideoId}`]);
+    expect(checks()).toEqual([{ videoId: row.id, heygenVideoId: row.heygenVideoId, result: "unchanged" }]);
     expect(await reload(row.id)).toMatchObject({ status: "PROCESSING", videoUrl: null });
   });
 
@@ -134,9 +149,15 @@ describe("POST /api/heygen/callback: unsigned deliveries are hints, never facts"
       }),
     });
     const otherId = ((await other.json()) as { data: { video_id: string } }).data.video_id;
+    heygenRequests.length = 0;
 
-    const { afterResponse } = await deliver(unsigned(forgedSuccess(otherId, row.id)));
+    const checks = hintChecks();
+    const { body, afterResponse } = await deliver(unsigned(forgedSuccess(otherId, row.id)));
+    expect(body.outcome).toBe("check_scheduled");
     await afterResponse();
+    // The check ran: it asked HeyGen about that video and found it is not this one's.
+    expect(heygenRequests).toEqual([`GET /v3/videos/${otherId}`]);
+    expect(checks()).toEqual([{ videoId: row.id, heygenVideoId: otherId, result: "not_ours" }]);
     expect(await reload(row.id)).toMatchObject({ status: "PENDING", heygenVideoId: null, videoUrl: null });
   });
 });

@@ -1,11 +1,14 @@
 // What `next start` loads before anything else: Next's request scope (after()) needs AsyncLocalStorage on globalThis.
 import "next/dist/server/node-environment-baseline";
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
+import { resetSql } from "../support/database-reset";
 import { fakeHeygen, heygenRequests, heygenServer } from "../support/heygen";
 import { TEST_ENV } from "../support/test-env";
 
 // Set before any app module is imported: src/server/env.ts validates on import.
 Object.assign(process.env, TEST_ENV, { DATABASE_URL: inject("databaseUrl") });
+
+const reset = resetSql(inject("migrationSeed"));
 
 // A request no handler expects (a retired HeyGen path, a typo, an unplanned call) fails the test it happens in,
 // even when the app catches the resulting network error.
@@ -18,11 +21,10 @@ beforeAll(() =>
     },
   }),
 );
+// Every table back to what the migrations left, the queue's jobs included (tables read from the catalogue each time).
 beforeEach(async () => {
   const { db } = await import("@/server/db");
-  await db.$executeRawUnsafe(
-    'TRUNCATE TABLE "Video", "HeygenEvent", "AdminAuth", "rate_limits", "WebhookDelivery", "SyncState", "AppSetting", "PlanScript", "Presenter", "Batch", "BatchItem"',
-  );
+  await db.$executeRawUnsafe(reset);
   heygenRequests.length = 0;
 });
 afterEach(() => {

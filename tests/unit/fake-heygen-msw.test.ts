@@ -98,7 +98,10 @@ describe("videos", () => {
       [{ background: { type: "color", value: "white" } }, "background.value"],
       [{ background: { type: "image", url: "https://example.com/a.png", asset_id: "x" } }, "background"],
       [{ voice_settings: { speed: 2 } }, "voice_settings.speed"],
+      [{ voice_settings: { speed: 1.51 } }, "voice_settings.speed"],
+      [{ voice_settings: { speed: 0.49 } }, "voice_settings.speed"],
       [{ voice_settings: { pitch: 51 } }, "voice_settings.pitch"],
+      [{ voice_settings: { pitch: -51 } }, "voice_settings.pitch"],
       [{ voice_settings: { locale: "english" } }, "voice_settings.locale"],
       [{ caption: { file_format: "vtt" } }, "caption.file_format"],
       [{ output_format: "mov" }, "output_format"],
@@ -130,6 +133,9 @@ describe("videos", () => {
     expect(fake.jobs.size).toBe(0);
 
     expect((await post({ script: "x".repeat(4999) })).status).toBe(200);
+    // HeyGen's documented ranges, ends included: speed 0.5 to 1.5, pitch -50 to +50.
+    expect((await post({ voice_settings: { speed: 0.5, pitch: -50 } })).status).toBe(200);
+    expect((await post({ voice_settings: { speed: 1.5, pitch: 50 } })).status).toBe(200);
     const nulls = {
       title: null,
       aspect_ratio: null,

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { SCRIPT_MAX_LENGTH, VOICE_PITCH_MAX, VOICE_PITCH_MIN, VOICE_SPEED_MAX, VOICE_SPEED_MIN } from "@/lib/limits";
 import { findLook, findVoice, type FakeLook } from "./catalogue-data";
 import { invalid, parseBody, type RequestError } from "./validation";
 
@@ -8,6 +7,19 @@ import { invalid, parseBody, type RequestError } from "./validation";
  * Strict at every level: a field HeyGen does not define is a 400, so the app cannot drift into sending
  * something the real API would ignore or refuse. `.nullish()` marks the fields the spec declares nullable.
  */
+
+/**
+ * HeyGen's own limits, copied from its documentation and never imported from the app (src/lib/limits.ts): were the
+ * app's limits to drift from HeyGen's, the fake would still answer as HeyGen does and the tests would say so.
+ * HeyGen documents no limit on `title`, so the fake sets none.
+ */
+const HEYGEN = {
+  // "Keep under 5,000 characters" (HeyGen's docs, the v2 limit; the v3 spec states none).
+  scriptMaxLength: 4_999,
+  // The v3 spec's voice_settings: speed "0.5 (half speed) to 1.5 (1.5x speed)", pitch "-50 to +50" semitones.
+  speed: { min: 0.5, max: 1.5 },
+  pitch: { min: -50, max: 50 },
+} as const;
 
 const nonBlank = z.string().refine((s) => s.trim().length > 0, "must not be empty");
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
@@ -62,8 +74,8 @@ const engineSettings = z.discriminatedUnion("engine_type", [
 ]);
 
 const voiceSettings = z.strictObject({
-  speed: z.number().min(VOICE_SPEED_MIN).max(VOICE_SPEED_MAX).optional(),
-  pitch: z.number().min(VOICE_PITCH_MIN).max(VOICE_PITCH_MAX).optional(),
+  speed: z.number().min(HEYGEN.speed.min).max(HEYGEN.speed.max).optional(),
+  pitch: z.number().min(HEYGEN.pitch.min).max(HEYGEN.pitch.max).optional(),
   volume: unitInterval.optional(),
   locale: bcp47.nullish(),
   engine_settings: engineSettings.nullish(),
@@ -99,8 +111,7 @@ export const ASPECT_RATIOS = ["16:9", "9:16", "4:5", "5:4", "1:1", "auto"] as co
 export const avatarVideoRequestSchema = z.strictObject({
   type: z.literal("avatar"),
   avatar_id: nonBlank,
-  // HeyGen's documented limit (v3 states none): the one constant the app's schema and form share.
-  script: nonBlank.max(SCRIPT_MAX_LENGTH, `must be under ${SCRIPT_MAX_LENGTH + 1} characters`).nullish(),
+  script: nonBlank.max(HEYGEN.scriptMaxLength, `must be under ${HEYGEN.scriptMaxLength + 1} characters`).nullish(),
   voice_id: nonBlank.nullish(),
   audio_url: httpUrl.nullish(),
   audio_asset_id: nonBlank.nullish(),
