@@ -1,4 +1,5 @@
 import { http, HttpResponse } from "msw";
+import { setTimeout as sleep } from "node:timers/promises";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as looksRoute } from "@/app/api/admin/catalogue/looks/route";
 import { POST as refreshRoute } from "@/app/api/admin/catalogue/refresh/route";
@@ -129,6 +130,26 @@ describe("the catalogue cache (one HeyGen round for every admin request, for a f
     expect((await refused.json()).error.message).toBe(
       "HeyGen refused the API key (Invalid API key): check it in Settings (or HEYGEN_API_KEY).",
     );
+  });
+
+  it("answers a failed round only once every request of it is over, so none lands in what comes next", async () => {
+    const release = holdVoiceLists();
+    heygenServer.use(
+      http.get(`${TEST_ENV.HEYGEN_API_URL}/v3/avatars/looks`, () =>
+        HttpResponse.json({ error: { code: "unauthorized", message: "Invalid API key" } }, { status: 401 }),
+      ),
+    );
+    const down = looks();
+    // Every request of the round has reached HeyGen; the looks are refused at once, the voices are held.
+    await waitFor(
+      () => heygenRequests.length,
+      (count) => count === ONE_ROUND.length,
+    );
+    // An answer that did not wait for the held voices would come within moments of the looks' refusal.
+    const early = await Promise.race([down.then(() => "answered"), sleep(300).then(() => "still waiting")]);
+    expect(early).toBe("still waiting");
+    release();
+    expect((await down).status).toBe(502);
   });
 
   it("lists and refreshes only for an admin of this site", async () => {

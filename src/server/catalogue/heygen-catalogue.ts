@@ -1,5 +1,6 @@
 import "server-only";
 import type { Look, Voice } from "@/lib/catalogue";
+import { settleAll } from "@/lib/settle-all";
 import { compareKeys, lookKey, sortedBy, voiceKey } from "./order";
 import { logger } from "@/server/logger";
 import type { AvatarGroup, CatalogueLook } from "@/server/heygen/catalogue-items";
@@ -64,11 +65,7 @@ export function refreshCatalogue(): void {
 
 async function load(): Promise<Catalogue> {
   const started = performance.now();
-  const [looks, groups, voices] = await Promise.all([
-    heygen.listLooks(),
-    heygen.listAvatarGroups(),
-    heygen.listVoices(),
-  ]);
+  const [looks, groups, voices] = await settleAll([heygen.listLooks(), heygen.listAvatarGroups(), heygen.listVoices()]);
   const catalogue = assemble(looks, groups, voices);
   logger.info(
     { looks: looks.length, voices: voices.length, ms: Math.round(performance.now() - started) },

@@ -1,5 +1,6 @@
 import type { CreditPool, HeygenAccountFigures } from "@/lib/account";
 import { OWNERSHIPS, type Voice } from "@/lib/catalogue";
+import { settleAll } from "@/lib/settle-all";
 import { z } from "zod";
 import { isReady, toAvatarGroup, toLook, toVoice, type AvatarGroup, type CatalogueLook } from "./catalogue-items";
 import { createVideoBody, type CreateVideoRequest } from "./create-video-body";
@@ -184,7 +185,7 @@ export function createHeygenClient(config: HeygenConfig) {
 
     /** Ready looks of HeyGen's library and of the account, each marked with where it came from. */
     async listLooks(): Promise<CatalogueLook[]> {
-      const lists = await Promise.all(
+      const lists = await settleAll(
         OWNERSHIPS.map(async (ownership) => {
           const looks = await listAll("/v3/avatars/looks", lookItem, { ownership, limit: 50 });
           return looks.filter(isReady).map((look) => toLook(look, ownership));
@@ -195,13 +196,13 @@ export function createHeygenClient(config: HeygenConfig) {
 
     /** The public library and the account's own (cloned) voices. */
     async listVoices(): Promise<Voice[]> {
-      const lists = await Promise.all(OWNERSHIPS.map((type) => listAll("/v3/voices", voiceItem, { type, limit: 100 })));
+      const lists = await settleAll(OWNERSHIPS.map((type) => listAll("/v3/voices", voiceItem, { type, limit: 100 })));
       return lists.flat().map(toVoice);
     },
 
     /** Avatar groups (the people looks belong to), HeyGen's and the account's own. */
     async listAvatarGroups(): Promise<AvatarGroup[]> {
-      const lists = await Promise.all(
+      const lists = await settleAll(
         OWNERSHIPS.map(async (ownership) => {
           const groups = await listAll("/v3/avatars", avatarGroupItem, { ownership, limit: 50 });
           return groups.filter(isReady).map((group) => toAvatarGroup(group, ownership));
