@@ -20,7 +20,8 @@ export function startReconcileTimer(): void {
   const tick = async () => {
     try {
       const summary = await reconcileDue();
-      if (summary.checked || summary.caughtUpEvents || summary.pruned) logger.info(summary, "reconciled with HeyGen");
+      if (summary.checked || summary.caughtUpEvents || summary.settledWithoutDetails || summary.pruned)
+        logger.info(summary, "reconciled with HeyGen");
     } catch (error) {
       logger.warn({ err: (error as Error).message }, "reconciliation run failed; the next one will retry");
     } finally {
