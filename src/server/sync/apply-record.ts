@@ -1,7 +1,6 @@
 import "server-only";
 import type { HeygenVideo } from "@/server/heygen/client";
-import type { RenderMedia } from "@/server/videos/render-media";
-import { writeMedia } from "@/server/videos/render-media";
+import { writeMedia, type RenderMedia } from "@/server/videos/render-media";
 import { applyStatusChange, type StatusChange } from "@/server/videos/transition";
 import type { ClaimedVideo } from "./claim";
 
