@@ -110,8 +110,7 @@ export async function startViewerStack() {
     await db.query(
       `INSERT INTO "Video" (id, title, script, "avatarId", "aspectRatio", resolution, status, "thumbnailUrl", duration, error,
          "heygenVideoId", "heygenCheckedAt", "mediaExpiresAt", "createdAt", "updatedAt", "completedAt", "detailsAt")
-       VALUES ($1, $2, 'Seeded by the tests', $3, $4, '1080p', $5, $6, $7, $8, $9, now(), now() + interval '7 days', $10, now(), $11,
-         CASE WHEN $5 = 'COMPLETED' THEN $11::timestamp END)`,
+       VALUES ($1, $2, 'Seeded by the tests', $3, $4, '1080p', $5, $6, $7, $8, $9, now(), now() + interval '7 days', $10, now(), $11, $12)`,
       [
         id,
         row.title,
@@ -124,6 +123,7 @@ export async function startViewerStack() {
         `seeded-${id}`,
         createdAt,
         completedAt,
+        status === "COMPLETED" ? completedAt : null,
       ],
     );
     return id;
