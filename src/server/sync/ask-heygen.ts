@@ -58,19 +58,15 @@ export async function syncVideos(videos: ClaimedVideo[], now = new Date()): Prom
   const outcomes: SyncOutcome[] = [];
   for (const video of videos) {
     if (!rendering.includes(video)) outcomes.push(await syncVideo(video, { now }));
-    else if (!statuses) outcomes.push("heygen_unavailable");
-    else
-      outcomes.push(
-        await applyStatus(
-          video,
-          statuses.find((s) => s.videoId === video.heygenVideoId),
-          now,
-        ),
-      );
+    else outcomes.push(statuses ? await applyStatus(video, statusOf(video, statuses), now) : "heygen_unavailable");
   }
   return outcomes;
 }
 
+const statusOf = (video: ClaimedVideo, statuses: HeygenVideoStatus[]) =>
+  statuses.find((status) => status.videoId === video.heygenVideoId);
+
+/** HeyGen's bulk status of a rendering video: finished ones are asked for their record, the rest need no call. */
 async function applyStatus(video: ClaimedVideo, status: HeygenVideoStatus | undefined, now: Date) {
   if (status?.state === "COMPLETED" || status?.state === "FAILED") return askRecord(video, video.heygenVideoId!);
   if (status?.state === "PROCESSING") {
