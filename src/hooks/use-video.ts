@@ -8,9 +8,9 @@ export { VIDEO_POLL_MS } from "./watch-video";
 const watches = new Map<string, VideoWatch>();
 
 /**
- * One video, live: it changes the moment the server learns of a change (see watch-video.ts), until it is COMPLETED
- * or FAILED. `refreshMedia` asks for freshly signed media URLs (HeyGen's expire), for when the player could not
- * load the one it has.
+ * One video, live: it changes the moment the server learns of a change (see watch-video.ts), until it is settled
+ * (failed, or completed with its details). `refreshMedia` asks for freshly signed media URLs (HeyGen's expire), for
+ * when the player could not load the one it has.
  */
 export function useVideo(initial: PublicVideo) {
   const { data, error } = useSWRSubscription<PublicVideo, unknown, string>(

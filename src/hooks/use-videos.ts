@@ -1,6 +1,5 @@
 import useSWR from "swr";
 import { fetchJson } from "@/lib/fetch-json";
-import { isTerminal, type AdminVideo } from "@/lib/video";
 import { searchOf, type AdminVideoPage, type VideoListQuery } from "@/lib/video-list-query";
 import { VIDEO_POLL_MS } from "./use-video";
 
@@ -11,28 +10,15 @@ export const VIDEOS_KEY = "/api/admin/videos";
 export const isVideosKey = (key: unknown) =>
   typeof key === "string" && (key === VIDEOS_KEY || key.startsWith(`${VIDEOS_KEY}?`));
 
-/** A finished video's thumbnail and length come from HeyGen just after its webhook: worth waiting this long for. */
-const DETAILS_GRACE_MS = 60_000;
-
-/** Still changing: rendering, or finished a moment ago and its thumbnail and length not in yet. */
-function isSettling(video: AdminVideo, now: number): boolean {
-  if (!isTerminal(video.status)) return true;
-  const justCompleted =
-    video.status === "COMPLETED" &&
-    video.completedAt !== null &&
-    now - Date.parse(video.completedAt) < DETAILS_GRACE_MS;
-  return justCompleted && video.duration === null;
-}
-
 /**
- * One page of the admin list, live: polled while any video on it is still changing, and not at all once none is.
+ * One page of the admin list, live: polled while any video on it is not settled yet (rendering, or completed with its
+ * thumbnail and length still to come, as the server says), and not at all once every one is.
  * SWR asks nothing while the tab is hidden, and asks again when it is shown.
  */
 export function useVideos(query: VideoListQuery, initial: AdminVideoPage) {
   return useSWR<AdminVideoPage>(`${VIDEOS_KEY}${searchOf(query)}`, fetchJson, {
     fallbackData: initial,
     // Until SWR has read the page itself it passes nothing here: the page's own data decides (else it would never start).
-    refreshInterval: (latest = initial) =>
-      latest.videos.some((video) => isSettling(video, Date.now())) ? VIDEO_POLL_MS : 0,
+    refreshInterval: (latest = initial) => (latest.videos.some((video) => !video.settled) ? VIDEO_POLL_MS : 0),
   });
 }

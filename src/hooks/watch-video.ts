@@ -1,5 +1,5 @@
 import { fetchJson } from "@/lib/fetch-json";
-import { isTerminal, type PublicVideo } from "@/lib/video";
+import type { PublicVideo } from "@/lib/video";
 import { LONG_POLL_MAX_SECONDS, videoEtag } from "@/lib/video-etag";
 
 /** The plain-polling fallback's pace, after a failed request or a server that does not hold long-polls. */
@@ -14,10 +14,11 @@ export type VideoWatch = {
 };
 
 /**
- * Watches one video until it is COMPLETED or FAILED: a conditional long-poll (`?wait=25` + If-None-Match) that the
- * server answers the moment the video changes, so a viewer waiting minutes makes three requests a minute and sees
- * the result at once. A failed request falls back to plain polling every few seconds until one succeeds. Nothing
- * is requested while the tab is hidden; watching resumes when it is shown again.
+ * Watches one video until the server says it is settled (failed, or completed with its details): a conditional
+ * long-poll (`?wait=25` + If-None-Match) that the server answers the moment the video changes, so a viewer waiting
+ * minutes makes three requests a minute and sees the result at once. A failed request falls back to plain polling
+ * every few seconds until one succeeds. Nothing is requested while the tab is hidden; watching resumes when it is
+ * shown again.
  */
 export function watchVideo(
   initial: PublicVideo,
@@ -36,7 +37,7 @@ export function watchVideo(
   };
 
   void (async () => {
-    let done = isSettled(initial);
+    let done = initial.settled;
     while (!done && !stopped.signal.aborted) {
       await untilVisible(stopped.signal);
       if (stopped.signal.aborted) return;
@@ -56,7 +57,7 @@ export function watchVideo(
         const video = (await response.json()) as PublicVideo;
         failing = false;
         deliver(video, response.headers.get("etag"));
-        done = isSettled(video);
+        done = video.settled;
       } catch (error) {
         if (stopped.signal.aborted) return;
         failing = true;
@@ -72,19 +73,6 @@ export function watchVideo(
     },
     stop: () => stopped.abort(),
   };
-}
-
-/** How long after completing a video may still gain its details (poster, length, captions) from HeyGen. */
-const DETAILS_GRACE_MS = 60_000;
-
-/**
- * Nothing more to wait for: failed, or completed with its details. The webhook completes a video before the app
- * fetches its poster, length and captions (after answering HeyGen), so a viewer keeps listening a little longer.
- */
-function isSettled(video: PublicVideo): boolean {
-  if (!isTerminal(video.status)) return false;
-  if (video.status === "FAILED" || video.duration !== null) return true;
-  return Date.now() - Date.parse(video.completedAt ?? video.createdAt) > DETAILS_GRACE_MS;
 }
 
 function untilVisible(signal: AbortSignal): Promise<void> {

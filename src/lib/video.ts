@@ -1,4 +1,5 @@
 import type { VideoStatus } from "@/generated/prisma/enums";
+import type { VideoModel } from "@/generated/prisma/models";
 import type { GenerationOptions } from "./generation-options";
 import type { AspectRatio, Resolution } from "./video-format";
 
@@ -20,6 +21,11 @@ export type PublicVideo = {
   unconfirmed: boolean;
   createdAt: string;
   completedAt: string | null;
+  /**
+   * Nothing more will change: failed, or completed with its render details (poster, length, captions) in, or given up
+   * on. Watchers stop here; until then the server announces every change (see detailsAt in prisma/schema.prisma).
+   */
+  settled: boolean;
 };
 
 export const TERMINAL_STATUSES: readonly VideoStatus[] = ["COMPLETED", "FAILED"];
@@ -36,21 +42,28 @@ export const STATUS_LABELS: Record<VideoStatus, string> = {
   FAILED: "Failed",
 };
 
-type VideoRow = {
-  id: string;
-  title: string;
-  status: VideoStatus;
-  aspectRatio: string;
-  resolution: string;
-  videoUrl: string | null;
-  thumbnailUrl: string | null;
-  subtitleUrl: string | null;
-  duration: number | null;
-  error: string | null;
-  unconfirmedReason: string | null;
-  createdAt: Date;
-  completedAt: Date | null;
-};
+/**
+ * The columns of a "Video" row the public video is built from. The NOTIFY trigger that tells every instance a video
+ * changed must fire on each of them (tests/integration/video-changes-trigger.test.ts compares the two lists).
+ */
+export const PUBLIC_VIDEO_COLUMNS = [
+  "id",
+  "title",
+  "status",
+  "aspectRatio",
+  "resolution",
+  "videoUrl",
+  "thumbnailUrl",
+  "subtitleUrl",
+  "duration",
+  "error",
+  "unconfirmedReason",
+  "createdAt",
+  "completedAt",
+  "detailsAt",
+] as const;
+
+type VideoRow = Pick<VideoModel, (typeof PUBLIC_VIDEO_COLUMNS)[number]>;
 
 /** What admins see besides: the settings a regenerate sends again, and the links between versions of a video. */
 export type AdminVideo = PublicVideo & {
@@ -85,7 +98,13 @@ export function toPublicVideo(video: VideoRow, viewer: { admin: boolean }): Publ
     unconfirmed: video.unconfirmedReason !== null,
     createdAt: video.createdAt.toISOString(),
     completedAt: video.completedAt?.toISOString() ?? null,
+    settled: isSettled(video),
   };
+}
+
+/** Nothing more will change: failed, or completed with its details done (see PublicVideo.settled). */
+export function isSettled(video: Pick<VideoRow, "status" | "detailsAt">): boolean {
+  return video.status === "FAILED" || (video.status === "COMPLETED" && video.detailsAt !== null);
 }
 
 /** How long HeyGen took, from our request to its verdict; null until it has given one. */

@@ -184,7 +184,8 @@ describe("a viewer waiting for a video, with two app instances", () => {
   it("asks once for a fresh media URL when the one it has cannot be loaded", async () => {
     const video = await renderingVideo("Expired link");
     await deliverSuccess(instances[0]!, video);
-    // Its details landed (poster, length); then its stored URL dies, well before the expiry the app knows of.
+    // Its details landed (poster, length); then, a while after HeyGen was last asked about it (one HeyGen call per
+    // video per interval, whatever the reason), its stored URL dies, well before the expiry the app knows of.
     const database = new pg.Client({ connectionString: base.DATABASE_URL });
     await database.connect();
     try {
@@ -193,10 +194,10 @@ describe("a viewer waiting for a video, with two app instances", () => {
         if (rows[0]?.duration !== null) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      await database.query(`UPDATE "Video" SET "videoUrl" = $2 WHERE id = $1`, [
-        video.id,
-        `${heygen.url}/media/dead.mp4?Expires=1&Signature=0`,
-      ]);
+      await database.query(
+        `UPDATE "Video" SET "videoUrl" = $2, "heygenCheckedAt" = now() - interval '1 minute' WHERE id = $1`,
+        [video.id, `${heygen.url}/media/dead.mp4?Expires=1&Signature=0`],
+      );
     } finally {
       await database.end();
     }

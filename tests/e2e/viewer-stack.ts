@@ -92,8 +92,9 @@ export async function startViewerStack() {
   }
 
   /**
-   * A row written straight into the database; finished ones took `renderSeconds` (default 2 min) to render. Its
-   * last news and media URLs are recent, so the app asks HeyGen nothing about it during a test.
+   * A row written straight into the database; finished ones took `renderSeconds` (default 2 min) to render, and
+   * completed ones have their details (settled). Its last news and media URLs are recent, so the app asks HeyGen
+   * nothing about it during a test.
    */
   async function insertVideo(row: Row, renderSeconds = 120): Promise<string> {
     const id = randomBytes(12).toString("hex").replace(/^\d/, "c"); // the app's ids are lowercase alphanumerics
@@ -108,8 +109,8 @@ export async function startViewerStack() {
           : null;
     await db.query(
       `INSERT INTO "Video" (id, title, script, "avatarId", "aspectRatio", resolution, status, "thumbnailUrl", duration, error,
-         "heygenVideoId", "heygenCheckedAt", "mediaExpiresAt", "createdAt", "updatedAt", "completedAt")
-       VALUES ($1, $2, 'Seeded by the tests', $3, $4, '1080p', $5, $6, $7, $8, $9, now(), now() + interval '7 days', $10, now(), $11)`,
+         "heygenVideoId", "heygenCheckedAt", "mediaExpiresAt", "createdAt", "updatedAt", "completedAt", "detailsAt")
+       VALUES ($1, $2, 'Seeded by the tests', $3, $4, '1080p', $5, $6, $7, $8, $9, now(), now() + interval '7 days', $10, now(), $11, $12)`,
       [
         id,
         row.title,
@@ -122,6 +123,7 @@ export async function startViewerStack() {
         `seeded-${id}`,
         createdAt,
         completedAt,
+        status === "COMPLETED" ? completedAt : null,
       ],
     );
     return id;

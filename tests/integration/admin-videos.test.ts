@@ -178,6 +178,7 @@ describe("GET /api/admin/videos", () => {
         "unconfirmed",
         "createdAt",
         "completedAt",
+        "settled",
       ].sort(),
     );
     expect(heygenRequests).toEqual([]);

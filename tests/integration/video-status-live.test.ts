@@ -113,6 +113,7 @@ describe("GET /api/videos/[id] for a crowd", () => {
           videoUrl: "https://resource.heygen.ai/v.mp4",
           mediaExpiresAt: new Date(Date.now() + expiresIn),
           completedAt: new Date(),
+          detailsAt: new Date(),
         },
       });
       const [, maxAge, sMaxAge, swr] = /^public, max-age=(\d+), s-maxage=(\d+), stale-while-revalidate=(\d+)$/

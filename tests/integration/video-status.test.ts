@@ -32,6 +32,7 @@ async function completedVideo(expiresAt: Date) {
       videoUrl: stale,
       mediaExpiresAt: expiresAt,
       completedAt: new Date(),
+      detailsAt: new Date(),
     },
   });
 }
@@ -56,6 +57,7 @@ describe("GET /api/videos/[id]", () => {
       unconfirmed: false,
       createdAt: video.createdAt.toISOString(),
       completedAt: null,
+      settled: false,
     });
   });
 

@@ -34,6 +34,7 @@ export async function completedVideo(fields: Partial<Prisma.VideoCreateInput> = 
       duration: data.duration,
       mediaExpiresAt: new Date(Date.now() + 6 * DAY),
       completedAt: new Date(),
+      detailsAt: new Date(),
       ...fields,
     },
   });

@@ -36,9 +36,7 @@ export async function catchUpWebhookEvents(now = new Date()): Promise<number> {
     });
     if (result.outcome !== "applied") continue;
     applied++;
-    if (parsed.kind === "success" && result.videoId && result.heygenVideoId) {
-      await recordRenderDetails(result.videoId, result.heygenVideoId);
-    }
+    if (parsed.kind === "success" && result.videoId) await recordRenderDetails(result.videoId);
   }
   const newest = new Date(Math.max(...events.map((e) => Date.parse(e.createdAt)))).toISOString();
   await db.syncState.upsert({

@@ -1,25 +1,23 @@
 import "server-only";
 import type { Video } from "@/generated/prisma/client";
-import { isTerminal } from "@/lib/video";
 import { env } from "@/server/env";
 import { logger } from "@/server/logger";
-import { claimHeygenCheck } from "@/server/videos/sync-with-heygen";
-import { checkVideo } from "./check-video";
-import { staleBefore } from "./reconcile-due";
+import { claimAndSync } from "@/server/sync/ask-heygen";
+import { isDue } from "./due";
 
-/** When this instance may next try to claim a video's check: a crowd polling from cache must not reach the database. */
+// process-wide: when this instance may next try to claim a video's check, so that a crowd polling from cache does
+// not reach the database.
 const nextAttempt = new Map<string, number>();
 const MAX_TRACKED = 10_000;
 
 /**
- * When someone reads an unfinished video with no news for RECONCILE_AFTER_SECONDS: the check to run once the answer
- * is sent, or null. The check claims the video in the database first (so that a thousand pollers on any number of
- * instances make one HeyGen call per interval), and each instance tries that claim at most once per interval.
+ * When someone reads a video that is due for a HeyGen check (no news for RECONCILE_AFTER_SECONDS, or completed without
+ * its details that long): the check to run once the answer is sent, or null. The check claims the video in the
+ * database first (so that a thousand pollers on any number of instances make one HeyGen call per interval), and each
+ * instance tries that claim at most once per interval.
  */
 export function staleCheckFor(video: Video, now = new Date()): (() => Promise<void>) | null {
-  if (isTerminal(video.status)) return null;
-  const lastNews = video.heygenCheckedAt ?? video.createdAt;
-  if (lastNews >= staleBefore(now)) return null;
+  if (!isDue(video, now)) return null;
   const intervalMs = env.RECONCILE_AFTER_SECONDS * 1000;
   if ((nextAttempt.get(video.id) ?? 0) > now.getTime()) return null;
   nextAttempt.delete(video.id); // re-inserted last: the Map's order is the eviction order
@@ -27,9 +25,9 @@ export function staleCheckFor(video: Video, now = new Date()): (() => Promise<vo
   if (nextAttempt.size > MAX_TRACKED) nextAttempt.delete(nextAttempt.keys().next().value!);
   return async () => {
     try {
-      if (!(await claimHeygenCheck(video.id, intervalMs))) return;
-      const outcome = await checkVideo(video);
-      logger.info({ videoId: video.id, outcome }, "stale video checked with HeyGen on read");
+      const outcome = await claimAndSync(video.id, { intervalMs });
+      if (outcome !== "claimed_elsewhere")
+        logger.info({ videoId: video.id, outcome }, "stale video checked with HeyGen on read");
     } catch (error) {
       logger.warn({ videoId: video.id, err: (error as Error).message }, "could not check a stale video with HeyGen");
     }

@@ -6,6 +6,7 @@ import { reconcileDue } from "./reconcile-due";
 /** Checked at least twice per reconciliation interval (and at most every 30 s), with a little jitter. */
 const periodMs = () => Math.min(30_000, (env.RECONCILE_AFTER_SECONDS * 1000) / 2);
 
+// process-wide: one reconciliation timer per process.
 let timer: ReturnType<typeof setTimeout> | null = null;
 let running = false;
 
@@ -20,7 +21,8 @@ export function startReconcileTimer(): void {
   const tick = async () => {
     try {
       const summary = await reconcileDue();
-      if (summary.checked || summary.caughtUpEvents || summary.pruned) logger.info(summary, "reconciled with HeyGen");
+      if (summary.checked || summary.caughtUpEvents || summary.settledWithoutDetails || summary.pruned)
+        logger.info(summary, "reconciled with HeyGen");
     } catch (error) {
       logger.warn({ err: (error as Error).message }, "reconciliation run failed; the next one will retry");
     } finally {

@@ -2,9 +2,7 @@ import "server-only";
 import pLimit from "p-limit";
 import type { Video } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import { heygen } from "@/server/heygen-client";
-import { logger } from "@/server/logger";
-import { mediaExpiry } from "./media-expiry";
+import { claimAndSync } from "@/server/sync/ask-heygen";
 
 /** A URL that expires within this margin is not served: it could die while someone watches. */
 export const FRESH_MARGIN_MS = 3600 * 1000;
@@ -16,13 +14,14 @@ const WAIT_FOR_OTHER_MS = 3_000;
 /** Refreshes a list makes at once (a gallery page, the admin list). */
 const LIST_REFRESH_CONCURRENCY = 4;
 
+// process-wide: the refresh in flight per video, shared by every request of this process that wants it.
 const inFlight = new Map<string, Promise<Video>>();
 
 /**
  * The video with media URLs that stay valid for at least an hour: HeyGen presigns them and they expire, so
- * expiring ones are replaced from HeyGen's status endpoint first. One refresh per video at a time: in this
- * process through a shared promise, across instances through a claim in the database. `force` is the player's
- * "this URL failed" (still at most one refresh per interval).
+ * expiring ones are replaced from HeyGen's record of the video (the sync path) first. One refresh per video at a
+ * time: in this process through a shared promise, across instances through the sync's claim in the database.
+ * `force` is the player's "this URL failed" (still at most one refresh per interval).
  */
 export function withFreshMedia(video: Video, options: { force?: boolean } = {}): Promise<Video> {
   if (video.status !== "COMPLETED" || !video.heygenVideoId) return Promise.resolve(video);
@@ -43,37 +42,14 @@ export function withFreshMediaAll<T extends Video>(videos: T[]): Promise<T[]> {
 }
 
 async function refreshMedia(video: Video): Promise<Video> {
-  const now = new Date();
-  const { count } = await db.video.updateMany({
-    where: {
-      id: video.id,
-      OR: [{ mediaRefreshAt: null }, { mediaRefreshAt: { lt: new Date(now.getTime() - REFRESH_INTERVAL_MS) } }],
-    },
-    data: { mediaRefreshAt: now },
-  });
-  if (count === 0) return waitForOtherRefresh(video);
-  try {
-    const remote = await heygen.getVideo(video.heygenVideoId!);
-    if (!remote.videoUrl) return video;
-    return await db.video.update({
-      where: { id: video.id },
-      data: {
-        videoUrl: remote.videoUrl,
-        thumbnailUrl: remote.thumbnailUrl ?? video.thumbnailUrl,
-        subtitleUrl: remote.subtitleUrl ?? video.subtitleUrl,
-        mediaExpiresAt: mediaExpiry(
-          [remote.videoUrl, remote.thumbnailUrl ?? video.thumbnailUrl, remote.subtitleUrl ?? video.subtitleUrl],
-          now,
-        ),
-      },
-    });
-  } catch (error) {
-    logger.warn({ videoId: video.id, err: (error as Error).message }, "could not refresh the media URLs");
-    return video;
-  }
+  const outcome = await claimAndSync(video.id, { intervalMs: REFRESH_INTERVAL_MS });
+  if (outcome === "claimed_elsewhere") return waitForOtherRefresh(video);
+  // HeyGen unreachable (logged): the old URL is served, nothing better exists.
+  if (outcome !== "details_landed") return video;
+  return (await db.video.findUnique({ where: { id: video.id } })) ?? video;
 }
 
-/** Another request holds the claim (or refreshed moments ago): use its result once the row has fresh URLs. */
+/** Another request holds the claim (or asked moments ago): use its result once the row has fresh URLs. */
 async function waitForOtherRefresh(video: Video): Promise<Video> {
   const deadline = Date.now() + WAIT_FOR_OTHER_MS;
   for (;;) {

@@ -1,12 +1,9 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import pLimit from "p-limit";
-import { Prisma } from "@/generated/prisma/client";
-import { runPrepared } from "@/server/db";
-import { heygen } from "@/server/heygen-client";
-import { logger } from "@/server/logger";
-import { heygenConfigured } from "@/server/settings/credentials";
-import { mediaExpiry } from "./media-expiry";
+import { db } from "@/server/db";
+import { claimAndSync } from "@/server/sync/ask-heygen";
+import { HEYGEN_CALL_INTERVAL_MS } from "@/server/sync/claim";
 
 /**
  * At most this many render-detail calls to HeyGen at a time, per process: a burst of success webhooks (a catch-up,
@@ -18,23 +15,25 @@ export const RENDER_DETAILS_QUIET_MS = 250;
 /** ...or at the latest this long after their own webhook. */
 export const RENDER_DETAILS_MAX_WAIT_MS = 10_000;
 
+// process-wide: one queue of detail calls, and when a success webhook last asked for details, per process.
 const queue = pLimit(RENDER_DETAIL_CALLS_AT_ONCE);
 let lastAskedAt = 0;
 
 /**
- * A success webhook carries only the video URL. The poster, duration, captions and a freshly signed video URL
- * come from HeyGen's status endpoint, fetched after the webhook has been answered, a few videos at a time, once the
- * webhooks have paused (answering a burst of them comes first, and its details follow), and never more than
- * RENDER_DETAILS_MAX_WAIT_MS after the webhook. Resolves once this video's details are stored (or given up on).
- * Best effort: the video is already playable without them. Not a status change.
+ * A success webhook carries only the video URL. The poster, duration, captions and a freshly signed video URL come
+ * from HeyGen's record of the video (the sync path), asked after the webhook has been answered, a few videos at a
+ * time, once the webhooks have paused (answering a burst of them comes first, and its details follow), and never more
+ * than RENDER_DETAILS_MAX_WAIT_MS after the webhook. Resolves once this video's details are stored (or given up on:
+ * the video plays without them, and reconciliation refills them if this process dies first).
  */
-export function recordRenderDetails(videoId: string, heygenVideoId: string): Promise<void> {
+export async function recordRenderDetails(videoId: string): Promise<void> {
   lastAskedAt = Date.now();
   const deadline = lastAskedAt + RENDER_DETAILS_MAX_WAIT_MS;
-  return queue(async () => {
+  const outcome = await queue(async () => {
     await webhooksPaused(deadline);
-    await fetchAndStore(videoId, heygenVideoId);
+    return claimAndSync(videoId);
   });
+  if (outcome === "claimed_elsewhere") await askOnceClaimLapses(videoId);
 }
 
 /** Resolves once no webhook has asked for details for RENDER_DETAILS_QUIET_MS, or at the deadline. */
@@ -46,22 +45,15 @@ async function webhooksPaused(deadline: number): Promise<void> {
   }
 }
 
-async function fetchAndStore(videoId: string, heygenVideoId: string): Promise<void> {
-  try {
-    // No API key (only a webhook secret is configured): the video plays without its details, and no warning each time.
-    if (!(await heygenConfigured())) return;
-    const remote = await heygen.getVideo(heygenVideoId);
-    // One prepared statement: it runs for every success webhook.
-    await runPrepared(Prisma.sql`
-      UPDATE "Video" SET
-        "thumbnailUrl" = COALESCE(${remote.thumbnailUrl}, "thumbnailUrl"),
-        "subtitleUrl" = COALESCE(${remote.subtitleUrl}, "subtitleUrl"),
-        "duration" = COALESCE(${remote.duration}::double precision, "duration"),
-        "videoUrl" = COALESCE(${remote.videoUrl}, "videoUrl"),
-        "mediaExpiresAt" = COALESCE(${mediaExpiry([remote.videoUrl, remote.thumbnailUrl, remote.subtitleUrl])}, "mediaExpiresAt"),
-        "updatedAt" = ${new Date()}
-      WHERE "id" = ${videoId} AND "status" = 'COMPLETED' AND "heygenVideoId" = ${heygenVideoId}`);
-  } catch (error) {
-    logger.warn({ videoId, heygenVideoId, err: (error as Error).message }, "no render details");
-  }
+/**
+ * Someone asked HeyGen about this video moments ago: a refresh or another instance asking for the same details, whose
+ * write lands them, or a status check made while HeyGen still rendered it, which brought none. Once that claim
+ * lapses, ask again unless the details have landed meanwhile.
+ */
+async function askOnceClaimLapses(videoId: string): Promise<void> {
+  const row = await db.video.findUnique({ where: { id: videoId }, select: { detailsAt: true, heygenCheckedAt: true } });
+  if (!row || row.detailsAt || !row.heygenCheckedAt) return;
+  await sleep(Math.max(0, row.heygenCheckedAt.getTime() + HEYGEN_CALL_INTERVAL_MS - Date.now()));
+  const latest = await db.video.findUnique({ where: { id: videoId }, select: { detailsAt: true } });
+  if (latest && !latest.detailsAt) await queue(() => claimAndSync(videoId));
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma, type Video } from "@/generated/prisma/client";
 import type { VideoStatus } from "@/generated/prisma/enums";
 import { db as defaultDb, type Db } from "@/server/db";
-import { mediaExpiry } from "./media-expiry";
+import { mediaAssignments, type RenderMedia } from "./render-media";
 
 /**
  * The video state machine: PENDING → PROCESSING → COMPLETED | FAILED, and PENDING → COMPLETED | FAILED
@@ -17,14 +17,7 @@ const ALLOWED_FROM: Record<VideoStatus, VideoStatus[]> = {
 
 export type StatusChange =
   | { status: "PROCESSING"; heygenVideoId: string }
-  | {
-      status: "COMPLETED";
-      heygenVideoId?: string;
-      videoUrl: string;
-      thumbnailUrl?: string | null;
-      subtitleUrl?: string | null;
-      duration?: number | null;
-    }
+  | { status: "COMPLETED"; heygenVideoId?: string; media: RenderMedia }
   | { status: "FAILED"; heygenVideoId?: string; error: string };
 
 export type TransitionResult = { applied: boolean; video: Video | null };
@@ -101,15 +94,8 @@ function assignments(change: StatusChange, now: Date): Prisma.Sql[] {
     case "FAILED":
       return [Prisma.sql`"error" = ${change.error}`, Prisma.sql`"completedAt" = ${now}`];
     case "COMPLETED":
-      return [
-        Prisma.sql`"videoUrl" = ${change.videoUrl}`,
-        Prisma.sql`"thumbnailUrl" = COALESCE(${change.thumbnailUrl ?? null}, "thumbnailUrl")`,
-        Prisma.sql`"subtitleUrl" = COALESCE(${change.subtitleUrl ?? null}, "subtitleUrl")`,
-        Prisma.sql`"duration" = COALESCE(${change.duration ?? null}::double precision, "duration")`,
-        Prisma.sql`"mediaExpiresAt" = ${mediaExpiry([change.videoUrl, change.thumbnailUrl, change.subtitleUrl], now)}`,
-        Prisma.sql`"error" = NULL`,
-        Prisma.sql`"completedAt" = ${now}`,
-      ];
+      // An unfinished row holds no media of its own: the expiry is that of the change's URLs.
+      return [...mediaAssignments(change.media, now), Prisma.sql`"error" = NULL`, Prisma.sql`"completedAt" = ${now}`];
   }
 }
 

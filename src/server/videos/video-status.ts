@@ -1,6 +1,6 @@
 import "server-only";
 import type { Video } from "@/generated/prisma/client";
-import { isTerminal, toPublicVideo } from "@/lib/video";
+import { isSettled, toPublicVideo } from "@/lib/video";
 import { etagOfJson } from "@/lib/video-etag";
 import { FRESH_MARGIN_MS, withFreshMedia } from "./fresh-media";
 import { isVideoId } from "./queries";
@@ -72,13 +72,13 @@ async function currentStatus(
 }
 
 /**
- * Rendering: anyone may store it but must ask again (with the ETag) before using it. Finished: shared caches may
- * serve it a while, but never so long that the presigned URLs in it expire within the hour someone watches. What an
- * admin sees (HeyGen's own error message) is never stored.
+ * Still changing (rendering, or completed with its details still to come): anyone may store it but must ask again
+ * (with the ETag) before using it. Settled: shared caches may serve it a while, but never so long that the presigned
+ * URLs in it expire within the hour someone watches. What an admin sees (HeyGen's own error message) is never stored.
  */
 function cacheControl(row: Video, admin: boolean, now = Date.now()): string {
   if (admin) return "private, no-store";
-  if (!isTerminal(row.status)) return "no-cache";
+  if (!isSettled(row)) return "no-cache";
   const budget = row.mediaExpiresAt
     ? Math.floor((row.mediaExpiresAt.getTime() - now - FRESH_MARGIN_MS) / 1000)
     : SHARED_MAX_AGE_S * 24;

@@ -67,5 +67,7 @@ function statusChangeOf(event: HeygenEvent): StatusChange | null {
   if (event.kind === "fail") {
     return { status: "FAILED", heygenVideoId, error: event.failure ?? "HeyGen reported that the video failed" };
   }
-  return event.videoUrl ? { status: "COMPLETED", heygenVideoId, videoUrl: event.videoUrl } : null;
+  return event.videoUrl
+    ? { status: "COMPLETED", heygenVideoId, media: { videoUrl: event.videoUrl, details: false } }
+    : null;
 }

@@ -4,8 +4,8 @@ import { AppError } from "@/server/errors";
 import type { HandlerContext } from "@/server/http/route";
 import { readRawBody } from "@/server/http/read-body";
 import { webhookSecret, type Credential } from "@/server/settings/credentials";
+import { claimAndSync } from "@/server/sync/ask-heygen";
 import { recordRenderDetails } from "@/server/videos/render-details";
-import { syncVideoWithHeygen } from "@/server/videos/sync-with-heygen";
 import { applySignedEvent } from "./apply-signed-event";
 import { recordDelivery, recordRefusal } from "./delivery-log";
 import { parseHeygenEvent } from "./parse-event";
@@ -103,9 +103,9 @@ async function applyVerified(body: string, headers: DeliveryHeaders, { requestId
 
   const { videoId, heygenVideoId } = result;
   if (videoId && heygenVideoId) {
-    if (result.outcome === "applied" && event.kind === "success")
-      after(() => recordRenderDetails(videoId, heygenVideoId));
-    if (result.outcome === "needs_check") after(() => syncVideoWithHeygen(videoId, heygenVideoId).then(() => {}));
+    if (result.outcome === "applied" && event.kind === "success") after(() => recordRenderDetails(videoId));
+    // A success without a URL: HeyGen's record says what it is (the signed event names its own HeyGen id).
+    if (result.outcome === "needs_check") after(() => claimAndSync(videoId, { heygenVideoId }).then(() => {}));
   }
   return NextResponse.json({ received: true, outcome: result.outcome });
 }

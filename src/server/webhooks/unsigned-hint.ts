@@ -1,8 +1,9 @@
 import "server-only";
 import { isTerminal } from "@/lib/video";
-import { claimHeygenCheck, syncWithHeygen } from "@/server/videos/sync-with-heygen";
-import { findVideoForEvent } from "./find-video";
 import { logger } from "@/server/logger";
+import { syncVideo } from "@/server/sync/ask-heygen";
+import { claimVideos } from "@/server/sync/claim";
+import { findVideoForEvent } from "./find-video";
 import { parseHeygenEvent, type HeygenEvent } from "./parse-event";
 
 export type HintOutcome = {
@@ -39,14 +40,15 @@ export async function receiveUnsignedHint(rawBody: Uint8Array): Promise<HintOutc
   if (isTerminal(video.status)) return nothing("finished", video.id);
   const heygenVideoId = video.heygenVideoId ?? event.videoId;
   if (!heygenVideoId) return nothing("no_video_reference", video.id);
-  if (!(await claimHeygenCheck(video.id))) return nothing("recently_checked", video.id);
+  const [claimed] = await claimVideos([video.id]);
+  if (!claimed) return nothing("recently_checked", video.id);
 
   return {
     outcome: "check_scheduled",
     event,
     videoId: video.id,
     check: async () => {
-      const result = await syncWithHeygen(video, heygenVideoId);
+      const result = await syncVideo(claimed, { heygenVideoId });
       logger.info({ videoId: video.id, heygenVideoId, result }, "unsigned hint checked with HeyGen");
     },
   };
