@@ -3,42 +3,40 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/server/env";
+import { processWide, processWideHandle } from "@/server/process-wide";
 
 /** No request waits forever for PostgreSQL: a connection within 5 s, a statement within 10 s. */
 const CONNECT_TIMEOUT_MS = 5_000;
 const STATEMENT_TIMEOUT_MS = 10_000;
 
-function createPool() {
-  return new pg.Pool({
+/** One pool of connections per process, shared by Prisma and by runPrepared (and the names of its statements). */
+function createDatabase() {
+  const pool = new pg.Pool({
     connectionString: env.DATABASE_URL,
+    // Names the app's connections in pg_stat_activity (the LISTEN one and the login limiter's have their own).
+    application_name: "heygen-app",
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     statement_timeout: STATEMENT_TIMEOUT_MS,
     query_timeout: STATEMENT_TIMEOUT_MS + 2_000,
   });
-}
-
-/** One pool of connections, shared by Prisma and by runPrepared. */
-function createDatabase() {
-  const pool = createPool();
   const client = new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     log: env.NODE_ENV === "development" ? ["warn", "error"] : ["error"],
   });
-  return { pool, client };
+  // A statement's name is prepared on each connection of the pool: one list per pool, or two module instances
+  // would give one name to two statements on the same connection.
+  return { pool, client, statementNames: new Map<string, string>() };
 }
 
-// Reuse one client across hot reloads in development so connections are not leaked. (Only there: tests load the
-// module afresh against other databases.)
-const globalForDb = globalThis as unknown as { database?: ReturnType<typeof createDatabase> };
-const hotReloading = env.NODE_ENV === "development";
+const database = () =>
+  processWide("database", createDatabase, async ({ client, pool }) => {
+    await client.$disconnect();
+    // Prisma ends the pool only if it used it; runPrepared may have used it alone.
+    if (!pool.ending) await pool.end();
+  });
 
-const database = (hotReloading && globalForDb.database) || createDatabase();
-
-if (hotReloading) globalForDb.database = database;
-
-export const db = database.client;
-
-const statementNames = new Map<string, string>();
+/** The process's Prisma client (process-wide.ts: one for every bundle of the build). */
+export const db = processWideHandle(() => database().client);
 
 /**
  * Runs one statement as a named prepared statement on the same pool, outside Prisma's query engine: for the fixed
@@ -47,10 +45,11 @@ const statementNames = new Map<string, string>();
  * them; rows come back as pg reads them.
  */
 export async function runPrepared<Row extends object>(statement: Prisma.Sql): Promise<Row[]> {
+  const { pool, statementNames } = database();
   let name = statementNames.get(statement.text);
   if (!name) statementNames.set(statement.text, (name = `prepared_${statementNames.size + 1}`));
   const values = statement.values.map((value) => (value instanceof Date ? value.toISOString() : value));
-  const { rows } = await database.pool.query<Row>({ name, text: statement.text, values });
+  const { rows } = await pool.query<Row>({ name, text: statement.text, values });
   return rows;
 }
 

@@ -2,8 +2,9 @@ import "server-only";
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 import { DEV_ADMIN_PASSWORD, DEV_SESSION_SECRET } from "./dev-defaults";
+import { processWide, processWideHandle } from "./process-wide";
 
-const production = process.env.NODE_ENV === "production";
+const production = () => process.env.NODE_ENV === "production";
 
 /** ENCRYPTION_KEY's 32 bytes, written as 64 hex characters or as base64 (standard or URL-safe); null otherwise. */
 function decodeEncryptionKey(value: string): Buffer | null {
@@ -15,121 +16,138 @@ function decodeEncryptionKey(value: string): Buffer | null {
 }
 
 /** Refuses `devDefault` in production: a deployment must set its own value. */
-const notTheDevDefault = (devDefault: string) => (value: string) => !production || value !== devDefault;
+const notTheDevDefault = (devDefault: string) => (value: string) => !production() || value !== devDefault;
+
+/** Reads and validates `process.env`; throws, naming each bad variable, when one is missing or wrong. */
+const readEnv = () =>
+  createEnv({
+    server: {
+      NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+      DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
+      // LISTEN needs a session of its own: behind a transaction-mode pooler (PgBouncer, Supabase's, Neon's), set
+      // this to the direct connection string. Unset: DATABASE_URL.
+      DATABASE_LISTEN_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional(),
+      // Optional: without it the app still starts, and an admin adds the key in Settings (stored encrypted). When set,
+      // it wins over Settings.
+      HEYGEN_API_KEY: z.string().min(1).optional(),
+      HEYGEN_API_URL: z.url().default("https://api.heygen.com"),
+      // Longest wait for one HeyGen call; a create that times out is left unconfirmed, never resent.
+      HEYGEN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
+      // Optional on purpose: without it (and without one saved in Settings) the webhook refuses every signed event
+      // (fails closed) and says why. When set, it wins over Settings.
+      HEYGEN_SECRET: z.string().min(1).optional(),
+      // Encrypts what admins save in Settings (AES-256-GCM). Unset: Settings can show but not save.
+      ENCRYPTION_KEY: z
+        .string()
+        .transform((value, context) => {
+          const key = decodeEncryptionKey(value);
+          if (!key)
+            context.addIssue({
+              code: "custom",
+              message: "must be 32 bytes, as 64 hex characters or base64 (openssl rand -hex 32)",
+            });
+          return key ?? z.NEVER;
+        })
+        .optional(),
+      ADMIN_PASSWORD: z
+        .string()
+        .min(8, "must be at least 8 characters")
+        .refine(notTheDevDefault(DEV_ADMIN_PASSWORD), "is the development default: set your own"),
+      SESSION_SECRET: z
+        .string()
+        .min(32, "must be at least 32 characters")
+        .refine(
+          notTheDevDefault(DEV_SESSION_SECRET),
+          "is the development default: set your own (openssl rand -hex 32)",
+        ),
+      // How long an admin session lasts; "log out everywhere" ends them all sooner.
+      SESSION_TTL_HOURS: z.coerce
+        .number()
+        .positive()
+        .max(24 * 30)
+        .default(12),
+      // Bearer token of POST /api/cron/reconcile (the Vercel Cron convention). Unset: that route answers 503.
+      CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+      // A video with no news from HeyGen for this long is checked with HeyGen's API (on read, by the timer,
+      // by `npm run reconcile` and by the cron route).
+      RECONCILE_AFTER_SECONDS: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 3600)
+        .default(120),
+      // Bearer token of POST /api/admin/batches for automation (a monthly job): Authorization: Bearer <ADMIN_API_TOKEN>.
+      // Unset: only an admin session may trigger a batch.
+      ADMIN_API_TOKEN: z.string().min(32, "must be at least 32 characters (openssl rand -hex 32)").optional(),
+      // The bulk queue's pace, shared by every worker: at most one HeyGen create per this many milliseconds.
+      QUEUE_SUBMIT_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1_000),
+      // At most this many of the queue's videos in flight at HeyGen (sent, not yet completed or failed) before it waits:
+      // your plan's concurrent-render limit.
+      QUEUE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(3),
+      // A create HeyGen refused for a transient reason (429, a refusal it says is temporary) is tried this many times
+      // in all, with backoff, before its video is marked failed.
+      QUEUE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+      // "on": this process works the queue (started from instrumentation.ts). "off": only `npm run worker` processes do.
+      QUEUE_WORKER: z.enum(["on", "off"]).default("on"),
+      // A job whose worker died is taken over after this many seconds (longer than one HeyGen call).
+      QUEUE_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(3_600).default(60),
+      LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+      // Public origin of this deployment, read at run time (never inlined by `next build`, so one build
+      // serves every host): HeyGen's callback_url, and Secure cookies when it is https.
+      APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    },
+    client: {},
+    runtimeEnv: {
+      NODE_ENV: process.env.NODE_ENV,
+      DATABASE_URL: process.env.DATABASE_URL,
+      DATABASE_LISTEN_URL: process.env.DATABASE_LISTEN_URL,
+      HEYGEN_API_KEY: process.env.HEYGEN_API_KEY,
+      HEYGEN_API_URL: process.env.HEYGEN_API_URL,
+      HEYGEN_TIMEOUT_MS: process.env.HEYGEN_TIMEOUT_MS,
+      HEYGEN_SECRET: process.env.HEYGEN_SECRET,
+      ENCRYPTION_KEY: process.env.ENCRYPTION_KEY,
+      ADMIN_PASSWORD: process.env.ADMIN_PASSWORD,
+      SESSION_SECRET: process.env.SESSION_SECRET,
+      SESSION_TTL_HOURS: process.env.SESSION_TTL_HOURS,
+      CRON_SECRET: process.env.CRON_SECRET,
+      RECONCILE_AFTER_SECONDS: process.env.RECONCILE_AFTER_SECONDS,
+      ADMIN_API_TOKEN: process.env.ADMIN_API_TOKEN,
+      QUEUE_SUBMIT_INTERVAL_MS: process.env.QUEUE_SUBMIT_INTERVAL_MS,
+      QUEUE_MAX_IN_FLIGHT: process.env.QUEUE_MAX_IN_FLIGHT,
+      QUEUE_MAX_ATTEMPTS: process.env.QUEUE_MAX_ATTEMPTS,
+      QUEUE_WORKER: process.env.QUEUE_WORKER,
+      QUEUE_JOB_TIMEOUT_SECONDS: process.env.QUEUE_JOB_TIMEOUT_SECONDS,
+      LOG_LEVEL: process.env.LOG_LEVEL,
+      APP_URL: process.env.APP_URL,
+    },
+    emptyStringAsUndefined: true,
+    skipValidation: process.env.NEXT_PHASE === "phase-production-build",
+    onValidationError: (issues) => {
+      const lines = issues.map((issue) => {
+        const name = issue.path?.map((p) => (typeof p === "object" ? p.key : p)).join(".") ?? "?";
+        const missing = issue.message.includes("received undefined");
+        return `  - ${name}: ${missing ? "is missing" : issue.message}`;
+      });
+      const message = `Invalid environment variables (see .env.example):\n${lines.join("\n")}`;
+      console.error(message);
+      throw new Error(message);
+    },
+  });
+
+const validated = () => processWide("env", readEnv);
 
 /**
- * The validated environment: the only module that reads `process.env`.
- *
- * `next build` runs without the runtime secrets, so validation waits for the server to start
- * (src/instrumentation.ts imports this module at start-up and stops the process on a bad value).
+ * The validated environment: the only module that reads `process.env`. Read once per process, on first use
+ * (src/server/on-server-start.ts calls `validateEnv` at start-up); read again only after the tests' reset
+ * (process-wide.ts), which is how a test sees a changed environment.
  */
-export const env = createEnv({
-  server: {
-    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
-    // LISTEN needs a session of its own: behind a transaction-mode pooler (PgBouncer, Supabase's, Neon's), set
-    // this to the direct connection string. Unset: DATABASE_URL.
-    DATABASE_LISTEN_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional(),
-    // Optional: without it the app still starts, and an admin adds the key in Settings (stored encrypted). When set,
-    // it wins over Settings.
-    HEYGEN_API_KEY: z.string().min(1).optional(),
-    HEYGEN_API_URL: z.url().default("https://api.heygen.com"),
-    // Longest wait for one HeyGen call; a create that times out is left unconfirmed, never resent.
-    HEYGEN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
-    // Optional on purpose: without it (and without one saved in Settings) the webhook refuses every signed event
-    // (fails closed) and says why. When set, it wins over Settings.
-    HEYGEN_SECRET: z.string().min(1).optional(),
-    // Encrypts what admins save in Settings (AES-256-GCM). Unset: Settings can show but not save.
-    ENCRYPTION_KEY: z
-      .string()
-      .transform((value, context) => {
-        const key = decodeEncryptionKey(value);
-        if (!key)
-          context.addIssue({
-            code: "custom",
-            message: "must be 32 bytes, as 64 hex characters or base64 (openssl rand -hex 32)",
-          });
-        return key ?? z.NEVER;
-      })
-      .optional(),
-    ADMIN_PASSWORD: z
-      .string()
-      .min(8, "must be at least 8 characters")
-      .refine(notTheDevDefault(DEV_ADMIN_PASSWORD), "is the development default: set your own"),
-    SESSION_SECRET: z
-      .string()
-      .min(32, "must be at least 32 characters")
-      .refine(notTheDevDefault(DEV_SESSION_SECRET), "is the development default: set your own (openssl rand -hex 32)"),
-    // How long an admin session lasts; "log out everywhere" ends them all sooner.
-    SESSION_TTL_HOURS: z.coerce
-      .number()
-      .positive()
-      .max(24 * 30)
-      .default(12),
-    // Bearer token of POST /api/cron/reconcile (the Vercel Cron convention). Unset: that route answers 503.
-    CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
-    // A video with no news from HeyGen for this long is checked with HeyGen's API (on read, by the timer,
-    // by `npm run reconcile` and by the cron route).
-    RECONCILE_AFTER_SECONDS: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 3600)
-      .default(120),
-    // Bearer token of POST /api/admin/batches for automation (a monthly job): Authorization: Bearer <ADMIN_API_TOKEN>.
-    // Unset: only an admin session may trigger a batch.
-    ADMIN_API_TOKEN: z.string().min(32, "must be at least 32 characters (openssl rand -hex 32)").optional(),
-    // The bulk queue's pace, shared by every worker: at most one HeyGen create per this many milliseconds.
-    QUEUE_SUBMIT_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1_000),
-    // At most this many of the queue's videos in flight at HeyGen (sent, not yet completed or failed) before it waits:
-    // your plan's concurrent-render limit.
-    QUEUE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1_000).default(3),
-    // A create HeyGen refused for a transient reason (429, a refusal it says is temporary) is tried this many times
-    // in all, with backoff, before its video is marked failed.
-    QUEUE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
-    // "on": this process works the queue (started from instrumentation.ts). "off": only `npm run worker` processes do.
-    QUEUE_WORKER: z.enum(["on", "off"]).default("on"),
-    // A job whose worker died is taken over after this many seconds (longer than one HeyGen call).
-    QUEUE_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(3_600).default(60),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    // Public origin of this deployment, read at run time (never inlined by `next build`, so one build
-    // serves every host): HeyGen's callback_url, and Secure cookies when it is https.
-    APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
-  },
-  client: {},
-  runtimeEnv: {
-    NODE_ENV: process.env.NODE_ENV,
-    DATABASE_URL: process.env.DATABASE_URL,
-    DATABASE_LISTEN_URL: process.env.DATABASE_LISTEN_URL,
-    HEYGEN_API_KEY: process.env.HEYGEN_API_KEY,
-    HEYGEN_API_URL: process.env.HEYGEN_API_URL,
-    HEYGEN_TIMEOUT_MS: process.env.HEYGEN_TIMEOUT_MS,
-    HEYGEN_SECRET: process.env.HEYGEN_SECRET,
-    ENCRYPTION_KEY: process.env.ENCRYPTION_KEY,
-    ADMIN_PASSWORD: process.env.ADMIN_PASSWORD,
-    SESSION_SECRET: process.env.SESSION_SECRET,
-    SESSION_TTL_HOURS: process.env.SESSION_TTL_HOURS,
-    CRON_SECRET: process.env.CRON_SECRET,
-    RECONCILE_AFTER_SECONDS: process.env.RECONCILE_AFTER_SECONDS,
-    ADMIN_API_TOKEN: process.env.ADMIN_API_TOKEN,
-    QUEUE_SUBMIT_INTERVAL_MS: process.env.QUEUE_SUBMIT_INTERVAL_MS,
-    QUEUE_MAX_IN_FLIGHT: process.env.QUEUE_MAX_IN_FLIGHT,
-    QUEUE_MAX_ATTEMPTS: process.env.QUEUE_MAX_ATTEMPTS,
-    QUEUE_WORKER: process.env.QUEUE_WORKER,
-    QUEUE_JOB_TIMEOUT_SECONDS: process.env.QUEUE_JOB_TIMEOUT_SECONDS,
-    LOG_LEVEL: process.env.LOG_LEVEL,
-    APP_URL: process.env.APP_URL,
-  },
-  emptyStringAsUndefined: true,
-  skipValidation: process.env.NEXT_PHASE === "phase-production-build",
-  onValidationError: (issues) => {
-    const lines = issues.map((issue) => {
-      const name = issue.path?.map((p) => (typeof p === "object" ? p.key : p)).join(".") ?? "?";
-      const missing = issue.message.includes("received undefined");
-      return `  - ${name}: ${missing ? "is missing" : issue.message}`;
-    });
-    const message = `Invalid environment variables (see .env.example):\n${lines.join("\n")}`;
-    console.error(message);
-    throw new Error(message);
-  },
-});
+export const env = processWideHandle(validated);
+
+/**
+ * Reads the environment now: at start-up, so that a missing or invalid variable stops the server with a message
+ * naming it instead of failing the first request that needs it. `next build` runs without the runtime secrets, so
+ * it does not validate then.
+ */
+export function validateEnv(): void {
+  validated();
+}

@@ -1,9 +1,10 @@
 import "server-only";
 
-// Importing the env module validates it: a missing or invalid variable stops the server at start-up with a
-// message naming it, instead of failing on the first request that needs it.
+// A missing or invalid variable stops the server at start-up with a message naming it, instead of failing on the
+// first request that needs it.
 try {
-  await import("@/server/env");
+  const { validateEnv } = await import("@/server/env");
+  validateEnv();
 } catch {
   // The env module has already printed which variables are wrong.
   process.exit(1);

@@ -3,28 +3,19 @@ import { POST as login } from "@/app/api/admin/login/route";
 import { DELETE as logOutEverywhere } from "@/app/api/admin/sessions/route";
 import { POST as createVideo } from "@/app/api/videos/route";
 import { adminCookie, jsonRequest } from "../support/requests";
+import { restartProcess } from "../support/restart-process";
 import { TEST_ENV } from "../support/test-env";
-
-type Instance = { createVideo: typeof createVideo; login: typeof login };
-const thisInstance: Instance = { createVideo, login };
-
-/** The routes as an app instance started with the current environment sees them (modules evaluated afresh). */
-async function restartedInstance(): Promise<Instance> {
-  vi.resetModules();
-  const [videos, admin] = await Promise.all([import("@/app/api/videos/route"), import("@/app/api/admin/login/route")]);
-  return { createVideo: videos.POST, login: admin.POST };
-}
 
 /**
  * 401 when the cookie is refused, 400 when it is accepted: an empty body is refused only after the admin check,
  * so no video is made and HeyGen is never called.
  */
-async function adminStatus(cookie: string, instance: Instance = thisInstance): Promise<number> {
-  return (await instance.createVideo(jsonRequest("/api/videos", {}, { cookie }))).status;
+async function adminStatus(cookie: string): Promise<number> {
+  return (await createVideo(jsonRequest("/api/videos", {}, { cookie }))).status;
 }
 
-async function loginCookie(instance: Instance = thisInstance, password: string = TEST_ENV.ADMIN_PASSWORD) {
-  const response = await instance.login(jsonRequest("/api/admin/login", { password }));
+async function loginCookie(password: string = TEST_ENV.ADMIN_PASSWORD) {
+  const response = await login(jsonRequest("/api/admin/login", { password }));
   expect(response.status).toBe(200);
   return { cookie: response.headers.get("set-cookie")!.split(";")[0]!, setCookie: response.headers.get("set-cookie")! };
 }
@@ -63,14 +54,12 @@ describe("admin sessions end", () => {
     expect(await adminStatus(old)).toBe(400);
 
     vi.stubEnv("ADMIN_PASSWORD", "a brand new admin password");
-    const instance = await restartedInstance();
+    await restartProcess();
     // Refused before anyone logs in with the new password.
-    expect(await adminStatus(old, instance)).toBe(401);
-    expect((await instance.login(jsonRequest("/api/admin/login", { password: TEST_ENV.ADMIN_PASSWORD }))).status).toBe(
-      401,
-    );
-    const { cookie } = await loginCookie(instance, "a brand new admin password");
-    expect(await adminStatus(cookie, instance)).toBe(400);
+    expect(await adminStatus(old)).toBe(401);
+    expect((await login(jsonRequest("/api/admin/login", { password: TEST_ENV.ADMIN_PASSWORD }))).status).toBe(401);
+    const { cookie } = await loginCookie("a brand new admin password");
+    expect(await adminStatus(cookie)).toBe(400);
   });
 
   it("lasts 12 hours by default", async () => {
@@ -79,16 +68,16 @@ describe("admin sessions end", () => {
 
   it("is refused once SESSION_TTL_HOURS have passed", async () => {
     vi.stubEnv("SESSION_TTL_HOURS", "1");
-    const instance = await restartedInstance();
+    await restartProcess();
     vi.useFakeTimers({ toFake: ["Date"] });
     const start = Date.now();
-    const { cookie, setCookie } = await loginCookie(instance);
+    const { cookie, setCookie } = await loginCookie();
     expect(setCookie).toMatch(/Max-Age=3600/);
 
     vi.setSystemTime(start + 0.98 * HOUR);
-    expect(await adminStatus(cookie, instance)).toBe(400);
+    expect(await adminStatus(cookie)).toBe(400);
     vi.setSystemTime(start + 2 * HOUR);
-    expect(await adminStatus(cookie, instance)).toBe(401);
+    expect(await adminStatus(cookie)).toBe(401);
   });
 
   it("a shorter SESSION_TTL_HOURS also shortens the sessions issued before it", async () => {
@@ -97,9 +86,12 @@ describe("admin sessions end", () => {
     const { cookie } = await loginCookie(); // sealed for the default 12 hours
 
     vi.stubEnv("SESSION_TTL_HOURS", "1");
-    const instance = await restartedInstance();
+    await restartProcess();
     vi.setSystemTime(start + 2 * HOUR);
-    expect(await adminStatus(cookie, instance)).toBe(401);
-    expect(await adminStatus(cookie)).toBe(400); // an instance still on 12 hours accepts it
+    expect(await adminStatus(cookie)).toBe(401);
+    // An instance still on 12 hours (the environment as it was) accepts it.
+    vi.unstubAllEnvs();
+    await restartProcess();
+    expect(await adminStatus(cookie)).toBe(400);
   });
 });

@@ -4,6 +4,7 @@ import { POST as logout } from "@/app/api/admin/logout/route";
 import { GET as listVideos } from "@/app/api/videos/route";
 import { db } from "@/server/db";
 import { getRequest, jsonRequest, videoRow } from "../support/requests";
+import { restartProcess } from "../support/restart-process";
 import { TEST_ENV } from "../support/test-env";
 
 async function seeUnfinishedVideos(cookie?: string): Promise<boolean> {
@@ -55,10 +56,9 @@ describe("admin session", () => {
     expect(response(await login(jsonRequest("/api/admin/login", { password: TEST_ENV.ADMIN_PASSWORD })))).not.toMatch(
       /Secure/i,
     );
-    vi.resetModules();
     vi.stubEnv("APP_URL", "https://videos.example.com");
-    const { POST: httpsLogin } = await import("@/app/api/admin/login/route");
-    expect(response(await httpsLogin(jsonRequest("/api/admin/login", { password: TEST_ENV.ADMIN_PASSWORD })))).toMatch(
+    await restartProcess();
+    expect(response(await login(jsonRequest("/api/admin/login", { password: TEST_ENV.ADMIN_PASSWORD })))).toMatch(
       /; Secure/i,
     );
   });

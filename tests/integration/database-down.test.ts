@@ -7,18 +7,20 @@ import type { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
 import { applyMigrations } from "../../scripts/db/schema-engine";
 import { findFreePort, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
+import { POST as callback } from "@/app/api/heygen/callback/route";
+import { GET as health } from "@/app/api/health/route";
+import { db } from "@/server/db";
 import { getRequest, signedV3, videoRow } from "../support/requests";
+import { restartProcess } from "../support/restart-process";
 import { callRoute } from "../support/route-scope";
 
-/** The app's modules, loaded afresh against another database. */
+/**
+ * The app as a process started against another database. Restarted again after the test: later ones must not use
+ * this database.
+ */
 async function appAgainst(databaseUrl: string) {
   vi.stubEnv("DATABASE_URL", databaseUrl);
-  vi.resetModules();
-  const [{ POST: callback }, { GET: health }, { db }] = await Promise.all([
-    import("@/app/api/heygen/callback/route"),
-    import("@/app/api/health/route"),
-    import("@/server/db"),
-  ]);
+  await restartProcess();
   const deliver = async (request: NextRequest) => (await callRoute(() => callback(request))).response;
   return { deliver, health: () => health(getRequest("/api/health")), db };
 }
@@ -70,7 +72,6 @@ describe("acknowledge only what is stored", () => {
       await app.db.$disconnect();
       await server.stop();
       await rm(dataDir, { recursive: true, force: true });
-      vi.resetModules(); // later imports must not reuse modules bound to this database
     }
   }, 60_000);
 
@@ -88,7 +89,6 @@ describe("acknowledge only what is stored", () => {
       for (const socket of sockets) socket.destroy();
       blackhole.close();
       await app.db.$disconnect().catch(() => {});
-      vi.resetModules();
     }
   }, 20_000);
 });

@@ -1,6 +1,8 @@
 import { createServer, type Socket } from "node:net";
 import { describe, expect, it, vi } from "vitest";
+import { GET } from "@/app/api/health/live/route";
 import { getRequest } from "../support/requests";
+import { restartProcess } from "../support/restart-process";
 
 describe("GET /api/health/live", () => {
   it("answers at once, uncached, even when the database accepts connections and never answers", async () => {
@@ -9,9 +11,8 @@ describe("GET /api/health/live", () => {
     await new Promise<void>((resolve) => blackhole.listen(0, "127.0.0.1", resolve));
     const { port } = blackhole.address() as { port: number };
     vi.stubEnv("DATABASE_URL", `postgresql://u:p@127.0.0.1:${port}/app`);
-    vi.resetModules();
+    await restartProcess(); // and again after the test: later ones must not use this database
     try {
-      const { GET } = await import("@/app/api/health/live/route");
       const started = Date.now();
       const response = await GET(getRequest("/api/health/live"));
       expect(Date.now() - started).toBeLessThan(1_000);
@@ -22,7 +23,6 @@ describe("GET /api/health/live", () => {
     } finally {
       for (const socket of sockets) socket.destroy();
       blackhole.close();
-      vi.resetModules(); // later imports must not reuse modules bound to this database
     }
   });
 });

@@ -1,13 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
+import { POST } from "@/app/api/heygen/callback/route";
 import { db } from "@/server/db";
 import { signedV3, unsigned, videoRow } from "../support/requests";
+import { restartProcess } from "../support/restart-process";
 import { callRoute } from "../support/route-scope";
 
 describe("POST /api/heygen/callback without HEYGEN_SECRET", () => {
   it("refuses every signed event, even a correctly signed one, and records why; unsigned hints still work", async () => {
-    vi.resetModules();
     vi.stubEnv("HEYGEN_SECRET", "");
-    const { POST } = await import("@/app/api/heygen/callback/route");
+    await restartProcess();
 
     const video = await db.video.create({ data: { ...videoRow, status: "PROCESSING", heygenVideoId: "h-1" } });
     const signed = signedV3({

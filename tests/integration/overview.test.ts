@@ -1,6 +1,6 @@
 import { delay, http, HttpResponse } from "msw";
 import type { NextRequest } from "next/server";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/admin/overview/route";
 import { POST as callback } from "@/app/api/heygen/callback/route";
 import type { Prisma } from "@/generated/prisma/client";
@@ -10,6 +10,7 @@ import { ACCOUNT_TTL_MS } from "@/server/overview/heygen-account";
 import { db } from "@/server/db";
 import { fakeHeygen, heygenRequests, heygenServer } from "../support/heygen";
 import { adminCookie, getRequest, signedLegacy, signedV3, unsigned, videoRow } from "../support/requests";
+import { restartProcess } from "../support/restart-process";
 import { callRoute } from "../support/route-scope";
 import { TEST_ENV } from "../support/test-env";
 
@@ -17,21 +18,11 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const USERS_ME = `${TEST_ENV.HEYGEN_API_URL}/v3/users/me`;
 
-const disconnects: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(disconnects.splice(0).map((disconnect) => disconnect()));
-});
-
 /** The route as an instance started now sees it: empty caches, the environment as stubbed. */
 async function freshRoute(environment: Record<string, string> = {}) {
-  vi.resetModules();
   for (const [name, value] of Object.entries(environment)) vi.stubEnv(name, value);
-  const [{ GET: fresh }, { db: freshDb }] = await Promise.all([
-    import("@/app/api/admin/overview/route"),
-    import("@/server/db"),
-  ]);
-  disconnects.push(() => freshDb.$disconnect());
-  return fresh;
+  await restartProcess();
+  return GET;
 }
 
 async function overview(route = GET, cookie?: string): Promise<Overview> {

@@ -5,13 +5,15 @@ import { NextRequest } from "next/server";
 import { describe, expect, inject, it, vi } from "vitest";
 import { GET as getVideo } from "@/app/api/videos/[id]/route";
 import { POST as createVideoRoute } from "@/app/api/videos/route";
-import { POST as cronPost } from "@/app/api/cron/reconcile/route";
+import { GET as cronGet, POST as cronPost } from "@/app/api/cron/reconcile/route";
 import { FAKE_MARKERS } from "@/mocks/heygen/fake-heygen";
 import { startFakeHeygenServer } from "@/mocks/heygen/http-server";
 import { db } from "@/server/db";
 import { reconcileDue } from "@/server/reconcile/reconcile-due";
+import { startReconcileTimer, stopReconcileTimer } from "@/server/reconcile/timer";
 import { fakeHeygen, heygenRequests, heygenServer } from "../support/heygen";
 import { adminCookie, getRequest, jsonRequest, validVideoInput, videoRow } from "../support/requests";
+import { restartProcess } from "../support/restart-process";
 import { callRoute } from "../support/route-scope";
 import { TEST_ENV } from "../support/test-env";
 import { changesHeard } from "../support/video-changes";
@@ -186,21 +188,18 @@ describe("reconciliation: a lost webhook still ends the video", () => {
 
   it("the timer inside the server completes a video by itself", async () => {
     vi.stubEnv("RECONCILE_AFTER_SECONDS", "1");
-    vi.resetModules();
-    const timer = await import("@/server/reconcile/timer");
-    const { db: freshDb } = await import("@/server/db");
+    await restartProcess();
     const id = await videoWithLostWebhook();
-    timer.startReconcileTimer();
+    startReconcileTimer();
     try {
       const done = await waitFor(
-        () => freshDb.video.findUniqueOrThrow({ where: { id } }),
+        () => reload(id),
         (v) => v.status === "COMPLETED",
         8_000,
       );
       expect(done.status).toBe("COMPLETED");
     } finally {
-      timer.stopReconcileTimer();
-      await freshDb.$disconnect();
+      stopReconcileTimer();
     }
   }, 15_000);
 });
@@ -218,20 +217,17 @@ describe("POST /api/cron/reconcile", () => {
     expect((await cron(cronPost, "Bearer anything-at-all-long")).status).toBe(503);
 
     vi.stubEnv("CRON_SECRET", "cron-secret-of-at-least-16");
-    vi.resetModules();
-    const route = await import("@/app/api/cron/reconcile/route");
-    const { db: freshDb } = await import("@/server/db");
+    await restartProcess();
     const id = await videoWithLostWebhook();
     await age(id, 3);
-    expect((await cron(route.POST)).status).toBe(401);
-    expect((await cron(route.POST, "Bearer wrong-secret-of-16-chars")).status).toBe(401);
-    expect((await freshDb.video.findUniqueOrThrow({ where: { id } })).status).toBe("PROCESSING");
+    expect((await cron(cronPost)).status).toBe(401);
+    expect((await cron(cronPost, "Bearer wrong-secret-of-16-chars")).status).toBe(401);
+    expect((await reload(id)).status).toBe("PROCESSING");
 
-    const response = await cron(route.GET, "Bearer cron-secret-of-at-least-16", "GET");
+    const response = await cron(cronGet, "Bearer cron-secret-of-at-least-16", "GET");
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ due: 1 });
-    expect((await freshDb.video.findUniqueOrThrow({ where: { id } })).status).toBe("COMPLETED");
-    await freshDb.$disconnect();
+    expect((await reload(id)).status).toBe("COMPLETED");
   });
 });
 

@@ -12,6 +12,7 @@ import { db } from "@/server/db";
 import { encryptSetting } from "@/server/settings/encryption";
 import { heygenRequests } from "../support/heygen";
 import { adminCookie } from "../support/requests";
+import { restartProcess } from "../support/restart-process";
 import { TEST_ENV } from "../support/test-env";
 import { settingsApi } from "./settings-support";
 
@@ -61,11 +62,9 @@ describe("an APP_URL HeyGen cannot reach", () => {
   });
 
   it("missing: the same, saying APP_URL is not set", async () => {
-    vi.resetModules();
     vi.stubEnv("APP_URL", "");
-    const { settingsApi: withoutAppUrl } = await import("./settings-support");
-    const { adminCookie: login } = await import("../support/requests");
-    const api = withoutAppUrl(await login());
+    await restartProcess();
+    const api = settingsApi(await adminCookie());
     const { body } = await api.get();
     expect(body.settings?.webhook).toEqual({ url: null, problem: expect.stringMatching(/^APP_URL is not set/) });
     expect((await api.registerWebhook()).status).toBe(409);

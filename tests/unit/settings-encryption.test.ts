@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { decryptSetting, encryptSetting, UnreadableSettingError } from "@/server/settings/encryption";
+import { restartProcess } from "../support/restart-process";
 
 const key = randomBytes(32);
 const secret = "hg_live_0123456789abcdef";
@@ -56,8 +57,8 @@ describe("settings encryption (AES-256-GCM)", () => {
 });
 
 describe("ENCRYPTION_KEY", () => {
+  /** The environment as a process started now reads it (the first read validates it, and throws when it is wrong). */
   async function loadEnv(encryptionKey: string) {
-    vi.resetModules();
     for (const [name, value] of Object.entries({
       NODE_ENV: "test",
       DATABASE_URL: "postgresql://u:p@127.0.0.1:1/db",
@@ -67,7 +68,9 @@ describe("ENCRYPTION_KEY", () => {
     })) {
       vi.stubEnv(name, value);
     }
-    return (await import("@/server/env")).env;
+    await restartProcess();
+    const { env } = await import("@/server/env");
+    return { ENCRYPTION_KEY: env.ENCRYPTION_KEY };
   }
 
   it("takes 32 bytes as 64 hex characters or as base64 (standard or URL-safe, padded or not)", async () => {

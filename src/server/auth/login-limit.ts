@@ -3,6 +3,7 @@ import { Pool } from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/server/env";
 import { logger } from "@/server/logger";
+import { processWide } from "@/server/process-wide";
 
 /** Failed logins allowed per client before it is blocked, and for how long the count and the block last. */
 export const CLIENT_FAILURES = 5;
@@ -15,14 +16,11 @@ const OVERALL_KEY = "all";
 
 type Limiters = { pool: Pool; client: RateLimiterPostgres; overall: RateLimiterPostgres };
 
-// Kept on globalThis: dev hot reloads (and tests that reset modules) reuse one pool instead of leaking them.
-const globalForLimiter = globalThis as unknown as { loginLimiters?: Limiters };
-
 /** Created on first use: a small pool of its own, so a login storm cannot take the app's Prisma connections. */
-function limiters(): Limiters {
-  if (globalForLimiter.loginLimiters) return globalForLimiter.loginLimiters;
+function createLimiters(): Limiters {
   const pool = new Pool({
     connectionString: env.DATABASE_URL,
+    application_name: "heygen-app-login-limit",
     max: 2,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
@@ -32,7 +30,7 @@ function limiters(): Limiters {
   pool.on("error", (error) => logger.warn({ err: error }, "login limiter: idle database connection failed"));
   // The table is the migration's (rate_limits), so the library must not try to create it.
   const store = { storeClient: pool, storeType: "pool", tableName: "rate_limits", tableCreated: true };
-  globalForLimiter.loginLimiters = {
+  return {
     pool,
     client: new RateLimiterPostgres({
       ...store,
@@ -47,8 +45,10 @@ function limiters(): Limiters {
       duration: OVERALL_WINDOW_SECONDS,
     }),
   };
-  return globalForLimiter.loginLimiters;
 }
+
+/** One pool and one pair of limiters per process (process-wide.ts). */
+const limiters = () => processWide("loginLimiters", createLimiters, ({ pool }) => pool.end());
 
 /**
  * The client's address as the reverse proxy in front of the app reports it: the first hop of X-Forwarded-For,

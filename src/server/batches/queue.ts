@@ -2,6 +2,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { env } from "@/server/env";
 import { logger } from "@/server/logger";
+import { processWide } from "@/server/process-wide";
 
 /** One job per batch item: submit its video to HeyGen (data: { itemId }). */
 export const SUBMIT_QUEUE = "batch-item-submit";
@@ -10,19 +11,29 @@ export const SWEEP_QUEUE = "batch-sweep";
 
 export type SubmitJob = { itemId: string };
 
-// Once per process, shared by every bundle Next makes of this module (the routes and the instrumentation hook).
-const shared = globalThis as unknown as { batchQueue?: Promise<PgBoss> };
+type QueueHolder = { started: Promise<PgBoss> | null };
+
+/** Once per process, shared by every bundle of the build (the routes and the instrumentation hook): process-wide.ts. */
+const holder = () =>
+  processWide<QueueHolder>(
+    "batchQueue",
+    () => ({ started: null }),
+    async ({ started }) => {
+      await (await started)?.stop({ graceful: false, wait: true });
+    },
+  );
 
 /**
  * pg-boss in this app's PostgreSQL (schema `pgboss`, created on first start): the durable queue every instance and
  * `npm run worker` share. A job whose worker died is retried after QUEUE_JOB_TIMEOUT_SECONDS.
  */
 export function queue(): Promise<PgBoss> {
-  shared.batchQueue ??= start().catch((error) => {
-    shared.batchQueue = undefined;
+  const shared = holder();
+  shared.started ??= start().catch((error) => {
+    shared.started = null;
     throw error;
   });
-  return shared.batchQueue;
+  return shared.started;
 }
 
 async function start(): Promise<PgBoss> {

@@ -3,6 +3,7 @@ import type { Look, Voice } from "@/lib/catalogue";
 import { settleAll } from "@/lib/settle-all";
 import { compareKeys, lookKey, sortedBy, voiceKey } from "./order";
 import { logger } from "@/server/logger";
+import { processWide } from "@/server/process-wide";
 import type { AvatarGroup, CatalogueLook } from "@/server/heygen/catalogue-items";
 import { heygen } from "@/server/heygen-client";
 
@@ -28,11 +29,10 @@ type CatalogueCache = {
   generation: number;
 };
 
-// On globalThis: the admin page and each catalogue route are bundled apart, and the production build does not
-// share module state between them (the page and the looks route were seen holding two catalogues). One per process,
-// so that a refresh drops what every route serves.
-const globalForCatalogue = globalThis as unknown as { heygenCatalogue?: CatalogueCache };
-const cache = (globalForCatalogue.heygenCatalogue ??= { cached: null, loading: null, generation: 0 });
+// One per process (process-wide.ts), not per bundle: the admin page and each catalogue route are bundled apart, and
+// a refresh must drop what every one of them serves.
+const catalogueCache = () =>
+  processWide<CatalogueCache>("heygenCatalogue", () => ({ cached: null, loading: null, generation: 0 }));
 
 /**
  * HeyGen's looks, avatars and voices, public and private: one HeyGen round per few minutes, shared by every
@@ -40,6 +40,7 @@ const cache = (globalForCatalogue.heygenCatalogue ??= { cached: null, loading: n
  * and the next request tries again.
  */
 export function getCatalogue(): Promise<Catalogue> {
+  const cache = catalogueCache();
   const { cached } = cache;
   if (cached && Date.now() - cached.at < CATALOGUE_TTL_MS) return Promise.resolve(cached.value);
   if (!cache.loading) {
@@ -58,6 +59,7 @@ export function getCatalogue(): Promise<Catalogue> {
 
 /** The admin's "Refresh": the next request asks HeyGen afresh (new looks, new voices, fresh preview URLs). */
 export function refreshCatalogue(): void {
+  const cache = catalogueCache();
   cache.generation++;
   cache.cached = null;
   cache.loading = null;

@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import { env } from "@/server/env";
 import { logger } from "@/server/logger";
+import { processWide, processWideHandle } from "@/server/process-wide";
 
 /** The channel the "Video" triggers announce changes on (migration 20261125183000_notify_video_changes). */
 const CHANNEL = "video_changed";
@@ -55,6 +56,7 @@ class VideoChanges {
     this.retryTimer = null;
     const client = new pg.Client({
       connectionString: env.DATABASE_LISTEN_URL ?? env.DATABASE_URL,
+      application_name: "heygen-app-listen",
       keepAlive: true,
       connectionTimeoutMillis: 5_000,
     });
@@ -98,7 +100,11 @@ class VideoChanges {
   }
 }
 
-// One per process; in development one across hot reloads too (each reload would otherwise open another connection).
-const globalForChanges = globalThis as unknown as { videoChanges?: VideoChanges };
-export const videoChanges = globalForChanges.videoChanges ?? new VideoChanges();
-if (env.NODE_ENV === "development") globalForChanges.videoChanges = videoChanges;
+/** The process's one LISTEN connection (process-wide.ts: shared by every bundle of the build). */
+const current = () =>
+  processWide(
+    "videoChanges",
+    () => new VideoChanges(),
+    (changes) => changes.stop(),
+  );
+export const videoChanges = processWideHandle(current);

@@ -4,13 +4,18 @@ import type { AccountReport } from "@/lib/overview";
 import { classifyHeygenFailure } from "@/server/heygen/failures";
 import { heygen } from "@/server/heygen-client";
 import { logger } from "@/server/logger";
+import { processWide } from "@/server/process-wide";
 import { heygenApiKey } from "@/server/settings/credentials";
 
 /** A balance a minute old is good enough for a dashboard, and reloading it then costs HeyGen nothing. */
 export const ACCOUNT_TTL_MS = 60_000;
 
-let cached: { apiKey: string; at: number; account: HeygenAccount } | null = null;
-let loading: Promise<AccountReport> | null = null;
+type AccountCache = {
+  cached: { apiKey: string; at: number; account: HeygenAccount } | null;
+  loading: Promise<AccountReport> | null;
+};
+/** Per process (process-wide.ts): the overview page and its route are bundled apart. */
+const accountCache = () => processWide<AccountCache>("heygenAccount", () => ({ cached: null, loading: null }));
 
 /**
  * The HeyGen account (GET /v3/users/me), cached per process for ACCOUNT_TTL_MS and per API key; concurrent page
@@ -19,16 +24,17 @@ let loading: Promise<AccountReport> | null = null;
 export async function heygenAccount(): Promise<AccountReport> {
   const apiKey = (await heygenApiKey())?.value;
   if (!apiKey) return { account: null, problem: "No HeyGen API key is configured: add one in Settings." };
-  if (cached?.apiKey === apiKey && Date.now() - cached.at < ACCOUNT_TTL_MS)
-    return { account: cached.account, problem: null };
-  loading ??= load(apiKey).finally(() => (loading = null));
-  return loading;
+  const cache = accountCache();
+  if (cache.cached?.apiKey === apiKey && Date.now() - cache.cached.at < ACCOUNT_TTL_MS)
+    return { account: cache.cached.account, problem: null };
+  cache.loading ??= load(cache, apiKey).finally(() => (cache.loading = null));
+  return cache.loading;
 }
 
-async function load(apiKey: string): Promise<AccountReport> {
+async function load(cache: AccountCache, apiKey: string): Promise<AccountReport> {
   try {
     const account = describeHeygenAccount(await heygen.getAccount());
-    cached = { apiKey, at: Date.now(), account };
+    cache.cached = { apiKey, at: Date.now(), account };
     return { account, problem: null };
   } catch (error) {
     const reason = classifyHeygenFailure(error)?.message ?? "unexpected error";

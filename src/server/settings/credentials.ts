@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
+import { processWide } from "@/server/process-wide";
 import { deleteSetting, readSetting, writeSetting, type SettingName } from "./settings-store";
 
 /** Where a credential comes from: the environment wins over what an admin saved in Settings. */
@@ -14,10 +15,13 @@ export type Credential = { value: string; source: CredentialSource } | null;
  */
 export const SAVED_CREDENTIAL_TTL_MS = 30_000;
 
-const cache = new Map<SettingName, { at: number; value: Promise<string | null> }>();
+/** Per process (process-wide.ts), so that a save in one bundle drops the value every bundle serves. */
+const savedCache = () =>
+  processWide("savedCredentials", () => new Map<SettingName, { at: number; value: Promise<string | null> }>());
 
 /** The saved value, decrypted, from this process's cache when fresh; one read in flight per setting. */
 function savedValue(name: SettingName, { fresh = false } = {}): Promise<string | null> {
+  const cache = savedCache();
   const cached = cache.get(name);
   if (cached && !fresh && Date.now() - cached.at < SAVED_CREDENTIAL_TTL_MS) return cached.value;
   const value = readSetting(name).then((stored) => (stored.state === "saved" ? stored.value : null));
@@ -55,12 +59,12 @@ export function webhookSecret(options?: { fresh?: boolean }): Promise<Credential
 
 export async function saveCredential(name: SettingName, value: string): Promise<void> {
   await writeSetting(name, value);
-  cache.delete(name);
+  savedCache().delete(name);
 }
 
 export async function removeCredential(name: SettingName): Promise<void> {
   await deleteSetting(name);
-  cache.delete(name);
+  savedCache().delete(name);
 }
 
 /** A setting the environment provides wins, so saving one in Settings would change nothing. */
@@ -72,13 +76,15 @@ export const setByEnvironment = (variable: string) =>
 
 export const heygenNotConfigured = () => new AppError("heygen_not_configured", "Add your HeyGen API key in Settings.");
 
-let toldNoKey = false;
+/** Once per process, not per bundle: whether the log has said that there is no key. */
+const noKeyNotice = () => processWide("noHeygenKeyNotice", () => ({ told: false }));
 
 /** For background work (timer, catch-up, render details): false without a key, said once in the log rather than per run. */
 export async function heygenConfigured(): Promise<boolean> {
   const configured = (await heygenApiKey()) !== null;
-  if (!configured && !toldNoKey)
+  const notice = noKeyNotice();
+  if (!configured && !notice.told)
     logger.info("no HeyGen API key yet (add one in Settings): background HeyGen checks wait for it");
-  toldNoKey = !configured;
+  notice.told = !configured;
   return configured;
 }

@@ -4,6 +4,7 @@ import { parseSync, stringifySync } from "subtitle";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
+import { processWide } from "@/server/process-wide";
 
 /** HeyGen's SRT of a few minutes of speech is a few KB: a file this large is not captions. */
 const MAX_SRT_BYTES = 1024 * 1024;
@@ -15,17 +16,23 @@ const CACHE_MAX_CHARACTERS = 8 * 1024 * 1024;
  * so: keyed by the video alone, a fresh URL does not fetch the same file again. Concurrent misses share one fetch;
  * failures are not cached.
  */
-const cache = new LRUCache<string, string, string>({
-  maxSize: CACHE_MAX_CHARACTERS,
-  sizeCalculation: (vtt) => vtt.length,
-  fetchMethod: (_videoId, _stale, { context: subtitleUrl, signal }) => loadAsWebVtt(subtitleUrl, signal),
-});
+const captionsCache = () =>
+  processWide(
+    "captions",
+    () =>
+      new LRUCache<string, string, string>({
+        maxSize: CACHE_MAX_CHARACTERS,
+        sizeCalculation: (vtt) => vtt.length,
+        fetchMethod: (_videoId, _stale, { context: subtitleUrl, signal }) => loadAsWebVtt(subtitleUrl, signal),
+      }),
+    (cache) => cache.clear(),
+  );
 
 /** A video's captions (HeyGen's SRT) as WebVTT, the format browsers' <track> reads. */
 export async function captionsAsWebVtt(video: { id: string; subtitleUrl: string | null }): Promise<string> {
   if (!video.subtitleUrl) throw new AppError("not_found", "This video has no captions.");
   try {
-    return (await cache.fetch(video.id, { context: video.subtitleUrl }))!;
+    return (await captionsCache().fetch(video.id, { context: video.subtitleUrl }))!;
   } catch (error) {
     // The URL is presigned: its signature is not logged.
     logger.warn({ videoId: video.id, err: (error as Error).message }, "could not load the captions");

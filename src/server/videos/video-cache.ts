@@ -1,8 +1,8 @@
 import "server-only";
 import type { Video } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import { env } from "@/server/env";
 import { videoChanges } from "@/server/live/video-changes";
+import { processWide, processWideHandle } from "@/server/process-wide";
 
 /** A safety net only: while listening, every change already drops the cached row (see video-changes.ts). */
 const LIVE_TTL_MS = 5_000;
@@ -76,7 +76,5 @@ class VideoCache {
   }
 }
 
-// One per process; in development one across hot reloads too (like the LISTEN connection it subscribes to).
-const globalForCache = globalThis as unknown as { videoCache?: VideoCache };
-export const videoCache = globalForCache.videoCache ?? new VideoCache();
-if (env.NODE_ENV === "development") globalForCache.videoCache = videoCache;
+/** One per process, like the LISTEN connection it subscribes to (process-wide.ts). */
+export const videoCache = processWideHandle(() => processWide("videoCache", () => new VideoCache()));

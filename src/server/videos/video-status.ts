@@ -2,6 +2,7 @@ import "server-only";
 import type { Video } from "@/generated/prisma/client";
 import { isSettled, toPublicVideo } from "@/lib/video";
 import { etagOfJson } from "@/lib/video-etag";
+import { processWide } from "@/server/process-wide";
 import { FRESH_MARGIN_MS, withFreshMedia } from "./fresh-media";
 import { isVideoId } from "./queries";
 import { videoCache } from "./video-cache";
@@ -50,8 +51,9 @@ export async function videoStatus(id: string, query: StatusQuery): Promise<Statu
   }
 }
 
-// The viewer's JSON and ETag of a row, computed once per cached row rather than once per request.
-const viewerJson = new WeakMap<Video, { body: string; etag: string }>();
+// The viewer's JSON and ETag of a row, computed once per cached row rather than once per request; one per process,
+// like the cache of rows it is keyed by (process-wide.ts).
+const viewerJsonOf = () => processWide("viewerJson", () => new WeakMap<Video, { body: string; etag: string }>());
 
 async function currentStatus(
   id: string,
@@ -62,6 +64,7 @@ async function currentStatus(
   if (!cached) return null;
   // Presigned URLs expiring within the hour are replaced first (that write drops the cached row everywhere).
   const row = await withFreshMedia(cached, { force });
+  const viewerJson = viewerJsonOf();
   let json = admin ? undefined : viewerJson.get(row);
   if (!json) {
     const body = JSON.stringify(toPublicVideo(row, { admin }));
