@@ -2,12 +2,15 @@ import "server-only";
 import type { Video } from "@/generated/prisma/client";
 import { env } from "@/server/env";
 import { logger } from "@/server/logger";
+import { processWide } from "@/server/process-wide";
 import { claimAndSync } from "@/server/sync/ask-heygen";
 import { isDue } from "./due";
 
-// process-wide: when this instance may next try to claim a video's check, so that a crowd polling from cache does
-// not reach the database.
-const nextAttempt = new Map<string, number>();
+/**
+ * When this process may next try to claim a video's check, so that a crowd polling from cache does not reach the
+ * database.
+ */
+const nextAttempts = () => processWide("staleCheckNextAttempts", () => new Map<string, number>());
 const MAX_TRACKED = 10_000;
 
 /**
@@ -19,6 +22,7 @@ const MAX_TRACKED = 10_000;
 export function staleCheckFor(video: Video, now = new Date()): (() => Promise<void>) | null {
   if (!isDue(video, now)) return null;
   const intervalMs = env.RECONCILE_AFTER_SECONDS * 1000;
+  const nextAttempt = nextAttempts();
   if ((nextAttempt.get(video.id) ?? 0) > now.getTime()) return null;
   nextAttempt.delete(video.id); // re-inserted last: the Map's order is the eviction order
   nextAttempt.set(video.id, now.getTime() + intervalMs);

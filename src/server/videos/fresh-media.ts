@@ -2,6 +2,7 @@ import "server-only";
 import pLimit from "p-limit";
 import type { Video } from "@/generated/prisma/client";
 import { db } from "@/server/db";
+import { processWide } from "@/server/process-wide";
 import { claimAndSync } from "@/server/sync/ask-heygen";
 
 /** A URL that expires within this margin is not served: it could die while someone watches. */
@@ -14,8 +15,8 @@ const WAIT_FOR_OTHER_MS = 3_000;
 /** Refreshes a list makes at once (a gallery page, the admin list). */
 const LIST_REFRESH_CONCURRENCY = 4;
 
-// process-wide: the refresh in flight per video, shared by every request of this process that wants it.
-const inFlight = new Map<string, Promise<Video>>();
+/** The refresh in flight per video, shared by every request of this process that wants it. */
+const refreshesInFlight = () => processWide("mediaRefreshesInFlight", () => new Map<string, Promise<Video>>());
 
 /**
  * The video with media URLs that stay valid for at least an hour: HeyGen presigns them and they expire, so
@@ -27,6 +28,7 @@ export function withFreshMedia(video: Video, options: { force?: boolean } = {}):
   if (video.status !== "COMPLETED" || !video.heygenVideoId) return Promise.resolve(video);
   const expiresSoon = !video.mediaExpiresAt || video.mediaExpiresAt.getTime() < Date.now() + FRESH_MARGIN_MS;
   if (!expiresSoon && !options.force) return Promise.resolve(video);
+  const inFlight = refreshesInFlight();
   let refresh = inFlight.get(video.id);
   if (!refresh) {
     refresh = refreshMedia(video).finally(() => inFlight.delete(video.id));

@@ -2,6 +2,7 @@ import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import pLimit from "p-limit";
 import { db } from "@/server/db";
+import { processWide } from "@/server/process-wide";
 import { claimAndSync } from "@/server/sync/ask-heygen";
 import { HEYGEN_CALL_INTERVAL_MS } from "@/server/sync/claim";
 
@@ -15,9 +16,9 @@ export const RENDER_DETAILS_QUIET_MS = 250;
 /** ...or at the latest this long after their own webhook. */
 export const RENDER_DETAILS_MAX_WAIT_MS = 10_000;
 
-// process-wide: one queue of detail calls, and when a success webhook last asked for details, per process.
-const queue = pLimit(RENDER_DETAIL_CALLS_AT_ONCE);
-let lastAskedAt = 0;
+/** One queue of detail calls per process, and when a success webhook last asked for details. */
+const detailCalls = () =>
+  processWide("renderDetailCalls", () => ({ queue: pLimit(RENDER_DETAIL_CALLS_AT_ONCE), lastAskedAt: 0 }));
 
 /**
  * A success webhook carries only the video URL. The poster, duration, captions and a freshly signed video URL come
@@ -27,9 +28,10 @@ let lastAskedAt = 0;
  * the video plays without them, and reconciliation refills them if this process dies first).
  */
 export async function recordRenderDetails(videoId: string): Promise<void> {
-  lastAskedAt = Date.now();
-  const deadline = lastAskedAt + RENDER_DETAILS_MAX_WAIT_MS;
-  const outcome = await queue(async () => {
+  const calls = detailCalls();
+  calls.lastAskedAt = Date.now();
+  const deadline = calls.lastAskedAt + RENDER_DETAILS_MAX_WAIT_MS;
+  const outcome = await calls.queue(async () => {
     await webhooksPaused(deadline);
     return claimAndSync(videoId);
   });
@@ -39,7 +41,7 @@ export async function recordRenderDetails(videoId: string): Promise<void> {
 /** Resolves once no webhook has asked for details for RENDER_DETAILS_QUIET_MS, or at the deadline. */
 async function webhooksPaused(deadline: number): Promise<void> {
   for (;;) {
-    const until = Math.min(deadline, lastAskedAt + RENDER_DETAILS_QUIET_MS);
+    const until = Math.min(deadline, detailCalls().lastAskedAt + RENDER_DETAILS_QUIET_MS);
     if (Date.now() >= until) return;
     await sleep(until - Date.now());
   }
@@ -55,5 +57,5 @@ async function askOnceClaimLapses(videoId: string): Promise<void> {
   if (!row || row.detailsAt || !row.heygenCheckedAt) return;
   await sleep(Math.max(0, row.heygenCheckedAt.getTime() + HEYGEN_CALL_INTERVAL_MS - Date.now()));
   const latest = await db.video.findUnique({ where: { id: videoId }, select: { detailsAt: true } });
-  if (latest && !latest.detailsAt) await queue(() => claimAndSync(videoId));
+  if (latest && !latest.detailsAt) await detailCalls().queue(() => claimAndSync(videoId));
 }
