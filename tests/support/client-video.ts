@@ -1,0 +1,64 @@
+import type { AdminVideo, PublicVideo } from "@/lib/video";
+
+/**
+ * A video as the status API answers it, with the server's `settled` fact (nothing more will change: failed, or
+ * completed with its details). Typed on its own until PublicVideo carries `settled` itself.
+ */
+export type WatchedVideo = PublicVideo & { settled: boolean };
+
+let made = 0;
+
+/** A video HeyGen is rendering, created a minute ago; `fields` move it on. */
+export function renderingVideo(fields: Partial<WatchedVideo> = {}): WatchedVideo {
+  return {
+    id: fields.id ?? `video-${++made}`,
+    title: "Morning news",
+    status: "PROCESSING",
+    aspectRatio: "16:9",
+    resolution: "1080p",
+    videoUrl: null,
+    thumbnailUrl: null,
+    subtitleUrl: null,
+    duration: null,
+    error: null,
+    unconfirmed: false,
+    createdAt: new Date(Date.now() - 60_000).toISOString(),
+    completedAt: null,
+    settled: false,
+    ...fields,
+  };
+}
+
+/** Just completed by HeyGen's webhook: its poster, length and captions are still being fetched. */
+export const justCompleted = (video: WatchedVideo): WatchedVideo => ({
+  ...video,
+  status: "COMPLETED",
+  videoUrl: `https://media.example/${video.id}.mp4`,
+  completedAt: new Date().toISOString(),
+  settled: false,
+});
+
+/** Completed, with its details in: nothing more will change. */
+export const withDetails = (video: WatchedVideo): WatchedVideo => ({
+  ...justCompleted(video),
+  thumbnailUrl: `https://media.example/${video.id}.jpg`,
+  subtitleUrl: `https://media.example/${video.id}.srt`,
+  duration: 12.5,
+  settled: true,
+});
+
+export const failed = (video: WatchedVideo): WatchedVideo => ({
+  ...video,
+  status: "FAILED",
+  error: "HeyGen could not render this video.",
+  completedAt: new Date().toISOString(),
+  settled: true,
+});
+
+/** The admin list's view of a video (its options and regenerations besides). */
+export const adminVideo = (video: WatchedVideo): AdminVideo & { settled: boolean } => ({
+  ...video,
+  options: { captions: "sidecar", outputFormat: "mp4" },
+  regeneratedFromId: null,
+  regenerationIds: [],
+});
