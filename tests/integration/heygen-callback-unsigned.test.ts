@@ -76,7 +76,7 @@ describe("POST /api/heygen/callback: unsigned deliveries are hints, never facts"
     await afterResponse();
     // The check ran: it asked HeyGen, heard "processing", and so changed nothing.
     expect(heygenRequests).toEqual([`GET /v3/videos/${row.heygenVideoId}`]);
-    expect(checks()).toEqual([{ videoId: row.id, heygenVideoId: row.heygenVideoId, result: "unchanged" }]);
+    expect(checks()).toEqual([{ videoId: row.id, heygenVideoId: row.heygenVideoId, result: "rendering" }]);
     expect(await reload(row.id)).toMatchObject({ status: "PROCESSING", videoUrl: null });
   });
 
