@@ -3,7 +3,7 @@ import { GET as listAdminVideos } from "@/app/api/admin/videos/route";
 import { GET as videoStatus } from "@/app/api/videos/[id]/route";
 import type { VideoStatus } from "@/lib/video";
 import { db } from "@/server/db";
-import { ADMIN_PAGE_SIZE } from "@/server/videos/admin-videos";
+import { ADMIN_PAGE_SIZE } from "@/server/video-lists/admin-videos";
 import { heygenRequests } from "../support/heygen";
 import { adminCookie, getRequest, videoRow } from "../support/requests";
 import { callRoute } from "../support/route-scope";

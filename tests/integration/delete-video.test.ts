@@ -5,7 +5,7 @@ import { DELETE as deleteRoute } from "@/app/api/admin/videos/[id]/route";
 import { GET as oEmbedRoute } from "@/app/api/oembed/route";
 import { GET as videoStatusRoute } from "@/app/api/videos/[id]/route";
 import { db } from "@/server/db";
-import { galleryPage } from "@/server/videos/gallery";
+import { galleryPage } from "@/server/video-lists/gallery";
 import { completedVideo } from "../support/completed-video";
 import { fakeHeygen, heygenRequests, heygenServer } from "../support/heygen";
 import { adminCookie, getRequest, videoRow } from "../support/requests";

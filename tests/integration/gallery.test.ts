@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { VideoStatus } from "@/lib/video";
 import { db } from "@/server/db";
-import { GALLERY_PAGE_SIZE, galleryPage } from "@/server/videos/gallery";
+import { GALLERY_PAGE_SIZE, galleryPage } from "@/server/video-lists/gallery";
 import { heygenRequests } from "../support/heygen";
 import { videoRow } from "../support/requests";
 import { TEST_ENV } from "../support/test-env";

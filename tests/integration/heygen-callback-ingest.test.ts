@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { POST as callback } from "@/app/api/heygen/callback/route";
 import { POST as createVideoRoute } from "@/app/api/videos/route";
 import { db } from "@/server/db";
-import { RENDER_DETAIL_CALLS_AT_ONCE, RENDER_DETAILS_QUIET_MS } from "@/server/videos/render-details";
+import { RENDER_DETAIL_CALLS_AT_ONCE, RENDER_DETAILS_QUIET_MS } from "@/server/media/render-details";
 import { fakeHeygen, heygenRequests, heygenServer } from "../support/heygen";
 import {
   adminCookie,

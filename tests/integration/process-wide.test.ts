@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
-import { videoChanges } from "@/server/live/video-changes";
+import { videoChanges } from "@/server/watch/video-changes";
 import { restartProcess } from "../support/restart-process";
 import { waitFor } from "../support/wait-for";
 
@@ -46,7 +46,7 @@ describe("process-wide objects", () => {
   });
 
   it("two copies of the live module open one LISTEN connection", async () => {
-    const [first, second] = await secondCopyOf(() => import("@/server/live/video-changes"));
+    const [first, second] = await secondCopyOf(() => import("@/server/watch/video-changes"));
     for (const copy of [first, second]) copy.videoChanges.subscribe(() => {});
     await waitFor(
       () => [first, second].every((copy) => copy.videoChanges.isLive()),

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { VideoStatus } from "@/lib/video";
 import { db } from "@/server/db";
-import { typicalRenderSeconds } from "@/server/videos/render-stats";
+import { typicalRenderSeconds } from "@/server/videos/typical-render-time";
 import { videoRow } from "../support/requests";
 
 const MINUTE = 60_000;

@@ -37,6 +37,6 @@ afterAll(async () => {
   heygenServer.close();
   fakeHeygen.close();
   const { db } = await import("@/server/db");
-  const { videoChanges } = await import("@/server/live/video-changes");
+  const { videoChanges } = await import("@/server/watch/video-changes");
   await Promise.all([db.$disconnect(), videoChanges.stop()]);
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/server/db";
-import { videoChanges } from "@/server/live/video-changes";
+import { videoChanges } from "@/server/watch/video-changes";
 
 /**
  * Resolves once this process has heard of every change committed so far: PostgreSQL delivers notifications in

@@ -1,6 +1,6 @@
 import { GalleryPagination } from "@/components/gallery/GalleryPagination";
 import { VideoCard } from "@/components/gallery/VideoCard";
-import { galleryPage } from "@/server/videos/gallery";
+import { galleryPage } from "@/server/video-lists/gallery";
 
 // Always read the database at request time: new videos appear without a rebuild.
 export const dynamic = "force-dynamic";

@@ -12,7 +12,7 @@ import {
 import { batchEtaSeconds } from "@/lib/batch-eta";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
-import { typicalRenderSeconds } from "@/server/videos/render-stats";
+import { typicalRenderSeconds } from "@/server/videos/typical-render-time";
 
 /** The batch list shows this many, newest first. */
 const LIST_LIMIT = 50;

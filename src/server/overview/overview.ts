@@ -1,6 +1,6 @@
 import "server-only";
 import type { Overview } from "@/lib/overview";
-import { typicalRenderSeconds } from "@/server/videos/render-stats";
+import { typicalRenderSeconds } from "@/server/videos/typical-render-time";
 import { heygenAccount } from "./heygen-account";
 import { videoCounts } from "./video-counts";
 import { webhookHealth } from "./webhook-health";

@@ -1,7 +1,7 @@
 import "server-only";
 import { PENDING_LIMIT, type PendingView } from "@/lib/pending";
 import { db } from "@/server/db";
-import { typicalRenderSeconds } from "@/server/videos/render-stats";
+import { typicalRenderSeconds } from "@/server/videos/typical-render-time";
 
 /** Before any video has completed there is no "usual": a render older than this is worth a look. */
 const OVERDUE_WITHOUT_HISTORY_SECONDS = 600;

@@ -7,8 +7,8 @@ import { heygenConfigured } from "@/server/settings/credentials";
 import { syncVideos } from "@/server/sync/ask-heygen";
 import { claimVideos } from "@/server/sync/claim";
 import { settleWithoutDetails } from "@/server/sync/give-up";
+import { catchUpWebhookEvents } from "@/server/webhooks/catch-up-events";
 import { pruneDeliveryLog } from "@/server/webhooks/delivery-log";
-import { catchUpWebhookEvents } from "./catch-up-events";
 import { dueWhere } from "./due";
 
 /** Videos looked at per run; the rest wait for the next one. */

@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { runPrepared } from "@/server/db";
 import { statusChangeCtes, type StatusChange } from "@/server/videos/transition";
 import { deliveryInsert, type DeliveryRecord } from "./delivery-log";
-import { videoForEventQuery } from "./find-video";
+import { videoForEventQuery } from "./video-for-event";
 import type { HeygenEvent } from "./parse-event";
 
 export type SignedEventOutcome = {

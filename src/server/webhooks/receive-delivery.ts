@@ -5,7 +5,7 @@ import type { HandlerContext } from "@/server/http/route";
 import { readRawBody } from "@/server/http/read-body";
 import { webhookSecret, type Credential } from "@/server/settings/credentials";
 import { claimAndSync } from "@/server/sync/ask-heygen";
-import { recordRenderDetails } from "@/server/videos/render-details";
+import { recordRenderDetails } from "@/server/media/render-details";
 import { applySignedEvent } from "./apply-signed-event";
 import { recordDelivery, recordRefusal } from "./delivery-log";
 import { parseHeygenEvent } from "./parse-event";

@@ -3,7 +3,7 @@ import { isTerminal } from "@/lib/video";
 import { logger } from "@/server/logger";
 import { syncVideo } from "@/server/sync/ask-heygen";
 import { claimVideos } from "@/server/sync/claim";
-import { findVideoForEvent } from "./find-video";
+import { findVideoForEvent } from "./video-for-event";
 import { parseHeygenEvent, type HeygenEvent } from "./parse-event";
 
 export type HintOutcome = {

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { publicOrigin } from "@/server/http/public-origin";
 import { route } from "@/server/http/route";
-import { oEmbedFor, readOEmbedQuery } from "@/server/videos/oembed";
+import { oEmbedFor, readOEmbedQuery } from "@/server/share/oembed";
 
 // GET /api/oembed?url=<watch page>[&maxwidth=&maxheight=&format=json] — the oEmbed answer for a finished video.
 // Public: consumers fetch it from their servers or, cross-origin, from their pages.

@@ -5,7 +5,7 @@ import { isAdminRequest } from "@/server/auth/session";
 import { idempotencyKeyOf } from "@/server/http/idempotency-key";
 import { route } from "@/server/http/route";
 import { createVideo, HTTP_STATUS_OF_OUTCOME } from "@/server/videos/create-video";
-import { listVideos } from "@/server/videos/queries";
+import { listVideos } from "@/server/watch/find-video";
 
 // GET /api/videos — completed videos for everyone, every video for an admin
 export const GET = route({}, async ({ request }) => {

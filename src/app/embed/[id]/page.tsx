@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { VideoPlayer } from "@/components/watch/VideoPlayer";
 import { toPublicVideo } from "@/lib/video";
-import { getVideo } from "@/server/videos/get-video";
+import { getVideo } from "@/server/watch/video-for-page";
 
 export async function generateMetadata({ params }: PageProps<"/embed/[id]">): Promise<Metadata> {
   const video = await getVideo((await params).id);

@@ -3,7 +3,7 @@ import { AdminVideoList } from "@/components/videos/AdminVideoList";
 import { VideoFilters } from "@/components/videos/VideoFilters";
 import { FIRST_PAGE, searchOf, videoListQuery, type VideoListQuery } from "@/lib/video-list-query";
 import { requireAdminPage } from "@/server/auth/session";
-import { adminVideosPage, isVideoCursor } from "@/server/videos/admin-videos";
+import { adminVideosPage, isVideoCursor } from "@/server/video-lists/admin-videos";
 
 export const metadata: Metadata = { title: "Videos" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { publicOrigin } from "@/server/http/public-origin";
-import { shareMetadata } from "@/server/videos/share-metadata";
-import { getVideo } from "@/server/videos/get-video";
+import { shareMetadata } from "@/server/share/share-metadata";
+import { getVideo } from "@/server/watch/video-for-page";
 
 export async function generateMetadata({ params }: LayoutProps<"/videos/[id]">): Promise<Metadata> {
   const video = await getVideo((await params).id);

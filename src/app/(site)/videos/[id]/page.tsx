@@ -5,9 +5,9 @@ import { VideoEvents } from "@/components/watch/VideoEvents";
 import { VideoPlayer } from "@/components/watch/VideoPlayer";
 import { isTerminal, toPublicVideo } from "@/lib/video";
 import { isAdminSession } from "@/server/auth/session";
-import { typicalRenderSeconds } from "@/server/videos/render-stats";
+import { typicalRenderSeconds } from "@/server/videos/typical-render-time";
 import { listDeliveries } from "@/server/webhooks/delivery-log";
-import { getVideo } from "@/server/videos/get-video";
+import { getVideo } from "@/server/watch/video-for-page";
 
 export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
   const row = await getVideo((await params).id);

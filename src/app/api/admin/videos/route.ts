@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { route } from "@/server/http/route";
-import { adminVideosPage, readVideoListQuery } from "@/server/videos/admin-videos";
+import { adminVideosPage, readVideoListQuery } from "@/server/video-lists/admin-videos";
 
 // GET /api/admin/videos?status=&q=&cursor= — admin: every video, filtered, newest first, a page at a time
 export const GET = route({ admin: true }, async ({ request }) => {

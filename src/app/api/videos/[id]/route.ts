@@ -4,7 +4,7 @@ import { isAdminRequest } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
 import { route } from "@/server/http/route";
 import { staleCheckFor } from "@/server/reconcile/on-read";
-import { videoStatus } from "@/server/videos/video-status";
+import { videoStatus } from "@/server/watch/video-status";
 
 /**
  * GET /api/videos/[id]: one video's status, watched by the VideoPlayer. `If-None-Match` → 304 when unchanged;

@@ -1,7 +1,7 @@
 import { AppError } from "@/server/errors";
 import { route } from "@/server/http/route";
-import { captionsAsWebVtt } from "@/server/videos/captions";
-import { findVideo } from "@/server/videos/queries";
+import { captionsAsWebVtt } from "@/server/media/captions";
+import { findVideo } from "@/server/watch/find-video";
 
 /** A render's captions never change: browsers and CDNs may keep them as long as they like (a day here). */
 const CACHE_CONTROL = "public, max-age=86400, immutable";

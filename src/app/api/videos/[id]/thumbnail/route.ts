@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { route } from "@/server/http/route";
-import { freshThumbnail } from "@/server/videos/thumbnail";
+import { freshThumbnail } from "@/server/media/thumbnail";
 
 // GET /api/videos/[id]/thumbnail — 302 to a fresh presigned thumbnail: the og:image of share previews
 export const GET = route<{ id: string }>({}, async ({ params }) => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { toPublicVideo, type PublicVideo } from "@/lib/video";
 import { db } from "@/server/db";
-import { withFreshMediaAll } from "./fresh-media";
+import { withFreshMediaAll } from "@/server/media/fresh-media";
 import { decodeCursor, encodeCursor, NEWEST_FIRST, olderThan } from "./video-cursor";
 
 /** Cards per gallery page: whole rows of the 1-, 2- and 3-column layouts. */

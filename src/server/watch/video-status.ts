@@ -3,8 +3,8 @@ import type { Video } from "@/generated/prisma/client";
 import { isSettled, toPublicVideo } from "@/lib/video";
 import { etagOfJson } from "@/lib/video-etag";
 import { processWide } from "@/server/process-wide";
-import { FRESH_MARGIN_MS, withFreshMedia } from "./fresh-media";
-import { isVideoId } from "./queries";
+import { FRESH_MARGIN_MS, withFreshMedia } from "@/server/media/fresh-media";
+import { isVideoId } from "./find-video";
 import { videoCache } from "./video-cache";
 
 export type StatusQuery = {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { isVideoId } from "./queries";
+import { isVideoId } from "@/server/watch/find-video";
 
 /**
  * Where a newest-first page of videos ends: the (createdAt, id) of its last video, opaque to clients. Pages that

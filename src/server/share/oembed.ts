@@ -5,7 +5,7 @@ import { toPublicVideo } from "@/lib/video";
 import { frameSize } from "@/lib/video-format";
 import { AppError } from "@/server/errors";
 import { embedSize } from "./embed-size";
-import { findVideo } from "./queries";
+import { findVideo } from "@/server/watch/find-video";
 import { shareLinks, SITE_NAME } from "./share-links";
 
 const bound = z.coerce

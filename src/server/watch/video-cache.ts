@@ -1,8 +1,8 @@
 import "server-only";
 import type { Video } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import { videoChanges } from "@/server/live/video-changes";
 import { processWide, processWideHandle } from "@/server/process-wide";
+import { videoChanges } from "./video-changes";
 
 /** A safety net only: while listening, every change already drops the cached row (see video-changes.ts). */
 const LIVE_TTL_MS = 5_000;

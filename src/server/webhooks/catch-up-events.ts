@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/server/db";
 import { heygen } from "@/server/heygen-client";
-import { recordRenderDetails } from "@/server/videos/render-details";
-import { applySignedEvent } from "@/server/webhooks/apply-signed-event";
-import { parseHeygenEvent } from "@/server/webhooks/parse-event";
+import { recordRenderDetails } from "@/server/media/render-details";
+import { applySignedEvent } from "./apply-signed-event";
+import { parseHeygenEvent } from "./parse-event";
 
 const CURSOR = "heygen_webhook_events_seen_until";
 /** With no cursor yet (first run), events older than this are not replayed. */

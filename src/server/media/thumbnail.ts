@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/server/errors";
-import { findVideo } from "./queries";
+import { findVideo } from "@/server/watch/find-video";
 
 /** Longest a redirect to a presigned thumbnail may be cached (findVideo serves URLs valid for an hour at least). */
 const REDIRECT_MAX_AGE_SECONDS = 600;

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { findVideo } from "./queries";
+import { findVideo } from "./find-video";
 
 /** One query per request, shared by a page and its metadata (watch page, embed). */
 export const getVideo = cache((id: string) => findVideo(id));

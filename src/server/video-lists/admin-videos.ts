@@ -6,7 +6,7 @@ import { toPublicVideo, type AdminVideo } from "@/lib/video";
 import { STATUS_FILTERS, videoListQuery, type AdminVideoPage, type VideoListQuery } from "@/lib/video-list-query";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { withFreshMediaAll } from "./fresh-media";
+import { withFreshMediaAll } from "@/server/media/fresh-media";
 import { decodeCursor, encodeCursor, NEWEST_FIRST, olderThan } from "./video-cursor";
 
 /** Rows per page of the admin list. */

@@ -2,7 +2,7 @@ import "server-only";
 import type { Video } from "@/generated/prisma/client";
 import { toPublicVideo, type PublicVideo } from "@/lib/video";
 import { db } from "@/server/db";
-import { withFreshMedia, withFreshMediaAll } from "./fresh-media";
+import { withFreshMedia, withFreshMediaAll } from "@/server/media/fresh-media";
 import { videoCache } from "./video-cache";
 
 const LIST_LIMIT = 100;
