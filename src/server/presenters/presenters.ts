@@ -4,9 +4,8 @@ import { storedOptions } from "@/lib/generation-options";
 import type { Presenter } from "@/lib/presenter";
 import type { AspectRatio, Resolution } from "@/lib/video-format";
 import type { CreatePresenterInput, UpdatePresenterInput } from "@/lib/presenter-input";
-import { db } from "@/server/db";
+import { db, isUniqueViolation } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { isUniqueViolation } from "@/server/videos/transition";
 
 const notFound = () => new AppError("not_found", "No presenter with this id.");
 const nameTaken = () => new AppError("conflict", "A presenter already has this name.", { field: "name" });

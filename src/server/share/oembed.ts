@@ -4,8 +4,8 @@ import { describeFirstIssue } from "@/lib/validation";
 import { toPublicVideo } from "@/lib/video";
 import { frameSize } from "@/lib/video-format";
 import { AppError } from "@/server/errors";
-import { embedSize } from "./embed-size";
 import { findVideo } from "@/server/watch/find-video";
+import { embedSize } from "./embed-size";
 import { shareLinks, SITE_NAME } from "./share-links";
 
 const bound = z.coerce

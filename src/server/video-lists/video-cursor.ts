@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { isVideoId } from "@/server/watch/find-video";
+import { isVideoId } from "@/server/videos/video-id";
 
 /**
  * Where a newest-first page of videos ends: the (createdAt, id) of its last video, opaque to clients. Pages that

@@ -2,7 +2,7 @@ import "server-only";
 import type { Video } from "@/generated/prisma/client";
 import { toPublicVideo } from "@/lib/video";
 import type { CreateVideoInput } from "@/lib/video-input";
-import { db } from "@/server/db";
+import { db, isUniqueViolation } from "@/server/db";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { heygenAppError } from "@/server/heygen-app-error";
@@ -10,7 +10,7 @@ import { heygen } from "@/server/heygen-client";
 import { classifyHeygenFailure, type HeygenFailure } from "@/server/heygen/failures";
 import { logger } from "@/server/logger";
 import { heygenApiKey, heygenNotConfigured } from "@/server/settings/credentials";
-import { applyStatusChange, isUniqueViolation } from "./transition";
+import { applyStatusChange } from "./transition";
 
 export type CreateVideoResult = {
   video: Video;

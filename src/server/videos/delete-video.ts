@@ -4,7 +4,7 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { throwHeygenAppError } from "@/server/heygen-app-error";
 import { heygen } from "@/server/heygen-client";
-import { isVideoId } from "@/server/watch/find-video";
+import { isVideoId } from "./video-id";
 
 /**
  * Removes a video from the app: its row, so the list, the gallery, its page, the status route, embeds and oEmbed

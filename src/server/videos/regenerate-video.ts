@@ -6,7 +6,7 @@ import { createVideoInput, type CreateVideoInput } from "@/lib/video-input";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { createVideo, type CreateVideoResult } from "./create-video";
-import { isVideoId } from "@/server/watch/find-video";
+import { isVideoId } from "./video-id";
 
 /**
  * A new HeyGen job with the settings of an existing video (title, script, look, voice, format and every option),

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma, type Video } from "@/generated/prisma/client";
 import type { VideoStatus } from "@/generated/prisma/enums";
-import { db as defaultDb, type Db } from "@/server/db";
+import { db as defaultDb, isUniqueViolation, type Db } from "@/server/db";
 import { mediaAssignments, type RenderMedia } from "./render-media";
 
 /**
@@ -97,13 +97,4 @@ function assignments(change: StatusChange, now: Date): Prisma.Sql[] {
       // An unfinished row holds no media of its own: the expiry is that of the change's URLs.
       return [...mediaAssignments(change.media, now), Prisma.sql`"error" = NULL`, Prisma.sql`"completedAt" = ${now}`];
   }
-}
-
-/** A unique constraint refused the write (P2002 from the query builder, SQLSTATE 23505 from raw SQL). */
-export function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  return (
-    error.code === "P2002" ||
-    (error.code === "P2010" && /23505|unique/i.test(JSON.stringify(error.meta ?? {}) + error.message))
-  );
 }

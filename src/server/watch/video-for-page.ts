@@ -3,4 +3,4 @@ import { cache } from "react";
 import { findVideo } from "./find-video";
 
 /** One query per request, shared by a page and its metadata (watch page, embed). */
-export const getVideo = cache((id: string) => findVideo(id));
+export const videoForPage = cache((id: string) => findVideo(id));

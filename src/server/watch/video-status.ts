@@ -2,9 +2,9 @@ import "server-only";
 import type { Video } from "@/generated/prisma/client";
 import { isSettled, toPublicVideo } from "@/lib/video";
 import { etagOfJson } from "@/lib/video-etag";
-import { processWide } from "@/server/process-wide";
 import { FRESH_MARGIN_MS, withFreshMedia } from "@/server/media/fresh-media";
-import { isVideoId } from "./find-video";
+import { processWide } from "@/server/process-wide";
+import { isVideoId } from "@/server/videos/video-id";
 import { videoCache } from "./video-cache";
 
 export type StatusQuery = {

@@ -1,11 +1,11 @@
 import "server-only";
 import { after, NextResponse } from "next/server";
 import { AppError } from "@/server/errors";
-import type { HandlerContext } from "@/server/http/route";
 import { readRawBody } from "@/server/http/read-body";
+import type { HandlerContext } from "@/server/http/route";
+import { recordRenderDetails } from "@/server/media/render-details";
 import { webhookSecret, type Credential } from "@/server/settings/credentials";
 import { claimAndSync } from "@/server/sync/ask-heygen";
-import { recordRenderDetails } from "@/server/media/render-details";
 import { applySignedEvent } from "./apply-signed-event";
 import { recordDelivery, recordRefusal } from "./delivery-log";
 import { parseHeygenEvent } from "./parse-event";

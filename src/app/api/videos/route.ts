@@ -4,12 +4,12 @@ import { createVideoInput } from "@/lib/video-input";
 import { isAdminRequest } from "@/server/auth/session";
 import { idempotencyKeyOf } from "@/server/http/idempotency-key";
 import { route } from "@/server/http/route";
+import { latestVideos } from "@/server/video-lists/latest-videos";
 import { createVideo, HTTP_STATUS_OF_OUTCOME } from "@/server/videos/create-video";
-import { listVideos } from "@/server/watch/find-video";
 
 // GET /api/videos — completed videos for everyone, every video for an admin
 export const GET = route({}, async ({ request }) => {
-  const videos = await listVideos({ includeUnfinished: await isAdminRequest(request) });
+  const videos = await latestVideos({ includeUnfinished: await isAdminRequest(request) });
   return NextResponse.json({ videos }, { headers: { "cache-control": "no-store" } });
 });
 

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { VideoPlayer } from "@/components/watch/VideoPlayer";
 import { toPublicVideo } from "@/lib/video";
-import { getVideo } from "@/server/watch/video-for-page";
+import { videoForPage } from "@/server/watch/video-for-page";
 
 export async function generateMetadata({ params }: PageProps<"/embed/[id]">): Promise<Metadata> {
-  const video = await getVideo((await params).id);
+  const video = await videoForPage((await params).id);
   // The watch page is the one to index; this is its player alone, inside other sites' pages.
   return { title: video?.title ?? "Video not found", robots: { index: false } };
 }
@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: PageProps<"/embed/[id]">): Pr
  * around the video, and the title as a link to the watch page in a new tab.
  */
 export default async function EmbedPage({ params }: PageProps<"/embed/[id]">) {
-  const row = await getVideo((await params).id);
+  const row = await videoForPage((await params).id);
   if (!row) notFound();
   const video = toPublicVideo(row, { admin: false });
   return (

@@ -6,11 +6,11 @@ import { VideoPlayer } from "@/components/watch/VideoPlayer";
 import { isTerminal, toPublicVideo } from "@/lib/video";
 import { isAdminSession } from "@/server/auth/session";
 import { typicalRenderSeconds } from "@/server/videos/typical-render-time";
+import { videoForPage } from "@/server/watch/video-for-page";
 import { listDeliveries } from "@/server/webhooks/delivery-log";
-import { getVideo } from "@/server/watch/video-for-page";
 
 export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
-  const row = await getVideo((await params).id);
+  const row = await videoForPage((await params).id);
   if (!row) notFound();
   const admin = await isAdminSession();
   const video = toPublicVideo(row, { admin });

@@ -1,0 +1,16 @@
+import "server-only";
+import { toPublicVideo, type PublicVideo } from "@/lib/video";
+import { db } from "@/server/db";
+import { withFreshMediaAll } from "@/server/media/fresh-media";
+
+const LIST_LIMIT = 100;
+
+/** The latest videos, newest first (GET /api/videos): only completed ones for the public, every video for an admin. */
+export async function latestVideos({ includeUnfinished }: { includeUnfinished: boolean }): Promise<PublicVideo[]> {
+  const videos = await db.video.findMany({
+    where: includeUnfinished ? {} : { status: "COMPLETED" },
+    orderBy: { createdAt: "desc" },
+    take: LIST_LIMIT,
+  });
+  return (await withFreshMediaAll(videos)).map((video) => toPublicVideo(video, { admin: includeUnfinished }));
+}
