@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRef, useState } from "react";
 import { useSWRConfig } from "swr";
 import { PresenterSettingsFields } from "@/components/studio/PresenterSettingsFields";
-import { SavePresenterPanel } from "@/components/presenters/SavePresenterPanel";
+import { SavePresenterPanel } from "@/components/studio/SavePresenterPanel";
 import { ScriptField } from "@/components/studio/ScriptField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { inputClass } from "@/components/ui/styles";
