@@ -129,6 +129,22 @@ const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bi
   stdio: "inherit",
 });
 
+// `next dev` compiles a route on its first request. HeyGen's webhook (the fake's, 10 s timeout) must not be that
+// first request: under load the compile outlasts it and the first video waits for reconciliation instead. Asking
+// for the callback route once Next listens compiles it (its GET and POST share one module) before any video exists.
+void warmCallbackRoute(new URL("/api/heygen/callback", origin).href);
+
+async function warmCallbackRoute(url: string) {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const ok = await fetch(url, { signal: AbortSignal.timeout(120_000) }).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
 async function shutdown(code: number) {
   for (const stop of stopping.reverse()) await stop().catch(() => {});
   process.exit(code);
