@@ -1,23 +1,18 @@
 import { HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
 import { videoEtag } from "@/lib/video-etag";
-import {
-  failed,
-  justCompleted,
-  renderingVideo,
-  withDetails,
-  type WatchedVideo,
-} from "../../tests/support/client-video";
+import type { PublicVideo } from "@/lib/video";
+import { failed, justCompleted, renderingVideo, withDetails } from "../../tests/support/client-video";
 import { asked, elapse, holdGets, setVisibility } from "../../tests/support/dom";
 import { VIDEO_POLL_MS, watchVideo } from "./watch-video";
 
 const notModified = () => new HttpResponse(null, { status: 304 });
 /** The status route's answer: the video, and its version as the ETag. */
-const changed = (video: WatchedVideo, etag: string | null = `"${video.status}-${video.settled}"`) =>
+const changed = (video: PublicVideo, etag: string | null = `"${video.status}-${video.settled}"`) =>
   HttpResponse.json(video, { headers: etag ? { etag } : {} });
 
 /** A watch of `video`, every request held until the test answers it; what it delivered and what went wrong. */
-function watch(video: WatchedVideo) {
+function watch(video: PublicVideo) {
   const held = holdGets("/api/videos/:id");
   const onVideo = vi.fn();
   const onError = vi.fn();

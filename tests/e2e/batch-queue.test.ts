@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { once } from "node:events";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -22,28 +23,28 @@ const titleOf = (day: number) => `Drill ${TAG} day ${String(day).padStart(2, "0"
 let db: pg.Client;
 const workers: ChildProcess[] = [];
 
-/** `npm run worker` against the e2e database and fake HeyGen, as a deployment's separate worker process. */
+/**
+ * `npm run worker` against the e2e database and fake HeyGen, as a deployment's separate worker process. Node itself
+ * runs the worker with tsx's loader: tsx's command line would run it in a child of its own, which a SIGKILL of the
+ * process started here leaves working (and running after the tests).
+ */
 function startWorker(): ChildProcess {
-  const child = spawn(
-    process.execPath,
-    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/worker.ts"],
-    {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        PATH: process.env.PATH ?? "",
-        NODE_ENV: "production",
-        DATABASE_URL,
-        HEYGEN_API_URL: inject("heygenUrl"),
-        HEYGEN_API_KEY: inject("heygenApiKey"),
-        APP_URL: appUrl,
-        ADMIN_PASSWORD,
-        SESSION_SECRET,
-        QUEUE_JOB_TIMEOUT_SECONDS: "10",
-        LOG_LEVEL: "warn",
-      },
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      DATABASE_URL,
+      HEYGEN_API_URL: inject("heygenUrl"),
+      HEYGEN_API_KEY: inject("heygenApiKey"),
+      APP_URL: appUrl,
+      ADMIN_PASSWORD,
+      SESSION_SECRET,
+      QUEUE_JOB_TIMEOUT_SECONDS: "10",
+      LOG_LEVEL: "warn",
     },
-  );
+  });
   workers.push(child);
   return child;
 }
@@ -72,9 +73,17 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const worker of workers) worker.kill("SIGKILL");
+  await Promise.all(workers.map(killed));
   await db?.end();
 });
+
+/** SIGKILL (no goodbye), resolved once the process is gone. */
+async function killed(worker: ChildProcess): Promise<void> {
+  if (worker.exitCode !== null || worker.signalCode !== null) return;
+  const exited = once(worker, "exit");
+  worker.kill("SIGKILL");
+  await exited;
+}
 
 async function login(): Promise<string> {
   const response = await fetch(`${appUrl}/api/admin/login`, {
@@ -124,7 +133,7 @@ describe("a month of scripts for three presenters, through the durable queue", (
 
     // A third of the way, the second worker dies mid-batch (SIGKILL: no goodbye), and a new one starts.
     await until((rows) => rows.filter((row) => row.submittedAt).length >= total / 3, 60_000 + total * 2_000);
-    second.kill("SIGKILL");
+    await killed(second);
     second = startWorker();
 
     const rows = await until(

@@ -94,15 +94,16 @@ describe("one build, configured at run time", () => {
       // Nobody asks the app meanwhile (reading the video through it would make it check HeyGen): only the server's own
       // timer can finish it. Watched in the database and the server's log, which set nothing off.
       const finished = async () => ({
-        status: (await db.query(`SELECT status FROM "Video" WHERE id = $1`, [id])).rows[0]?.status,
+        ...(await db.query(`SELECT status, duration FROM "Video" WHERE id = $1`, [id])).rows[0],
         reconciled: app.output().includes("reconciled with HeyGen"),
       });
+      // Completed, then its render details (the length) fetched right after, as a webhook's completion would be.
       const seen = await waitFor(
         finished,
-        (now) => now.status === "COMPLETED" && now.reconciled,
+        (now) => now.status === "COMPLETED" && now.duration !== null && now.reconciled,
         3 * reconcileAfterSeconds * 1000, // as long as the test used to sleep
       );
-      expect(seen).toEqual({ status: "COMPLETED", reconciled: true });
+      expect(seen).toEqual({ status: "COMPLETED", duration: 5, reconciled: true });
       const video = await (await fetch(`${app.url}/api/videos/${id}`)).json();
       expect(video).toMatchObject({ status: "COMPLETED", duration: 5 });
       expect(app.output()).toContain("reconciled with HeyGen");

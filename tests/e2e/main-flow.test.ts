@@ -59,7 +59,10 @@ describe("generate → HeyGen v3 → signed webhook → watch, in Chromium again
     const playback = await video.evaluate(async (element: HTMLVideoElement) => {
       element.muted = true;
       await element.play();
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // Playing moves the time on: look until it has, within a deadline.
+      for (const deadline = Date.now() + 5_000; element.currentTime <= 0.2 && Date.now() < deadline;) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       return { currentTime: element.currentTime, duration: element.duration };
     });
     expect(playback.currentTime).toBeGreaterThan(0.2);

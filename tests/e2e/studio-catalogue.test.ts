@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { FAKE_IDS, fakeLooks, fakeVoices } from "../../src/mocks/heygen/fake-heygen";
+import { DEFAULT_MEDIA_URL_LIFETIME_SECONDS } from "../../src/mocks/heygen/media";
 import { launchChromium } from "./browser";
 import { DESKTOP, PHONE, screenshot } from "./viewer-stack";
 
@@ -112,7 +113,9 @@ describe("the studio's catalogue, in Chromium against the production build", () 
     const page = await studio();
     const image = card(page, looks.portrait).locator("img");
     const before = await image.getAttribute("src");
-    await new Promise((resolve) => setTimeout(resolve, 1_100)); // HeyGen's URLs are signed to the second
+    // HeyGen's URLs are signed to the second: a reload within the second `before` was signed in could sign it again.
+    const signedAt = Number(new URL(before!).searchParams.get("Expires")) - DEFAULT_MEDIA_URL_LIFETIME_SECONDS;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, (signedAt + 1) * 1000 - Date.now())));
     await page.getByRole("button", { name: "Reload from HeyGen" }).click();
     await page.waitForFunction(
       ([id, src]) => document.querySelector(`label[data-look-id="${id}"] img`)?.getAttribute("src") !== src,
@@ -132,7 +135,9 @@ describe("the studio's catalogue, in Chromium against the production build", () 
     const audio = page.getByTestId("voice-preview-audio");
     const playing = await audio.evaluate(async (element: HTMLAudioElement) => {
       const start = element.currentTime;
-      await new Promise((resolve) => setTimeout(resolve, 700));
+      for (const deadline = Date.now() + 5_000; element.currentTime <= start && Date.now() < deadline;) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       return { paused: element.paused, advanced: element.currentTime > start, src: element.currentSrc };
     });
     expect(playing).toMatchObject({

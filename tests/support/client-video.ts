@@ -1,15 +1,9 @@
 import type { AdminVideo, PublicVideo } from "@/lib/video";
 
-/**
- * A video as the status API answers it, with the server's `settled` fact (nothing more will change: failed, or
- * completed with its details). Typed on its own until PublicVideo carries `settled` itself.
- */
-export type WatchedVideo = PublicVideo & { settled: boolean };
-
 let made = 0;
 
 /** A video HeyGen is rendering, created a minute ago; `fields` move it on. */
-export function renderingVideo(fields: Partial<WatchedVideo> = {}): WatchedVideo {
+export function renderingVideo(fields: Partial<PublicVideo> = {}): PublicVideo {
   return {
     id: fields.id ?? `video-${++made}`,
     title: "Morning news",
@@ -30,7 +24,7 @@ export function renderingVideo(fields: Partial<WatchedVideo> = {}): WatchedVideo
 }
 
 /** Just completed by HeyGen's webhook: its poster, length and captions are still being fetched. */
-export const justCompleted = (video: WatchedVideo): WatchedVideo => ({
+export const justCompleted = (video: PublicVideo): PublicVideo => ({
   ...video,
   status: "COMPLETED",
   videoUrl: `https://media.example/${video.id}.mp4`,
@@ -39,7 +33,7 @@ export const justCompleted = (video: WatchedVideo): WatchedVideo => ({
 });
 
 /** Completed, with its details in: nothing more will change. */
-export const withDetails = (video: WatchedVideo): WatchedVideo => ({
+export const withDetails = (video: PublicVideo): PublicVideo => ({
   ...justCompleted(video),
   thumbnailUrl: `https://media.example/${video.id}.jpg`,
   subtitleUrl: `https://media.example/${video.id}.srt`,
@@ -47,7 +41,7 @@ export const withDetails = (video: WatchedVideo): WatchedVideo => ({
   settled: true,
 });
 
-export const failed = (video: WatchedVideo): WatchedVideo => ({
+export const failed = (video: PublicVideo): PublicVideo => ({
   ...video,
   status: "FAILED",
   error: "HeyGen could not render this video.",
@@ -56,7 +50,7 @@ export const failed = (video: WatchedVideo): WatchedVideo => ({
 });
 
 /** The admin list's view of a video (its options and regenerations besides). */
-export const adminVideo = (video: WatchedVideo): AdminVideo & { settled: boolean } => ({
+export const adminVideo = (video: PublicVideo): AdminVideo => ({
   ...video,
   options: { captions: "sidecar", outputFormat: "mp4" },
   regeneratedFromId: null,

@@ -91,7 +91,18 @@ const postsTo = (path: string, count = 1) =>
     () => receiver.posts(path),
     (posts) => posts.length >= count,
   );
-const settle = (ms = 200) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * This video's event once the fake has sent every delivery it planned for it (none, when nothing was due): the
+ * evidence a test waits for before asserting what did not arrive.
+ */
+async function dispatched(videoId: string) {
+  const dispatch = await waitFor(
+    () => heygen.fake.dispatches.find((candidate) => candidate.videoId === videoId),
+    (candidate) => candidate?.done === true,
+  );
+  expect(dispatch).toMatchObject({ done: true });
+  return dispatch!;
+}
 const hmac = (body: string, secret: string) => createHmac("sha256", secret).update(body).digest("hex");
 
 describe("webhook endpoints", () => {
@@ -152,18 +163,17 @@ describe("webhook endpoints", () => {
     });
     expect((await patched.json()).data).toMatchObject({ events: ["avatar_video.fail"], secret: null });
 
-    await createVideo(); // succeeds: not subscribed
-    await createVideo({ script: `Oops ${FAKE_MARKERS.fail}` });
-    await postsTo("/hook");
-    await settle();
+    const succeeded = await createVideo(); // not subscribed
+    const failed = await createVideo({ script: `Oops ${FAKE_MARKERS.fail}` });
+    expect((await dispatched(succeeded)).deliveries).toEqual([]);
+    await dispatched(failed);
     expect(receiver.posts("/hook").map((post) => JSON.parse(post.body).event_type)).toEqual(["avatar_video.fail"]);
 
     const deleted = await api(`/v3/webhooks/endpoints/${endpoint.endpoint_id}`, { method: "DELETE" });
     expect(deleted.status).toBe(200);
     expect(await deleted.json()).toEqual({ data: {} });
     expect((await api(`/v3/webhooks/endpoints/${endpoint.endpoint_id}`, { method: "DELETE" })).status).toBe(404);
-    await createVideo({ script: `Again ${FAKE_MARKERS.fail}` });
-    await settle(RENDER_MS + 200);
+    expect((await dispatched(await createVideo({ script: `Again ${FAKE_MARKERS.fail}` }))).deliveries).toEqual([]);
     expect(receiver.posts("/hook")).toHaveLength(1);
   });
 
@@ -236,9 +246,7 @@ describe("webhook deliveries", () => {
 
   it("delivers once, signed, when callback_url is also a registered endpoint", async () => {
     const endpoint = await addEndpoint("/hook");
-    await createVideo({ callback_url: `${receiver.url}/hook` });
-    await postsTo("/hook");
-    await settle();
+    await dispatched(await createVideo({ callback_url: `${receiver.url}/hook` }));
     const posts = receiver.posts("/hook");
     expect(posts).toHaveLength(1);
     expect(posts[0]!.headers["heygen-signature"]).toBe(hmac(posts[0]!.body, endpoint.secret));
@@ -261,9 +269,12 @@ describe("webhook deliveries", () => {
     await addEndpoint("/hook");
     const videoId = await createVideo({ script: `Slow ${FAKE_MARKERS.lateWebhook}` });
     const finishesAt = heygen.fake.jobs.get(videoId)!.finishesAt;
-    await settle(finishesAt - Date.now() + 100);
-    const status = await (await api(`/v3/videos/${videoId}`)).json();
-    expect(status.data.status).toBe("completed");
+    const status = await waitFor(
+      async () => (await (await api(`/v3/videos/${videoId}`)).json()).data.status,
+      (current) => current === "completed",
+    );
+    expect(status).toBe("completed");
+    expect(heygen.fake.dispatches).toEqual([]); // not due yet
     expect(receiver.posts("/hook")).toHaveLength(0);
     const [late] = await postsTo("/hook");
     expect(late!.at).toBeGreaterThanOrEqual(finishesAt + LATE_MS - 20);
@@ -275,7 +286,7 @@ describe("webhook deliveries", () => {
       script: `Lost ${FAKE_MARKERS.noWebhook}`,
       callback_url: `${receiver.url}/direct`,
     });
-    await settle(RENDER_MS + 300);
+    expect((await dispatched(videoId)).deliveries).toEqual([]);
     expect(receiver.received.filter((r) => r.method === "POST")).toEqual([]);
     expect(heygen.fake.deliveries).toEqual([]);
     const events = await (await api("/v3/webhooks/events")).json();
@@ -289,7 +300,7 @@ describe("webhook deliveries", () => {
 
   it("lists the events history newest first, filtered by event_type", async () => {
     const ok = await createVideo();
-    await settle(20);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // a later created_at
     const failed = await createVideo({ script: `No ${FAKE_MARKERS.fail}` });
     await waitFor(
       () => heygen.fake.events.length,

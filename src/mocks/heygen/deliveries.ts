@@ -15,6 +15,13 @@ export type Delivery = {
 
 export type DeliveryRecord = Delivery & { status: number | null; error: string | null; sentAt: number };
 
+/**
+ * What the fake decided to send for one event once it was due: its deliveries (none for `[no-webhook]`, or when
+ * nothing is subscribed), and whether every one of them is over (answered, failed, or kept in the outbox). A test
+ * waits for `done` before it asserts that something was not delivered.
+ */
+export type Dispatch = { eventId: string; videoId: string; deliveries: readonly Delivery[]; done: boolean };
+
 const DELIVERY_TIMEOUT_MS = 5000;
 
 /** Lowercase hex HMAC-SHA256: the form of both `Heygen-Signature` and the legacy `Signature`. */
@@ -90,6 +97,7 @@ export function planDeliveries(
 export function createDeliverer(options: { enabled: boolean; log: (line: string) => void }) {
   const outbox: Delivery[] = [];
   const sent: DeliveryRecord[] = [];
+  const dispatches: Dispatch[] = [];
   let aborter = new AbortController();
   let generation = 0; // a request still in flight at reset() must not land in the next test's records
 
@@ -118,11 +126,20 @@ export function createDeliverer(options: { enabled: boolean; log: (line: string)
   return {
     outbox,
     sent: sent as readonly DeliveryRecord[],
-    async dispatch(deliveries: readonly Delivery[]): Promise<void> {
+    dispatches: dispatches as readonly Dispatch[],
+    async dispatch(event: WebhookEvent, deliveries: readonly Delivery[]): Promise<void> {
+      const dispatch: Dispatch = {
+        eventId: event.event_id,
+        videoId: event.event_data.video_id,
+        deliveries,
+        done: false,
+      };
+      dispatches.push(dispatch);
       if (!options.enabled) {
         outbox.push(...deliveries);
         for (const delivery of deliveries)
           options.log(`${describe(delivery)}: kept in the outbox (deliveries are off)`);
+        dispatch.done = true;
         return;
       }
       // Copies to one URL go one after the other, like a redelivery; different URLs are served in parallel.
@@ -136,6 +153,7 @@ export function createDeliverer(options: { enabled: boolean; log: (line: string)
           for (const delivery of queue) await post(delivery);
         }),
       );
+      dispatch.done = true;
     },
     /** Cancels requests in flight (close, reset). */
     abortAll() {
@@ -146,6 +164,7 @@ export function createDeliverer(options: { enabled: boolean; log: (line: string)
       generation += 1;
       outbox.length = 0;
       sent.length = 0;
+      dispatches.length = 0;
     },
   };
 }

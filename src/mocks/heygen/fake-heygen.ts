@@ -10,7 +10,7 @@ import { createWebhooks, type PreRegisteredEndpoint } from "./webhooks";
 
 export { FAKE_IDS, fakeAvatarGroups, fakeLooks, fakeVoices } from "./catalogue-data";
 export type { AvatarEngine, AvatarType, FakeAvatarGroup, FakeLook, FakeVoice } from "./catalogue-data";
-export { signedContent, signWebhookBody, type Delivery, type DeliveryRecord } from "./deliveries";
+export { signedContent, signWebhookBody, type Delivery, type DeliveryRecord, type Dispatch } from "./deliveries";
 export { FAKE_FAIL_MARKER, FAKE_MARKERS, type FakeMarker } from "./markers";
 export { SAMPLE_DURATION_SECONDS } from "./media";
 export type { BillingType } from "./users";
@@ -73,7 +73,11 @@ export function createFakeHeygen(options: FakeHeygenOptions) {
     },
     deliver(job, event) {
       const copies = job.markers.includes("duplicateWebhook") ? 2 : 1;
-      void deliverer.dispatch(planDeliveries(event, webhooks.subscribersOf(event), job.callbackUrl, copies));
+      // A lost webhook: the event is in the history, and nothing goes out.
+      const planned = job.markers.includes("noWebhook")
+        ? []
+        : planDeliveries(event, webhooks.subscribersOf(event), job.callbackUrl, copies);
+      void deliverer.dispatch(event, planned);
     },
   });
 
@@ -136,6 +140,11 @@ export function createFakeHeygen(options: FakeHeygenOptions) {
       timeline.advance();
       return deliverer.sent;
     },
+    /** Each due event's planned deliveries and whether they are all over: wait for it before asserting an absence. */
+    get dispatches() {
+      timeline.advance();
+      return deliverer.dispatches;
+    },
     /** Includes each endpoint's current secret and scheme. */
     webhookEndpoints: webhooks.endpoints,
     credits: videos.credits,
@@ -143,7 +152,10 @@ export function createFakeHeygen(options: FakeHeygenOptions) {
     setBillingType(type: BillingType) {
       account.billingType = type;
     },
-    /** Forget jobs, events, outbox, deliveries and API-created endpoints; restore credits and billing type; cancel timers. */
+    /**
+     * Forget jobs, events, outbox, deliveries, dispatches and API-created endpoints; restore credits and billing type;
+     * cancel timers.
+     */
     reset() {
       stopEverything();
       account.billingType = defaultBillingType;

@@ -38,7 +38,7 @@ type TimelineOptions = {
   lateDeliveryMs: number;
   /** The render is over (status completed/failed): create and record its event. */
   finish: (job: FakeJob) => WebhookEvent;
-  /** Time to send the event (not called for `[no-webhook]`). */
+  /** Time to send the event (`[no-webhook]` included: the fake decides what goes out). */
   deliver: (job: FakeJob, event: WebhookEvent) => void;
 };
 
@@ -66,7 +66,7 @@ export function createRenderTimeline(options: TimelineOptions) {
     if (!entry.event && now >= entry.job.finishesAt) entry.event = options.finish(entry.job);
     if (entry.event && now >= entry.deliverAt) {
       stop(entry);
-      if (!entry.job.markers.includes("noWebhook")) options.deliver(entry.job, entry.event);
+      options.deliver(entry.job, entry.event);
     }
   }
 
