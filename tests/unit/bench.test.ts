@@ -83,6 +83,7 @@ const load = (throughput: number, non2xx: Record<string, number> = {}): LoadSumm
   non2xx: new Map(Object.entries(non2xx)),
   serverErrors: 0,
   networkErrors: 0,
+  connectionsOpened: 0,
 });
 /** One ingest round of 1,000 webhooks: trivial route first, then the webhooks, both from the same sender. */
 const round = (trivial: number, webhook: number, applied = 1000, non2xx: Record<string, number> = {}) => ({
