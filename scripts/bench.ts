@@ -1,11 +1,13 @@
 /**
- * `npm run bench [-- --no-build --seconds 10 --viewers 8 --only status|ingest|viewers|js]`: issue 7's figures,
- * measured in one run on one machine, then one table against their targets. A measurement: it exits 0 whether or
- * not a target is met, 1 when something broke, 2 on bad usage or a missing tool.
+ * `npm run bench [-- --no-build --seconds 10 --viewers 8 --rounds 3 --only status|ingest|viewers|js --cpu-prof dir]`:
+ * issue 7's figures, measured in one run on one machine, then one table against their targets. A measurement: it
+ * exits 0 whether or not a target is met, 1 when something broke, 2 on bad usage or a missing tool.
  *
  * Builds (unless --no-build), starts a throwaway PostgreSQL with pg_stat_statements, the fake HeyGen over HTTP and
- * `next start`, then: the status route under wrk next to a trivial route; webhook ingest next to the same route;
- * viewers in Chromium (requests while rendering, webhook → canplay); the watch page's first-load JavaScript.
+ * `next start`, then: the status route under wrk next to a trivial route; webhook ingest next to the same route
+ * (--rounds rounds, their median compared with the target); viewers in Chromium (requests while rendering,
+ * webhook → canplay); the watch page's first-load JavaScript. With --cpu-prof, the app writes its CPU profile
+ * (node --cpu-prof) to that directory as it stops, and each ingest run says where it lies on the app's timeline.
  * docs/performance.md says what each figure means. Everything it started is stopped on every way out, Ctrl-C included.
  */
 import { spawn } from "node:child_process";
@@ -14,7 +16,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Browser } from "playwright-core";
 import { measureFirstLoadJs } from "./lib/bench/first-load-js";
-import { INGEST_DELIVERIES, measureWebhookIngest } from "./lib/bench/ingest";
+import { INGEST_DELIVERIES, INGEST_ROUNDS, measureWebhookIngest } from "./lib/bench/ingest";
 import { startBenchStack } from "./lib/bench/stack";
 import { measureStatusRoute } from "./lib/bench/status-route";
 import { formatTargets, targetRows, type Figures } from "./lib/bench/targets";
@@ -40,7 +42,9 @@ function readOptions() {
       "no-build": { type: "boolean" },
       seconds: { type: "string" },
       viewers: { type: "string" },
+      rounds: { type: "string" },
       only: { type: "string" },
+      "cpu-prof": { type: "string" },
     },
   });
   const positive = (name: string, raw: string) => {
@@ -54,6 +58,8 @@ function readOptions() {
     build: !values["no-build"],
     seconds: positive("seconds", values.seconds ?? "10"),
     viewers: positive("viewers", values.viewers ?? "8"),
+    rounds: positive("rounds", values.rounds ?? String(INGEST_ROUNDS)),
+    cpuProfileDir: values["cpu-prof"] && path.resolve(values["cpu-prof"]),
     runs: (section: Section) => only === undefined || only === section,
   };
 }
@@ -92,10 +98,15 @@ async function main(): Promise<number> {
 
   const startedAt = performance.now();
   console.log("Starting PostgreSQL (pg_stat_statements), the fake HeyGen and next start…");
-  const stack = (started = await startBenchStack(INGEST_DELIVERIES + options.viewers + 3, cleanup.add));
+  const videos = INGEST_DELIVERIES * options.rounds + options.viewers + 3;
+  const stack = (started = await startBenchStack(videos, cleanup.add, { cpuProfileDir: options.cpuProfileDir }));
   const figures: Figures = {};
   if (options.runs("status")) figures.status = await measureStatusRoute(stack, options.seconds);
-  if (options.runs("ingest")) figures.ingest = await measureWebhookIngest(stack);
+  if (options.runs("ingest"))
+    figures.ingest = await measureWebhookIngest(stack, {
+      rounds: options.rounds,
+      profiled: options.cpuProfileDir !== undefined,
+    });
   if (options.runs("viewers") || options.runs("js")) {
     const browser: Browser = await launchChromium({ closeOnSignals: false });
     cleanup.add(() => browser.close());
@@ -108,6 +119,7 @@ async function main(): Promise<number> {
   );
   const problems = appProblems(stack.app.output());
   if (problems.size) console.log(`app warnings and errors: ${formatCounts(problems)}`);
+  if (options.cpuProfileDir) console.log(`The app's CPU profile goes to ${options.cpuProfileDir} as it stops.`);
   return 0;
 }
 

@@ -1,3 +1,4 @@
+import diagnostics from "node:diagnostics_channel";
 import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 
@@ -10,7 +11,8 @@ import { availableParallelism } from "node:os";
 /** One answered (or failed) request. `status` 0: no HTTP answer at all (refused, reset, timed out). */
 export type Sample = { status: number; ms: number; body: string };
 
-export type LoadResult = { samples: Sample[]; wallMs: number; concurrency: number };
+/** `connectionsOpened`: TCP connections fetch opened during the run (a warm run reuses its keep-alive ones). */
+export type LoadResult = { samples: Sample[]; wallMs: number; concurrency: number; connectionsOpened: number };
 
 export type LoadRequest = { url: string; init: RequestInit };
 
@@ -52,9 +54,17 @@ export async function runLoad(
   concurrency: number,
   request: (index: number) => LoadRequest,
 ): Promise<LoadResult> {
-  const started = performance.now();
-  const samples = await pool(count, concurrency, (index) => timedFetch(request(index)));
-  return { samples, wallMs: performance.now() - started, concurrency };
+  let connectionsOpened = 0;
+  const opened = () => void connectionsOpened++;
+  // fetch (undici) announces each connection it opens; the scripts fetch nothing else while a run goes on.
+  diagnostics.subscribe("undici:client:beforeConnect", opened);
+  try {
+    const started = performance.now();
+    const samples = await pool(count, concurrency, (index) => timedFetch(request(index)));
+    return { samples, wallMs: performance.now() - started, concurrency, connectionsOpened };
+  } finally {
+    diagnostics.unsubscribe("undici:client:beforeConnect", opened);
+  }
 }
 
 /** Nearest-rank percentile of ascending values. */
@@ -73,6 +83,7 @@ export type LoadSummary = {
   non2xx: Map<string, number>;
   serverErrors: number;
   networkErrors: number;
+  connectionsOpened: number;
 };
 
 export function summarize(result: LoadResult): LoadSummary {
@@ -97,6 +108,7 @@ export function summarize(result: LoadResult): LoadSummary {
     non2xx,
     serverErrors: result.samples.filter((sample) => sample.status >= 500).length,
     networkErrors: non2xx.get("network") ?? 0,
+    connectionsOpened: result.connectionsOpened,
   };
 }
 
@@ -121,6 +133,7 @@ export function summaryLines(summary: LoadSummary): Array<[string, string]> {
     ["latency ms", `p50 ${ms(p50)}   p90 ${ms(p90)}   p99 ${ms(p99)}   max ${ms(max)}`],
     ["non-2xx", formatCounts(summary.non2xx)],
     ["5xx", String(summary.serverErrors)],
+    ["connections", `${summary.connectionsOpened} opened during the run`],
   ];
 }
 

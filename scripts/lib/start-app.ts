@@ -4,18 +4,30 @@ import { findFreePort } from "./embedded-postgres";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-export type RunningApp = { url: string; pid: number | undefined; output: () => string; stop: () => Promise<void> };
+export type RunningApp = {
+  url: string;
+  pid: number | undefined;
+  /** performance.now() when the process was spawned: the origin of its own timeline (a CPU profile's, say). */
+  spawnedAt: number;
+  output: () => string;
+  stop: () => Promise<void>;
+};
 
 /**
  * `next start` of the production build on a free port, with exactly the given environment (nothing inherited
- * but PATH): the same build can be started many times with different run-time configuration.
+ * but PATH): the same build can be started many times with different run-time configuration. `nodeFlags` go to
+ * node itself (e.g. `--cpu-prof`, which NODE_OPTIONS does not take).
  */
-export async function startApp(env: Record<string, string>, options: { port?: number } = {}): Promise<RunningApp> {
+export async function startApp(
+  env: Record<string, string>,
+  options: { port?: number; nodeFlags?: string[] } = {},
+): Promise<RunningApp> {
   const port = options.port ?? (await findFreePort());
   const url = `http://127.0.0.1:${port}`;
+  const spawnedAt = performance.now();
   const child = spawn(
     process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port)],
+    [...(options.nodeFlags ?? []), path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port)],
     {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
@@ -31,7 +43,7 @@ export async function startApp(env: Record<string, string>, options: { port?: nu
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
-  const app = { url, pid: child.pid, output: () => output, stop: () => stopProcess(child) };
+  const app = { url, pid: child.pid, spawnedAt, output: () => output, stop: () => stopProcess(child) };
   try {
     await waitUntilServing(url, child, () => output);
   } catch (error) {

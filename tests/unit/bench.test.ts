@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ingestVerdict, median } from "../../scripts/lib/bench/ingest-rounds";
 import { formatTargets, targetRows, type Figures } from "../../scripts/lib/bench/targets";
 import { parseWrkOutput } from "../../scripts/lib/bench/wrk";
 import { percentile, type LoadSummary } from "../../scripts/lib/http-load";
@@ -48,6 +49,21 @@ describe("wrk's report", () => {
   });
 });
 
+describe("median", () => {
+  it("is the middle value of an odd count whatever the order, the mean of the two middle ones of an even count", () => {
+    expect(median([0.61, 0.45, 0.52])).toBe(0.52);
+    expect(median([0.3])).toBe(0.3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+
+  it("leaves the rounds in the order they ran", () => {
+    const ratios = [0.61, 0.45, 0.52];
+    median(ratios);
+    expect(ratios).toEqual([0.61, 0.45, 0.52]);
+  });
+});
+
 describe("nearest-rank percentile", () => {
   it("is a measured value, never an interpolation", () => {
     const tenths = [100, 200, 300, 400, 500, 600, 700, 800, 900, 1000];
@@ -67,7 +83,16 @@ const load = (throughput: number, non2xx: Record<string, number> = {}): LoadSumm
   non2xx: new Map(Object.entries(non2xx)),
   serverErrors: 0,
   networkErrors: 0,
+  connectionsOpened: 0,
 });
+/** One ingest round of 1,000 webhooks: trivial route first, then the webhooks, both from the same sender. */
+const round = (trivial: number, webhook: number, applied = 1000, non2xx: Record<string, number> = {}) => ({
+  trivial: load(trivial),
+  webhook: load(webhook, non2xx),
+  applied,
+});
+/** Three rounds at the same ratio. */
+const rounds = (trivial: number, webhook: number) => ({ rounds: [1, 2, 3].map(() => round(trivial, webhook)) });
 const run = (requestsPerSecond: number, statements: number) => ({
   requests: 10_000,
   seconds: 10,
@@ -81,13 +106,13 @@ const run = (requestsPerSecond: number, statements: number) => ({
 /** Figures as issue 7 measured them before the work, and exactly at its targets. */
 const today: Figures = {
   status: { trivial: run(1000, 0), rendering: run(510, 10_100), finished: run(510, 10_100) },
-  ingest: { trivial: load(1000), webhook: load(130), applied: 1000 },
+  ingest: rounds(1000, 130),
   viewers: { requestsPerMinute: { max: 20, mean: 20 }, playableMs: { p50: 1400, p95: 1500, max: 1500 } },
   firstLoad: { watchBytes: 181_000, emptyBytes: 174_000 },
 };
 const atTargets: Figures = {
   status: { trivial: run(1000, 0), rendering: run(800, 100), finished: run(800, 100) },
-  ingest: { trivial: load(1000), webhook: load(500), applied: 1000 },
+  ingest: rounds(1000, 500),
   viewers: { requestsPerMinute: { max: 3, mean: 2.5 }, playableMs: { p50: 600, p95: 1000, max: 1000 } },
   firstLoad: { watchBytes: 194_000, emptyBytes: 174_000 },
 };
@@ -122,9 +147,34 @@ describe("the targets table", () => {
 
   it("fails webhook ingest that is fast enough but did not apply every delivery, or answered one with an error", () => {
     const ingestVerdict = (ingest: Figures["ingest"]) => targetRows({ ingest })[3]!.pass;
-    expect(ingestVerdict({ trivial: load(1000), webhook: load(900), applied: 999 })).toBe(false);
-    expect(ingestVerdict({ trivial: load(1000), webhook: load(900, { "503": 1 }), applied: 1000 })).toBe(false);
-    expect(ingestVerdict({ trivial: load(1000), webhook: load(900), applied: 1000 })).toBe(true);
+    const fast = round(1000, 900);
+    expect(ingestVerdict({ rounds: [fast, round(1000, 900, 999), fast] })).toBe(false);
+    expect(ingestVerdict({ rounds: [fast, fast, round(1000, 900, 1000, { "503": 1 })] })).toBe(false);
+    expect(ingestVerdict({ rounds: [fast, fast, fast] })).toBe(true);
+  });
+
+  it("judges webhook ingest by the median of its rounds' ratios, each round's webhooks over its own trivial run", () => {
+    const ingestRow = (ingest: Figures["ingest"]) => targetRows({ ingest })[3]!;
+    // 0.45, 0.52, 0.60: one slow round does not fail it, one fast round does not pass it.
+    const mixed = { rounds: [round(400, 180), round(1000, 520), round(200, 120)] };
+    expect(ingestRow(mixed)).toMatchObject({
+      pass: true,
+      value: "0.52 (median of 0.45, 0.52, 0.60), 3000 of 3000 applied, 0 non-2xx",
+    });
+    expect(ingestRow({ rounds: [round(400, 180), round(1000, 490), round(200, 120)] }).pass).toBe(false);
+    // The same webhook req/s against another round's trivial run would be 0.90 and 0.26: each ratio is its own round's.
+    expect(ingestRow({ rounds: [round(200, 180), round(1000, 260), round(1000, 300)] }).value).toMatch(
+      /^0\.30 \(median of 0\.90, 0\.26, 0\.30\)/,
+    );
+  });
+
+  it("sums the rounds' deliveries, applied videos and answers outside 2xx", () => {
+    const verdict = ingestVerdict([
+      round(1000, 600),
+      round(1000, 600, 998, { "503": 2 }),
+      round(1000, 600, 1000, { "429": 1 }),
+    ]);
+    expect(verdict).toMatchObject({ applied: 2998, delivered: 3000, non2xx: 3 });
   });
 
   it("marks the sections that did not run, and prints one aligned line per figure", () => {

@@ -21,7 +21,12 @@ export const API_KEY = "bench-heygen-key";
  */
 const RECONCILE_AFTER_SECONDS = "3600";
 
-export async function startBenchStack(videos: number, onStarted: (stop: () => Promise<void>) => void): Promise<Stack> {
+/** `cpuProfileDir`: the app writes its CPU profile there (node --cpu-prof) when it stops. */
+export async function startBenchStack(
+  videos: number,
+  onStarted: (stop: () => Promise<void>) => void,
+  { cpuProfileDir }: { cpuProfileDir?: string } = {},
+): Promise<Stack> {
   const database = await startEmbeddedPostgres({
     persistent: false,
     settings: ["shared_preload_libraries=pg_stat_statements"],
@@ -40,17 +45,20 @@ export async function startBenchStack(videos: number, onStarted: (stop: () => Pr
   });
   onStarted(heygen.close);
   const secret = `whsec_bench_${randomBytes(16).toString("hex")}`;
-  const app = await startApp({
-    DATABASE_URL: database.url,
-    HEYGEN_API_URL: heygen.url,
-    HEYGEN_API_KEY: API_KEY,
-    HEYGEN_SECRET: secret,
-    ADMIN_PASSWORD: "bench-admin-password",
-    SESSION_SECRET: randomBytes(32).toString("hex"),
-    RECONCILE_AFTER_SECONDS,
-    // Production logs a line per request at info: left out, as load:webhooks does, so the bench measures the app.
-    LOG_LEVEL: "warn",
-  });
+  const app = await startApp(
+    {
+      DATABASE_URL: database.url,
+      HEYGEN_API_URL: heygen.url,
+      HEYGEN_API_KEY: API_KEY,
+      HEYGEN_SECRET: secret,
+      ADMIN_PASSWORD: "bench-admin-password",
+      SESSION_SECRET: randomBytes(32).toString("hex"),
+      RECONCILE_AFTER_SECONDS,
+      // Production logs a line per request at info: left out, as load:webhooks does, so the bench measures the app.
+      LOG_LEVEL: "warn",
+    },
+    { nodeFlags: cpuProfileDir ? ["--cpu-prof", "--cpu-prof-dir", cpuProfileDir] : [] },
+  );
   onStarted(app.stop);
   const postgresPid =
     Number(readFileSync(path.join(database.dataDir, "postmaster.pid"), "utf8").split("\n")[0]) || undefined;
