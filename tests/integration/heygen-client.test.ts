@@ -7,7 +7,8 @@ import { HeygenError } from "@/server/heygen/failures";
 import { A_VOICE, heygenRequests, heygenServer, LANDSCAPE_LOOK } from "../support/heygen";
 import { TEST_ENV } from "../support/test-env";
 
-const heygen = createHeygenClient({ apiUrl: TEST_ENV.HEYGEN_API_URL, apiKey: TEST_ENV.HEYGEN_API_KEY, timeoutMs: 500 });
+const config = { apiUrl: TEST_ENV.HEYGEN_API_URL, apiKey: TEST_ENV.HEYGEN_API_KEY, timeoutMs: 500 };
+const heygen = createHeygenClient(config);
 const api = (path: string) => `${TEST_ENV.HEYGEN_API_URL}${path}`;
 
 async function heygenError(promise: Promise<unknown>): Promise<HeygenError> {
@@ -126,6 +127,32 @@ describe("HeyGen v3 client", () => {
     heygenServer.resetHandlers();
     const invalid = await heygenError(heygen.createVideo({ ...request, voiceId: "no-such-voice" }));
     expect(invalid).toMatchObject({ kind: "rejected", status: 400, param: "voice_id" });
+  });
+
+  it("waits out a create's short 429 and asks again, unless told not to retry: then one request, refused at once", async () => {
+    heygenServer.use(
+      http.post(api("/v3/videos"), () =>
+        HttpResponse.json(
+          { error: { code: "rate_limit_exceeded", message: "Slow down" } },
+          { status: 429, headers: { "retry-after": "1" } },
+        ),
+      ),
+    );
+    const once = createHeygenClient({ ...config, retries: 1, retryBaseMs: 1 });
+    const creates = () => heygenRequests.filter((line) => line === "POST /v3/videos").length;
+
+    let started = Date.now();
+    const refused = await heygenError(once.createVideo(request, { retry: false }));
+    expect(refused).toMatchObject({ status: 429, retryAfterSeconds: 1 });
+    expect(creates()).toBe(1);
+    expect(Date.now() - started).toBeLessThan(500);
+
+    // By default: HeyGen's second before the retry, none after the last refusal (it goes back to the caller at once).
+    started = Date.now();
+    expect(await heygenError(once.createVideo(request))).toMatchObject({ status: 429 });
+    expect(creates()).toBe(3);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(Date.now() - started).toBeLessThan(1_800);
   });
 
   it.each([

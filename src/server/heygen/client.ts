@@ -104,13 +104,22 @@ export function createHeygenClient(config: HeygenConfig) {
   }
 
   return {
-    async createVideo(request: CreateVideoRequest): Promise<{ videoId: string }> {
+    /**
+     * Asks HeyGen to render a video. A 429 with a short Retry-After is waited for and retried in place (HeyGen made
+     * nothing, so the retry cannot make a second job); `retry: false` sends one request and gives every refusal back
+     * at once, for a caller that paces its creates itself.
+     */
+    async createVideo(
+      request: CreateVideoRequest,
+      { retry = true }: { retry?: boolean } = {},
+    ): Promise<{ videoId: string }> {
       const body = createVideoBody(request);
       const { data } = await call("/v3/videos", {
         method: "POST",
         body,
         idempotencyKey: request.callbackId,
         schema: createVideoResponse,
+        retry: retry ? "after_429_only" : "never",
       });
       return { videoId: data.video_id };
     },

@@ -20,9 +20,10 @@ export type HeygenConfig = {
 /**
  * `idempotent`: reads, retried after a network error, a timeout, a 5xx or a 429. `after_429_only`: writes such as
  * creating a video, retried only when HeyGen said 429 (it made nothing); never after an ambiguous failure, which
- * may have made a (billed) video.
+ * may have made a (billed) video. `never`: one request, whatever the answer, for a caller that paces its requests
+ * itself (a 429 retried here, behind its back, would slip between the requests it spaces).
  */
-export type RetryPolicy = "idempotent" | "after_429_only";
+export type RetryPolicy = "idempotent" | "after_429_only" | "never";
 
 /** A Retry-After longer than this is not waited for: the caller gets HeyGen's refusal at once. */
 export const MAX_RETRY_AFTER_SECONDS = 10;
@@ -52,16 +53,18 @@ export async function heygenCall<S extends z.ZodType>(config: HeygenConfig, path
     randomize: true,
     maxRetryTime: MAX_RETRY_TIME_MS,
     shouldRetry: ({ error }) => isRetryable(error, policy),
-    onFailedAttempt: async ({ error }) => {
+    // HeyGen's wait, before a retry only: the last refusal goes back to the caller at once.
+    onFailedAttempt: async ({ error, retriesLeft }) => {
       const wait = heygenErrorOf(error)?.retryAfterSeconds;
-      if (wait && isRetryable(error, policy)) await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+      if (wait && retriesLeft > 0 && isRetryable(error, policy))
+        await new Promise((resolve) => setTimeout(resolve, wait * 1000));
     },
   });
 }
 
 function isRetryable(error: Error, policy: RetryPolicy): boolean {
   const heygenError = heygenErrorOf(error);
-  if (!heygenError) return false;
+  if (!heygenError || policy === "never") return false;
   const { status, retryAfterSeconds, kind } = heygenError;
   if (status === 429) return retryAfterSeconds === null || retryAfterSeconds <= MAX_RETRY_AFTER_SECONDS;
   return policy === "idempotent" && ["timeout", "network", "server_error"].includes(kind);
