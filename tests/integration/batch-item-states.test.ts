@@ -10,8 +10,8 @@ import { adminCookie, jsonRequest } from "../support/requests";
 import { TEST_ENV } from "../support/test-env";
 import { waitFor } from "../support/wait-for";
 
-// A HeyGen call may outlast the moment another job presumes its worker dead (HEYGEN_TIMEOUT_MS + 5 s: retries after
-// a 429 wait in the call); here the held call must not time out while the test acts, so the timeout is long.
+// A HeyGen call may outlast the moment another job presumes its worker dead (HEYGEN_TIMEOUT_MS + 5 s: a stalled
+// process); here the held call must not time out while the test acts, so the timeout is long.
 vi.hoisted(() => Object.assign(process.env, { HEYGEN_TIMEOUT_MS: "10000" }));
 
 const CREATE = `${TEST_ENV.HEYGEN_API_URL}/v3/videos`;

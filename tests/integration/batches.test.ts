@@ -9,7 +9,6 @@ import { POST as triggerRoute } from "@/app/api/admin/batches/route";
 import { apiError } from "@/mocks/heygen/api";
 import { db } from "@/server/db";
 import { SUBMIT_QUEUE } from "@/server/batches/queue";
-import { MAX_RETRY_AFTER_SECONDS } from "@/server/heygen/http";
 import { A_VOICE, fakeHeygen, heygenServer, LANDSCAPE_LOOK } from "../support/heygen";
 import { adminCookie, jsonRequest, replayDelivery } from "../support/requests";
 import { callRoute } from "../support/route-scope";
@@ -220,32 +219,6 @@ describe("the queue", () => {
     const rows = await waitFor(items, (all) => all.every((row) => row.status === "SENT"), 5_000);
     expect(rows.map((row) => row.status)).toEqual(["SENT", "SENT"]);
   });
-
-  it("waits out HeyGen's 429 for its Retry-After, every worker with it, then sends the video once", async () => {
-    await seedMonth(1);
-    // Longer than the client waits for in the call (MAX_RETRY_AFTER_SECONDS): the queue holds the gate instead.
-    const retryAfter = MAX_RETRY_AFTER_SECONDS + 1;
-    heygenServer.use(
-      http.post(
-        CREATE,
-        () =>
-          apiError(429, "rate_limit_exceeded", "Too many requests", null, {
-            headers: { "retry-after": String(retryAfter) },
-          }),
-        { once: true },
-      ),
-    );
-    await trigger();
-    await startWorker();
-    const rows = await waitFor(items, (all) => all.every((row) => row.status === "SENT"), 18_000);
-    expect(rows.map((row) => row.status)).toEqual(["SENT", "SENT"]);
-    expect(rows.map((row) => row.attempts).sort()).toEqual([0, 1]);
-    // Nothing at all was sent while HeyGen asked to wait: not the refused item, not the other one.
-    expect(createdAt).toHaveLength(3);
-    expect(createdAt[1]! - createdAt[0]!).toBeGreaterThanOrEqual(retryAfter * 1000 - 30);
-    expect(fakeHeygen.jobs.size).toBe(2);
-    expect(await db.video.count()).toBe(2);
-  }, 25_000);
 
   it("pauses, resumes and cancels: a paused batch sends nothing, a cancelled one never sends its queued items", async () => {
     await seedMonth(2);

@@ -49,7 +49,9 @@ export async function submitItem(itemId: string): Promise<JobOutcome> {
 
 /** Sends the claimed item's video; true when HeyGen refused for now and the item is back in line. */
 async function send(itemId: string, video: Video, input: CreateVideoInput): Promise<boolean> {
-  const sent = await sendToHeygen(video, input);
+  // Never retried inside the client: a 429 must come back here, to hold every worker's gate (a retry in place would
+  // hold nobody else, and go out again off the pace).
+  const sent = await sendToHeygen(video, input, { retry: false });
   if (sent.kind !== "refused") {
     await changeItemStatus({ id: itemId }, { status: "SENT" });
     return false;
@@ -70,16 +72,17 @@ async function send(itemId: string, video: Video, input: CreateVideoInput): Prom
   }
   // HeyGen made nothing and may take it later: too many requests.
   const rateLimited = failure.kind === "rate_limited";
-  if (rateLimited && attempts < env.QUEUE_MAX_ATTEMPTS) {
+  if (rateLimited) {
+    // Everyone waits, from now, whether or not this item tries again: HeyGen's limit is the account's.
     const waitMs = (failure.retryAfterSeconds ?? backoffSeconds(attempts)) * 1000;
-    logger.warn(
-      { itemId, attempts, waitMs, err: failure.message },
-      "HeyGen refused a batch create for now; it waits its turn again",
-    );
-    const requeued = await requeue(itemId, video.id, attempts, message);
-    // Everyone waits: HeyGen's limit is the account's, not this item's.
     await holdGate(waitMs);
-    return requeued;
+    if (attempts < env.QUEUE_MAX_ATTEMPTS) {
+      logger.warn(
+        { itemId, attempts, waitMs, err: failure.message },
+        "HeyGen refused a batch create for now; every worker waits, and it waits its turn again",
+      );
+      return requeue(itemId, video.id, attempts, message);
+    }
   }
   const reason = rateLimited ? `${message} (gave up after ${attempts} tries)` : message;
   await applyStatusChange(video.id, { status: "FAILED", error: reason });

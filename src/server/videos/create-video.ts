@@ -64,15 +64,20 @@ export type SendOutcome =
 /**
  * Asks HeyGen, once, to render a recorded PENDING video (its id is the callback_id). A lost answer leaves it PENDING
  * and unconfirmed, never resent: HeyGen may be rendering (and billing) it, and its webhook still completes it.
+ * `retry: false`: a 429 comes straight back, even with a short Retry-After (the batch queue holds every worker for
+ * it); by default the client waits a short one out and asks again (it made nothing: the retry makes one job).
  */
-export async function sendToHeygen(video: Video, input: CreateVideoInput): Promise<SendOutcome> {
+export async function sendToHeygen(
+  video: Video,
+  input: CreateVideoInput,
+  { retry = true }: { retry?: boolean } = {},
+): Promise<SendOutcome> {
   let heygenVideoId: string;
   try {
-    ({ videoId: heygenVideoId } = await heygen.createVideo({
-      ...input,
-      callbackId: video.id,
-      callbackUrl: callbackUrl(),
-    }));
+    ({ videoId: heygenVideoId } = await heygen.createVideo(
+      { ...input, callbackId: video.id, callbackUrl: callbackUrl() },
+      { retry },
+    ));
   } catch (error) {
     const failure = classifyHeygenFailure(error);
     if (!failure) throw error;
