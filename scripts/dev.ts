@@ -4,9 +4,10 @@
  * - no DATABASE_URL  → an embedded PostgreSQL in .data/postgres (kept between runs), migrated on start;
  * - no HEYGEN_API_KEY → the offline fake HeyGen, which renders in a few seconds and calls back, signed;
  * - no ENCRYPTION_KEY → one made once and kept in .data/encryption-key (Settings encrypts what it saves with it);
- * - then `next dev`, with every value the app needs. With a real HEYGEN_API_KEY and no SESSION_SECRET (or no
- *   ADMIN_PASSWORD), a random secret for this run and loopback only: real credits behind a known dev value
- *   must not be reachable from the network.
+ * - then `next dev`, with every value the app needs, on 127.0.0.1 unless HOST names another address. Reachable
+ *   from the network only with your own ADMIN_PASSWORD and SESSION_SECRET (it refuses to start otherwise), and with a
+ *   real HEYGEN_API_KEY and no SESSION_SECRET, a random secret for this run: nobody may forge a session with the
+ *   published one.
  * Values from the shell or from .env / .env.local win; only what is missing gets a stand-in.
  */
 import { spawn } from "node:child_process";
@@ -15,6 +16,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nextEnv from "@next/env";
 import { applyMigrations } from "./db/schema-engine";
+import { devListen, exposureRefusal } from "./lib/dev-host";
 import { EmbeddedPostgresStartError, reachableDataDir, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { FAKE_MARKERS } from "../src/mocks/heygen/markers";
 import { DEV_ADMIN_PASSWORD, DEV_SESSION_SECRET } from "../src/server/dev-defaults";
@@ -27,10 +29,32 @@ const env = process.env;
 const port = Number(env.PORT ?? 3000);
 // Decided before the fake fills in HEYGEN_API_KEY below.
 const realHeygen = Boolean(env.HEYGEN_API_KEY);
-const loopbackOnly = realHeygen && (!env.SESSION_SECRET || !env.ADMIN_PASSWORD);
-const origin = `http://${loopbackOnly ? "127.0.0.1" : "localhost"}:${port}`;
 const stopping: Array<() => Promise<void>> = [];
 const notes: string[] = [];
+
+env.ADMIN_PASSWORD ??= DEV_ADMIN_PASSWORD;
+if (realHeygen && !env.SESSION_SECRET) {
+  // Nobody can forge a session with a published secret: a new one each run (sessions end at restart).
+  env.SESSION_SECRET = randomBytes(32).toString("hex");
+  notes.push("session      random SESSION_SECRET for this run (set your own to keep sessions across restarts)");
+} else {
+  // Dev-only and fixed, so sessions survive restarts; production refuses it.
+  env.SESSION_SECRET ??= DEV_SESSION_SECRET;
+}
+
+// Decided before anything starts: a refused HOST leaves nothing running.
+const listen = devListen(env.HOST, port);
+const refusal = exposureRefusal(listen, { adminPassword: env.ADMIN_PASSWORD, sessionSecret: env.SESSION_SECRET });
+if (refusal) {
+  console.error(refusal);
+  process.exit(1);
+}
+const { origin } = listen;
+notes.push(
+  listen.exposed
+    ? `network      listening on ${listen.hostname} (HOST): reachable from other machines`
+    : `network      listening on ${listen.hostname} only; HOST=0.0.0.0 (with your own password and secret) opens it`,
+);
 
 if (!env.DATABASE_URL) {
   // As root, PostgreSQL runs as the postgres user: a checkout that user cannot enter keeps its data elsewhere.
@@ -53,8 +77,8 @@ notes.push(`migrations   ${applied.length ? `applied ${applied.join(", ")}` : "u
 
 if (!env.HEYGEN_API_KEY) {
   // Read by the app at run time (never inlined by the build): HeyGen's callback_url and Secure cookies. The fake
-  // reaches localhost; real HeyGen never does, so with a real key APP_URL stays whatever you set.
-  env.APP_URL ??= `http://localhost:${port}`;
+  // reaches this machine; real HeyGen never does, so with a real key APP_URL stays whatever you set.
+  env.APP_URL ??= origin;
   const apiKey = "fake-heygen-key";
   const webhookSecret = `whsec_${randomBytes(24).toString("hex")}`;
   const renderMs = Number(env.FAKE_HEYGEN_RENDER_MS ?? 8_000);
@@ -96,20 +120,6 @@ if (!env.ENCRYPTION_KEY) {
   notes.push("settings     saved secrets encrypted with a development ENCRYPTION_KEY (.data/encryption-key)");
 }
 
-env.ADMIN_PASSWORD ??= DEV_ADMIN_PASSWORD;
-if (realHeygen && !env.SESSION_SECRET) {
-  // Nobody can forge a session with a published secret: a new one each run (sessions end at restart).
-  env.SESSION_SECRET = randomBytes(32).toString("hex");
-  notes.push("session      random SESSION_SECRET for this run (set your own to keep sessions across restarts)");
-} else {
-  // Dev-only and fixed, so sessions survive restarts; production refuses it.
-  env.SESSION_SECRET ??= DEV_SESSION_SECRET;
-}
-if (loopbackOnly)
-  notes.push(
-    `network      loopback only (${origin}): set SESSION_SECRET and ADMIN_PASSWORD to listen on every interface`,
-  );
-
 console.log(
   [
     "",
@@ -122,7 +132,7 @@ console.log(
   ].join("\n"),
 );
 
-const nextArgs = ["dev", "--port", String(port), ...(loopbackOnly ? ["--hostname", "127.0.0.1"] : [])];
+const nextArgs = ["dev", "--port", String(port), "--hostname", listen.hostname];
 const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), ...nextArgs], {
   cwd: root,
   env,

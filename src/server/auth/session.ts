@@ -4,11 +4,11 @@ import { sealData, unsealData } from "iron-session";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { env } from "@/server/env";
-import { currentSessionVersion } from "./session-version";
 import { SESSION_COOKIE } from "./session-cookie";
+import { endSession, isSessionOpen, openSession } from "./session-store";
 
-/** What the cookie carries: the session version it was issued under, and when (ms since the epoch). */
-type AdminSession = { role: "admin"; version: number; issuedAt: number };
+/** What the cookie carries: its session's id (an AdminSession row), and when it was issued (ms since the epoch). */
+type AdminSession = { role: "admin"; sessionId: string; issuedAt: number };
 
 /** SESSION_TTL_HOURS in seconds, as iron-session and the cookie take it. */
 const ttlSeconds = () => Math.round(env.SESSION_TTL_HOURS * 3600);
@@ -21,7 +21,9 @@ export function isAdminPassword(candidate: string): boolean {
 
 /** The signed, encrypted session cookie (iron-session seal), set by the login route. */
 export async function createSessionCookie() {
-  const session: AdminSession = { role: "admin", version: await currentSessionVersion(), issuedAt: Date.now() };
+  const issuedAt = Date.now();
+  const sessionId = await openSession(issuedAt, ttlSeconds() * 1000);
+  const session: AdminSession = { role: "admin", sessionId, issuedAt };
   const value = await sealData(session, { password: env.SESSION_SECRET, ttl: ttlSeconds() });
   return {
     name: SESSION_COOKIE,
@@ -44,24 +46,37 @@ export const CLEARED_SESSION_COOKIE = {
   options: { httpOnly: true, sameSite: "lax", path: "/", maxAge: 0 },
 } as const;
 
-async function isValidSession(sealed: string | undefined): Promise<boolean> {
-  if (!sealed) return false;
-  let session: Partial<AdminSession>;
+/** The cookie's content when its seal is intact and within its ttl, else null. */
+async function unseal(sealed: string | undefined): Promise<Partial<AdminSession> | null> {
+  if (!sealed) return null;
   try {
     // iron-session refuses a seal past the ttl it was sealed with (and a tampered one).
-    session = await unsealData<Partial<AdminSession>>(sealed, { password: env.SESSION_SECRET, ttl: ttlSeconds() });
+    return await unsealData<Partial<AdminSession>>(sealed, { password: env.SESSION_SECRET, ttl: ttlSeconds() });
   } catch {
-    return false;
+    return null;
   }
-  if (session.role !== "admin" || typeof session.issuedAt !== "number") return false;
+}
+
+async function isValidSession(sealed: string | undefined): Promise<boolean> {
+  const session = await unseal(sealed);
+  if (session?.role !== "admin" || typeof session.issuedAt !== "number") return false;
   // Also measured against today's TTL, so that shortening SESSION_TTL_HOURS shortens sessions already issued.
   if (Date.now() - session.issuedAt > ttlSeconds() * 1000) return false;
-  // "Log out everywhere" and a password change bump the version in the database: older cookies end here.
-  return session.version === (await currentSessionVersion());
+  // Logout, "log out everywhere" and a password change end the row in the database: the cookie ends with it,
+  // on every instance. (Cookies from before sessions had rows carry no id.)
+  return typeof session.sessionId === "string" && isSessionOpen(session.sessionId);
+}
+
+type RequestWithCookies = { cookies: { get(name: string): { value: string } | undefined } };
+
+/** Logout: ends the session the request's cookie names, if any, so that a copy of the cookie stops working too. */
+export async function endRequestSession(request: RequestWithCookies): Promise<void> {
+  const session = await unseal(request.cookies.get(SESSION_COOKIE)?.value);
+  if (typeof session?.sessionId === "string") await endSession(session.sessionId);
 }
 
 /** For route handlers: reads the session from the request itself. */
-export async function isAdminRequest(request: { cookies: { get(name: string): { value: string } | undefined } }) {
+export async function isAdminRequest(request: RequestWithCookies) {
   return isValidSession(request.cookies.get(SESSION_COOKIE)?.value);
 }
 
