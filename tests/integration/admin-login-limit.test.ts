@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST as login } from "@/app/api/admin/login/route";
-import { CLIENT_FAILURES, OVERALL_FAILURES } from "@/server/auth/login-limit";
+import { CLIENT_ATTEMPTS, OVERALL_FAILURES } from "@/server/auth/login-limit";
 import { TEST_ENV } from "../support/test-env";
 
 /** A login as it arrives through the reverse proxy, which names the client in X-Forwarded-For. */
@@ -28,8 +28,8 @@ afterEach(() => {
 
 describe("failed-login limits", () => {
   it("answers 429 with Retry-After to a client's 6th wrong attempt, and then even to the right password", async () => {
-    expect(CLIENT_FAILURES).toBe(5);
-    await failTimes("203.0.113.7", CLIENT_FAILURES);
+    expect(CLIENT_ATTEMPTS).toBe(5);
+    await failTimes("203.0.113.7", CLIENT_ATTEMPTS);
 
     const sixth = await loginFrom("203.0.113.7", WRONG);
     expect(sixth.status).toBe(429);
@@ -49,10 +49,24 @@ describe("failed-login limits", () => {
     expect((await loginFrom("198.51.100.4", RIGHT)).status).toBe(200);
   });
 
+  it("checks at most 5 passwords from one client however many arrive at once; the rest get 429 and Retry-After", async () => {
+    const burst = await Promise.all(Array.from({ length: 40 }, () => loginFrom("203.0.113.10", WRONG)));
+    const statuses = burst.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(CLIENT_ATTEMPTS);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(40 - CLIENT_ATTEMPTS);
+    for (const refused of burst.filter((answer) => answer.status === 429)) {
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    }
+    // The right password does not get through either, and the client stays blocked for the full 15 minutes.
+    const right = await loginFrom("203.0.113.10", RIGHT);
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get("retry-after"))).toBeGreaterThan(14 * 60);
+  });
+
   it("blocks for 15 minutes from the client's last allowed failure, not from its first", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const start = Date.now();
-    await failTimes("203.0.113.9", CLIENT_FAILURES - 1);
+    await failTimes("203.0.113.9", CLIENT_ATTEMPTS - 1);
     vi.setSystemTime(start + 10 * 60_000);
     await failTimes("203.0.113.9", 1);
     expect(Number((await loginFrom("203.0.113.9", RIGHT)).headers.get("retry-after"))).toBeGreaterThan(14 * 60);
@@ -63,9 +77,9 @@ describe("failed-login limits", () => {
   });
 
   it("forgets a client's failures when it logs in", async () => {
-    await failTimes("203.0.113.8", CLIENT_FAILURES - 1);
+    await failTimes("203.0.113.8", CLIENT_ATTEMPTS - 1);
     expect((await loginFrom("203.0.113.8", RIGHT)).status).toBe(200);
-    await failTimes("203.0.113.8", CLIENT_FAILURES);
+    await failTimes("203.0.113.8", CLIENT_ATTEMPTS);
     expect((await loginFrom("203.0.113.8", WRONG)).status).toBe(429);
   });
 

@@ -2,11 +2,12 @@ import "server-only";
 import { Pool } from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/server/env";
+import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { processWide } from "@/server/process-wide";
 
-/** Failed logins allowed per client before it is blocked, and for how long the count and the block last. */
-export const CLIENT_FAILURES = 5;
+/** Password checks allowed per client in CLIENT_WINDOW_SECONDS; the last one's failure starts a block. */
+export const CLIENT_ATTEMPTS = 5;
 const CLIENT_WINDOW_SECONDS = 15 * 60;
 const CLIENT_BLOCK_SECONDS = 15 * 60;
 /** Failed logins allowed from everyone together, per hour: the cap on guessing from many addresses. */
@@ -34,8 +35,8 @@ function createLimiters(): Limiters {
     pool,
     client: new RateLimiterPostgres({
       ...store,
-      keyPrefix: "login_fail_client",
-      points: CLIENT_FAILURES,
+      keyPrefix: "login_client",
+      points: CLIENT_ATTEMPTS,
       duration: CLIENT_WINDOW_SECONDS,
     }),
     overall: new RateLimiterPostgres({
@@ -47,7 +48,7 @@ function createLimiters(): Limiters {
   };
 }
 
-/** One pool and one pair of limiters per process (process-wide.ts). */
+/** One pool and one set of limiters per process (process-wide.ts). */
 const limiters = () => processWide("loginLimiters", createLimiters, ({ pool }) => pool.end());
 
 /**
@@ -64,32 +65,38 @@ export function clientAddress(request: Request): string {
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
-/** Seconds until this client may try again, or null when it may try now. Checked before the password. */
-export async function loginBlockedFor(client: string): Promise<number | null> {
-  const { client: perClient, overall } = limiters();
-  const [mine, everyone] = await Promise.all([perClient.get(client), overall.get(OVERALL_KEY)]);
-  const waits = [
-    mine && mine.consumedPoints >= CLIENT_FAILURES ? mine.msBeforeNext : 0,
-    everyone && everyone.consumedPoints >= OVERALL_FAILURES ? everyone.msBeforeNext : 0,
-  ];
-  const wait = Math.max(...waits);
-  return wait > 0 ? seconds(wait) : null;
+function tooManyFailures(msBeforeNext: number): AppError {
+  const wait = seconds(msBeforeNext);
+  const minutes = Math.ceil(wait / 60);
+  const message = `Too many failed logins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  return new AppError("too_many_attempts", message, { retryAfterSeconds: wait });
 }
 
-/** Counts a wrong password; the client's last allowed failure starts a full block. */
-export async function recordLoginFailure(client: string): Promise<void> {
+/**
+ * Runs `checkPassword` for `client` only within its limit, and answers whether the password was right. The
+ * attempt is counted before the check (one atomic upsert), so that however many arrive at once, at most
+ * CLIENT_ATTEMPTS are checked per window; the rest are refused (429) without a check, even with the right
+ * password. A right password clears the client's count; a wrong one that used the last attempt blocks the
+ * client for CLIENT_BLOCK_SECONDS from then.
+ */
+export async function checkPasswordWithinLimits(client: string, checkPassword: () => boolean): Promise<boolean> {
   const { client: perClient, overall } = limiters();
-  // consume() rejects with the counter itself once it is past its points (concurrent failures): still counted.
-  const counted = (result: Promise<RateLimiterRes>) =>
-    result.catch((error: unknown) => {
-      if (error instanceof RateLimiterRes) return error;
-      throw error;
-    });
-  const [mine] = await Promise.all([counted(perClient.consume(client)), counted(overall.consume(OVERALL_KEY))]);
-  if (mine.consumedPoints >= CLIENT_FAILURES) await perClient.block(client, CLIENT_BLOCK_SECONDS);
-}
-
-/** A right password clears the client's failures (the overall count only expires). */
-export async function recordLoginSuccess(client: string): Promise<void> {
-  await limiters().client.delete(client);
+  const everyone = await overall.get(OVERALL_KEY);
+  if (everyone && everyone.consumedPoints >= OVERALL_FAILURES) throw tooManyFailures(everyone.msBeforeNext);
+  let attempt: RateLimiterRes;
+  try {
+    attempt = await perClient.consume(client);
+  } catch (refused) {
+    if (refused instanceof RateLimiterRes) throw tooManyFailures(refused.msBeforeNext);
+    throw refused;
+  }
+  if (checkPassword()) {
+    await perClient.delete(client);
+    return true;
+  }
+  if (attempt.consumedPoints >= CLIENT_ATTEMPTS) await perClient.block(client, CLIENT_BLOCK_SECONDS);
+  await overall.consume(OVERALL_KEY).catch((error: unknown) => {
+    if (!(error instanceof RateLimiterRes)) throw error; // past its points: still counted
+  });
+  return false;
 }
