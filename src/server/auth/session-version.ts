@@ -18,9 +18,7 @@ const passwordFingerprint = () => createHmac("sha256", env.SESSION_SECRET).updat
 /** The current version; when this instance runs with a new ADMIN_PASSWORD, bumps it first (once). */
 export async function currentSessionVersion(): Promise<number> {
   const fingerprint = passwordFingerprint();
-  const row =
-    (await db.adminAuth.findUnique({ where: { id: ROW } })) ??
-    (await db.adminAuth.upsert({ where: { id: ROW }, create: { id: ROW, passwordHash: fingerprint }, update: {} }));
+  const row = (await db.adminAuth.findUnique({ where: { id: ROW } })) ?? (await createRow(fingerprint));
   if (row.passwordHash === fingerprint) return row.sessionVersion;
 
   // Conditional, so that instances noticing the same change at once bump the version only once.
@@ -29,6 +27,15 @@ export async function currentSessionVersion(): Promise<number> {
     data: { passwordHash: fingerprint, sessionVersion: { increment: 1 } },
   });
   return (await db.adminAuth.findUniqueOrThrow({ where: { id: ROW } })).sessionVersion;
+}
+
+/**
+ * The row on a fresh (or just reset) database. INSERT ... ON CONFLICT DO NOTHING, because Prisma's `upsert` with an
+ * empty update is a read then an insert: concurrent first logins raced to insert and all but one answered 500.
+ */
+async function createRow(fingerprint: string) {
+  await db.adminAuth.createMany({ data: { id: ROW, passwordHash: fingerprint }, skipDuplicates: true });
+  return db.adminAuth.findUniqueOrThrow({ where: { id: ROW } });
 }
 
 /** "Log out everywhere": every session issued so far stops working, on every instance. */
