@@ -91,6 +91,10 @@ const readEnv = () =>
       QUEUE_WORKER: z.enum(["on", "off"]).default("on"),
       // A job whose worker died is taken over after this many seconds (longer than one HeyGen call).
       QUEUE_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(3_600).default(60),
+      // How many reverse proxies in front of the app to trust for the client's address (the Express convention): the
+      // client is the address that many hops from the right of X-Forwarded-For. 0 (unset): X-Forwarded-For is not
+      // trusted, and every client shares one per-client login limit.
+      TRUST_PROXY: z.coerce.number({ error: "must be a number of proxy hops" }).int().min(0).max(20).default(0),
       LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
       // Public origin of this deployment, read at run time (never inlined by `next build`, so one build
       // serves every host): HeyGen's callback_url, and Secure cookies when it is https.
@@ -117,6 +121,7 @@ const readEnv = () =>
       QUEUE_MAX_ATTEMPTS: process.env.QUEUE_MAX_ATTEMPTS,
       QUEUE_WORKER: process.env.QUEUE_WORKER,
       QUEUE_JOB_TIMEOUT_SECONDS: process.env.QUEUE_JOB_TIMEOUT_SECONDS,
+      TRUST_PROXY: process.env.TRUST_PROXY,
       LOG_LEVEL: process.env.LOG_LEVEL,
       APP_URL: process.env.APP_URL,
     },

@@ -28,7 +28,9 @@ async function noticePasswordChange(): Promise<void> {
   const row = await db.adminAuth.findUnique({ where: { id: ROW } });
   if (row?.passwordHash === fingerprint) return;
   // No row yet counts as a change too: sessions whose password nobody recorded are ended (none, on a new database).
-  await db.adminAuth.upsert({ where: { id: ROW }, create: { id: ROW, passwordHash: null }, update: {} });
+  // INSERT ... ON CONFLICT DO NOTHING, because Prisma's `upsert` with an empty update is a read then an insert:
+  // instances (or tests' restarted processes) creating the row at once raced, and all but one answered 500.
+  await db.adminAuth.createMany({ data: { id: ROW, passwordHash: null }, skipDuplicates: true });
   await db.$transaction(async (tx) => {
     // Conditional, so that instances noticing the same change at once end the sessions only once.
     const changed = await tx.adminAuth.updateMany({
