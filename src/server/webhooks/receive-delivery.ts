@@ -9,10 +9,22 @@ import { claimAndSync } from "@/server/sync/ask-heygen";
 import { applySignedEvent } from "./apply-signed-event";
 import { recordDelivery, recordRefusal } from "./delivery-log";
 import { parseHeygenEvent } from "./parse-event";
-import { isFreshTimestamp, readDeliveryHeaders, verifySignature, type DeliveryHeaders } from "./signature";
+import {
+  readDeliveryHeaders,
+  SIGNATURE_TOLERANCE_SECONDS,
+  timestampProblem,
+  verifySignature,
+  type DeliveryHeaders,
+} from "./signature";
 import { receiveUnsignedHint } from "./unsigned-hint";
 
 const MAX_BODY_BYTES = 64 * 1024;
+
+const TIMESTAMP_PROBLEMS = {
+  missing: "A Heygen-Signature delivery must carry a Heygen-Timestamp.",
+  malformed: "Heygen-Timestamp is not Unix seconds.",
+  stale: `Heygen-Timestamp is more than ${SIGNATURE_TOLERANCE_SECONDS} s from now.`,
+} as const;
 
 type Context = Pick<HandlerContext<unknown, undefined>, "requestId" | "note">;
 
@@ -57,9 +69,8 @@ export async function receiveHeygenDelivery(request: Request, context: Context):
       ),
     );
   }
-  if (!isFreshTimestamp(headers.timestamp)) {
-    throw await refuse(new AppError("stale_signature", "Heygen-Timestamp is missing, malformed or too far from now."));
-  }
+  const timestamp = timestampProblem(headers);
+  if (timestamp) throw await refuse(new AppError("stale_signature", TIMESTAMP_PROBLEMS[timestamp]));
   const rawBody = await readRawBody(request, MAX_BODY_BYTES);
   if (!verifySignature(rawBody, headers, secret.value) && !(await verifiesWithNewerSecret(rawBody, headers, secret))) {
     throw await refuse(new AppError("invalid_signature", `The ${headers.scheme} signature does not match the body.`));
@@ -95,8 +106,10 @@ async function applyVerified(body: string, headers: DeliveryHeaders, { requestId
     throw new AppError("invalid_json", "The body must be JSON.");
   }
   const event = parseHeygenEvent(payload);
+  // The body's event_id is signed; the Heygen-Event-Id header is not, so it is only a fallback. Keyed on the
+  // header first, a captured delivery replayed with another header (or as a legacy `Signature`) would apply again.
   const result = await applySignedEvent(
-    { ...event, eventId: headers.eventId ?? event.eventId },
+    { ...event, eventId: event.eventId ?? headers.eventId },
     { requestId, scheme: headers.scheme, body },
   );
   note({ outcome: result.outcome, eventType: event.eventType, videoId: result.videoId });
