@@ -41,7 +41,36 @@ export type WebhookHealth = {
   appUrlWarning: string | null;
   /** The last delivery whose signature was verified (within the delivery log's 30 days). */
   lastVerifiedAt: string | null;
+  /** Signed-looking posts refused in the last 24 hours (from the per-minute counts). */
   rejectedLastDay: number;
-  /** Why the latest of those was refused. */
+  /** Why the latest of those was refused: one of TURNED_AWAY_LABELS, never text from the post. */
   lastRejection: string | null;
+  /** Posts counted rather than stored in the last 24 hours, one entry per reason that occurred, most first. */
+  turnedAwayLastDay: TurnedAwayFigure[];
+};
+
+/** Why a post to /api/heygen/callback was counted per minute instead of stored (anyone can send those). */
+export const TURNED_AWAY_LABELS = {
+  bad_signature: "Signature does not match the body",
+  missing_timestamp: "Heygen-Signature without Heygen-Timestamp",
+  stale_timestamp: "Heygen-Timestamp malformed or more than 300 s from now",
+  no_secret: "Signed, but no signing secret is configured",
+  not_json: "Signed, but not JSON",
+  too_large: "Body over 64 KiB",
+  unknown_video: "Unsigned, naming no video of this app",
+  no_video_reference: "Unsigned, naming no video at all",
+} as const;
+
+export type TurnedAwayReason = keyof typeof TURNED_AWAY_LABELS;
+
+/** Unsigned posts that name no known video: answered 202, but not refusals. The other reasons are refusals. */
+export const UNMATCHED_REASONS: readonly TurnedAwayReason[] = ["unknown_video", "no_video_reference"];
+
+export type TurnedAwayFigure = {
+  reason: TurnedAwayReason;
+  count: number;
+  /** The most in any one minute. */
+  busiestMinute: number;
+  /** The start of the latest minute with one. */
+  lastAt: string;
 };

@@ -298,7 +298,7 @@ describe("GET /api/admin/overview", () => {
       expect(before).toMatchObject({
         lastVerifiedAt: null,
         rejectedLastDay: 1,
-        lastRejection: "The signed_v3 signature does not match the body.",
+        lastRejection: "Signature does not match the body",
       });
 
       const sent = new Date();
@@ -308,20 +308,21 @@ describe("GET /api/admin/overview", () => {
       expect(Date.parse(lastVerifiedAt!)).toBeLessThanOrEqual(Date.now() + 1000);
     });
 
-    it("counts refusals of the last 24 hours only", async () => {
+    it("counts refusals of the last 24 hours only, from the per-minute counts", async () => {
       const now = Date.now();
-      const at = (ago: number) => new Date(now - ago);
-      await db.webhookDelivery.createMany({
+      const at = (ago: number) => new Date(Math.floor((now - ago) / MINUTE) * MINUTE);
+      await db.webhookTurnedAway.createMany({
         data: [
-          { scheme: "signed_v3", outcome: "rejected", detail: "Too old to count", receivedAt: at(25 * HOUR) },
-          { scheme: "signed_v3", outcome: "rejected", detail: "Heygen-Timestamp is missing", receivedAt: at(2 * HOUR) },
-          { scheme: "signed_legacy", outcome: "rejected", detail: "The latest", receivedAt: at(MINUTE) },
-          { scheme: "signed_v3", outcome: "applied", receivedAt: at(30 * HOUR) },
+          { minute: at(25 * HOUR), reason: "bad_signature", count: 50 },
+          { minute: at(2 * HOUR), reason: "missing_timestamp", count: 1 },
+          { minute: at(MINUTE), reason: "stale_timestamp", count: 1 },
+          { minute: at(MINUTE), reason: "unknown_video", count: 7 }, // answered 202: not a refusal
         ],
       });
+      await db.webhookDelivery.create({ data: { scheme: "signed_v3", outcome: "applied", receivedAt: at(30 * HOUR) } });
       expect((await overview()).webhooks).toMatchObject({
         rejectedLastDay: 2,
-        lastRejection: "The latest",
+        lastRejection: "Heygen-Timestamp malformed or more than 300 s from now",
         lastVerifiedAt: at(30 * HOUR).toISOString(),
       });
     });

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { isFreshTimestamp, readDeliveryHeaders, verifySignature } from "@/server/webhooks/signature";
+import { readDeliveryHeaders, timestampProblem, verifySignature } from "@/server/webhooks/signature";
 
 const secret = "whsec_test";
 const body = Buffer.from(
@@ -57,19 +57,27 @@ describe("verifySignature", () => {
   });
 });
 
-describe("isFreshTimestamp", () => {
+describe("timestampProblem", () => {
   const now = 1_800_000_000_000;
+  const v3At = (timestamp: string | null) => v3(valid, timestamp === null ? {} : { "heygen-timestamp": timestamp });
   it.each([
-    [null, true],
-    [String(now / 1000), true],
-    [String(now / 1000 - 300), true],
-    [String(now / 1000 + 300), true],
-    [String(now / 1000 - 301), false],
-    [String(now / 1000 + 301), false],
-    ["1.8e9", false],
-    ["", false],
-    ["-5", false],
-  ])("%s → %s", (timestamp, fresh) => {
-    expect(isFreshTimestamp(timestamp, now)).toBe(fresh);
+    [null, "missing"],
+    [String(now / 1000), null],
+    [String(now / 1000 - 300), null],
+    [String(now / 1000 + 300), null],
+    [String(now / 1000 - 301), "stale"],
+    [String(now / 1000 + 301), "stale"],
+    ["1.8e9", "malformed"],
+    ["", "malformed"],
+    ["-5", "malformed"],
+  ])("v3 with %s → %s", (timestamp, problem) => {
+    expect(timestampProblem(v3At(timestamp), now)).toBe(problem);
+  });
+
+  it("needs none with the legacy scheme, but refuses a stale one it carries", () => {
+    const legacy = (extra: Record<string, string> = {}) =>
+      readDeliveryHeaders(new Headers({ signature: valid, ...extra }));
+    expect(timestampProblem(legacy(), now)).toBeNull();
+    expect(timestampProblem(legacy({ "heygen-timestamp": String(now / 1000 - 301) }), now)).toBe("stale");
   });
 });

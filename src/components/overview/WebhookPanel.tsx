@@ -1,5 +1,5 @@
 import { formatAge, formatDate } from "@/lib/format";
-import type { WebhookHealth } from "@/lib/overview";
+import { TURNED_AWAY_LABELS, type WebhookHealth } from "@/lib/overview";
 import { Fact, Facts, Panel, Warning } from "./Panel";
 
 const SECRET_SOURCES = {
@@ -9,7 +9,8 @@ const SECRET_SOURCES = {
 
 /** Whether HeyGen's webhooks reach the app and pass its signature check. */
 export function WebhookPanel({ health }: { health: WebhookHealth }) {
-  const { secretSource, appUrl, appUrlWarning, lastVerifiedAt, rejectedLastDay, lastRejection } = health;
+  const { secretSource, appUrl, appUrlWarning, lastVerifiedAt, rejectedLastDay, lastRejection, turnedAwayLastDay } =
+    health;
   return (
     <Panel id="webhooks" title="Webhooks">
       <Facts>
@@ -21,6 +22,22 @@ export function WebhookPanel({ health }: { health: WebhookHealth }) {
         <Fact term="Refused, last 24 h">
           {rejectedLastDay}
           {lastRejection && <span className="block text-xs text-slate-600">Latest: {lastRejection}</span>}
+        </Fact>
+        <Fact term="Not stored, last 24 h">
+          {turnedAwayLastDay.length === 0 ? (
+            "None"
+          ) : (
+            <ul data-testid="webhook-turned-away">
+              {turnedAwayLastDay.map(({ reason, count, busiestMinute, lastAt }) => (
+                <li key={reason}>
+                  {TURNED_AWAY_LABELS[reason]}: {count}{" "}
+                  <span className="text-xs text-slate-600">
+                    (at most {busiestMinute} a minute; latest {formatAge(lastAt)})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
         </Fact>
       </Facts>
       {!secretSource && (

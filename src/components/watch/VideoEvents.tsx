@@ -40,7 +40,7 @@ export function VideoEvents({ deliveries }: { deliveries: Delivery[] }) {
             {deliveries.map((delivery) => (
               <tr key={delivery.id}>
                 <td className="py-1 pr-3 whitespace-nowrap">{formatDate(delivery.receivedAt.toISOString())}</td>
-                <td className="py-1 pr-3">{delivery.eventType ?? "—"}</td>
+                <td className="py-1 pr-3 wrap-anywhere">{delivery.eventType ?? "—"}</td>
                 <td className="py-1 pr-3">{SCHEMES[delivery.scheme] ?? delivery.scheme}</td>
                 <td className="py-1">
                   {delivery.outcome}

@@ -1,40 +1,38 @@
 import "server-only";
-import type { WebhookHealth } from "@/lib/overview";
+import { TURNED_AWAY_LABELS, UNMATCHED_REASONS, type TurnedAwayFigure, type WebhookHealth } from "@/lib/overview";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { webhookSecret } from "@/server/settings/credentials";
+import { turnedAwaySince } from "@/server/webhooks/turned-away";
 
 const DAY_MS = 24 * 3600 * 1000;
 
-type Row = { lastVerifiedAt: Date | null; rejectedLastDay: number; lastRejection: string | null };
-
 /**
  * Whether HeyGen's webhooks can reach this app and be trusted: the signing secret, the last delivery whose signature
- * was verified (outcome anything but "rejected"), and recent refusals: a run of bad signatures means a wrong secret.
+ * was verified, and the posts turned away in the last day (counted per minute, not stored): a run of bad signatures
+ * means a wrong secret; unsigned posts for no known video are somebody else's noise.
  */
 export async function webhookHealth(now: Date): Promise<WebhookHealth> {
-  const since = new Date(now.getTime() - DAY_MS);
-  const [secret, [row]] = await Promise.all([
+  const [secret, lastVerified, turnedAway] = await Promise.all([
     webhookSecret(),
-    // One round, each part served by the receivedAt index.
-    db.$queryRaw<Row[]>`
-      SELECT
-        (SELECT "receivedAt" FROM "WebhookDelivery"
-          WHERE "scheme" IN ('signed_v3', 'signed_legacy') AND "outcome" <> 'rejected'
-          ORDER BY "receivedAt" DESC LIMIT 1) AS "lastVerifiedAt",
-        (SELECT count(*)::int FROM "WebhookDelivery"
-          WHERE "outcome" = 'rejected' AND "receivedAt" >= ${since}) AS "rejectedLastDay",
-        (SELECT "detail" FROM "WebhookDelivery"
-          WHERE "outcome" = 'rejected' AND "receivedAt" >= ${since}
-          ORDER BY "receivedAt" DESC LIMIT 1) AS "lastRejection"`,
+    // Served by the receivedAt index. Refused deliveries are no longer stored; older rows may still say "rejected".
+    db.webhookDelivery.findFirst({
+      where: { scheme: { in: ["signed_v3", "signed_legacy"] }, outcome: { not: "rejected" } },
+      orderBy: { receivedAt: "desc" },
+      select: { receivedAt: true },
+    }),
+    turnedAwaySince(new Date(now.getTime() - DAY_MS)),
   ]);
+  const refused = turnedAway.filter((figure) => !UNMATCHED_REASONS.includes(figure.reason));
+  const latest = refused.reduce<TurnedAwayFigure | null>((a, b) => (a && a.lastAt >= b.lastAt ? a : b), null);
   return {
     secretSource: secret?.source ?? null,
     appUrl: env.APP_URL ?? null,
     appUrlWarning: appUrlWarning(env.APP_URL),
-    lastVerifiedAt: row?.lastVerifiedAt?.toISOString() ?? null,
-    rejectedLastDay: row?.rejectedLastDay ?? 0,
-    lastRejection: row?.lastRejection ?? null,
+    lastVerifiedAt: lastVerified?.receivedAt.toISOString() ?? null,
+    rejectedLastDay: refused.reduce((sum, figure) => sum + figure.count, 0),
+    lastRejection: latest ? TURNED_AWAY_LABELS[latest.reason] : null,
+    turnedAwayLastDay: turnedAway,
   };
 }
 

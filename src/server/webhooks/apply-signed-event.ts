@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { runPrepared } from "@/server/db";
 import { statusChangeCtes, type StatusChange } from "@/server/videos/transition";
-import { deliveryInsert, type DeliveryRecord } from "./delivery-log";
+import { capStored, deliveryInsert, type DeliveryRecord } from "./delivery-log";
 import { videoForEventQuery } from "./video-for-event";
 import type { HeygenEvent } from "./parse-event";
 
@@ -25,14 +25,16 @@ const NOTHING = Prisma.sql`SELECT NULL::text AS "id" WHERE FALSE`;
  */
 export async function applySignedEvent(event: HeygenEvent, delivery: Delivery): Promise<SignedEventOutcome> {
   const change = event.kind === "other" ? null : statusChangeOf(event);
+  // HeygenEvent rows are kept for good: their text is capped like the log's.
+  const [eventId, eventType, heygenVideoId] = [event.eventId, event.eventType, event.videoId].map(capStored);
   const [result] = await runPrepared<{ outcome: SignedEventOutcome["outcome"]; videoId: string | null }>(Prisma.sql`
     WITH new_event AS (
       INSERT INTO "HeygenEvent" ("eventId", "eventType", "heygenVideoId")
-      SELECT ${event.eventId}, ${event.eventType}, ${event.videoId} WHERE ${event.eventId}::text IS NOT NULL
+      SELECT ${eventId}, ${eventType}, ${heygenVideoId} WHERE ${eventId}::text IS NOT NULL
       ON CONFLICT DO NOTHING
       RETURNING 1
     ),
-    first_time AS (SELECT ${event.eventId}::text IS NULL OR EXISTS (SELECT 1 FROM new_event) AS yes),
+    first_time AS (SELECT ${eventId}::text IS NULL OR EXISTS (SELECT 1 FROM new_event) AS yes),
     video AS (
       SELECT "id" FROM (${event.kind === "other" ? NOTHING : videoForEventQuery(event)}) AS found
       WHERE (SELECT yes FROM first_time)

@@ -1,5 +1,6 @@
 import "server-only";
 import { after, NextResponse } from "next/server";
+import type { TurnedAwayReason } from "@/lib/overview";
 import { AppError } from "@/server/errors";
 import { readRawBody } from "@/server/http/read-body";
 import type { HandlerContext } from "@/server/http/route";
@@ -7,12 +8,25 @@ import { recordRenderDetails } from "@/server/media/render-details";
 import { webhookSecret, type Credential } from "@/server/settings/credentials";
 import { claimAndSync } from "@/server/sync/ask-heygen";
 import { applySignedEvent } from "./apply-signed-event";
-import { recordDelivery, recordRefusal } from "./delivery-log";
+import { capStored, recordDelivery } from "./delivery-log";
 import { parseHeygenEvent } from "./parse-event";
-import { isFreshTimestamp, readDeliveryHeaders, verifySignature, type DeliveryHeaders } from "./signature";
+import {
+  readDeliveryHeaders,
+  SIGNATURE_TOLERANCE_SECONDS,
+  timestampProblem,
+  verifySignature,
+  type DeliveryHeaders,
+} from "./signature";
+import { countTurnedAway } from "./turned-away";
 import { receiveUnsignedHint } from "./unsigned-hint";
 
 const MAX_BODY_BYTES = 64 * 1024;
+
+const TIMESTAMP_PROBLEMS = {
+  missing: "A Heygen-Signature delivery must carry a Heygen-Timestamp.",
+  malformed: "Heygen-Timestamp is not Unix seconds.",
+  stale: `Heygen-Timestamp is more than ${SIGNATURE_TOLERANCE_SECONDS} s from now.`,
+} as const;
 
 type Context = Pick<HandlerContext<unknown, undefined>, "requestId" | "note">;
 
@@ -20,32 +34,24 @@ type Context = Pick<HandlerContext<unknown, undefined>, "requestId" | "note">;
  * A delivery to /api/heygen/callback, in the order that keeps it safe and fast: authenticate the raw bytes before
  * parsing anything, record the delivery and apply the event (in one transaction for signed events), answer, and
  * only then (Next's after()) call HeyGen. Signed deliveries are facts (200); unsigned ones are hints that make the
- * app ask HeyGen itself (202). Nothing is acknowledged that was not stored: a database failure is a 503.
+ * app ask HeyGen itself (202). Nothing is acknowledged that was not stored: a database failure is a 503. Posts
+ * anyone can send in bulk (refused ones, unsigned ones naming no known video) are counted per minute, not stored.
  */
 export async function receiveHeygenDelivery(request: Request, context: Context): Promise<Response> {
   const headers = readDeliveryHeaders(request.headers);
-  const { requestId, note } = context;
+  const { note } = context;
   note({ scheme: headers.scheme });
-  const refuse = async (error: AppError, eventId = headers.eventId) => {
-    await recordRefusal({ requestId, scheme: headers.scheme, eventId, detail: error.message });
+  const refuse = async (error: AppError, reason: TurnedAwayReason) => {
+    note({ turnedAway: reason });
+    await countTurnedAway(reason);
     return error;
   };
-
-  if (headers.scheme === "unsigned") {
-    const hint = await receiveUnsignedHint(await readRawBody(request, MAX_BODY_BYTES));
-    const { event } = hint;
-    await recordDelivery({
-      requestId,
-      scheme: "unsigned",
-      outcome: hint.outcome,
-      eventType: event.eventType,
-      heygenVideoId: event.videoId,
-      videoId: hint.videoId,
+  const readBody = () =>
+    readRawBody(request, MAX_BODY_BYTES).catch(async (error: unknown) => {
+      throw error instanceof AppError && error.code === "payload_too_large" ? await refuse(error, "too_large") : error;
     });
-    note({ outcome: hint.outcome, videoId: hint.videoId });
-    if (hint.check) after(hint.check);
-    return NextResponse.json({ received: true, outcome: hint.outcome }, { status: 202 });
-  }
+
+  if (headers.scheme === "unsigned") return receiveUnsigned(await readBody(), context);
 
   // None cached: another instance may have just registered one (a database read only on this refusal path).
   const secret = (await webhookSecret()) ?? (await webhookSecret({ fresh: true }));
@@ -55,16 +61,50 @@ export async function receiveHeygenDelivery(request: Request, context: Context):
         "webhook_not_configured",
         "This endpoint has no signing secret configured (HEYGEN_SECRET, or Settings → Webhook).",
       ),
+      "no_secret",
     );
   }
-  if (!isFreshTimestamp(headers.timestamp)) {
-    throw await refuse(new AppError("stale_signature", "Heygen-Timestamp is missing, malformed or too far from now."));
+  const timestamp = timestampProblem(headers);
+  if (timestamp) {
+    const reason = timestamp === "missing" ? "missing_timestamp" : "stale_timestamp";
+    throw await refuse(new AppError("stale_signature", TIMESTAMP_PROBLEMS[timestamp]), reason);
   }
-  const rawBody = await readRawBody(request, MAX_BODY_BYTES);
+  const rawBody = await readBody();
   if (!verifySignature(rawBody, headers, secret.value) && !(await verifiesWithNewerSecret(rawBody, headers, secret))) {
-    throw await refuse(new AppError("invalid_signature", `The ${headers.scheme} signature does not match the body.`));
+    throw await refuse(
+      new AppError("invalid_signature", `The ${headers.scheme} signature does not match the body.`),
+      "bad_signature",
+    );
   }
-  return applyVerified(Buffer.from(rawBody).toString("utf8"), headers, context);
+  const body = Buffer.from(rawBody).toString("utf8");
+  let payload: unknown;
+  try {
+    payload = JSON.parse(body);
+  } catch {
+    throw await refuse(new AppError("invalid_json", "The body must be JSON."), "not_json");
+  }
+  return applyVerified(payload, body, headers, context);
+}
+
+/** An unsigned hint: stored (fields capped) when it names a known video, only counted when it names none. */
+async function receiveUnsigned(rawBody: Uint8Array, { requestId, note }: Context): Promise<Response> {
+  const hint = await receiveUnsignedHint(rawBody);
+  const { event } = hint;
+  note({ outcome: hint.outcome, videoId: hint.videoId });
+  if (hint.videoId === null) {
+    await countTurnedAway(hint.outcome === "unknown_video" ? "unknown_video" : "no_video_reference");
+  } else {
+    await recordDelivery({
+      requestId,
+      scheme: "unsigned",
+      outcome: hint.outcome,
+      eventType: event.eventType,
+      heygenVideoId: event.videoId,
+      videoId: hint.videoId,
+    });
+  }
+  if (hint.check) after(hint.check);
+  return NextResponse.json({ received: true, outcome: hint.outcome }, { status: 202 });
 }
 
 /**
@@ -81,25 +121,20 @@ async function verifiesWithNewerSecret(
   return latest !== null && latest.value !== current.value && verifySignature(rawBody, headers, latest.value);
 }
 
-async function applyVerified(body: string, headers: DeliveryHeaders, { requestId, note }: Context): Promise<Response> {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(body);
-  } catch {
-    await recordRefusal({
-      requestId,
-      scheme: headers.scheme,
-      eventId: headers.eventId,
-      detail: "signed, but not JSON",
-    });
-    throw new AppError("invalid_json", "The body must be JSON.");
-  }
+async function applyVerified(
+  payload: unknown,
+  body: string,
+  headers: DeliveryHeaders,
+  { requestId, note }: Context,
+): Promise<Response> {
   const event = parseHeygenEvent(payload);
+  // The body's event_id is signed; the Heygen-Event-Id header is not, so it is only a fallback. Keyed on the
+  // header first, a captured delivery replayed with another header (or as a legacy `Signature`) would apply again.
   const result = await applySignedEvent(
-    { ...event, eventId: headers.eventId ?? event.eventId },
+    { ...event, eventId: event.eventId ?? headers.eventId },
     { requestId, scheme: headers.scheme, body },
   );
-  note({ outcome: result.outcome, eventType: event.eventType, videoId: result.videoId });
+  note({ outcome: result.outcome, eventType: capStored(event.eventType), videoId: result.videoId });
 
   const { videoId, heygenVideoId } = result;
   if (videoId && heygenVideoId) {

@@ -33,18 +33,24 @@ export function readDeliveryHeaders(headers: Headers): DeliveryHeaders {
 }
 
 /**
- * The bytes HeyGen's HMAC covers: the raw body, as eight independent integrations agree. Whether the timestamp
- * is part of them is unconfirmed; should it be, this is the one place to change.
+ * The byte strings HeyGen's HMAC may cover. Eight independent integrations agree on the raw body; whether a v3
+ * delivery's timestamp is part of the signed bytes is unconfirmed (heygen-api.md), so the usual construction that
+ * includes it, `<timestamp>.<raw body>`, is accepted too. This is the one place to change once it is known.
  */
-export function signedContent(rawBody: Uint8Array, _timestamp: string | null): Uint8Array {
-  return rawBody;
+export function signedContents(rawBody: Uint8Array, timestamp: string | null): Uint8Array[] {
+  if (timestamp === null) return [rawBody];
+  return [rawBody, Buffer.concat([Buffer.from(`${timestamp}.`), rawBody])];
 }
 
-/** True when the timestamp is absent (legacy) or within the tolerance of `now`; false when stale or malformed. */
-export function isFreshTimestamp(timestamp: string | null, now = Date.now()): boolean {
-  if (timestamp === null) return true;
-  if (!/^\d{1,12}$/.test(timestamp)) return false;
-  return Math.abs(now / 1000 - Number(timestamp)) <= SIGNATURE_TOLERANCE_SECONDS;
+/**
+ * Why a delivery's timestamp is refused, or null when it is acceptable. The v3 scheme requires one (without it a
+ * captured delivery could be replayed forever); the legacy scheme has none, and one it does carry must be fresh.
+ */
+export function timestampProblem(headers: DeliveryHeaders, now = Date.now()): "missing" | "malformed" | "stale" | null {
+  const { scheme, timestamp } = headers;
+  if (timestamp === null) return scheme === "signed_v3" ? "missing" : null;
+  if (!/^\d{1,12}$/.test(timestamp)) return "malformed";
+  return Math.abs(now / 1000 - Number(timestamp)) <= SIGNATURE_TOLERANCE_SECONDS ? null : "stale";
 }
 
 /**
@@ -52,8 +58,11 @@ export function isFreshTimestamp(timestamp: string | null, now = Date.now()): bo
  * Anything not exactly 64 lowercase hex characters is refused before comparing, so a malformed header never throws.
  */
 export function verifySignature(rawBody: Uint8Array, headers: DeliveryHeaders, secret: string): boolean {
-  const { signature, timestamp } = headers;
+  const { signature, scheme, timestamp } = headers;
   if (!secret || !signature || !SIGNATURE_FORMAT.test(signature)) return false;
-  const expected = createHmac("sha256", secret).update(signedContent(rawBody, timestamp)).digest();
-  return timingSafeEqual(Buffer.from(signature, "hex"), expected);
+  const given = Buffer.from(signature, "hex");
+  // Every variant is computed and compared, so the time taken does not say which one matched.
+  return signedContents(rawBody, scheme === "signed_v3" ? timestamp : null)
+    .map((content) => timingSafeEqual(given, createHmac("sha256", secret).update(content).digest()))
+    .reduce((matched, match) => matched || match, false);
 }
