@@ -2,6 +2,7 @@ import "server-only";
 import type { Video } from "@/generated/prisma/client";
 import { isSettled, toPublicVideo } from "@/lib/video";
 import { etagOfJson } from "@/lib/video-etag";
+import { BROWSER_MAX_AGE_S, SHARED_MAX_AGE_S } from "@/server/http/public-cache";
 import { FRESH_MARGIN_MS, withFreshMedia } from "@/server/media/fresh-media";
 import { processWide } from "@/server/process-wide";
 import { isVideoId } from "@/server/videos/video-id";
@@ -23,10 +24,8 @@ export type StatusQuery = {
 
 export type StatusAnswer = { row: Video; body: string; etag: string; notModified: boolean; cacheControl: string };
 
-/** How long shared caches (a CDN) may keep a finished video at most. */
-const SHARED_MAX_AGE_S = 3600;
-const BROWSER_MAX_AGE_S = 60;
-const STALE_WHILE_REVALIDATE_S = 600;
+/** How long a CDN may serve a finished video's stale copy while it asks again (short: the video may be deleted). */
+const STALE_WHILE_REVALIDATE_S = 60;
 
 /**
  * A video's status as the API serves it, for a crowd: from the in-process cache, with an ETag. With `waitSeconds`
@@ -95,8 +94,8 @@ async function currentStatus(
 
 /**
  * Still changing (rendering, or completed with its details still to come): anyone may store it but must ask again
- * (with the ETag) before using it. Settled: shared caches may serve it a while, but never so long that the presigned
- * URLs in it expire within the hour someone watches. What an admin sees (HeyGen's own error message) is never stored.
+ * (with the ETag) before using it. Settled: caches may keep it a few minutes (public-cache.ts: it may be deleted), but
+ * never so long that the presigned URLs in it expire within the hour someone watches. What an admin sees (HeyGen's own error message) is never stored.
  */
 function cacheControl(row: Video, admin: boolean, now = Date.now()): string {
   if (admin) return "private, no-store";
