@@ -76,6 +76,10 @@ const readEnv = () =>
         .min(1)
         .max(24 * 3600)
         .default(120),
+      // Viewers' long-polls (GET /api/videos/[id]?wait=N) this process holds at once, in all and per client address;
+      // past either, a request is answered at once like a plain poll.
+      LONG_POLL_MAX_HELD: z.coerce.number().int().min(0).max(100_000).default(1_000),
+      LONG_POLL_MAX_PER_CLIENT: z.coerce.number().int().min(0).max(10_000).default(10),
       // Bearer token of POST /api/admin/batches for automation (a monthly job): Authorization: Bearer <ADMIN_API_TOKEN>.
       // Unset: only an admin session may trigger a batch.
       ADMIN_API_TOKEN: z.string().min(32, "must be at least 32 characters (openssl rand -hex 32)").optional(),
@@ -115,6 +119,8 @@ const readEnv = () =>
       SESSION_TTL_HOURS: process.env.SESSION_TTL_HOURS,
       CRON_SECRET: process.env.CRON_SECRET,
       RECONCILE_AFTER_SECONDS: process.env.RECONCILE_AFTER_SECONDS,
+      LONG_POLL_MAX_HELD: process.env.LONG_POLL_MAX_HELD,
+      LONG_POLL_MAX_PER_CLIENT: process.env.LONG_POLL_MAX_PER_CLIENT,
       ADMIN_API_TOKEN: process.env.ADMIN_API_TOKEN,
       QUEUE_SUBMIT_INTERVAL_MS: process.env.QUEUE_SUBMIT_INTERVAL_MS,
       QUEUE_MAX_IN_FLIGHT: process.env.QUEUE_MAX_IN_FLIGHT,

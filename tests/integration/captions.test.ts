@@ -38,7 +38,7 @@ describe("GET /api/videos/[id]/captions", () => {
     const response = await fetchCaptions(video.id);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/vtt; charset=utf-8");
-    expect(response.headers.get("cache-control")).toBe("public, max-age=86400, immutable");
+    expect(response.headers.get("cache-control")).toBe("public, max-age=60, s-maxage=300");
     expect(await response.text()).toBe(SAMPLE_VTT);
     expect(mediaFetches()).toEqual([`GET /media/${video.heygenVideoId}.srt`]);
   });

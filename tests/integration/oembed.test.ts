@@ -18,7 +18,7 @@ describe("GET /api/oembed", () => {
     const video = await completedVideo({ title: `Say "hi" <now> & then` });
     const response = await oEmbed({ url: `${APP}/videos/${video.id}` });
     expect(response.status).toBe(200);
-    expect(response.headers.get("cache-control")).toBe("public, max-age=3600");
+    expect(response.headers.get("cache-control")).toBe("public, max-age=60, s-maxage=300");
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(await response.json()).toEqual({
       version: "1.0",

@@ -21,7 +21,7 @@ describe("GET /api/videos/[id]/thumbnail (share previews' og:image)", () => {
     const response = await fetchThumbnail(video.id);
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(video.thumbnailUrl);
-    expect(response.headers.get("cache-control")).toBe("public, max-age=600");
+    expect(response.headers.get("cache-control")).toBe("public, max-age=60, s-maxage=300");
     expect(heygenRequests).toEqual([]);
   });
 
@@ -38,7 +38,7 @@ describe("GET /api/videos/[id]/thumbnail (share previews' og:image)", () => {
   it("is not cached past the URL's expiry when it could not be renewed", async () => {
     const video = await completedVideo({ heygenVideoId: null, mediaExpiresAt: new Date(Date.now() + 2 * MINUTE) });
     const cacheControl = (await fetchThumbnail(video.id)).headers.get("cache-control");
-    expect(Number(cacheControl?.match(/^public, max-age=(\d+)$/)?.[1])).toBeLessThanOrEqual(120);
+    expect(Number(cacheControl?.match(/^public, max-age=\d+, s-maxage=(\d+)$/)?.[1])).toBeLessThanOrEqual(120);
     await db.video.update({ where: { id: video.id }, data: { mediaExpiresAt: new Date(Date.now() - MINUTE) } });
     await changesHeard(); // the cached row is dropped
     expect((await fetchThumbnail(video.id)).headers.get("cache-control")).toBe("no-store");

@@ -2,9 +2,11 @@ import "server-only";
 import type { Video } from "@/generated/prisma/client";
 import { isSettled, toPublicVideo } from "@/lib/video";
 import { etagOfJson } from "@/lib/video-etag";
+import { BROWSER_MAX_AGE_S, SHARED_MAX_AGE_S } from "@/server/http/public-cache";
 import { FRESH_MARGIN_MS, withFreshMedia } from "@/server/media/fresh-media";
 import { processWide } from "@/server/process-wide";
 import { isVideoId } from "@/server/videos/video-id";
+import { heldWaits } from "./held-waits";
 import { videoCache } from "./video-cache";
 
 export type StatusQuery = {
@@ -13,6 +15,8 @@ export type StatusQuery = {
   ifNoneMatch: string | null;
   /** Hold the answer up to this long while the video still matches `ifNoneMatch` (a long-poll); 0: answer now. */
   waitSeconds: number;
+  /** Who asks (their address): the long-polls held for one client are capped (held-waits.ts). */
+  client: string;
   /** The player could not load its media URL: refresh it even if it does not look expired. */
   forceFreshMedia: boolean;
   signal: AbortSignal;
@@ -20,10 +24,8 @@ export type StatusQuery = {
 
 export type StatusAnswer = { row: Video; body: string; etag: string; notModified: boolean; cacheControl: string };
 
-/** How long shared caches (a CDN) may keep a finished video at most. */
-const SHARED_MAX_AGE_S = 3600;
-const BROWSER_MAX_AGE_S = 60;
-const STALE_WHILE_REVALIDATE_S = 600;
+/** How long a CDN may serve a finished video's stale copy while it asks again (short: the video may be deleted). */
+const STALE_WHILE_REVALIDATE_S = 60;
 
 /**
  * A video's status as the API serves it, for a crowd: from the in-process cache, with an ETag. With `waitSeconds`
@@ -34,21 +36,37 @@ export async function videoStatus(id: string, query: StatusQuery): Promise<Statu
   if (!isVideoId(id)) return null;
   const deadline = Date.now() + query.waitSeconds * 1000;
   let force = query.forceFreshMedia;
-  for (;;) {
-    const remaining = deadline - Date.now();
-    // Listen before reading: a change landing between the read and the wait still wakes us.
-    const stopWaiting = new AbortController();
-    const change =
-      remaining > 0 ? videoCache.nextChange(id, remaining, AbortSignal.any([query.signal, stopWaiting.signal])) : null;
-    const answer = await currentStatus(id, query.admin, force);
-    force = false;
-    const notModified = answer !== null && answer.etag === query.ifNoneMatch;
-    if (!answer || !notModified || !change || query.signal.aborted) {
-      stopWaiting.abort();
-      return answer && { ...answer, notModified };
+  let release: (() => void) | null = null;
+  try {
+    for (;;) {
+      const remaining = deadline - Date.now();
+      // Listen before reading: a change landing between the read and the wait still wakes us.
+      const stopWaiting = new AbortController();
+      const change =
+        remaining > 0
+          ? videoCache.nextChange(id, remaining, AbortSignal.any([query.signal, stopWaiting.signal]))
+          : null;
+      const answer = await currentStatus(id, query.admin, force);
+      force = false;
+      const notModified = answer !== null && answer.etag === query.ifNoneMatch;
+      release ??= notModified && change && !query.signal.aborted ? holdFor(answer.row, query.client) : null;
+      if (!answer || !notModified || !change || query.signal.aborted || !release) {
+        stopWaiting.abort();
+        return answer && { ...answer, notModified };
+      }
+      await change;
     }
-    await change;
+  } finally {
+    release?.();
   }
+}
+
+/**
+ * A slot to hold this wait in, or null to answer at once: a settled video will not change (nothing to wait for), and
+ * past the caps on held waits a long-poll is answered as a plain poll would be.
+ */
+function holdFor(row: Video, client: string): (() => void) | null {
+  return isSettled(row) ? null : heldWaits().take(client);
 }
 
 // The viewer's JSON and ETag of a row, computed once per cached row rather than once per request; one per process,
@@ -76,8 +94,8 @@ async function currentStatus(
 
 /**
  * Still changing (rendering, or completed with its details still to come): anyone may store it but must ask again
- * (with the ETag) before using it. Settled: shared caches may serve it a while, but never so long that the presigned
- * URLs in it expire within the hour someone watches. What an admin sees (HeyGen's own error message) is never stored.
+ * (with the ETag) before using it. Settled: caches may keep it a few minutes (public-cache.ts: it may be deleted), but
+ * never so long that the presigned URLs in it expire within the hour someone watches. What an admin sees (HeyGen's own error message) is never stored.
  */
 function cacheControl(row: Video, admin: boolean, now = Date.now()): string {
   if (admin) return "private, no-store";

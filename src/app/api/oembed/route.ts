@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { publicVideoCacheControl } from "@/server/http/public-cache";
 import { publicOrigin } from "@/server/http/public-origin";
 import { route } from "@/server/http/route";
 import { oEmbedFor, readOEmbedQuery } from "@/server/share/oembed";
@@ -9,6 +10,6 @@ export const GET = route({}, async ({ request }) => {
   const origin = publicOrigin(request.headers);
   const answer = await oEmbedFor(readOEmbedQuery(request.nextUrl.searchParams, origin), origin);
   return NextResponse.json(answer, {
-    headers: { "cache-control": "public, max-age=3600", "access-control-allow-origin": "*" },
+    headers: { "cache-control": publicVideoCacheControl(), "access-control-allow-origin": "*" },
   });
 });

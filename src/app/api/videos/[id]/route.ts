@@ -1,5 +1,6 @@
 import { after, NextResponse } from "next/server";
 import { LONG_POLL_MAX_SECONDS } from "@/lib/video-etag";
+import { clientAddress } from "@/server/auth/login-limit";
 import { isAdminRequest } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
 import { route } from "@/server/http/route";
@@ -17,6 +18,8 @@ export const GET = route<{ id: string }>({}, async ({ request, params, note }) =
     admin: await isAdminRequest(request),
     ifNoneMatch: request.headers.get("if-none-match"),
     waitSeconds: parseWait(query.get("wait")),
+    // The one place the long-poll caps learn who asks (the same address the login limits use).
+    client: clientAddress(request),
     forceFreshMedia: query.has("fresh"),
     signal: request.signal,
   });

@@ -5,7 +5,6 @@ import { findVideo } from "@/server/watch/find-video";
 
 // GET /api/videos/[id]/thumbnail — 302 to a fresh presigned thumbnail: the og:image of share previews
 export const GET = route<{ id: string }>({}, async ({ params }) => {
-  const { url, maxAgeSeconds } = thumbnailRedirect(await findVideo(params.id));
-  const cacheControl = maxAgeSeconds > 0 ? `public, max-age=${maxAgeSeconds}` : "no-store";
+  const { url, cacheControl } = thumbnailRedirect(await findVideo(params.id));
   return NextResponse.redirect(url, { status: 302, headers: { "cache-control": cacheControl } });
 });
