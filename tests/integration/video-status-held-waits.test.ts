@@ -11,10 +11,11 @@ import { callRoute } from "../support/route-scope";
 import { TEST_ENV } from "../support/test-env";
 import { waitFor } from "../support/wait-for";
 
-/** The process as started with these caps on held long-polls. */
+/** The process as started with these caps on held long-polls, behind one proxy that names each client. */
 async function withCaps(total: number, perClient: number) {
   vi.stubEnv("LONG_POLL_MAX_HELD", String(total));
   vi.stubEnv("LONG_POLL_MAX_PER_CLIENT", String(perClient));
+  vi.stubEnv("TRUST_PROXY", "1");
   await restartProcess();
 }
 
@@ -102,6 +103,21 @@ describe("GET /api/videos/[id]?wait=N: held long-polls are capped", () => {
     await complete(video);
     const answers = await polls.allAnswered();
     expect(answers.filter((answer) => answer?.body?.status === "COMPLETED")).toHaveLength(4);
+  });
+
+  it("without TRUST_PROXY, where addresses are unknown, applies only the process's cap", async () => {
+    await withCaps(4, 2);
+    vi.stubEnv("TRUST_PROXY", "0");
+    await restartProcess();
+    const { video, etag } = await renderingVideo();
+    const polls = longPolls(video.id, etag);
+    polls.start("203.0.113.7", 5); // the header is the client's own word: not an address to count by
+    await polls.settled();
+
+    expect(polls.held()).toHaveLength(4);
+    expect(polls.answered().map((poll) => poll.answer!.status)).toEqual([304]);
+    await complete(video);
+    expect((await polls.allAnswered()).filter((answer) => answer?.body?.status === "COMPLETED")).toHaveLength(4);
   });
 
   it("holds at most the process's cap in all, whoever asks", async () => {

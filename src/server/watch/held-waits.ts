@@ -16,17 +16,22 @@ class HeldWaits {
     private readonly maxPerClient: number,
   ) {}
 
-  /** A slot for `client`'s wait, as the function that gives it back (call it once); null when a cap is reached. */
-  take(client: string): (() => void) | null {
-    const mine = this.byClient.get(client) ?? 0;
+  /**
+   * A slot for `client`'s wait, as the function that gives it back (call it once); null when a cap is reached.
+   * `client` null: the address is unknown (no TRUST_PROXY), so only the total cap applies; one count shared by
+   * every viewer would let ten waits refuse everyone else's.
+   */
+  take(client: string | null): (() => void) | null {
+    const mine = client === null ? 0 : (this.byClient.get(client) ?? 0);
     if (this.total >= this.maxTotal || mine >= this.maxPerClient) return null;
     this.total++;
-    this.byClient.set(client, mine + 1);
+    if (client !== null) this.byClient.set(client, mine + 1);
     let given = false;
     return () => {
       if (given) return;
       given = true;
       this.total--;
+      if (client === null) return;
       const left = (this.byClient.get(client) ?? 1) - 1;
       if (left > 0) this.byClient.set(client, left);
       else this.byClient.delete(client);

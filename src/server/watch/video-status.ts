@@ -16,7 +16,7 @@ export type StatusQuery = {
   /** Hold the answer up to this long while the video still matches `ifNoneMatch` (a long-poll); 0: answer now. */
   waitSeconds: number;
   /** Who asks (their address): the long-polls held for one client are capped (held-waits.ts). */
-  client: string;
+  client: string | null;
   /** The player could not load its media URL: refresh it even if it does not look expired. */
   forceFreshMedia: boolean;
   signal: AbortSignal;
@@ -65,7 +65,7 @@ export async function videoStatus(id: string, query: StatusQuery): Promise<Statu
  * A slot to hold this wait in, or null to answer at once: a settled video will not change (nothing to wait for), and
  * past the caps on held waits a long-poll is answered as a plain poll would be.
  */
-function holdFor(row: Video, client: string): (() => void) | null {
+function holdFor(row: Video, client: string | null): (() => void) | null {
   return isSettled(row) ? null : heldWaits().take(client);
 }
 

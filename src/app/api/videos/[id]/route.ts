@@ -1,6 +1,6 @@
 import { after, NextResponse } from "next/server";
 import { LONG_POLL_MAX_SECONDS } from "@/lib/video-etag";
-import { clientAddress } from "@/server/auth/login-limit";
+import { clientAddress } from "@/server/auth/client-address";
 import { isAdminRequest } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
 import { route } from "@/server/http/route";
