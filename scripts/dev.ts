@@ -27,6 +27,8 @@ nextEnv.loadEnvConfig(root, true);
 const env = process.env;
 
 const port = Number(env.PORT ?? 3000);
+// The app builds its links from APP_URL, else from http://localhost:<PORT> (src/server/http/public-origin.ts).
+env.PORT = String(port);
 // Decided before the fake fills in HEYGEN_API_KEY below.
 const realHeygen = Boolean(env.HEYGEN_API_KEY);
 const stopping: Array<() => Promise<void>> = [];

@@ -1,12 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE } from "@/server/auth/session-cookie";
-import { env } from "@/server/env";
-
-/** Two years, subdomains included: what browsers' HSTS preload lists ask for. */
-const HSTS = "max-age=63072000; includeSubDomains";
+import { newNonce, pageContentSecurityPolicy } from "@/server/http/content-security-policy";
+import { setHsts } from "@/server/http/hsts";
 
 /**
- * Runs before every page and API route (not static assets, not HeyGen's webhook):
+ * Runs before every page (not API routes, build assets or the icon: next.config.ts and route() give those their
+ * headers, and the proxy costs every request it runs before, docs/performance.md):
+ * - The page's Content-Security-Policy with a fresh nonce, on the answer and on the request, where Next reads it
+ *   to put the nonce on the scripts it writes into the page. Only the embed player may be framed, by any site.
  * - HSTS when APP_URL is https. Here rather than in next.config.ts, whose headers are fixed at build time:
  *   one build serves both http and https deployments, so this is decided at run time.
  * - Sends visitors without a session cookie to the login page before /admin renders. This is only a
@@ -14,16 +15,23 @@ const HSTS = "max-age=63072000; includeSubDomains";
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  const policy = pageContentSecurityPolicy(newNonce(), /^\/embed\/[^/]+$/.test(pathname) ? "*" : "'none'");
   const needsLogin = (pathname === "/admin" || pathname.startsWith("/admin/")) && !request.cookies.has(SESSION_COOKIE);
-  const response = needsLogin ? NextResponse.redirect(new URL("/login", request.url)) : NextResponse.next();
-  if (env.APP_URL?.startsWith("https:")) response.headers.set("strict-transport-security", HSTS);
+  let response: NextResponse;
+  if (needsLogin) response = NextResponse.redirect(new URL("/login", request.url));
+  else {
+    const headers = new Headers(request.headers);
+    headers.set("content-security-policy", policy);
+    response = NextResponse.next({ request: { headers } });
+  }
+  response.headers.set("content-security-policy", policy);
+  setHsts(response.headers);
   return response;
 }
 
 /**
- * Everything but build assets, the icon and HeyGen's webhook (the other security headers come from next.config.ts).
- * The webhook is a server's POST that neither job above concerns, and running the proxy before a request with a body
- * costs Next a web request for the proxy and a copy of the body into streams: about a quarter of the webhook's CPU
- * (docs/performance.md).
+ * Pages only: everything but API routes (HeyGen's webhook among them), build assets and the icon. An API route
+ * behind the proxy served about 700 requests a second against 850 to 1,000 without it (issue 15); before a request
+ * with a body, Next also copies the body for the proxy (docs/performance.md).
  */
-export const config = { matcher: ["/((?!_next/static|_next/image|icon\\.svg|api/heygen/callback).*)"] };
+export const config = { matcher: ["/((?!api/|_next/static|_next/image|icon\\.svg).*)"] };

@@ -101,8 +101,19 @@ const readEnv = () =>
       TRUST_PROXY: z.coerce.number({ error: "must be a number of proxy hops" }).int().min(0).max(20).default(0),
       LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
       // Public origin of this deployment, read at run time (never inlined by `next build`, so one build
-      // serves every host): HeyGen's callback_url, and Secure cookies when it is https.
-      APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+      // serves every host): every absolute link (share previews, oEmbed), HeyGen's callback_url, Secure cookies and
+      // HSTS when it is https. Required in production: request headers (Host, X-Forwarded-Host) are the client's to
+      // forge, so the app never takes its own address from them.
+      APP_URL: z
+        .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+        .optional()
+        .refine(
+          (value) => !production() || value !== undefined,
+          "is missing: production needs this deployment's public address, e.g. https://videos.example.com",
+        ),
+      // The port `next dev` / `next start` listen on (Next reads it too). Outside production, links fall back to
+      // http://localhost:<PORT> when APP_URL is unset.
+      PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     },
     client: {},
     runtimeEnv: {
@@ -130,6 +141,7 @@ const readEnv = () =>
       TRUST_PROXY: process.env.TRUST_PROXY,
       LOG_LEVEL: process.env.LOG_LEVEL,
       APP_URL: process.env.APP_URL,
+      PORT: process.env.PORT,
     },
     emptyStringAsUndefined: true,
     skipValidation: process.env.NEXT_PHASE === "phase-production-build",

@@ -22,11 +22,13 @@ async function startAndExit(env: Record<string, string>): Promise<{ exitCode: nu
 }
 
 const DATABASE_URL = "postgresql://u:p@127.0.0.1:1/db";
+const APP_URL = "https://videos.example.test";
 
 describe("npm start", () => {
   it("stops at start-up, naming each missing or invalid variable", async () => {
     const { exitCode, output } = await startAndExit({
       DATABASE_URL,
+      APP_URL,
       ADMIN_PASSWORD: "long-enough-password",
       SESSION_SECRET: "too-short",
       ENCRYPTION_KEY: "not-32-bytes",
@@ -34,12 +36,13 @@ describe("npm start", () => {
     expect(exitCode).toBe(1);
     expect(output).toContain("ENCRYPTION_KEY: must be 32 bytes");
     expect(output).toContain("SESSION_SECRET: must be at least 32 characters");
-    expect(output).not.toMatch(/DATABASE_URL:|ADMIN_PASSWORD:/);
+    expect(output).not.toMatch(/DATABASE_URL:|ADMIN_PASSWORD:|APP_URL:/);
   });
 
   it("refuses the development password and session secret that `npm run dev` fills in", async () => {
     const { exitCode, output } = await startAndExit({
       DATABASE_URL,
+      APP_URL,
       HEYGEN_API_KEY: "a-real-looking-key",
       ADMIN_PASSWORD: DEV_ADMIN_PASSWORD,
       SESSION_SECRET: DEV_SESSION_SECRET,
@@ -47,6 +50,19 @@ describe("npm start", () => {
     expect(exitCode).toBe(1);
     expect(output).toContain("ADMIN_PASSWORD: is the development default");
     expect(output).toContain("SESSION_SECRET: is the development default");
-    expect(output).not.toMatch(/DATABASE_URL:|HEYGEN_API_KEY:/);
+    expect(output).not.toMatch(/DATABASE_URL:|HEYGEN_API_KEY:|APP_URL:/);
+  });
+
+  it("refuses to start without APP_URL: the app's own address never comes from a request's headers", async () => {
+    const { exitCode, output } = await startAndExit({
+      DATABASE_URL,
+      ADMIN_PASSWORD: "long-enough-password",
+      SESSION_SECRET: "a-session-secret-of-at-least-32-characters",
+    });
+    expect(exitCode).toBe(1);
+    const refusals = output.split("\n").filter((line) => line.startsWith("  - "));
+    expect(refusals).toEqual([
+      "  - APP_URL: is missing: production needs this deployment's public address, e.g. https://videos.example.com",
+    ]);
   });
 });

@@ -69,6 +69,10 @@ async function headersOf(app: RunningApp, path: string, cookie?: string) {
   return { status: response.status, get: (name: string) => response.headers.get(name) };
 }
 
+const directives = (csp: string | null) =>
+  Object.fromEntries(
+    (csp ?? "").split("; ").map((directive) => [directive.split(" ")[0], directive.slice(directive.indexOf(" ") + 1)]),
+  );
 const frameAncestors = (csp: string | null) => csp?.match(/frame-ancestors ([^;]+)/)?.[1];
 
 describe("security headers", () => {
@@ -95,8 +99,21 @@ describe("security headers", () => {
         status: page.status,
         framedBy: page.framedBy,
       });
-      expect(csp).toContain("default-src 'self'");
-      expect(csp).toContain("object-src 'none'");
+      if (page.path.startsWith("/api/")) {
+        // An API answer is no document: it may load nothing (next.config.ts).
+        expect({ path: page.path, csp }).toEqual({
+          path: page.path,
+          csp: "default-src 'none'; frame-ancestors 'none'",
+        });
+      } else {
+        // A page (src/proxy.ts): scripts from this origin or by this request's nonce only.
+        expect(csp).toContain("default-src 'self'");
+        expect(csp).toContain("object-src 'none'");
+        expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/]{22}==';/);
+        // Images and media: the app, HeyGen's media hosts, and the fake HeyGen that serves this deployment's media.
+        const media = `'self' https://*.heygen.ai ${new URL(base.HEYGEN_API_URL).origin}`;
+        expect(directives(csp)).toMatchObject({ "img-src": `${media} data: blob:`, "media-src": `${media} blob:` });
+      }
       expect(csp).not.toContain("unsafe-eval"); // development only
       // X-Frame-Options cannot say "any site": absent on the embed player, DENY everywhere else.
       expect({ path: page.path, xFrameOptions: headers.get("x-frame-options") }).toEqual({
@@ -106,6 +123,44 @@ describe("security headers", () => {
       expect(headers.get("x-content-type-options")).toBe("nosniff");
       expect(headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     }
+  });
+
+  it("lets a page run only the scripts that carry this request's nonce: Next's own do, fresh for each request", async () => {
+    const nonces: string[] = [];
+    for (const path of ["/", "/login", `/videos/${videoId}`, `/embed/${videoId}`, "/no-such-page", "/login"]) {
+      const response = await fetch(`${httpApp.url}${path}`);
+      const html = await response.text();
+      const scriptSrc = response.headers.get("content-security-policy")?.match(/script-src ([^;]+)/)?.[1];
+      const nonce = scriptSrc?.match(/^'self' 'nonce-([^']+)'$/)?.[1];
+      expect({ path, scriptSrc, hasNonce: Boolean(nonce) }).toEqual({ path, scriptSrc, hasNonce: true });
+      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
+      expect(scripts.length).toBeGreaterThan(1); // Next's chunks and its inline payload
+      for (const tag of scripts)
+        expect({ path, tag }).toEqual({ path, tag: expect.stringContaining(` nonce="${nonce}"`) });
+      nonces.push(nonce!);
+    }
+    expect(new Set(nonces).size).toBe(nonces.length);
+  });
+
+  it("refuses an inline script without the nonce, as one injected into a page would be", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const violations = await watchViolations(page);
+    await page.goto(`${httpApp.url}/login`);
+    await page.locator("button[type=submit]:not([disabled])").waitFor(); // enabled once hydrated: its scripts ran
+    const ran = await page.evaluate(() => {
+      const script = document.createElement("script");
+      script.textContent = "window.injectedRan = true";
+      document.body.append(script);
+      return (window as unknown as { injectedRan?: boolean }).injectedRan === true;
+    });
+    expect(ran).toBe(false);
+    // Reported once by the page's own listener, and once more in the console: that script, nothing else.
+    await expect.poll(() => violations.filter((text) => text.startsWith("script-src-elem: inline ")).length).toBe(1);
+    expect(
+      violations.filter((text) => !/^script-src-elem: inline |^Executing inline script violates/.test(text)),
+    ).toEqual([]);
+    await context.close();
   });
 
   it("sends HSTS exactly when APP_URL is https, from one build", async () => {

@@ -1,8 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/oembed/route";
 import { db } from "@/server/db";
 import { completedVideo } from "../support/completed-video";
 import { getRequest, videoRow } from "../support/requests";
+import { restartProcess } from "../support/restart-process";
 import { callRoute } from "../support/route-scope";
 import { TEST_ENV } from "../support/test-env";
 
@@ -35,6 +37,58 @@ describe("GET /api/oembed", () => {
       thumbnail_url: `${APP}/api/videos/${video.id}/thumbnail`,
       thumbnail_width: 1920,
       thumbnail_height: 1080,
+    });
+  });
+
+  describe("the app's own address comes from APP_URL, never from the request's headers", () => {
+    const FORGED = `x"onload="alert(1)@evil.example`;
+    const forged = (path: string, origin: string = APP) =>
+      new NextRequest(new URL(path, origin), {
+        headers: { host: "evil.example", "x-forwarded-host": FORGED, "x-forwarded-proto": "javascript" },
+      });
+    const urlsIn = (body: { provider_url: string; thumbnail_url: string; html: string }) => [
+      body.provider_url,
+      body.thumbnail_url,
+      ...Array.from(body.html.matchAll(/src="([^"]*)"/g), (match) => match[1]),
+    ];
+
+    it("a forged Host / X-Forwarded-Host changes no URL of the answer", async () => {
+      const video = await completedVideo();
+      const { response } = await callRoute(() => GET(forged(`/api/oembed?url=${APP}/videos/${video.id}`)));
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      expect(urlsIn(body)).toEqual([`${APP}/`, `${APP}/api/videos/${video.id}/thumbnail`, `${APP}/embed/${video.id}`]);
+      expect(JSON.stringify(body)).not.toMatch(/evil|onload|javascript/);
+    });
+
+    it("without APP_URL (development), links name the local server, still not the forged host", async () => {
+      vi.stubEnv("APP_URL", "");
+      vi.stubEnv("PORT", "3456");
+      await restartProcess();
+      const local = "http://localhost:3456";
+      const video = await completedVideo();
+      const { response } = await callRoute(() => GET(forged(`/api/oembed?url=${local}/videos/${video.id}`, local)));
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      expect(urlsIn(body)).toEqual([
+        `${local}/`,
+        `${local}/api/videos/${video.id}/thumbnail`,
+        `${local}/embed/${video.id}`,
+      ]);
+      expect(JSON.stringify(body)).not.toMatch(/evil|onload|javascript/);
+    });
+
+    it("escapes the app's own URL in the html too: nothing in it can end the attribute", async () => {
+      // A URL parser lets a quote into a host name; APP_URL is the admin's, but the html is pasted as is elsewhere.
+      vi.stubEnv("APP_URL", `http://a"onload="alert(1).test`);
+      await restartProcess();
+      const video = await completedVideo();
+      const url = new URL(`/videos/${video.id}`, `http://a"onload="alert(1).test`).href;
+      const { response } = await callRoute(() => GET(getRequest(`/api/oembed?${new URLSearchParams({ url })}`)));
+      expect(response.status).toBe(200);
+      const { html } = await response.json();
+      expect(html).toContain(`src="http://a&#34;onload=&#34;alert(1).test/embed/${video.id}"`);
+      expect(html.match(/"/g)).toHaveLength(2 * 6); // src, width, height, frameborder, allow, title: no other quote
     });
   });
 

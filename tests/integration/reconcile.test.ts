@@ -251,6 +251,7 @@ describe("npm run reconcile", () => {
         DATABASE_URL: inject("databaseUrl"),
         HEYGEN_API_URL: heygen.url,
         HEYGEN_API_KEY: "cli-key",
+        APP_URL: "https://videos.example.test",
         ADMIN_PASSWORD: "cli-admin-password",
         SESSION_SECRET: "cli-session-secret-of-at-least-32-chars",
         LOG_LEVEL: "silent",

@@ -8,6 +8,7 @@ import { isAdminRequest } from "@/server/auth/session";
 import { isDatabaseUnavailable } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
+import { setHsts } from "./hsts";
 import { refuseCrossOrigin } from "./same-origin";
 import { readRawBody } from "./read-body";
 
@@ -75,6 +76,8 @@ export function route<P = Record<string, never>, S extends z.ZodType | undefined
       response = errorResponse(error, fields);
     }
     response.headers.set("x-request-id", requestId);
+    // API routes run outside src/proxy.ts, which sets HSTS on pages.
+    setHsts(response.headers);
     const line = {
       reqId: requestId,
       method: request.method,

@@ -5,8 +5,9 @@ import { AppError } from "@/server/errors";
 /**
  * Refuses a state-changing request that a browser sent from another site, even a sibling subdomain (SameSite=Lax
  * cookies travel there): `Sec-Fetch-Site` must be same-origin (or none: typed by the user), and `Origin`, when
- * present, must be this app's own (APP_URL, or the host the request came to). Requests without either header do
- * not come from a browser page, so they carry no ambient cookie to abuse.
+ * present, must be this app's own: APP_URL, or the address the request was sent to (never X-Forwarded-Host, which
+ * the client writes). Requests without either header do not come from a browser page, so they carry no ambient
+ * cookie to abuse.
  */
 export function refuseCrossOrigin(request: Request): void {
   const site = request.headers.get("sec-fetch-site");
@@ -18,9 +19,6 @@ export function refuseCrossOrigin(request: Request): void {
 function ownOrigins(request: Request): Set<string> {
   const origins = new Set<string>([new URL(request.url).origin]);
   if (env.APP_URL) origins.add(new URL(env.APP_URL).origin);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const proto = request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "");
-  if (host) origins.add(`${proto}://${host}`);
   return origins;
 }
 

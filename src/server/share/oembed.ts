@@ -59,8 +59,9 @@ export async function oEmbedFor({ videoId, ...bounds }: OEmbedRequest, origin: s
     provider_url: `${origin}/`,
     title: video.title,
     html:
-      `<iframe src="${links.embed}" width="${width}" height="${height}" frameborder="0" ` +
-      `allow="autoplay; fullscreen; picture-in-picture" allowfullscreen title="${escapeHtml(video.title)}"></iframe>`,
+      `<iframe src="${attribute(links.embed)}" width="${attribute(width)}" height="${attribute(height)}" ` +
+      `frameborder="0" allow="autoplay; fullscreen; picture-in-picture" allowfullscreen ` +
+      `title="${attribute(video.title)}"></iframe>`,
     width,
     height,
     ...(video.thumbnailUrl && {
@@ -82,5 +83,8 @@ function watchedVideoId(url: string, origin: string): string | null {
   return parsed.pathname.match(/^\/videos\/([^/]+)\/?$/)?.[1] ?? null;
 }
 
-/** The title goes into an HTML attribute that consumers paste into their pages as is. */
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+/**
+ * A value for a double-quoted HTML attribute: consumers paste `html` into their pages as is, so every value in it is
+ * escaped, the app's own URLs included.
+ */
+const attribute = (value: string | number) => String(value).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

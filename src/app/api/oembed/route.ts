@@ -7,7 +7,7 @@ import { oEmbedFor, readOEmbedQuery } from "@/server/share/oembed";
 // GET /api/oembed?url=<watch page>[&maxwidth=&maxheight=&format=json] — the oEmbed answer for a finished video.
 // Public: consumers fetch it from their servers or, cross-origin, from their pages.
 export const GET = route({}, async ({ request }) => {
-  const origin = publicOrigin(request.headers);
+  const origin = publicOrigin();
   const answer = await oEmbedFor(readOEmbedQuery(request.nextUrl.searchParams, origin), origin);
   return NextResponse.json(answer, {
     headers: { "cache-control": publicVideoCacheControl(), "access-control-allow-origin": "*" },

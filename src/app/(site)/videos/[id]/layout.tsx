@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { publicOrigin } from "@/server/http/public-origin";
 import { shareMetadata } from "@/server/share/share-metadata";
 import { videoForPage } from "@/server/watch/video-for-page";
 
 export async function generateMetadata({ params }: LayoutProps<"/videos/[id]">): Promise<Metadata> {
   const video = await videoForPage((await params).id);
-  return shareMetadata(video, publicOrigin(await headers()));
+  return shareMetadata(video, publicOrigin());
 }
 
 export default function WatchLayout({ children }: LayoutProps<"/videos/[id]">) {
