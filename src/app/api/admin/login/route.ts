@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { clientAddress, loginBlockedFor, recordLoginFailure, recordLoginSuccess } from "@/server/auth/login-limit";
 import { createSessionCookie, isAdminPassword } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
