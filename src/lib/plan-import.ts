@@ -1,14 +1,15 @@
-import Papa from "papaparse";
+import { delimitedRecords, type TextRecord } from "./delimited-text";
 import { PLAN_IMPORT_MAX_ROWS, SCRIPT_MAX_LENGTH, TITLE_MAX_LENGTH } from "./limits";
 import { tag as tagSchema } from "./tags";
 
 /**
  * Reading a content plan from text, the same in the browser (instant feedback) and on the server (the check that
- * counts). Two formats, both parsed by papaparse so quoting, commas and newlines inside a script, a BOM and CRLF
- * behave alike:
- * - "csv": a header line `date,title,script,presenter_or_tag`, then one row per script.
+ * counts). Two formats, both read by lib/delimited-text in one pass (stopping past the row limit) so quoting, commas
+ * and newlines inside a script, a BOM and CRLF behave alike, and any text of the allowed size is read at once:
+ * - "csv": a header line `date,title,script,presenter_or_tag`, then one row per script; the header's line says
+ *   whether the file is comma- or tab-separated.
  * - "lines": no header, one script per line, the same four columns separated by tabs (as pasted from a
- *   spreadsheet) or commas, whichever the line holds.
+ *   spreadsheet) or commas, whichever the line holds (a tab if it holds one).
  * The target is a presenter's name (any case) or a tag written `#morning`: the "#" makes a tag unmistakable
  * without a second column, and is how people already write tags.
  */
@@ -51,43 +52,34 @@ export function isPlanDate(value: string): boolean {
 }
 
 export function parsePlan(text: string, format: PlanFormat): ParsedPlan {
-  const records: Array<{ line: number; cells: string[] }> = [];
-  let previousCursor = 0;
-  Papa.parse<string[]>(text, {
-    skipEmptyLines: "greedy",
-    delimitersToGuess: ["\t", ","],
-    step: ({ data, meta }) => {
-      records.push({ line: lineAt(text, previousCursor), cells: data });
-      previousCursor = meta.cursor;
-    },
-  });
+  const records = delimitedRecords(text, format === "csv" ? "first-line" : "per-line");
   if (format === "csv") {
-    const header = records.shift();
-    const names = header?.cells.map((cell) => cell.trim().toLowerCase()).join(",");
+    const names = records
+      .next()
+      .value?.cells.map((cell) => cell.trim().toLowerCase())
+      .join(",");
     if (names !== PLAN_COLUMNS.join(",")) {
       return { rows: [], error: `The first line must be the header ${PLAN_COLUMNS.join(",")}.` };
     }
   }
-  if (records.length === 0) return { rows: [], error: "There are no scripts in the text." };
-  if (records.length > PLAN_IMPORT_MAX_ROWS) {
-    return {
-      rows: [],
-      error: `An import holds at most ${PLAN_IMPORT_MAX_ROWS} scripts; this one has ${records.length}.`,
-    };
+  const rows: ParsedPlanRow[] = [];
+  for (const record of records) {
+    // Stop reading at the limit: the text can be 1 MiB of one-character lines.
+    if (rows.length === PLAN_IMPORT_MAX_ROWS) {
+      return { rows: [], error: `An import holds at most ${PLAN_IMPORT_MAX_ROWS} scripts; this one has more.` };
+    }
+    rows.push(checkRow(record));
   }
-  return { rows: records.map(({ line, cells }) => checkRow(line, cells)), error: null };
+  if (rows.length === 0) return { rows: [], error: "There are no scripts in the text." };
+  return { rows, error: null };
 }
 
-/** The 1-based line of the first non-blank character at or after `offset` (papaparse skips blank lines). */
-function lineAt(text: string, offset: number): number {
-  let start = offset;
-  while (text[start] === "\r" || text[start] === "\n") start += 1;
-  return text.slice(0, start).split("\n").length;
-}
-
-function checkRow(line: number, cells: string[]): ParsedPlanRow {
-  const [date = "", title = "", script = "", target = ""] = cells.map((cell) => cell.trim());
+function checkRow({ line, cells, unclosedQuote }: TextRecord): ParsedPlanRow {
+  const [date = "", title = "", script = "", target = ""] = cells
+    .slice(0, PLAN_COLUMNS.length)
+    .map((cell) => cell.trim());
   const errors: PlanRowError[] = [];
+  if (unclosedQuote) errors.push({ field: "row", message: "opens a quote that is never closed" });
   if (cells.length !== PLAN_COLUMNS.length) {
     errors.push({ field: "row", message: `has ${cells.length} columns instead of ${PLAN_COLUMNS.length}` });
   }

@@ -98,3 +98,42 @@ describe("parsePlan (lines)", () => {
     ]);
   });
 });
+
+describe("parsePlan (the text as written)", () => {
+  it("lets each pasted line pick its delimiter, a tab before a comma", () => {
+    const { rows } = parsePlan("2026-03-01\tTabbed\tHi, all.\tAnna\n2026-03-02,Commas,Plain,Anna", "lines");
+    expect(rows.map((row) => [row.title, row.script, row.errors])).toEqual([
+      ["Tabbed", "Hi, all.", []],
+      ["Commas", "Plain", []],
+    ]);
+  });
+
+  it("reads a tab-separated CSV file by its header's line", () => {
+    const { rows, error } = parsePlan(`${HEADER.replaceAll(",", "\t")}\n2026-03-01\tA\tHi, all.\tAnna`, "csv");
+    expect(error).toBeNull();
+    expect(rows.map((row) => [row.script, row.errors])).toEqual([["Hi, all.", []]]);
+  });
+
+  it("counts CR-only line ends and line breaks inside quotes, and keeps text after a closing quote", () => {
+    const text = `${HEADER}\r2026-03-01,"A\nB\r\nC",x,Anna\r\r2026-03-02,"Q" after,x,Anna`;
+    expect(parsePlan(text, "csv").rows.map((row) => [row.line, row.title])).toEqual([
+      [2, "A\nB\r\nC"],
+      [6, "Q after"],
+    ]);
+  });
+
+  it("names a row whose quote never closes, which holds the rest of the text", () => {
+    const { rows } = parsePlan(`${HEADER}\n2026-03-01,A,B,Anna\n2026-03-02,"Open,x,Anna\n2026-03-03,C,D,Anna`, "csv");
+    expect(rows.map((row) => [row.line, row.title, row.errors.map((error) => error.field)])).toEqual([
+      [2, "A", []],
+      [3, "Open,x,Anna\n2026-03-03,C,D,Anna", ["row", "row", "script", "presenter_or_tag"]],
+    ]);
+    expect(rows[1]!.errors[0]!.message).toBe("opens a quote that is never closed");
+  });
+
+  it("stops at the row limit however short the rows", () => {
+    const { rows, error } = parsePlan("x\n".repeat(200_000), "lines");
+    expect(rows).toEqual([]);
+    expect(error).toBe(`An import holds at most ${PLAN_IMPORT_MAX_ROWS} scripts; this one has more.`);
+  });
+});

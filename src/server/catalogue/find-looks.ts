@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { LOOK_ORIENTATIONS, LOOK_PAGE_SIZE, OWNERSHIPS, type Look, type LookPage } from "@/lib/catalogue";
 import { AppError } from "@/server/errors";
 import { getCatalogue } from "@/server/catalogue/heygen-catalogue";

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { VOICE_PAGE_SIZE, type Voice, type VoicePage } from "@/lib/catalogue";
 import { getCatalogue } from "@/server/catalogue/heygen-catalogue";
 import { heygenFailure } from "./heygen-failure";

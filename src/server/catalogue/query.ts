@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { CATALOGUE_PAGE_MAX } from "@/lib/catalogue";
 import { describeFirstIssue } from "@/lib/validation";
 import { AppError } from "@/server/errors";

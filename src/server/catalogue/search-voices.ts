@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { VOICE_PROMPT_MAX_LENGTH, type VoiceSearchResult } from "@/lib/catalogue";
 import { BCP47 } from "@/lib/generation-options";
 import { heygen } from "@/server/heygen-client";

@@ -71,6 +71,7 @@ export function route<P = Record<string, never>, S extends z.ZodType | undefined
         options.body ? await readJsonBody(request, options.body, maxBodyBytes) : undefined
       ) as HandlerContext<P, S>["body"];
       const params = (await context?.params) ?? ({} as P);
+      refuseControlCharacters(params);
       response = await handler({ request, params, body, requestId, note: (more) => Object.assign(fields, more) });
     } catch (error) {
       response = errorResponse(error, fields);
@@ -129,6 +130,15 @@ async function isAuthorised(
   const token = bearerToken?.();
   return !!token && hasBearerToken(request, token);
 }
+
+/** No id of ours holds a control character, and PostgreSQL refuses NUL in text (a 500): such a path names nothing. */
+function refuseControlCharacters(params: unknown) {
+  const values = Object.values(params as Record<string, unknown>).flat();
+  if (values.some((value) => typeof value === "string" && CONTROL.test(value))) {
+    throw new AppError("not_found", "There is nothing at this address.");
+  }
+}
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 function requestIdOf(request: Request): string {
   const given = request.headers.get("x-request-id");

@@ -1,8 +1,9 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { PlanFormat } from "@/lib/plan-import";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { dayToDate, previewPlan } from "./preview-plan";
+import { previewPlan } from "./preview-plan";
 
 /**
  * Saves a plan's valid rows in one statement (all or nothing). With errors and without `skipInvalid` nothing is
@@ -21,14 +22,18 @@ export async function importPlan(text: string, format: PlanFormat, skipInvalid: 
     );
   }
   const valid = preview.rows.filter((row) => row.errors.length === 0);
-  const { count } = await db.planScript.createMany({
-    data: valid.map((row) => ({
-      date: dayToDate(row.date),
-      title: row.title,
-      script: row.script,
-      presenterId: row.presenter?.id ?? null,
-      tag: row.presenter ? null : row.tag,
-    })),
-  });
-  return { saved: count };
+  // One INSERT of arrays rather than createMany: Prisma builds a createMany's statement and a cuid per row on the
+  // event loop, and 1,000 rows held every other request for seconds on a loaded machine. The ids are random UUIDs
+  // without dashes (ids stay lowercase letters and digits, as cuids are).
+  const saved = await db.$executeRaw`
+    INSERT INTO "PlanScript" ("id", "date", "title", "script", "presenterId", "tag", "updatedAt")
+    SELECT *, now() FROM unnest(
+      ${valid.map(() => randomUUID().replaceAll("-", ""))}::text[],
+      ${valid.map((row) => row.date)}::date[],
+      ${valid.map((row) => row.title)}::text[],
+      ${valid.map((row) => row.script)}::text[],
+      ${valid.map((row) => row.presenter?.id ?? null)}::text[],
+      ${valid.map((row) => (row.presenter ? null : row.tag))}::text[]
+    )`;
+  return { saved };
 }

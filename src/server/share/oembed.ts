@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { describeFirstIssue } from "@/lib/validation";
 import { toPublicVideo } from "@/lib/video";
 import { frameSize } from "@/lib/video-format";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** A HeyGen delivery reduced to what can change a video. */
 export type HeygenEvent = {

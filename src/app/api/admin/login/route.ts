@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { clientAddress } from "@/server/auth/client-address";
 import { knownDeviceCookie, knownDeviceId } from "@/server/auth/known-device";
 import { checkPasswordWithinLimits, type LoginClient } from "@/server/auth/login-limit";
