@@ -48,6 +48,24 @@ const config = [
     },
   },
   {
+    // Every native <dialog> opens through one hook, idempotent under React's development double effect.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/components/ui/use-modal-dialog.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='showModal']",
+          message: "Open a <dialog> with useModalDialog (src/components/ui/use-modal-dialog.ts).",
+        },
+        {
+          selector: "JSXOpeningElement[name.name='dialog'] > JSXAttribute[name.name='onClose']",
+          message: "A <dialog>'s close comes through useModalDialog's onClose, which ignores its own closes.",
+        },
+      ],
+    },
+  },
+  {
     // heygen/ is the HeyGen SDK: the app configures it from outside (src/server/heygen-client.ts), so nothing in it
     // reaches back into the server, by alias or by a relative path out of the folder.
     files: ["src/server/heygen/**"],

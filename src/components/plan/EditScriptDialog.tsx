@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { ActionOutcome } from "@/components/ui/ActionOutcome";
 import { smallButton } from "@/components/ui/buttons";
 import { SubmitButton } from "@/components/ui/SubmitButton";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import { useActionOutcome } from "@/hooks/use-action-outcome";
 import { fetchJson } from "@/lib/fetch-json";
 import type { PlanScriptView } from "@/lib/plan-import";
@@ -36,7 +37,7 @@ export function EditScriptButton(props: Props) {
  */
 function EditScriptDialog({ script, targets, onClose }: Props & { onClose: () => void }) {
   const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog({ onClose });
   const { pending, outcome, run } = useActionOutcome();
   const titleId = useId();
   const target = script.presenter ? `presenter:${script.presenter.id}` : `tag:${script.tag}`;
@@ -45,12 +46,6 @@ function EditScriptDialog({ script, targets, onClose }: Props & { onClose: () =>
     script.tag && !targets.tags.includes(script.tag)
       ? { ...targets, tags: [...targets.tags, script.tag].sort() }
       : targets;
-
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -67,7 +62,6 @@ function EditScriptDialog({ script, targets, onClose }: Props & { onClose: () =>
     <dialog
       ref={dialog}
       aria-labelledby={titleId}
-      onClose={onClose}
       className="m-auto max-h-[calc(100%-2rem)] w-[min(40rem,calc(100%-2rem))] rounded-lg border border-slate-200 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
     >
       <h2 id={titleId} className="text-lg font-semibold break-words">

@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { smallButton } from "@/components/ui/buttons";
 import { focusRing } from "@/components/ui/focus-ring";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 
 type Props<T> = {
   /** Whether it is shown (give it a `key` per item, so that each opens afresh). */
@@ -33,19 +34,11 @@ export function ConfirmDeleteDialog<T>({
   onClose,
   labels = DELETE_LABELS,
 }: Props<T>) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
+  const dialog = useModalDialog({ open, onClose, onShow: () => cancel.current?.focus() });
   const [deleting, setDeleting] = useState(false);
   const [error, setError] = useState("");
   const titleId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const element = dialog.current;
-    element?.showModal();
-    cancel.current?.focus();
-    return () => element?.close();
-  }, [open]);
 
   async function confirm() {
     setDeleting(true);
@@ -65,7 +58,6 @@ export function ConfirmDeleteDialog<T>({
     <dialog
       ref={dialog}
       aria-labelledby={titleId}
-      onClose={onClose}
       className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-lg border border-slate-200 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
     >
       <h2 id={titleId} className="text-lg font-semibold break-words">
