@@ -68,6 +68,8 @@ type VideoRow = Pick<VideoModel, (typeof PUBLIC_VIDEO_COLUMNS)[number]>;
 /** What admins see besides: the settings a regenerate sends again, and the links between versions of a video. */
 export type AdminVideo = PublicVideo & {
   options: GenerationOptions;
+  /** The script's spoken length at the video's voice speed, as the Studio estimates it (src/lib/cost.ts). */
+  scriptSeconds: number;
   regeneratedFromId: string | null;
   /** Videos regenerated from this one, oldest first. */
   regenerationIds: string[];

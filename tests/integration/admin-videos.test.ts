@@ -151,12 +151,20 @@ describe("GET /api/admin/videos", () => {
     const again = await db.video.create({ data: { ...videoRow, regeneratedFromId: original.id } });
     const { body } = await list();
     const [newest, oldest] = body.videos;
-    expect(newest).toMatchObject({ id: again.id, regeneratedFromId: original.id, regenerationIds: [] });
+    // scriptSeconds: what a regenerate's confirmation prices, the script's 6 words at 150 a minute (2.4 s), as
+    // the Studio estimates it: divided by the voice speed, rounded up.
+    expect(newest).toMatchObject({
+      id: again.id,
+      regeneratedFromId: original.id,
+      regenerationIds: [],
+      scriptSeconds: 3,
+    });
     expect(oldest).toMatchObject({
       id: original.id,
       regeneratedFromId: null,
       regenerationIds: [again.id],
       options: { captions: "burned", voiceSpeed: 1.2, outputFormat: "mp4" },
+      scriptSeconds: 2,
     });
     expect(oldest).not.toHaveProperty("heygenVideoId");
 

@@ -45,7 +45,15 @@ const jobOf = (videoId: string) => [...fakeHeygen.jobs.values()].find((job) => j
 describe("POST /api/admin/videos/[id]/regenerate", () => {
   it("sends HeyGen the original's request again, as a new video linked to the original, which stays as it was", async () => {
     const cookie = await adminCookie();
-    const original = await generatedVideo(cookie);
+    const made = await generatedVideo(cookie);
+    // Finished first: a video still rendering is not regenerated (below).
+    const original = {
+      ...made,
+      row: await db.video.update({
+        where: { id: made.row.id },
+        data: { status: "COMPLETED", completedAt: new Date() },
+      }),
+    };
 
     const { status, body } = await regenerate(original.row.id, { cookie });
     expect(status).toBe(201);
@@ -124,6 +132,31 @@ describe("POST /api/admin/videos/[id]/regenerate", () => {
     const answer = await regenerate(original.id);
     expect(answer.status).toBe(202);
     expect(answer.body).toMatchObject({ status: "PENDING", unconfirmed: true });
+  });
+
+  it.each(["PENDING", "PROCESSING"] as const)(
+    "refuses a video still rendering (%s) with a 409 saying so, making nothing and calling HeyGen for nothing",
+    async (status) => {
+      const original = await db.video.create({ data: { ...videoRow, status } });
+      const answer = await regenerate(original.id, { key: "regenerate-too-early" });
+      expect(answer.status).toBe(409);
+      expect(answer.body.error).toMatchObject({
+        code: "conflict",
+        message: "This video is still rendering: regenerate it once it is ready or has failed, if it is still needed.",
+      });
+      expect(heygenRequests).toEqual([]);
+      expect(await db.video.count()).toBe(1);
+      expect(await db.video.findUniqueOrThrow({ where: { id: original.id } })).toEqual(original);
+    },
+  );
+
+  it("regenerates a failed video", async () => {
+    const original = await db.video.create({ data: { ...videoRow, status: "FAILED", error: "RENDER_FAILED" } });
+    const answer = await regenerate(original.id);
+    expect(answer.status).toBe(201);
+    expect(await db.video.findUniqueOrThrow({ where: { id: answer.body.id } })).toMatchObject({
+      regeneratedFromId: original.id,
+    });
   });
 
   it("answers 404 for an unknown or malformed id, and 401 without a session, calling HeyGen for none", async () => {

@@ -1,13 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { smallButton, smallDangerButton } from "@/components/ui/buttons";
-import { ApiRequestError, fetchJson } from "@/lib/fetch-json";
-import { newIdempotencyKey } from "@/lib/idempotency-key";
-import type { AdminVideo, PublicVideo } from "@/lib/video";
+import { isTerminal, type AdminVideo } from "@/lib/video";
+import type { Notice } from "./notice";
+import { RegenerateVideoDialog } from "./RegenerateVideoDialog";
 
-export type Notice = { kind: "done" | "error"; message: string; link?: { href: string; label: string } };
+export type { Notice };
 
 type Props = {
   video: AdminVideo;
@@ -17,11 +17,12 @@ type Props = {
   onDelete: (video: AdminVideo) => void;
 };
 
-/** Open, copy the share link, regenerate, delete (after the list's confirmation dialog). */
+/**
+ * Open, copy the share link, regenerate (after a confirmation that says what it costs; only once the video is ready
+ * or failed: while it renders, its own render may still succeed), delete (after the caller's confirmation dialog).
+ */
 export function AdminVideoActions({ video, onNotice, onChanged, onDelete }: Props) {
-  const [regenerating, setRegenerating] = useState(false);
-  // One key per regenerate: a double click, or a retry after a lost answer, makes one video and one HeyGen job.
-  const idempotencyKey = useRef<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
 
   async function copyLink() {
     const link = new URL(`/videos/${video.id}`, window.location.origin).href;
@@ -36,31 +37,6 @@ export function AdminVideoActions({ video, onNotice, onChanged, onDelete }: Prop
     );
   }
 
-  async function regenerate() {
-    idempotencyKey.current ??= newIdempotencyKey();
-    setRegenerating(true);
-    try {
-      const made = await fetchJson<PublicVideo>(`/api/admin/videos/${video.id}/regenerate`, {
-        method: "POST",
-        headers: { "idempotency-key": idempotencyKey.current },
-      });
-      idempotencyKey.current = null;
-      const note = made.unconfirmed ? " HeyGen has not confirmed it yet: it was not sent twice." : "";
-      onNotice({
-        kind: "done",
-        message: `Regenerating “${video.title}” as a new video.${note}`,
-        link: { href: `/videos/${made.id}`, label: "Watch it" },
-      });
-    } catch (caught) {
-      // A refusal is final for this click; a network failure is not: a retry must reuse the key.
-      if (caught instanceof ApiRequestError) idempotencyKey.current = null;
-      onNotice({ kind: "error", message: `“${video.title}” was not regenerated: ${(caught as Error).message}` });
-    } finally {
-      setRegenerating(false);
-      onChanged();
-    }
-  }
-
   return (
     <div className="flex flex-wrap gap-2">
       <Link href={`/videos/${video.id}`} className={smallButton}>
@@ -69,13 +45,23 @@ export function AdminVideoActions({ video, onNotice, onChanged, onDelete }: Prop
       <button type="button" onClick={copyLink} className={smallButton}>
         Copy link<span className="sr-only"> to “{video.title}”</span>
       </button>
-      <button type="button" onClick={regenerate} disabled={regenerating} className={smallButton}>
-        {regenerating ? "Regenerating…" : "Regenerate"}
-        <span className="sr-only"> “{video.title}”</span>
-      </button>
+      {isTerminal(video.status) && (
+        <button type="button" onClick={() => setConfirming(true)} className={smallButton}>
+          Regenerate<span className="sr-only"> “{video.title}”</span>
+        </button>
+      )}
       <button type="button" onClick={() => onDelete(video)} className={smallDangerButton}>
         Delete<span className="sr-only"> “{video.title}”</span>
       </button>
+      {/* Mounted while open only: a page of rows does not carry a closed dialog each. */}
+      {confirming && (
+        <RegenerateVideoDialog
+          video={video}
+          onNotice={onNotice}
+          onChanged={onChanged}
+          onClose={() => setConfirming(false)}
+        />
+      )}
     </div>
   );
 }

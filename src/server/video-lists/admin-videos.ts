@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma, Video } from "@/generated/prisma/client";
+import { spokenSeconds } from "@/lib/cost";
 import { storedOptions } from "@/lib/generation-options";
 import { describeFirstIssue } from "@/lib/validation";
 import { toPublicVideo, type AdminVideo } from "@/lib/video";
@@ -61,9 +62,11 @@ function filterOf({ status, q }: VideoListQuery): Prisma.VideoWhereInput {
 }
 
 function toAdminVideo(video: Video & { regenerations: Array<{ id: string }> }): AdminVideo {
+  const options = storedOptions(video.options);
   return {
     ...toPublicVideo(video, { admin: true }),
-    options: storedOptions(video.options),
+    options,
+    scriptSeconds: spokenSeconds(video.script, options.voiceSpeed),
     regeneratedFromId: video.regeneratedFromId,
     regenerationIds: video.regenerations.map((regeneration) => regeneration.id),
   };

@@ -2,6 +2,7 @@ import "server-only";
 import type { Video } from "@/generated/prisma/client";
 import { storedOptions } from "@/lib/generation-options";
 import { describeFirstIssue } from "@/lib/validation";
+import { isTerminal } from "@/lib/video";
 import { createVideoInput, type CreateVideoInput } from "@/lib/video-input";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -11,7 +12,8 @@ import { isVideoId } from "./video-id";
 /**
  * A new HeyGen job with the settings of an existing video (title, script, look, voice, format and every option),
  * linked to it; the original stays as it is. Same outcomes as a create: a repeated Idempotency-Key gets the first
- * regeneration and no second job, and HeyGen's refusals fail the new video with their own codes.
+ * regeneration and no second job, and HeyGen's refusals fail the new video with their own codes. A video still
+ * rendering is not made again (409): its own render may yet succeed, and a second would be paid for twice.
  */
 export async function regenerateVideo(
   id: string,
@@ -19,6 +21,12 @@ export async function regenerateVideo(
 ): Promise<CreateVideoResult> {
   const original = isVideoId(id) ? await db.video.findUnique({ where: { id } }) : null;
   if (!original) throw new AppError("not_found", "No video with this id.");
+  if (!isTerminal(original.status)) {
+    throw new AppError(
+      "conflict",
+      "This video is still rendering: regenerate it once it is ready or has failed, if it is still needed.",
+    );
+  }
   return createVideo(sameSettings(original), { idempotencyKey, regeneratedFromId: original.id });
 }
 
