@@ -1,12 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { PresenterFacts } from "@/components/presenters/PresenterFacts";
 import { smallButton, smallDangerButton } from "@/components/ui/buttons";
 import { focusRing } from "@/components/ui/focus-ring";
 import { inputClass } from "@/components/ui/styles";
-import { fetchJson } from "@/lib/fetch-json";
+import { useFieldError } from "@/hooks/use-field-error";
+import { ApiRequestError, fetchJson } from "@/lib/fetch-json";
 import { PRESENTER_NAME_MAX_LENGTH } from "@/lib/limits";
 import { splitTags, type Presenter, type PresenterEntry } from "@/lib/presenter";
 
@@ -22,11 +23,15 @@ export function PresenterCard({ presenter, onChange, onDelete }: Props) {
   const [name, setName] = useState(presenter.name);
   const [tags, setTags] = useState(presenter.tags.join(", "));
   const [saving, setSaving] = useState(false);
-  const [error, setError] = useState("");
+  // A refused name or tags shows under its field (a name already taken: 409), anything else below the card.
+  const { formRef, error, fail, clear, errorFor } = useFieldError();
+  const id = useId();
+  const nameError = editing && errorFor("name");
+  const tagsError = editing && errorFor("tags");
 
   async function save(change: Partial<Presenter>) {
     setSaving(true);
-    setError("");
+    clear();
     try {
       const saved = await fetchJson<Presenter>(`/api/admin/presenters/${presenter.id}`, {
         method: "PATCH",
@@ -35,7 +40,7 @@ export function PresenterCard({ presenter, onChange, onDelete }: Props) {
       onChange({ ...presenter, ...saved });
       return true;
     } catch (caught) {
-      setError((caught as Error).message);
+      fail({ message: (caught as Error).message, field: caught instanceof ApiRequestError ? caught.field : undefined });
       return false;
     } finally {
       setSaving(false);
@@ -50,7 +55,7 @@ export function PresenterCard({ presenter, onChange, onDelete }: Props) {
   function startEditing() {
     setName(presenter.name);
     setTags(presenter.tags.join(", "));
-    setError("");
+    clear();
     setEditing(true);
   }
 
@@ -86,30 +91,47 @@ export function PresenterCard({ presenter, onChange, onDelete }: Props) {
         </div>
       </div>
       {editing && (
-        <form onSubmit={rename} className="mt-4 grid gap-3 sm:grid-cols-2" aria-label={`Edit ${presenter.name}`}>
-          <label className="block">
-            <span className="text-sm font-medium">Name</span>
+        <form
+          ref={formRef}
+          onSubmit={rename}
+          className="mt-4 grid gap-3 sm:grid-cols-2"
+          aria-label={`Edit ${presenter.name}`}
+        >
+          {/* Labels hold only their words: hints and errors describe the field instead of renaming it. */}
+          <div>
+            <label htmlFor={`${id}-name`} className="text-sm font-medium">
+              Name
+            </label>
             <input
+              id={`${id}-name`}
               name="name"
               value={name}
               maxLength={PRESENTER_NAME_MAX_LENGTH}
               onChange={(e) => setName(e.target.value)}
               className={inputClass}
+              aria-invalid={nameError ? true : undefined}
+              aria-describedby={nameError ? `${id}-name-error` : undefined}
             />
-          </label>
-          <label className="block">
-            <span className="text-sm font-medium">Tags</span>
+            {nameError && <div id={`${id}-name-error`}>{nameError}</div>}
+          </div>
+          <div>
+            <label htmlFor={`${id}-tags`} className="text-sm font-medium">
+              Tags
+            </label>
             <input
+              id={`${id}-tags`}
               name="tags"
               value={tags}
               onChange={(e) => setTags(e.target.value)}
               className={inputClass}
-              aria-describedby={`${presenter.id}-tags-hint`}
+              aria-invalid={tagsError ? true : undefined}
+              aria-describedby={tagsError ? `${id}-tags-hint ${id}-tags-error` : `${id}-tags-hint`}
             />
-            <span id={`${presenter.id}-tags-hint`} className="mt-1 block text-xs text-slate-600">
+            <span id={`${id}-tags-hint`} className="mt-1 block text-xs text-slate-600">
               Separated by commas, such as morning, news
             </span>
-          </label>
+            {tagsError && <div id={`${id}-tags-error`}>{tagsError}</div>}
+          </div>
           <div className="flex gap-2 sm:col-span-2">
             <button type="submit" disabled={saving} className={smallButton}>
               {saving ? "Saving…" : "Save"}
@@ -120,9 +142,9 @@ export function PresenterCard({ presenter, onChange, onDelete }: Props) {
           </div>
         </form>
       )}
-      {error && (
+      {error && !nameError && !tagsError && (
         <p role="alert" className="mt-3 text-sm text-red-700">
-          {error}
+          {error.message}
         </p>
       )}
     </li>
