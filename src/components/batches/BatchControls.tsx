@@ -12,18 +12,21 @@ type Props = { batchId: string; status: BatchStatus; total: number; onChanged: (
 
 const CANCEL_LABELS = { confirm: "Cancel the batch", pending: "Cancelling…", dismiss: "Keep it" };
 
-/** Pause, resume and cancel (after confirmation); each says what it did, or why it could not, and reads the batch again. */
+/**
+ * Pause, resume and cancel (after confirmation); each reads the batch again. What it did shows once, in the batch's
+ * own status and state line (BatchDetail), whoever did it; here only why it could not.
+ */
 export function BatchControls({ batchId, status, total, onChanged }: Props) {
   const { pending, outcome, run } = useActionOutcome();
   const [confirming, setConfirming] = useState(false);
   const control = (action: "pause" | "resume" | "cancel") =>
     fetchJson<{ status: string }>(`/api/admin/batches/${batchId}/${action}`, { method: "POST" });
 
-  const act = (action: "pause" | "resume", done: string) =>
+  const act = (action: "pause" | "resume") =>
     run(async () => {
       try {
         await control(action);
-        return done;
+        return "";
       } finally {
         await onChanged(); // the batch may have changed even when this refusal says otherwise (another admin)
       }
@@ -34,21 +37,11 @@ export function BatchControls({ batchId, status, total, onChanged }: Props) {
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
         {status === "running" ? (
-          <button
-            type="button"
-            disabled={pending}
-            onClick={() => act("pause", "Paused: nothing more is sent until you resume.")}
-            className={smallButton}
-          >
+          <button type="button" disabled={pending} onClick={() => act("pause")} className={smallButton}>
             Pause
           </button>
         ) : (
-          <button
-            type="button"
-            disabled={pending}
-            onClick={() => act("resume", "Resumed: sending again.")}
-            className={smallButton}
-          >
+          <button type="button" disabled={pending} onClick={() => act("resume")} className={smallButton}>
             Resume
           </button>
         )}
@@ -56,7 +49,7 @@ export function BatchControls({ batchId, status, total, onChanged }: Props) {
           Cancel the batch
         </button>
       </div>
-      <ActionOutcome outcome={outcome} />
+      <ActionOutcome outcome={outcome?.kind === "error" ? outcome : null} />
       <ConfirmDeleteDialog
         open={confirming}
         heading="Cancel this batch?"

@@ -35,7 +35,8 @@ export function BatchDetail({ initial }: { initial: BatchView }) {
           Progress: {finishedCount(batch.counts)} of {batch.total} finished
         </h2>
         <BatchProgressBar batch={batch} label="Batch progress" />
-        <p className="text-sm text-slate-700" data-testid="batch-eta">
+        {/* A live region: a pause, a resume or a cancel (by this admin or another) is announced here, once. */}
+        <p role="status" className="text-sm text-slate-700" data-testid="batch-eta">
           {etaWords(batch)}
         </p>
         {error && isMoving(batch) && (

@@ -1,0 +1,45 @@
+import { fireEvent, render, screen } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
+import { SWRConfig } from "swr";
+import { describe, expect, it } from "vitest";
+import type { BatchView } from "@/lib/batch";
+import { batchView } from "../../../tests/support/client-batch";
+import { nextTasks } from "../../../tests/support/dialogs";
+import { api } from "../../../tests/support/dom";
+import { BatchDetail } from "./BatchDetail";
+
+/** The batch page, its route answering what `current()` says and pausing it on request. */
+function showBatch(initial: BatchView) {
+  let current = initial;
+  api.use(
+    http.get("/api/admin/batches/:id", () => HttpResponse.json(current)),
+    http.post("/api/admin/batches/:id/pause", () => {
+      current = { ...current, status: "paused", etaSeconds: null };
+      return HttpResponse.json({ status: "paused" });
+    }),
+  );
+  render(
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <BatchDetail initial={initial} />
+    </SWRConfig>,
+  );
+}
+
+describe("BatchDetail: Pause", () => {
+  it("says the batch is paused once, in its live state line", async () => {
+    showBatch(batchView({ queued: 3, completed: 1 }, { etaSeconds: 300 }));
+    await nextTasks();
+    expect(screen.getByRole("status").textContent).toBe("Estimated time left: about 5 min.");
+
+    fireEvent.click(screen.getByRole("button", { name: "Pause" }));
+    await nextTasks();
+    expect(screen.getByRole("button", { name: "Resume" })).toBeTruthy();
+    expect(screen.getAllByRole("status").map((status) => status.textContent)).toEqual([
+      "Paused: nothing is sent until it is resumed, so there is no estimate.",
+    ]);
+    expect(screen.getAllByText(/paused/i).map((element) => element.textContent)).toEqual([
+      "Paused", // the badge by the heading
+      "Paused: nothing is sent until it is resumed, so there is no estimate.",
+    ]);
+  });
+});
