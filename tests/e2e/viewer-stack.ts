@@ -149,7 +149,8 @@ export async function startViewerStack() {
   };
 }
 
-async function createDatabase(): Promise<string> {
+/** A new database in the run's PostgreSQL, migrated: a stack's own, whatever other test files write. */
+export async function createDatabase(): Promise<string> {
   const url = new URL(inject("e2eDatabaseUrl"));
   const name = `viewers_${randomBytes(4).toString("hex")}`;
   const client = new pg.Client({ connectionString: url.href });
