@@ -62,11 +62,11 @@ async function preview(selection: object = {}) {
 describe("the plan after a presenter changes (deactivated, tag removed)", () => {
   it("keeps a deactivated presenter's made, rendering and failed videos in the matrix, and skips them in the preview", async () => {
     const anna = await presenter("Anna", ["morning"]);
-    const ben = await presenter("Ben", ["morning"]);
+    await presenter("Ben", ["morning"]);
     const morning = await script("01", "Morning", { tag: "morning" });
     const own = await script("02", "Anna's own", { presenterId: anna.id });
     const later = await script("03", "Later", { tag: "morning" });
-    const fresh = await script("04", "Not made yet", { presenterId: anna.id });
+    await script("04", "Not made yet", { presenterId: anna.id });
     await made(morning.id, anna.id, "COMPLETED");
     await made(own.id, anna.id, "PROCESSING");
     await made(later.id, anna.id, "FAILED");
