@@ -5,16 +5,25 @@ import { useRef, useState } from "react";
 import { ActionOutcome } from "@/components/ui/ActionOutcome";
 import type { ActionOutcome as Outcome } from "@/hooks/use-action-outcome";
 import { useBatchPreview } from "@/hooks/use-batch-preview";
-import type { BatchSelection, BatchTriggerResult } from "@/lib/batch";
+import { usePlanMatrix } from "@/hooks/use-plan-matrix";
+import { PAIR_STATES, type BatchSelection, type BatchTriggerResult } from "@/lib/batch";
 import { fetchJson } from "@/lib/fetch-json";
+import type { PlanMatrix } from "@/lib/plan-matrix";
 import { BatchPreviewSummary } from "./BatchPreviewSummary";
 import { batchFailure } from "./batch-failure";
 import { SelectionFields, type Cover } from "./SelectionFields";
 
-type Props = { month: string; tags: string[]; presenters: Array<{ id: string; name: string }> };
+type Props = {
+  month: string;
+  tags: string[];
+  presenters: Array<{ id: string; name: string }>;
+  /** The month's matrix as the page read it, and a fingerprint of everything the page read (see planRevision). */
+  matrix: PlanMatrix;
+  revision: string;
+};
 
 /** "Generate what is missing" for the month: pick what it covers, see the count and the cost, then queue them once. */
-export function GeneratePanel({ month, tags, presenters }: Props) {
+export function GeneratePanel({ month, tags, presenters, matrix, revision }: Props) {
   const router = useRouter();
   const [cover, setCover] = useState<Cover>("all");
   const [tag, setTag] = useState(tags[0] ?? "");
@@ -34,7 +43,10 @@ export function GeneratePanel({ month, tags, presenters }: Props) {
         : picked.length
           ? { month, presenterIds: picked }
           : null;
-  const preview = useBatchPreview(selection);
+  // The count follows the plan: the page's refresh after any change to it (a new revision), and the live matrix
+  // (shared with StatusMatrix, one request) when a pair moves, e.g. a render that failed is missing again.
+  const { data: live = matrix } = usePlanMatrix(matrix);
+  const preview = useBatchPreview(selection, `${revision}:${PAIR_STATES.map((state) => live.counts[state]).join(".")}`);
   const count = preview.data?.missing ?? 0;
 
   const change = (update: () => void) => {

@@ -7,6 +7,7 @@ import { MonthScripts } from "@/components/plan/MonthScripts";
 import { StatusMatrix } from "@/components/plan/StatusMatrix";
 import { requireAdminPage } from "@/server/auth/session";
 import { planMatrix } from "@/server/plan/plan-matrix";
+import { planRevision } from "@/server/plan/plan-revision";
 import { monthScripts, planTargets } from "@/server/plan/plan-scripts";
 
 export const metadata: Metadata = { title: "Plan" };
@@ -32,7 +33,14 @@ export default async function PlanPage({ searchParams }: PageProps<"/admin/plan"
       </div>
       <MonthScripts month={month} scripts={scripts} targets={targets} />
       <StatusMatrix key={month} initial={matrix} />
-      <GeneratePanel key={`generate-${month}`} month={month} tags={targets.tags} presenters={activePresenters} />
+      <GeneratePanel
+        key={`generate-${month}`}
+        month={month}
+        tags={targets.tags}
+        presenters={activePresenters}
+        matrix={matrix}
+        revision={planRevision(scripts, targets, matrix)}
+      />
       <AddScriptForm month={month} targets={targets} />
       <ImportPanel />
     </div>
