@@ -11,6 +11,7 @@ const previewOf = (missing: number): BatchPreview => ({
   costUsd: missing * 0.5,
   skipped: 0,
   errors: [],
+  videos: [],
 });
 
 /** The preview route: each selection's body as sent, answered with `answer` (a count per tag, by default). */

@@ -1,16 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ActionOutcome } from "@/components/ui/ActionOutcome";
 import type { ActionOutcome as Outcome } from "@/hooks/use-action-outcome";
 import { useBatchPreview } from "@/hooks/use-batch-preview";
 import { usePlanMatrix } from "@/hooks/use-plan-matrix";
-import { PAIR_STATES, type BatchSelection, type BatchTriggerResult } from "@/lib/batch";
+import { PAIR_STATES, pairKey, type BatchSelection, type BatchTriggerResult } from "@/lib/batch";
 import { fetchJson } from "@/lib/fetch-json";
 import type { PlanMatrix } from "@/lib/plan-matrix";
 import { BatchPreviewSummary } from "./BatchPreviewSummary";
 import { batchFailure } from "./batch-failure";
+import { usePlanChoice } from "./PlanChoice";
 import { SelectionFields, type Cover } from "./SelectionFields";
 
 type Props = {
@@ -48,6 +49,13 @@ export function GeneratePanel({ month, tags, presenters, matrix, revision }: Pro
   const { data: live = matrix } = usePlanMatrix(matrix);
   const preview = useBatchPreview(selection, `${revision}:${PAIR_STATES.map((state) => live.counts[state]).join(".")}`);
   const count = preview.data?.missing ?? 0;
+
+  // The matrix marks the cells this selection makes; nothing while it is being counted.
+  const { setToMake } = usePlanChoice();
+  const videos = selection ? preview.data?.videos : undefined;
+  useEffect(() => {
+    setToMake(new Set(videos?.map((video) => pairKey(video.planScriptId, video.presenterId))));
+  }, [videos, setToMake]);
 
   const change = (update: () => void) => {
     update();
