@@ -45,7 +45,7 @@ export default async function PlanPage({ searchParams }: PageProps<"/admin/plan"
         />
       </PlanChoice>
       <AddScriptForm month={month} targets={targets} />
-      <ImportPanel />
+      <ImportPanel month={month} />
     </div>
   );
 }
