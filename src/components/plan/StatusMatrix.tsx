@@ -6,6 +6,7 @@ import { hasNoPresenter, isMoving, type PlanMatrix, type PlanMatrixRow } from "@
 import { usePlanMatrix } from "@/hooks/use-plan-matrix";
 import { PairBadge, PairStateBadge } from "./PairBadge";
 import { usePlanChoice } from "./PlanChoice";
+import { SideScroll } from "./SideScroll";
 
 /** Per day and presenter, whether the month's videos exist, are on their way, failed or are missing; live while any moves. */
 export function StatusMatrix({ initial }: { initial: PlanMatrix }) {
@@ -45,14 +46,8 @@ export function StatusMatrix({ initial }: { initial: PlanMatrix }) {
               Could not refresh the matrix ({error.message}); it shows what was last read.
             </p>
           )}
-          {/* The table scrolls inside its own box, so the page never scrolls sideways on a phone; `relative` keeps the
-          screen-reader-only texts (absolutely positioned) inside that box too. */}
-          <div
-            role="region"
-            tabIndex={0}
-            aria-label="The matrix, scrolling sideways"
-            className="relative overflow-x-auto rounded-md border border-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-600"
-          >
+          {/* `relative` inside SideScroll keeps the screen-reader-only texts (absolutely positioned) in its box. */}
+          <SideScroll label="The matrix, scrolling sideways">
             <table className="min-w-full text-left text-sm">
               <caption className="sr-only">Each script of the month, and each presenter it is for</caption>
               <thead className="bg-slate-50">
@@ -84,7 +79,7 @@ export function StatusMatrix({ initial }: { initial: PlanMatrix }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </SideScroll>
         </>
       )}
     </section>
