@@ -78,7 +78,7 @@ describe("ImportPanel", () => {
     fireEvent.click(screen.getByRole("button", { name: "Save 1 script" }));
     await elapse(0);
     const outcome = screen.getByTestId("import-outcome");
-    expect(outcome.textContent).toMatch(/^Saved 1 script: they are in the plan above/);
+    expect(outcome.textContent).toMatch(/^Saved 1 script\. They are in the plan above/);
     expect(document.activeElement).toBe(outcome);
     expect(refresh).toHaveBeenCalled();
   });

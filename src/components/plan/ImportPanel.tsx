@@ -73,7 +73,7 @@ export function ImportPanel({ month }: { month: string }) {
       });
       edit({ text: "" });
       router.refresh();
-      return `Saved ${saved} ${saved === 1 ? "script" : "scripts"}: they are in the plan above, and "Generate what is missing" counts their videos.`;
+      return `Saved ${saved} ${saved === 1 ? "script" : "scripts"}. They are in the plan above, and "Generate what is missing" counts their videos.`;
     });
   };
 
