@@ -9,7 +9,10 @@ import { DESKTOP, PHONE } from "./viewer-stack";
 
 const appUrl = inject("appUrl");
 const DATABASE_URL = inject("e2eDatabaseUrl");
-/** The database is shared with the other browser tests: a presenter of our own, removed with its scripts after. */
+/**
+ * The database is shared with the other browser tests: a presenter of our own (carrying a tag, so that the template
+ * always has a tag to name), removed with its scripts after.
+ */
 const PRESENTER = `Plan E2E ${randomBytes(4).toString("hex")}`;
 const MONTH = "2031-05";
 /** The template's month: its rows name whichever presenter and tag the shared database has; removed after. */
@@ -21,7 +24,7 @@ beforeAll(async () => {
   db = new pg.Client({ connectionString: DATABASE_URL });
   await db.connect();
   await db.query(
-    `INSERT INTO "Presenter" (id, name, "avatarId", "aspectRatio", resolution, tags, "updatedAt") VALUES ($1, $2, 'look_1', '16:9', '1080p', '{}', now())`,
+    `INSERT INTO "Presenter" (id, name, "avatarId", "aspectRatio", resolution, tags, "updatedAt") VALUES ($1, $2, 'look_1', '16:9', '1080p', '{plan-e2e}', now())`,
     [`plan-e2e-${randomBytes(4).toString("hex")}`, PRESENTER],
   );
   browser = await launchChromium();
@@ -109,7 +112,9 @@ describe("Plan import, from the template (desktop)", () => {
 
     await page.getByLabel("Scripts", { exact: true }).fill(template);
     await page.getByRole("button", { name: "Preview" }).click();
-    await page.getByRole("status").filter({ hasText: "2 rows: 2 valid, 0 with errors" }).waitFor();
+    const counted = page.getByRole("status").filter({ hasText: /^2 rows: / });
+    await counted.waitFor();
+    expect(await counted.textContent(), template).toBe("2 rows: 2 valid, 0 with errors");
     const estimate = await page.getByTestId("import-estimate").textContent();
     expect(estimate).toMatch(/^The valid rows make \d+ videos? once generated, .+ of speech, ≈ \$\d/);
     // The tag's row says who it expands to.
