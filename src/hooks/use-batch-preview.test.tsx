@@ -11,6 +11,7 @@ const previewOf = (missing: number): BatchPreview => ({
   costUsd: missing * 0.5,
   skipped: 0,
   errors: [],
+  videos: [],
 });
 
 /** The preview route: each selection's body as sent, answered with `answer` (a count per tag, by default). */
@@ -31,8 +32,8 @@ function servePreviews(
 const news: BatchSelection = { month: "2026-12", tag: "news" };
 
 /** Read as GeneratePanel reads it. */
-const usePreview = (selection: BatchSelection | null) => {
-  const { data, error, isLoading, mutate } = useBatchPreview(selection);
+const usePreview = (selection: BatchSelection | null, revision?: string) => {
+  const { data, error, isLoading, mutate } = useBatchPreview(selection, revision);
   return { data, error, isLoading, mutate };
 };
 
@@ -87,6 +88,26 @@ describe("useBatchPreview: what 'Generate what is missing' would make", () => {
     refusing = false;
     await act(() => result.current.mutate());
     expect(bodies).toHaveLength(2);
+    expect(result.current.data).toEqual(previewOf(7));
+  });
+
+  it("asks again for the same selection when the plan changes (a new revision: an import, a paste, an edit)", async () => {
+    let missing = 0;
+    const bodies = servePreviews(() => HttpResponse.json(previewOf(missing)));
+    const { result, rerender } = renderWithSwr((revision: string) => usePreview(news, revision), {
+      initialProps: "before-import",
+    });
+    await elapse(0);
+    expect(result.current.data).toEqual(previewOf(0));
+
+    missing = 7;
+    rerender("before-import"); // the page rendered again with the same plan: nothing to ask
+    await elapse(60_000);
+    expect(bodies).toHaveLength(1);
+
+    rerender("after-import");
+    await elapse(0);
+    expect(bodies).toEqual([news, news]);
     expect(result.current.data).toEqual(previewOf(7));
   });
 });

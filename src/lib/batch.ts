@@ -27,8 +27,28 @@ export type BatchSelection = z.output<typeof batchSelection>;
 /** A script of the selection that cannot be made, and why (no active presenter carries its tag, ...). */
 export type BatchError = { planScriptId: string; date: string; title: string; message: string };
 
-/** What a selection would make: the missing pairs, their estimated spoken length and cost. */
-export type BatchPreview = { missing: number; seconds: number; costUsd: number; skipped: number; errors: BatchError[] };
+/** One video a selection would make: a script of the plan said by a presenter. */
+export type BatchPreviewVideo = {
+  planScriptId: string;
+  presenterId: string;
+  /** "YYYY-MM-DD" */
+  date: string;
+  title: string;
+  presenterName: string;
+};
+
+/** What a selection would make: the missing pairs (each named), their estimated spoken length and cost. */
+export type BatchPreview = {
+  missing: number;
+  seconds: number;
+  costUsd: number;
+  skipped: number;
+  errors: BatchError[];
+  videos: BatchPreviewVideo[];
+};
+
+/** The key of a (script, presenter) pair in the browser: the matrix marks the cells the preview will make. */
+export const pairKey = (planScriptId: string, presenterId: string) => `${planScriptId}:${presenterId}`;
 
 /** POST /api/admin/batches. `batchId` is null when nothing was missing (nothing queued, no batch made). */
 export type BatchTriggerResult = { batchId: string | null; queued: number; skipped: number; errors: BatchError[] };

@@ -31,3 +31,13 @@ export function formatAge(iso: string, now: number = Date.now()): string {
 export function formatRoughDuration(seconds: number): string {
   return seconds < 60 ? "under a minute" : `about ${Math.round(seconds / 60)} min`;
 }
+
+/** A day of the plan, "2026-12-08" → "Tue 8 Dec": the day itself, in no time zone (plan days are calendar days). */
+export function formatPlanDay(day: string): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  });
+}

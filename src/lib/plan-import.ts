@@ -33,15 +33,26 @@ export type ParsedPlanRow = {
 };
 export type ParsedPlan = { rows: ParsedPlanRow[]; error: string | null };
 
-/** The preview the API answers: each row as parsed, its presenter or tag resolved, every error found. */
-export type PlanPreviewRow = Omit<ParsedPlanRow, "parsedTarget"> & {
+type ResolvedPlanRow = Omit<ParsedPlanRow, "parsedTarget"> & {
   presenter: { id: string; name: string } | null;
   tag: string | null;
 };
-export type PlanPreview = { rows: PlanPreviewRow[]; counts: { valid: number; invalid: number; total: number } };
+
+/**
+ * The preview the API answers: each row as parsed, its presenter or tag resolved, every error found, and the videos a
+ * valid row becomes once generated: who says it today (its presenter if active, or every active presenter carrying its
+ * tag), their estimated spoken length and cost. Totals over the valid rows.
+ */
+export type PlanPreviewRow = ResolvedPlanRow & { speakers: string[]; seconds: number; costUsd: number };
+export type PlanPreview = {
+  rows: PlanPreviewRow[];
+  counts: { valid: number; invalid: number; total: number; videos: number };
+  seconds: number;
+  costUsd: number;
+};
 
 /** A saved script as the API and the month view show it. */
-export type PlanScriptView = Omit<PlanPreviewRow, "line" | "target" | "errors"> & { id: string };
+export type PlanScriptView = Omit<ResolvedPlanRow, "line" | "target" | "errors"> & { id: string };
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -16,7 +16,7 @@ export type PlanMatrixRow = {
   /** Who the script is for: one presenter, or a tag (every active presenter carrying it). */
   presenter: { id: string; name: string } | null;
   tag: string | null;
-  /** One per column; null where the script is not for that presenter. */
+  /** One per column; null where the script is not for that presenter (today) and they have no video of it. */
   cells: Array<PlanMatrixCell | null>;
 };
 

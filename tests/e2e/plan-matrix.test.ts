@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seriousViolations } from "./axe";
 import { launchChromium } from "./browser";
 import { openPlanMonth } from "./studio";
-import { PHONE, screenshot } from "./viewer-stack";
+import { DESKTOP, PHONE, screenshot } from "./viewer-stack";
 
 /** The database is shared with the other browser tests: rows of our own (this suffix, a month nobody else uses). */
 const RUN = randomBytes(4).toString("hex");
@@ -102,10 +102,12 @@ describe("The month's status matrix, on a phone", () => {
   it("shows each pair's state in words, linked to its video, and turns Rendering into Ready without a reload", async () => {
     const page = await openPlan();
     const matrix = page.getByRole("region", { name: "Videos by day and presenter" });
+    // Every presenter's missing videos are counted (and their cells marked) once the panel below has its preview.
+    await page.getByRole("button", { name: "Generate 1 video" }).waitFor();
     expect(await matrix.getByRole("columnheader").allTextContents()).toEqual(["Script", `Anna ${RUN}`, `Ben ${RUN}`]);
     expect(await cellOf(page, "Morning hello", 0).textContent()).toBe("Ready, open the video");
     expect(await cellOf(page, "Morning hello", 1).textContent()).toBe("Rendering, open the video");
-    expect(await cellOf(page, "Anna's tip", 0).textContent()).toBe("Failed, open its batch");
+    expect(await cellOf(page, "Anna's tip", 0).textContent()).toBe("Failed, open its batch, will be made");
     expect(await cellOf(page, "Anna's tip", 1).textContent()).toBe("–Not for this presenter");
     await matrix.getByText(`No active presenter carries #nobody-${RUN}: nothing can be made for it.`).waitFor();
     const summary = matrix.getByRole("list", { name: "Pairs by state" });
@@ -116,8 +118,12 @@ describe("The month's status matrix, on a phone", () => {
       `/videos/${ids.rendering}`,
     );
 
-    // The table scrolls in its own box; the page never scrolls sideways at 390 px.
+    // The table scrolls in its own box; the page never scrolls sideways at 390 px; when the box is wider inside than
+    // out, it says so.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    const box = matrix.getByRole("region", { name: "The matrix, scrolling sideways" });
+    const overflows = await box.evaluate((element) => element.scrollWidth > element.clientWidth);
+    expect(await matrix.getByText("scroll sideways for more presenters").isVisible()).toBe(overflows);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "plan-matrix-phone");
 
@@ -142,5 +148,54 @@ describe("Generate what is missing", () => {
     expect(await panel.getByRole("button", { name: "Generate 0 videos" }).isDisabled()).toBe(true);
     await panel.getByText("Tick at least one presenter.").waitFor();
     await page.close();
+  });
+});
+
+describe("What a selection makes, and what was made (issue 16 bugs 3 and 5)", () => {
+  for (const [size, viewport] of [
+    ["phone", PHONE],
+    ["desktop", DESKTOP],
+  ] as const) {
+    it(`says the one-tag rule, lists the videos a tag makes and outlines their cells (${size})`, async () => {
+      const page = await openPlan();
+      await page.setViewportSize(viewport);
+      const panel = page.getByRole("region", { name: "Generate what is missing" });
+      await panel.getByText("One tag").click();
+      await panel.getByLabel("Tag", { exact: true }).selectOption(TAG);
+      await panel
+        .getByText(`#${TAG} covers the scripts written for #${TAG} and those written for a presenter`)
+        .waitFor();
+      const list = panel.getByRole("list", { name: "Videos this will make" });
+      await list.waitFor();
+      expect(await list.getByRole("listitem").allTextContents()).toEqual([`Sun 4 Jul, Anna's tip, by Anna ${RUN}`]);
+      const marked = page.locator("[data-to-make]");
+      expect(await marked.count()).toBe(1);
+      expect(await cellOf(page, "Anna's tip", 0).locator("[data-to-make]").count()).toBe(1);
+      await page.getByText("Outlined: the video “Generate what is missing” below will make.").waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `plan-selection-${size}`);
+      await page.close();
+    });
+  }
+
+  it("keeps a deactivated presenter's videos shown as made, and says nothing of them 'cannot be made'", async () => {
+    const anna = ids.presenters[0]!;
+    await db.query(`UPDATE "Presenter" SET active = false WHERE id = $1`, [anna]);
+    try {
+      const page = await openPlan();
+      const matrix = page.getByRole("region", { name: "Videos by day and presenter" });
+      expect(await cellOf(page, "Morning hello", 0).textContent()).toBe("Ready, open the video");
+      const panel = page.getByRole("region", { name: "Generate what is missing" });
+      // Anna's failed tip cannot be made while she is inactive; her ready "Morning hello" is made, not an error.
+      await panel.getByText("2 scripts cannot be made:").waitFor();
+      expect(await panel.getByRole("listitem").allTextContents()).toEqual([
+        `Sun 4 Jul, Anna's tip: Anna ${RUN} is inactive: activate the presenter to make this video.`,
+        `Mon 5 Jul, Weekend news: No active presenter carries #nobody-${RUN}.`,
+      ]);
+      await matrix.getByRole("columnheader", { name: `Anna ${RUN} inactive` }).waitFor();
+      await page.close();
+    } finally {
+      await db.query(`UPDATE "Presenter" SET active = true WHERE id = $1`, [anna]);
+    }
   });
 });

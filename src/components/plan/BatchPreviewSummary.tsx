@@ -1,5 +1,6 @@
 import type { BatchPreview } from "@/lib/batch";
 import { formatUsd } from "@/lib/cost";
+import { formatPlanDay } from "@/lib/format";
 
 /** 125 → "2 min 5 s", 40 → "40 s": an estimate of spoken length, to the second. */
 const minutesAndSeconds = (total: number) => {
@@ -9,13 +10,34 @@ const minutesAndSeconds = (total: number) => {
 
 const videos = (count: number) => `${count} ${count === 1 ? "video" : "videos"}`;
 
-/** How many videos the selection makes, how long and what they cost; what it skips; the scripts it cannot make. */
+/** Past this many, the list of videos starts folded: the count above already says how many. */
+const LIST_OPEN_UP_TO = 12;
+
+/**
+ * How many videos the selection makes, how long and what they cost, and which (each day, title and presenter, also
+ * marked in the matrix); what it skips; the scripts it cannot make.
+ */
 export function BatchPreviewSummary({ preview }: { preview: BatchPreview }) {
   return (
     <div className="space-y-2">
       <p className="font-medium" data-testid="batch-estimate">
         {videos(preview.missing)}, about {minutesAndSeconds(preview.seconds)}, ≈ {formatUsd(preview.costUsd)}
       </p>
+      {preview.videos.length > 0 && (
+        <details open={preview.videos.length <= LIST_OPEN_UP_TO} className="text-sm">
+          <summary className="cursor-pointer text-slate-700">
+            Which {preview.videos.length === 1 ? "video" : `${preview.videos.length} videos`} (marked in the matrix
+            above)
+          </summary>
+          <ul aria-label="Videos this will make" className="mt-1 list-disc space-y-0.5 pl-5">
+            {preview.videos.map((video) => (
+              <li key={`${video.planScriptId}:${video.presenterId}`}>
+                <time dateTime={video.date}>{formatPlanDay(video.date)}</time>, {video.title}, by {video.presenterName}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {preview.skipped > 0 && (
         <p className="text-sm text-slate-700">{videos(preview.skipped)} already made or on the way: skipped.</p>
       )}
@@ -27,7 +49,7 @@ export function BatchPreviewSummary({ preview }: { preview: BatchPreview }) {
           <ul className="mt-1 list-disc space-y-1 pl-5 text-red-700">
             {preview.errors.map((error) => (
               <li key={`${error.planScriptId}${error.message}`}>
-                <time dateTime={error.date}>{error.date}</time>, {error.title}: {error.message}
+                <time dateTime={error.date}>{formatPlanDay(error.date)}</time>, {error.title}: {error.message}
               </li>
             ))}
           </ul>

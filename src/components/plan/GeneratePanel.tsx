@@ -1,20 +1,30 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ActionOutcome } from "@/components/ui/ActionOutcome";
 import type { ActionOutcome as Outcome } from "@/hooks/use-action-outcome";
 import { useBatchPreview } from "@/hooks/use-batch-preview";
-import type { BatchSelection, BatchTriggerResult } from "@/lib/batch";
+import { usePlanMatrix } from "@/hooks/use-plan-matrix";
+import { PAIR_STATES, pairKey, type BatchSelection, type BatchTriggerResult } from "@/lib/batch";
 import { fetchJson } from "@/lib/fetch-json";
+import type { PlanMatrix } from "@/lib/plan-matrix";
 import { BatchPreviewSummary } from "./BatchPreviewSummary";
 import { batchFailure } from "./batch-failure";
+import { usePlanChoice } from "./PlanChoice";
 import { SelectionFields, type Cover } from "./SelectionFields";
 
-type Props = { month: string; tags: string[]; presenters: Array<{ id: string; name: string }> };
+type Props = {
+  month: string;
+  tags: string[];
+  presenters: Array<{ id: string; name: string }>;
+  /** The month's matrix as the page read it, and a fingerprint of everything the page read (see planRevision). */
+  matrix: PlanMatrix;
+  revision: string;
+};
 
 /** "Generate what is missing" for the month: pick what it covers, see the count and the cost, then queue them once. */
-export function GeneratePanel({ month, tags, presenters }: Props) {
+export function GeneratePanel({ month, tags, presenters, matrix, revision }: Props) {
   const router = useRouter();
   const [cover, setCover] = useState<Cover>("all");
   const [tag, setTag] = useState(tags[0] ?? "");
@@ -34,8 +44,18 @@ export function GeneratePanel({ month, tags, presenters }: Props) {
         : picked.length
           ? { month, presenterIds: picked }
           : null;
-  const preview = useBatchPreview(selection);
+  // The count follows the plan: the page's refresh after any change to it (a new revision), and the live matrix
+  // (shared with StatusMatrix, one request) when a pair moves, e.g. a render that failed is missing again.
+  const { data: live = matrix } = usePlanMatrix(matrix);
+  const preview = useBatchPreview(selection, `${revision}:${PAIR_STATES.map((state) => live.counts[state]).join(".")}`);
   const count = preview.data?.missing ?? 0;
+
+  // The matrix marks the cells this selection makes; nothing while it is being counted.
+  const { setToMake } = usePlanChoice();
+  const videos = selection ? preview.data?.videos : undefined;
+  useEffect(() => {
+    setToMake(new Set(videos?.map((video) => pairKey(video.planScriptId, video.presenterId))));
+  }, [videos, setToMake]);
 
   const change = (update: () => void) => {
     update();

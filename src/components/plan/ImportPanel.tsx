@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type ChangeEvent } from "react";
+import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { ActionOutcome } from "@/components/ui/ActionOutcome";
 import { smallButton } from "@/components/ui/buttons";
 import { focusRing } from "@/components/ui/focus-ring";
@@ -20,13 +20,25 @@ const FORMATS: Array<{ value: PlanFormat; label: string; hint: string }> = [
   },
 ];
 
-/** Paste or pick a plan, preview every row and its errors, then save the valid ones in one go. */
-export function ImportPanel() {
+/**
+ * Paste or pick a plan (a template to start from), preview every row, its errors, the videos it becomes and their
+ * cost, then save the valid ones in one go. What came of it shows beside the buttons and takes the focus.
+ */
+export function ImportPanel({ month }: { month: string }) {
   const router = useRouter();
   const [text, setText] = useState("");
   const [format, setFormat] = useState<PlanFormat>("csv");
   const [preview, setPreview] = useState<PlanPreview | null>(null);
   const { pending, outcome, run } = useActionOutcome();
+  // The preview's table can be long and the Save button goes away once it saved: the message takes the focus (and is
+  // read out) so that the eye and the screen reader land on it.
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const focusOutcome = useRef(false);
+  useEffect(() => {
+    if (!outcome || !focusOutcome.current) return;
+    focusOutcome.current = false;
+    outcomeRef.current?.focus();
+  }, [outcome]);
 
   // Whatever changes the input makes the preview stale: saving must save what was previewed.
   const edit = (next: { text?: string; format?: PlanFormat }) => {
@@ -47,21 +59,27 @@ export function ImportPanel() {
         body: JSON.stringify({ text, format }),
       });
       setPreview(answer);
-      return answer.counts.invalid ? "Fix the rows with errors, or save only the valid ones." : "Every row is valid.";
+      return answer.counts.invalid
+        ? "Fix the rows with errors, or save only the valid ones."
+        : "Every row is valid: check the videos and the cost below, then save.";
     });
 
-  const save = (skipInvalid: boolean) =>
-    run(async () => {
+  const save = (skipInvalid: boolean) => {
+    focusOutcome.current = true;
+    return run(async () => {
       const { saved } = await fetchJson<{ saved: number }>("/api/admin/plan/import", {
         method: "POST",
         body: JSON.stringify({ text, format, skipInvalid }),
       });
       edit({ text: "" });
       router.refresh();
-      return `Saved ${saved} ${saved === 1 ? "script" : "scripts"}.`;
+      return `Saved ${saved} ${saved === 1 ? "script" : "scripts"}. They are in the plan above, and "Generate what is missing" counts their videos.`;
     });
+  };
 
   const valid = preview?.counts.valid ?? 0;
+  // The preview's own message is a problem to fix while rows have errors: never in a success's green.
+  const problem = outcome?.kind === "done" && preview !== null && preview.counts.invalid > 0;
   return (
     <section aria-labelledby="import-plan" className="space-y-3">
       <h2 id="import-plan" className="text-lg font-semibold">
@@ -85,6 +103,16 @@ export function ImportPanel() {
       <p id="plan-format-hint" className="text-sm text-slate-700">
         {FORMATS.find((option) => option.value === format)!.hint}. A presenter by name, or a tag written #morning; days
         as YYYY-MM-DD.
+      </p>
+      <p className="text-sm">
+        <a
+          href={`/api/admin/plan/template?month=${month}`}
+          download
+          className={`rounded font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900 ${focusRing}`}
+        >
+          Download a CSV template
+        </a>{" "}
+        <span className="text-slate-700">(the columns, and an example row for a presenter and for a tag)</span>
       </p>
       <label className="block">
         CSV file
@@ -118,7 +146,18 @@ export function ImportPanel() {
               : `Save ${valid} ${valid === 1 ? "script" : "scripts"}`}
           </button>
         )}
-        <ActionOutcome outcome={outcome?.kind === "error" ? { kind: "error", message: outcome.message } : outcome} />
+        <div ref={outcomeRef} tabIndex={-1} className={`rounded ${focusRing}`} data-testid="import-outcome">
+          {problem ? (
+            <p role="alert" className="text-sm font-medium text-amber-900">
+              <span aria-hidden="true">⚠ </span>
+              {outcome.message}
+            </p>
+          ) : (
+            <ActionOutcome
+              outcome={outcome?.kind === "error" ? { kind: "error", message: outcome.message } : outcome}
+            />
+          )}
+        </div>
       </div>
       {preview && <PreviewTable preview={preview} />}
     </section>

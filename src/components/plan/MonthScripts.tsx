@@ -1,4 +1,5 @@
 import { focusRing } from "@/components/ui/focus-ring";
+import { formatPlanDay } from "@/lib/format";
 import type { PlanScriptView } from "@/lib/plan-import";
 import { DeleteScriptButton } from "./DeleteScriptButton";
 import { EditScriptButton } from "./EditScriptDialog";
@@ -24,7 +25,7 @@ export function MonthScripts({ month, scripts, targets }: Props) {
           {[...days].map(([day, dayScripts]) => (
             <li key={day}>
               <h3 className="font-medium">
-                <time dateTime={day}>{dayLabel(day)}</time>
+                <time dateTime={day}>{formatPlanDay(day)}</time>
               </h3>
               <ul className="mt-1 divide-y divide-slate-200 rounded-md border border-slate-200">
                 {dayScripts.map((script) => (
@@ -55,11 +56,3 @@ export function MonthScripts({ month, scripts, targets }: Props) {
     </section>
   );
 }
-
-export const dayLabel = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    timeZone: "UTC",
-  });

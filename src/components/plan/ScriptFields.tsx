@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import type { ActionOutcome } from "@/hooks/use-action-outcome";
 import { inputClass } from "@/components/ui/styles";
+import { formatPlanDay } from "@/lib/format";
 import { SCRIPT_MAX_LENGTH, TITLE_MAX_LENGTH } from "@/lib/limits";
 
 export type PlanTargets = { presenters: Array<{ id: string; name: string }>; tags: string[] };
@@ -38,6 +39,7 @@ export function ScriptFields({
 }) {
   const id = useId();
   const [length, setLength] = useState(initial.script.length);
+  const [day, setDay] = useState(initial.date);
   const errorField = outcome?.kind === "error" ? outcome.field : undefined;
   const errorId = (...names: string[]) =>
     errorField && names.includes(errorField) ? `${id}-${errorField}-error` : undefined;
@@ -50,18 +52,26 @@ export function ScriptFields({
 
   return (
     <>
-      <label className="block">
-        Day
+      <div>
+        {/* The browser writes the picker's day in its own locale (12/01/2026); every other day here reads "Tue 1 Dec". */}
+        <div className="flex items-baseline justify-between gap-2">
+          <label htmlFor={`${id}-date`}>Day</label>
+          <span id={`${id}-date-readable`} className="text-sm text-slate-700" data-testid="readable-day">
+            {/^\d{4}-\d{2}-\d{2}$/.test(day) ? formatPlanDay(day) : ""}
+          </span>
+        </div>
         <input
+          id={`${id}-date`}
           name="date"
           type="date"
           required
           defaultValue={initial.date}
+          onChange={(event) => setDay(event.target.value)}
           className={inputClass}
-          aria-describedby={errorId("date")}
+          aria-describedby={[`${id}-date-readable`, errorId("date")].filter(Boolean).join(" ")}
         />
         {fieldError("date")}
-      </label>
+      </div>
       <label className="block">
         For
         <select

@@ -44,7 +44,7 @@ export function SelectionFields(props: Props) {
         </div>
       </fieldset>
       {props.cover === "tag" && (
-        <div className="max-w-xs">
+        <div className="max-w-md">
           {/* Not wrapped in its label: a wrapped select's accessible name would include the chosen tag. */}
           <label htmlFor="batch-tag">Tag</label>
           <select
@@ -52,6 +52,7 @@ export function SelectionFields(props: Props) {
             value={props.tag}
             onChange={(event) => props.onTag(event.target.value)}
             disabled={props.tags.length === 0}
+            aria-describedby="batch-tag-rule"
             className={`${inputClass} bg-white ${focusRing}`}
           >
             {props.tags.map((tag) => (
@@ -60,6 +61,12 @@ export function SelectionFields(props: Props) {
               </option>
             ))}
           </select>
+          {props.tag && (
+            <p id="batch-tag-rule" className="mt-1 text-sm text-slate-700">
+              #{props.tag} covers the scripts written for #{props.tag} and those written for a presenter who carries it;
+              a script for another tag is not included, even for a presenter carrying both.
+            </p>
+          )}
         </div>
       )}
       {props.cover === "presenters" && (

@@ -1,15 +1,18 @@
 "use client";
 
-import { PAIR_STATES } from "@/lib/batch";
+import { PAIR_STATES, pairKey } from "@/lib/batch";
+import { formatPlanDay } from "@/lib/format";
 import { hasNoPresenter, isMoving, type PlanMatrix, type PlanMatrixRow } from "@/lib/plan-matrix";
 import { usePlanMatrix } from "@/hooks/use-plan-matrix";
-import { dayLabel } from "./MonthScripts";
 import { PairBadge, PairStateBadge } from "./PairBadge";
+import { usePlanChoice } from "./PlanChoice";
+import { SideScroll } from "./SideScroll";
 
 /** Per day and presenter, whether the month's videos exist, are on their way, failed or are missing; live while any moves. */
 export function StatusMatrix({ initial }: { initial: PlanMatrix }) {
   const { data: matrix = initial, error } = usePlanMatrix(initial);
   const { columns, rows, counts } = matrix;
+  const { toMake } = usePlanChoice();
   return (
     <section aria-labelledby="status-matrix" className="space-y-3">
       <h2 id="status-matrix" className="text-lg font-semibold">
@@ -31,19 +34,20 @@ export function StatusMatrix({ initial }: { initial: PlanMatrix }) {
               ? "Updating by itself while videos are queued or rendering."
               : "Nothing is on its way right now."}
           </p>
+          {toMake.size > 0 && (
+            <p className="text-sm text-slate-700">
+              <span aria-hidden="true" className="mr-1 inline-block size-3 rounded-sm ring-2 ring-indigo-600" />
+              Outlined: the {toMake.size === 1 ? "video" : `${toMake.size} videos`} “Generate what is missing” below
+              will make.
+            </p>
+          )}
           {error && (
             <p role="alert" className="text-sm text-red-700">
               Could not refresh the matrix ({error.message}); it shows what was last read.
             </p>
           )}
-          {/* The table scrolls inside its own box, so the page never scrolls sideways on a phone; `relative` keeps the
-          screen-reader-only texts (absolutely positioned) inside that box too. */}
-          <div
-            role="region"
-            tabIndex={0}
-            aria-label="The matrix, scrolling sideways"
-            className="relative overflow-x-auto rounded-md border border-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-600"
-          >
+          {/* `relative` inside SideScroll keeps the screen-reader-only texts (absolutely positioned) in its box. */}
+          <SideScroll label="The matrix, scrolling sideways">
             <table className="min-w-full text-left text-sm">
               <caption className="sr-only">Each script of the month, and each presenter it is for</caption>
               <thead className="bg-slate-50">
@@ -66,23 +70,30 @@ export function StatusMatrix({ initial }: { initial: PlanMatrix }) {
               </thead>
               <tbody className="divide-y divide-slate-200">
                 {rows.map((row) => (
-                  <MatrixRow key={row.id} row={row} width={Math.max(1, columns.length)} />
+                  <MatrixRow
+                    key={row.id}
+                    row={row}
+                    width={Math.max(1, columns.length)}
+                    toMake={(index) => toMake.has(pairKey(row.id, columns[index]!.id))}
+                  />
                 ))}
               </tbody>
             </table>
-          </div>
+          </SideScroll>
         </>
       )}
     </section>
   );
 }
 
-function MatrixRow({ row, width }: { row: PlanMatrixRow; width: number }) {
+type RowProps = { row: PlanMatrixRow; width: number; toMake: (column: number) => boolean };
+
+function MatrixRow({ row, width, toMake }: RowProps) {
   return (
     <tr>
       <th scope="row" className="min-w-40 px-3 py-2 font-normal">
         <time dateTime={row.date} className="block text-xs text-slate-700">
-          {dayLabel(row.date)}
+          {formatPlanDay(row.date)}
         </time>
         <span className="break-words">{row.title}</span>
       </th>
@@ -93,7 +104,12 @@ function MatrixRow({ row, width }: { row: PlanMatrixRow; width: number }) {
       ) : (
         row.cells.map((cell, index) => (
           <td key={index} className="px-3 py-2">
-            {cell ? (
+            {cell && toMake(index) ? (
+              <span className="inline-flex rounded-full ring-2 ring-indigo-600 ring-offset-1" data-to-make="">
+                <PairBadge cell={cell} />
+                <span className="sr-only">, will be made</span>
+              </span>
+            ) : cell ? (
               <PairBadge cell={cell} />
             ) : (
               <span aria-hidden="true" className="text-slate-400">

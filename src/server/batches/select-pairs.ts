@@ -15,8 +15,10 @@ export const liveKeyOf = (planScriptId: string, presenterId: string) => `${planS
 
 /**
  * Every (script, presenter) pair a selection covers: a script for a presenter, or a script for a tag said by every
- * active presenter carrying it; narrowed to the selection's tag or presenters. Scripts that cannot be made (their
- * presenter is inactive, no active presenter carries their tag) are errors, not pairs.
+ * active presenter carrying it; narrowed to the selection's tag (scripts for that tag, and scripts for a presenter
+ * carrying it) or presenters. A pair with a live item (made or on its way) stays covered whatever happened to the
+ * presenter since (deactivated, tag removed): it is skipped, never "cannot be made". Scripts with nothing live that
+ * cannot be made (their presenter is inactive, no active presenter carries their tag) are errors, not pairs.
  */
 export async function selectPairs({
   month,
@@ -29,6 +31,7 @@ export async function selectPairs({
     db.planScript.findMany({
       where: { date: { gte: start, lt: end } },
       orderBy: [{ date: "asc" }, { title: "asc" }, { id: "asc" }],
+      include: { batchItems: { where: { liveKey: { not: null } }, select: { presenterId: true } } },
     }),
     db.presenter.findMany({ orderBy: { name: "asc" } }),
   ]);
@@ -38,18 +41,21 @@ export async function selectPairs({
   const fail = (script: PlanScript, message: string) =>
     errors.push({ planScriptId: script.id, date: dateToDay(script.date), title: script.title, message });
 
-  for (const script of scripts) {
+  for (const { batchItems, ...script } of scripts) {
+    const live = new Set(batchItems.map((item) => item.presenterId));
     if (script.presenterId) {
       const presenter = presenters.find((candidate) => candidate.id === script.presenterId)!;
       if (!chosen(presenter) || (tag && !presenter.tags.includes(tag))) continue;
-      if (presenter.active) pairs.push({ script, presenter });
+      if (presenter.active || live.has(presenter.id)) pairs.push({ script, presenter });
       else fail(script, `${presenter.name} is inactive: activate the presenter to make this video.`);
       continue;
     }
     if (tag && script.tag !== tag) continue;
-    const carriers = presenters.filter((presenter) => presenter.active && presenter.tags.includes(script.tag!));
-    if (carriers.length === 0) fail(script, `No active presenter carries #${script.tag}.`);
-    for (const presenter of carriers.filter(chosen)) pairs.push({ script, presenter });
+    const sayers = presenters.filter(
+      (presenter) => live.has(presenter.id) || (presenter.active && presenter.tags.includes(script.tag!)),
+    );
+    if (sayers.length === 0) fail(script, `No active presenter carries #${script.tag}.`);
+    for (const presenter of sayers.filter(chosen)) pairs.push({ script, presenter });
   }
   return { pairs, errors };
 }

@@ -5,6 +5,7 @@ import type { BatchPreview, BatchSelection, BatchTriggerResult } from "@/lib/bat
 import { costOfSeconds, spokenSeconds } from "@/lib/cost";
 import { storedOptions } from "@/lib/generation-options";
 import { db } from "@/server/db";
+import { dateToDay } from "@/server/plan/preview-plan";
 import { heygenApiKey, heygenNotConfigured } from "@/server/settings/credentials";
 import { enqueueItems } from "./queue";
 import { liveKeyOf, missingPairs, selectPairs } from "./select-pairs";
@@ -23,6 +24,13 @@ export async function previewBatch(selection: BatchSelection): Promise<BatchPrev
     costUsd: costOfSeconds(seconds),
     skipped: pairs.length - missing.length,
     errors,
+    videos: missing.map(({ script, presenter }) => ({
+      planScriptId: script.id,
+      presenterId: presenter.id,
+      date: dateToDay(script.date),
+      title: script.title,
+      presenterName: presenter.name,
+    })),
   };
 }
 

@@ -14,6 +14,7 @@ import { dateToDay, dayToDate } from "./preview-plan";
 
 type Presenter = PlanMatrixColumn & { tags: string[] };
 type LatestItem = {
+  presenter: Presenter;
   status: Parameters<typeof itemState>[0];
   videoId: string | null;
   batchId: string;
@@ -25,6 +26,9 @@ const MISSING: PlanMatrixCell = { state: "missing", videoId: null, batchId: null
 /**
  * Where every (script, presenter) pair of a month (month = "YYYY-MM") stands, from the pair's latest batch item and
  * its video. Two queries for the whole month: its scripts with their items, and the active presenters with tags.
+ * A pair is shown when its script is for the presenter now (named, or an active carrier of its tag) or when it has a
+ * video made, on its way or failed: what was made stays in the plan whatever happens to the presenter later
+ * (deactivated, tag removed); only what is missing depends on who the script is for today.
  */
 export async function planMatrix(month: string): Promise<PlanMatrix> {
   const start = dayToDate(`${month}-01`);
@@ -43,7 +47,7 @@ export async function planMatrix(month: string): Promise<PlanMatrix> {
         batchItems: {
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
           select: {
-            presenterId: true,
+            presenter: { select: { id: true, name: true, active: true, tags: true } },
             status: true,
             videoId: true,
             batchId: true,
@@ -58,25 +62,39 @@ export async function planMatrix(month: string): Promise<PlanMatrix> {
     }),
   ]);
 
-  const presentersFor = (script: (typeof scripts)[number]): Presenter[] =>
-    script.presenter
+  // Per script, each pair's cell: the latest item's (items come newest first), or Missing for whoever the script is
+  // for today and has nothing live; a pair whose latest item left it missing shows only while the script is for them.
+  const cellsOf = (script: (typeof scripts)[number]) => {
+    const cells = new Map<string, { presenter: Presenter; cell: PlanMatrixCell }>();
+    for (const item of script.batchItems) {
+      if (!cells.has(item.presenter.id))
+        cells.set(item.presenter.id, { presenter: item.presenter, cell: cellOf(item) });
+    }
+    const current = script.presenter
       ? [script.presenter]
       : tagged.filter((presenter) => script.tag !== null && presenter.tags.includes(script.tag));
+    const currentIds = new Set(current.map((presenter) => presenter.id));
+    for (const [id, { cell }] of cells) if (cell.state === "missing" && !currentIds.has(id)) cells.delete(id);
+    for (const presenter of current)
+      if (!cells.has(presenter.id)) cells.set(presenter.id, { presenter, cell: MISSING });
+    return cells;
+  };
+  const scriptCells = new Map(scripts.map((script) => [script.id, cellsOf(script)]));
 
   const columns = new Map<string, PlanMatrixColumn>();
-  for (const script of scripts) {
-    for (const { id, name, active } of presentersFor(script)) columns.set(id, { id, name, active });
+  for (const cells of scriptCells.values()) {
+    for (const { presenter } of cells.values()) {
+      const { id, name, active } = presenter;
+      columns.set(id, { id, name, active });
+    }
   }
   const ordered = [...columns.values()].sort((a, b) => a.name.localeCompare(b.name));
 
   const counts = emptyCounts();
   const rows = scripts.map((script) => {
-    const forIds = new Set(presentersFor(script).map((presenter) => presenter.id));
     const cells = ordered.map(({ id }) => {
-      if (!forIds.has(id)) return null;
-      const latest = script.batchItems.find((item) => item.presenterId === id);
-      const cell = latest ? cellOf(latest) : MISSING;
-      counts[cell.state] += 1;
+      const cell = scriptCells.get(script.id)?.get(id)?.cell ?? null;
+      if (cell) counts[cell.state] += 1;
       return cell;
     });
     const { id, date, title, tag, presenter } = script;

@@ -4,9 +4,11 @@ import { GeneratePanel } from "@/components/plan/GeneratePanel";
 import { ImportPanel } from "@/components/plan/ImportPanel";
 import { MonthNav } from "@/components/plan/MonthNav";
 import { MonthScripts } from "@/components/plan/MonthScripts";
+import { PlanChoice } from "@/components/plan/PlanChoice";
 import { StatusMatrix } from "@/components/plan/StatusMatrix";
 import { requireAdminPage } from "@/server/auth/session";
 import { planMatrix } from "@/server/plan/plan-matrix";
+import { planRevision } from "@/server/plan/plan-revision";
 import { monthScripts, planTargets } from "@/server/plan/plan-scripts";
 
 export const metadata: Metadata = { title: "Plan" };
@@ -31,10 +33,19 @@ export default async function PlanPage({ searchParams }: PageProps<"/admin/plan"
         <MonthNav month={month} />
       </div>
       <MonthScripts month={month} scripts={scripts} targets={targets} />
-      <StatusMatrix key={month} initial={matrix} />
-      <GeneratePanel key={`generate-${month}`} month={month} tags={targets.tags} presenters={activePresenters} />
+      <PlanChoice>
+        <StatusMatrix key={month} initial={matrix} />
+        <GeneratePanel
+          key={`generate-${month}`}
+          month={month}
+          tags={targets.tags}
+          presenters={activePresenters}
+          matrix={matrix}
+          revision={planRevision(scripts, targets, matrix)}
+        />
+      </PlanChoice>
       <AddScriptForm month={month} targets={targets} />
-      <ImportPanel />
+      <ImportPanel month={month} />
     </div>
   );
 }
