@@ -64,6 +64,12 @@ export function initialStudioDraft(look: Look | null): StudioDraft {
   };
 }
 
+/**
+ * The draft after a video was made from it: a new one, title and script empty, keeping the look, voice, format and
+ * options, the admin's working set for the next video.
+ */
+export const newDraftAfter = (made: StudioDraft): StudioDraft => ({ ...made, title: "", script: "" });
+
 /** HeyGen's engine when none is named. */
 const DEFAULT_ENGINE: Engine = "avatar_iv";
 

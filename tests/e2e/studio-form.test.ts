@@ -61,11 +61,16 @@ describe("the studio form", () => {
 
     await page.fill("input[name=title]", "E2E too long");
     await page.fill("textarea[name=script]", "x".repeat(5_000));
-    await page.getByRole("alert").filter({ hasText: "Over HeyGen’s limit of 4,999 characters" }).waitFor();
+    // One message, in the route's words, and no Generate until the script is shortened (issue 16, bug 8).
+    await page.getByRole("alert").filter({ hasText: "Keep the script to 4,999 characters or fewer" }).waitFor();
+    expect(await page.getByRole("alert").allTextContents()).toEqual([
+      "Keep the script to 4,999 characters or fewer: HeyGen takes no more.",
+    ]);
     expect(await page.getByTestId("script-count").getAttribute("class")).toContain("text-red-700");
-    await page.click("button[type=submit]");
-    await page.getByRole("alert").filter({ hasText: "script must be under 5,000 characters" }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("script");
+    expect(await generateButton(page).isDisabled()).toBe(true);
+    await page.fill("textarea[name=script]", "x".repeat(4_999));
+    expect(await page.getByRole("alert").count()).toBe(0);
+    expect(await generateButton(page).isDisabled()).toBe(false);
     await page.close();
   });
 
