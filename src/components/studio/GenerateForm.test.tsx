@@ -191,3 +191,18 @@ describe("GenerateForm: one message per field, in the route's words (issue 16, b
     expect(sent).toEqual([]);
   });
 });
+
+describe("GenerateForm: the preview", () => {
+  it("shows the chosen look in the chosen frame on the chosen background", async () => {
+    await studio(() => HttpResponse.json(video(), { status: 201 }));
+    const frame = () => screen.getByTestId("studio-preview").firstElementChild as HTMLElement;
+    expect(frame().style.aspectRatio).toBe("1920 / 1080");
+    pickPortrait();
+    expect(frame().style.aspectRatio).toBe("1080 / 1920");
+    expect(screen.getByTestId("studio-preview").textContent).toContain("Look portrait · Portrait 9:16");
+
+    fireEvent.click(screen.getByRole("radio", { name: "A colour" }));
+    type(screen.getByLabelText(/Background colour/), "#1e40af");
+    expect(frame().style.backgroundColor).toBe("#1e40af");
+  });
+});

@@ -6,6 +6,7 @@ import { PresenterSettingsFields } from "@/components/studio/PresenterSettingsFi
 import { SavePresenterPanel } from "@/components/studio/SavePresenterPanel";
 import { ScriptField } from "@/components/studio/ScriptField";
 import { TitleField } from "@/components/studio/TitleField";
+import { StudioPreview } from "@/components/studio/StudioPreview";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useFieldError } from "@/hooks/use-field-error";
 import { isOutcome, useGenerateVideo, type GenerateOutcome } from "@/hooks/use-generate-video";
@@ -66,37 +67,49 @@ export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: L
         ref={formRef}
         method="post"
         onSubmit={onSubmit}
-        className="space-y-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 lg:grid lg:grid-cols-[minmax(0,1fr)_18rem] lg:gap-8"
         noValidate
       >
-        <TitleField value={draft.title} onChange={(title) => edit("title", title)} error={errorFor("title")} />
-        <ScriptField
-          value={draft.script}
-          onChange={(script) => edit("script", script)}
-          voiceSpeed={speed}
-          problem={scriptProblem}
-          error={errorFor("script")}
-        />
-        <PresenterSettingsFields
-          draft={draft}
-          onChange={update}
-          errorFor={errorFor}
-          moreOpen={moreOpen}
-          onToggleMore={setMoreOpen}
-          initialLooks={initialLooks}
-          initialVoices={initialVoices}
-        />
-        <div className="flex flex-wrap items-center gap-4">
-          <SubmitButton pending={submitting} pendingLabel="Sending to HeyGen…" disabled={!!scriptProblem}>
-            {seconds > 0 ? `Generate (≈ ${formatUsd(costUsd)})` : "Generate"}
-          </SubmitButton>
-          {outcome && <GenerateOutcomeMessage outcome={outcome} />}
-          {/* A field's refusal shows at its field only: one message per field. */}
-          {error && !error.field && (
-            <p role="alert" className="text-sm text-red-700">
-              {error.message}
-            </p>
-          )}
+        <div className="space-y-6">
+          <TitleField value={draft.title} onChange={(title) => edit("title", title)} error={errorFor("title")} />
+          <ScriptField
+            value={draft.script}
+            onChange={(script) => edit("script", script)}
+            voiceSpeed={speed}
+            problem={scriptProblem}
+            error={errorFor("script")}
+          />
+          <PresenterSettingsFields
+            draft={draft}
+            onChange={update}
+            errorFor={errorFor}
+            moreOpen={moreOpen}
+            onToggleMore={setMoreOpen}
+            initialLooks={initialLooks}
+            initialVoices={initialVoices}
+          />
+        </div>
+        {/* Desktop: a column beside the fields that stays in view as they scroll. Phones: the preview after the
+            fields, and the Generate bar held at the bottom of the screen while the form is on it. */}
+        <div className="contents lg:sticky lg:top-4 lg:block lg:self-start">
+          <div className="mt-6 lg:mt-0">
+            <StudioPreview draft={draft} />
+          </div>
+          <div
+            data-testid="generate-bar"
+            className="sticky bottom-0 z-10 -mx-4 mt-6 space-y-2 border-t border-slate-200 bg-white px-4 py-3 sm:-mx-6 sm:px-6 lg:static lg:mx-0 lg:mt-4 lg:border-0 lg:p-0"
+          >
+            <SubmitButton pending={submitting} pendingLabel="Sending to HeyGen…" disabled={!!scriptProblem}>
+              {seconds > 0 ? `Generate (≈ ${formatUsd(costUsd)})` : "Generate"}
+            </SubmitButton>
+            {outcome && <GenerateOutcomeMessage outcome={outcome} />}
+            {/* A field's refusal shows at its field only: one message per field. */}
+            {error && !error.field && (
+              <p role="alert" className="text-sm text-red-700">
+                {error.message}
+              </p>
+            )}
+          </div>
         </div>
       </form>
       <SavePresenterPanel draft={draft} />
