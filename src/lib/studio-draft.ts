@@ -17,6 +17,8 @@ export type StudioDraft = {
   aspectRatio: AspectRatio;
   resolution: Resolution;
   options: OptionsDraft;
+  /** The presenter the draft was started from (sent as `presenterId`); empty when none, or once its look was changed. */
+  presenterId: string;
 };
 
 export type BackgroundKind = "none" | "color" | "image";
@@ -47,6 +49,7 @@ export function initialStudioDraft(look: Look | null): StudioDraft {
     voiceId: "",
     aspectRatio: aspectRatioForOrientation(look?.preferredOrientation ?? null),
     resolution: DEFAULT_RESOLUTION,
+    presenterId: "",
     options: {
       engine: "",
       voiceSpeed: null,

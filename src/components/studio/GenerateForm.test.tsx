@@ -3,6 +3,7 @@ import { http, HttpResponse } from "msw";
 import { SWRConfig } from "swr";
 import { describe, expect, it } from "vitest";
 import type { Look, LookPage, Voice, VoicePage } from "@/lib/catalogue";
+import type { StartingPresenter } from "@/lib/presenter-draft";
 import { SCRIPT_MAX_LENGTH } from "@/lib/limits";
 import type { PublicVideo } from "@/lib/video";
 import { api, elapse } from "../../../tests/support/dom";
@@ -58,7 +59,7 @@ const video = (change: Partial<PublicVideo> = {}): PublicVideo => ({
 });
 
 /** The studio with its catalogue answered, and POST /api/videos answered by `answer`; returns the bodies sent. */
-async function studio(answer: () => Response) {
+async function studio(answer: () => Response, presenters: StartingPresenter[] = []) {
   const sent: Record<string, unknown>[] = [];
   api.use(
     http.get("/api/admin/catalogue/looks", () => HttpResponse.json(looks)),
@@ -71,7 +72,7 @@ async function studio(answer: () => Response) {
   );
   render(
     <SWRConfig value={{ provider: () => new Map() }}>
-      <GenerateForm initialLooks={looks} initialVoices={voices} />
+      <GenerateForm initialLooks={looks} initialVoices={voices} presenters={presenters} />
     </SWRConfig>,
   );
   await elapse(20); // hydrated, first pages read again
@@ -204,5 +205,67 @@ describe("GenerateForm: the preview", () => {
     fireEvent.click(screen.getByRole("radio", { name: "A colour" }));
     type(screen.getByLabelText(/Background colour/), "#1e40af");
     expect(frame().style.backgroundColor).toBe("#1e40af");
+  });
+});
+
+describe("GenerateForm: start from a presenter", () => {
+  const anna: StartingPresenter = {
+    presenter: {
+      id: "presenter-anna",
+      name: "Anna",
+      avatarId: "portrait",
+      voiceId: "voice-1",
+      aspectRatio: "4:5",
+      resolution: "720p",
+      options: { captions: "burned", outputFormat: "mp4", voiceSpeed: 1.2 },
+      tags: ["news"],
+      active: true,
+    },
+    look: looks.items[1]!,
+  };
+  const startFrom = (name: string) =>
+    fireEvent.change(screen.getByRole("combobox", { name: "Start from a presenter" }), {
+      target: { value: name === "None" ? "" : anna.presenter.id },
+    });
+
+  it("fills look, voice, format and options from the presenter, keeps the text, and sends the presenter's id", async () => {
+    const sent = await studio(() => HttpResponse.json(video(), { status: 201 }), [anna]);
+    type(title(), "Morning news");
+    type(script(), "Good morning.");
+    startFrom("Anna");
+
+    expect(screen.getByRole<HTMLInputElement>("radio", { name: /Look portrait/ }).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>("radio", { name: "Portrait 4:5" }).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>("radio", { name: "Also burned into the picture" }).checked).toBe(true);
+    expect(title().value).toBe("Morning news");
+    await generate();
+
+    expect(sent).toEqual([
+      expect.objectContaining({
+        title: "Morning news",
+        script: "Good morning.",
+        avatarId: "portrait",
+        voiceId: "voice-1",
+        aspectRatio: "4:5",
+        resolution: "720p",
+        options: expect.objectContaining({ captions: "burned", voiceSpeed: 1.2 }),
+        presenterId: "presenter-anna",
+      }),
+    ]);
+    // A new draft keeps the working set, the presenter with it.
+    expect(screen.getByRole<HTMLSelectElement>("combobox", { name: "Start from a presenter" }).value).toBe(
+      "presenter-anna",
+    );
+  });
+
+  it("another look is no longer the presenter's: its id is not sent", async () => {
+    const sent = await studio(() => HttpResponse.json(video(), { status: 201 }), [anna]);
+    startFrom("Anna");
+    fireEvent.click(screen.getByRole("radio", { name: /Look landscape/ }));
+    expect(screen.getByRole<HTMLSelectElement>("combobox", { name: "Start from a presenter" }).value).toBe("");
+    type(title(), "Welcome");
+    type(script(), "Hello.");
+    await generate();
+    expect(sent[0]).not.toHaveProperty("presenterId");
   });
 });

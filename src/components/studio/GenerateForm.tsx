@@ -6,6 +6,7 @@ import { PresenterSettingsFields } from "@/components/studio/PresenterSettingsFi
 import { SavePresenterPanel } from "@/components/studio/SavePresenterPanel";
 import { ScriptField } from "@/components/studio/ScriptField";
 import { TitleField } from "@/components/studio/TitleField";
+import { StartFromPresenter } from "@/components/studio/StartFromPresenter";
 import { StudioPreview } from "@/components/studio/StudioPreview";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useFieldError } from "@/hooks/use-field-error";
@@ -13,7 +14,7 @@ import { isOutcome, useGenerateVideo, type GenerateOutcome } from "@/hooks/use-g
 import type { LookPage, VoicePage } from "@/lib/catalogue";
 import { estimateScript, formatUsd } from "@/lib/cost";
 import { VOICE_SPEED_MAX, VOICE_SPEED_MIN } from "@/lib/limits";
-import { lacksVoice } from "@/lib/presenter-draft";
+import { lacksVoice, startFromPresenter, type StartingPresenter } from "@/lib/presenter-draft";
 import { initialStudioDraft, newDraftAfter, toCreateVideoInput, type StudioDraft } from "@/lib/studio-draft";
 import { describeFirstIssue, fieldProblem } from "@/lib/validation";
 import { createVideoInput, videoScript } from "@/lib/video-input";
@@ -23,8 +24,20 @@ import { createVideoInput, videoScript } from "@/lib/video-input";
  * pickers and fields are controlled: a refusal keeps everything typed and chosen; a made video starts a new draft
  * (title and script empty) with the same look, voice, format and options, the admin's working set.
  */
-/** `initialLooks` / `initialVoices`: the pickers' first pages, rendered by the server (none when HeyGen was unreachable). */
-export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: LookPage; initialVoices?: VoicePage }) {
+/**
+ * `initialLooks` / `initialVoices`: the pickers' first pages, rendered by the server (none when HeyGen was
+ * unreachable).
+ */
+export function GenerateForm({
+  initialLooks,
+  initialVoices,
+  presenters = [],
+}: {
+  initialLooks?: LookPage;
+  initialVoices?: VoicePage;
+  /** Active presenters to start from. */
+  presenters?: StartingPresenter[];
+}) {
   const [draft, setDraft] = useState(() => initialStudioDraft(initialLooks?.items[0] ?? null));
   const { formRef, error, fail, clear, errorFor, moreOpen, setMoreOpen } = useFieldError();
   const { submitting, generate, forget } = useGenerateVideo();
@@ -32,7 +45,15 @@ export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: L
 
   const update = (change: (current: StudioDraft) => Partial<StudioDraft>) => {
     forget(); // a changed form is a new submission
-    setDraft((current) => ({ ...current, ...change(current) }));
+    setDraft((current) => {
+      const next = { ...current, ...change(current) };
+      // Another look is another presenter's, or nobody's: the video is no longer the one started from.
+      return next.lookId === current.lookId ? next : { ...next, presenterId: "" };
+    });
+  };
+  const pickPresenter = (starting: StartingPresenter | null) => {
+    forget();
+    setDraft((current) => (starting ? startFromPresenter(current, starting) : { ...current, presenterId: "" }));
   };
   // A field's refusal goes once the admin edits that field.
   const edit = (field: "title" | "script", value: string) => {
@@ -52,7 +73,7 @@ export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: L
     if (lacksVoice(draft)) {
       return fail({ field: "voiceId", message: "This look has no voice of its own: pick one." });
     }
-    const result = await generate(parsed.data);
+    const result = await generate({ ...parsed.data, ...(draft.presenterId && { presenterId: draft.presenterId }) });
     if (!isOutcome(result)) return fail(result);
     setOutcome(result);
     setDraft(newDraftAfter);
@@ -79,6 +100,7 @@ export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: L
             problem={scriptProblem}
             error={errorFor("script")}
           />
+          <StartFromPresenter presenters={presenters} value={draft.presenterId} onPick={pickPresenter} />
           <PresenterSettingsFields
             draft={draft}
             onChange={update}
