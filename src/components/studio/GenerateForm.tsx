@@ -92,6 +92,7 @@ export function GenerateForm({
         noValidate
       >
         <div className="space-y-6">
+          <StartFromPresenter presenters={presenters} value={draft.presenterId} onPick={pickPresenter} />
           <TitleField value={draft.title} onChange={(title) => edit("title", title)} error={errorFor("title")} />
           <ScriptField
             value={draft.script}
@@ -100,7 +101,6 @@ export function GenerateForm({
             problem={scriptProblem}
             error={errorFor("script")}
           />
-          <StartFromPresenter presenters={presenters} value={draft.presenterId} onPick={pickPresenter} />
           <PresenterSettingsFields
             draft={draft}
             onChange={update}
