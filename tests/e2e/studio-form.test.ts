@@ -63,13 +63,14 @@ describe("the studio form", () => {
     await page.fill("textarea[name=script]", "x".repeat(5_000));
     // One message, in the route's words, and no Generate until the script is shortened (issue 16, bug 8).
     await page.getByRole("alert").filter({ hasText: "Keep the script to 4,999 characters or fewer" }).waitFor();
-    expect(await page.getByRole("alert").allTextContents()).toEqual([
+    // (Next's route announcer is an empty alert of its own.)
+    expect(await page.getByRole("alert").filter({ hasText: /\S/ }).allTextContents()).toEqual([
       "Keep the script to 4,999 characters or fewer: HeyGen takes no more.",
     ]);
     expect(await page.getByTestId("script-count").getAttribute("class")).toContain("text-red-700");
     expect(await generateButton(page).isDisabled()).toBe(true);
     await page.fill("textarea[name=script]", "x".repeat(4_999));
-    expect(await page.getByRole("alert").count()).toBe(0);
+    expect(await page.getByRole("alert").filter({ hasText: /\S/ }).count()).toBe(0);
     expect(await generateButton(page).isDisabled()).toBe(false);
     await page.close();
   });
