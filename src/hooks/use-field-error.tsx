@@ -8,8 +8,9 @@ export type FieldError = { message: string; field?: string };
 const isInDisclosure = (field?: string) => !!field?.startsWith("options.") && field !== "options.captions";
 
 /**
- * A form's refusal, shown beside the field it names and focused there, opening "More options" when the field is
- * inside it: the studio and the presenter editor show their errors the same way.
+ * A form's refusal, shown (and announced) beside the field it names and focused there, opening "More options" when the
+ * field is inside it: the studio and the presenter editor show their errors the same way. A form shows a refusal
+ * without a field itself, and one with a field nowhere else: one message per field.
  */
 export function useFieldError() {
   const formRef = useRef<HTMLFormElement>(null);
@@ -27,7 +28,9 @@ export function useFieldError() {
 
   const errorFor = (field: string) =>
     error && (error.field === field || error.field?.startsWith(`${field}.`)) ? (
-      <span className="mt-1 block text-sm text-red-700">{error.message}</span>
+      <span role="alert" className="mt-1 block text-sm text-red-700">
+        {error.message}
+      </span>
     ) : null;
 
   return { formRef, error, fail, clear: () => setError(null), errorFor, moreOpen, setMoreOpen };

@@ -15,6 +15,11 @@ type ErrorBody = { error?: { message?: string; field?: string } };
 
 /** fetch + JSON for the browser: non-2xx answers become ApiRequestError with the server's message. */
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
+  return (await fetchJsonAnswer<T>(url, init)).body;
+}
+
+/** fetchJson, with the answer's status besides (a 202 and a 201 carry the same kind of body but do not mean the same). */
+export async function fetchJsonAnswer<T>(url: string, init?: RequestInit): Promise<{ status: number; body: T }> {
   const response = await fetch(url, {
     ...init,
     headers: {
@@ -33,5 +38,5 @@ export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> 
       error?.field,
     );
   }
-  return body as T;
+  return { status: response.status, body: body as T };
 }

@@ -41,6 +41,22 @@ export function presenterDraft(presenter: Presenter, look: Look | null): StudioD
   };
 }
 
+/** An active presenter the studio can start from, with its look as the catalogue describes it (null: not listed). */
+export type StartingPresenter = { presenter: Presenter; look: Look | null };
+
+/**
+ * The studio's draft started from a presenter: its look, voice, format and options, the title and script kept, and
+ * its id, sent with the video (POST /api/videos `presenterId`) while the look stays the presenter's.
+ */
+export function startFromPresenter(current: StudioDraft, { presenter, look }: StartingPresenter): StudioDraft {
+  return {
+    ...presenterDraft(presenter, look),
+    title: current.title,
+    script: current.script,
+    presenterId: presenter.id,
+  };
+}
+
 /** The body of PATCH /api/admin/presenters/[id] for these settings, sent exactly as a Generate would send them. */
 export function presenterSettings(draft: StudioDraft) {
   const { avatarId, voiceId, aspectRatio, resolution, options } = toCreateVideoInput(draft);

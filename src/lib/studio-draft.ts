@@ -17,6 +17,8 @@ export type StudioDraft = {
   aspectRatio: AspectRatio;
   resolution: Resolution;
   options: OptionsDraft;
+  /** The presenter the draft was started from (sent as `presenterId`); empty when none, or once its look was changed. */
+  presenterId: string;
 };
 
 export type BackgroundKind = "none" | "color" | "image";
@@ -47,6 +49,7 @@ export function initialStudioDraft(look: Look | null): StudioDraft {
     voiceId: "",
     aspectRatio: aspectRatioForOrientation(look?.preferredOrientation ?? null),
     resolution: DEFAULT_RESOLUTION,
+    presenterId: "",
     options: {
       engine: "",
       voiceSpeed: null,
@@ -63,6 +66,12 @@ export function initialStudioDraft(look: Look | null): StudioDraft {
     },
   };
 }
+
+/**
+ * The draft after a video was made from it: a new one, title and script empty, keeping the look, voice, format and
+ * options, the admin's working set for the next video.
+ */
+export const newDraftAfter = (made: StudioDraft): StudioDraft => ({ ...made, title: "", script: "" });
 
 /** HeyGen's engine when none is named. */
 const DEFAULT_ENGINE: Engine = "avatar_iv";

@@ -3,8 +3,26 @@ import { HEYGEN_ID_MAX_LENGTH, SCRIPT_MAX_LENGTH, TITLE_MAX_LENGTH } from "./lim
 import { generationOptions } from "./generation-options";
 import { ASPECT_RATIOS, DEFAULT_RESOLUTION, nearestFormat, RESOLUTIONS } from "./video-format";
 
-const required = { error: "is required" };
-export const text = (max: number, tooLong: string) => z.string(required).trim().min(1, "is required").max(max, tooLong);
+/** A required text of at most `max` characters, trimmed. Messages that are whole sentences stand alone (validation.ts). */
+export const text = (max: number, tooLong: string, required = "is required") =>
+  z.string({ error: required }).trim().min(1, required).max(max, tooLong);
+
+const count = (n: number) => n.toLocaleString("en");
+
+/**
+ * A video's title and script, the route's and the studio's one wording (issue 16, bug 8): the form checks a script as
+ * it is typed with this schema, so it says what the server would.
+ */
+export const videoTitle = text(
+  TITLE_MAX_LENGTH,
+  `Keep the title to ${count(TITLE_MAX_LENGTH)} characters or fewer.`,
+  "Give the video a title.",
+);
+export const videoScript = text(
+  SCRIPT_MAX_LENGTH,
+  `Keep the script to ${count(SCRIPT_MAX_LENGTH)} characters or fewer: HeyGen takes no more.`,
+  "Write what the avatar says.",
+);
 
 /** Legacy clients sent pixel sizes; they are mapped to the nearest preset. */
 const legacyDimension = z
@@ -17,7 +35,7 @@ const legacyDimension = z
 /** How a video looks and sounds: shared by a video (createVideoInput) and a presenter (presenter-input.ts). */
 export const lookFields = {
   /** A HeyGen look id. */
-  avatarId: text(HEYGEN_ID_MAX_LENGTH, "is too long"),
+  avatarId: text(HEYGEN_ID_MAX_LENGTH, "is too long", "Pick a look."),
   /** Empty or missing: the look's own voice. */
   voiceId: z
     .string({ error: "must be a string" })
@@ -34,8 +52,8 @@ export const lookFields = {
 /** What an admin sends to create a video. Shared by the API route and the form. */
 export const createVideoInput = z
   .object({
-    title: text(TITLE_MAX_LENGTH, `must be at most ${TITLE_MAX_LENGTH} characters`),
-    script: text(SCRIPT_MAX_LENGTH, `must be under ${(SCRIPT_MAX_LENGTH + 1).toLocaleString("en")} characters`),
+    title: videoTitle,
+    script: videoScript,
     ...lookFields,
     width: legacyDimension.optional(),
     height: legacyDimension.optional(),

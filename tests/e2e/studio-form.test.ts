@@ -61,11 +61,17 @@ describe("the studio form", () => {
 
     await page.fill("input[name=title]", "E2E too long");
     await page.fill("textarea[name=script]", "x".repeat(5_000));
-    await page.getByRole("alert").filter({ hasText: "Over HeyGen’s limit of 4,999 characters" }).waitFor();
+    // One message, in the route's words, and no Generate until the script is shortened (issue 16, bug 8).
+    await page.getByRole("alert").filter({ hasText: "Keep the script to 4,999 characters or fewer" }).waitFor();
+    // (Next's route announcer is an empty alert of its own.)
+    expect(await page.getByRole("alert").filter({ hasText: /\S/ }).allTextContents()).toEqual([
+      "Keep the script to 4,999 characters or fewer: HeyGen takes no more.",
+    ]);
     expect(await page.getByTestId("script-count").getAttribute("class")).toContain("text-red-700");
-    await page.click("button[type=submit]");
-    await page.getByRole("alert").filter({ hasText: "script must be under 5,000 characters" }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("script");
+    expect(await generateButton(page).isDisabled()).toBe(true);
+    await page.fill("textarea[name=script]", "x".repeat(4_999));
+    expect(await page.getByRole("alert").filter({ hasText: /\S/ }).count()).toBe(0);
+    expect(await generateButton(page).isDisabled()).toBe(false);
     await page.close();
   });
 
@@ -256,3 +262,98 @@ async function waitForRender(title: string): Promise<Record<string, unknown>> {
   }
   throw new Error(`${title} did not finish rendering`);
 }
+
+describe("the studio a first-time user expects (issue 16)", () => {
+  /** A presenter on the portrait look, 4:5, burned-in captions, inserted as the presenters page would save it. */
+  async function portraitPresenter(name: string) {
+    const id = `e2e-${Math.random().toString(36).slice(2, 10)}`;
+    await db.query(
+      `INSERT INTO "Presenter" (id, name, "avatarId", "aspectRatio", resolution, options, tags, "updatedAt")
+       VALUES ($1, $2, $3, '4:5', '720p', $4, '{}', now())`,
+      [id, name, PORTRAIT_LOOK.id, JSON.stringify({ captions: "burned", outputFormat: "mp4" })],
+    );
+    return id;
+  }
+  /** The bodies the page sends to POST /api/videos. */
+  function sentBodies(page: Page) {
+    const bodies: Record<string, unknown>[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith("/api/videos") && request.method() === "POST") bodies.push(request.postDataJSON());
+    });
+    return bodies;
+  }
+  const inView = async (page: Page, selector: string) => {
+    const box = (await page.locator(selector).boundingBox())!;
+    const { height } = page.viewportSize()!;
+    return box.y >= 0 && box.y + box.height <= height;
+  };
+  const preview = (page: Page) => page.getByTestId("studio-preview");
+
+  it("desktop: starts from a presenter, previews it beside the form, refuses an empty title at its field, and shows a hung create in amber", async () => {
+    const presenterId = await portraitPresenter("E2E Anna");
+    const page = await studio();
+    const sent = sentBodies(page);
+    await page.selectOption("select[name=presenterId]", { label: `E2E Anna (${PORTRAIT_LOOK.name})` });
+    expect(await page.isChecked(`input[name=avatarId][value="${PORTRAIT_LOOK.id}"]`)).toBe(true);
+    expect(await page.isChecked('input[name=aspectRatio][value="4:5"]')).toBe(true);
+    expect(await page.isChecked('input[name="options.captions"][value="burned"]')).toBe(true);
+    expect(await preview(page).getAttribute("data-aspect-ratio")).toBe("4:5");
+    const frame = (await preview(page).locator("div").first().boundingBox())!;
+    expect(frame.width / frame.height).toBeCloseTo(4 / 5, 1);
+
+    // The preview and Generate stay beside the form as it scrolls.
+    await page.fill("textarea[name=script]", `Good morning ${FAKE_MARKERS.hang}`);
+    await page.mouse.wheel(0, 1200);
+    await page.waitForFunction(() => scrollY > 800);
+    expect(await inView(page, "[data-testid=studio-preview]")).toBe(true);
+    expect(await inView(page, "[data-testid=generate-bar] button[type=submit]")).toBe(true);
+
+    // An empty title: one sentence at the field, focused, nothing sent (noValidate: no browser bubble).
+    await generateButton(page).click();
+    await page.getByRole("alert").filter({ hasText: "Give the video a title." }).waitFor();
+    expect(await page.getByRole("alert").filter({ hasText: /\S/ }).allTextContents()).toEqual([
+      "Give the video a title.",
+    ]);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("title");
+    expect(sent).toEqual([]);
+
+    // A create that hangs until the timeout, while HeyGen's webhook completes it: amber, like any lost answer.
+    await page.fill("input[name=title]", "E2E hung create");
+    await generateButton(page).click();
+    const status = page.getByRole("status").filter({ hasText: "HeyGen did not confirm “E2E hung create”" });
+    await status.waitFor({ timeout: 45_000 });
+    expect(await status.getAttribute("class")).toContain("text-amber-800");
+    expect(sent).toEqual([expect.objectContaining({ presenterId, avatarId: PORTRAIT_LOOK.id, aspectRatio: "4:5" })]);
+    // A new draft: title and script cleared; the presenter, look and format kept.
+    expect(await page.inputValue("input[name=title]")).toBe("");
+    expect(await page.inputValue("textarea[name=script]")).toBe("");
+    expect(await page.inputValue("select[name=presenterId]")).toBe(presenterId);
+    expect(await page.isChecked('input[name=aspectRatio][value="4:5"]')).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "studio-desktop-preview");
+    await page.close();
+  }, 90_000);
+
+  it("phone: the Generate bar stays on screen while the form scrolls, a made video starts a new draft, axe clean", async () => {
+    await portraitPresenter("E2E Phone presenter");
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await studio(context);
+    await page.selectOption("select[name=presenterId]", { label: `E2E Phone presenter (${PORTRAIT_LOOK.name})` });
+    await page.fill("input[name=title]", "E2E phone draft");
+    await page.fill("textarea[name=script]", "Hello from a phone.");
+    await page.mouse.wheel(0, 1500);
+    await page.waitForFunction(() => scrollY > 1000);
+    expect(await inView(page, "[data-testid=generate-bar] button[type=submit]")).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await preview(page).getAttribute("data-aspect-ratio")).toBe("4:5");
+
+    await generateButton(page).click();
+    await page.getByRole("status").filter({ hasText: "HeyGen is rendering “E2E phone draft”" }).waitFor();
+    expect(await page.inputValue("input[name=title]")).toBe("");
+    expect(await page.inputValue("textarea[name=script]")).toBe("");
+    expect(await page.isChecked(`input[name=avatarId][value="${PORTRAIT_LOOK.id}"]`)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "studio-phone-preview");
+    await context.close();
+  });
+});

@@ -1,11 +1,14 @@
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
+import { POST as callback } from "@/app/api/heygen/callback/route";
 import { POST as createVideoRoute } from "@/app/api/videos/route";
 import { FAKE_MARKERS } from "@/mocks/heygen/fake-heygen";
 import { db } from "@/server/db";
 import { fakeHeygen, heygenServer, LOOK_WITHOUT_VOICE, PORTRAIT_LOOK } from "../support/heygen";
-import { adminCookie, jsonRequest, validVideoInput } from "../support/requests";
+import { adminCookie, jsonRequest, replayDelivery, validVideoInput } from "../support/requests";
+import { callRoute } from "../support/route-scope";
 import { CALLBACK_URL, TEST_ENV } from "../support/test-env";
+import { waitFor } from "../support/wait-for";
 
 const CREATE_URL = `${TEST_ENV.HEYGEN_API_URL}/v3/videos`;
 
@@ -79,7 +82,11 @@ describe("POST /api/videos: a confirmed create", () => {
     expect((await generate({ ...validVideoInput, script: "x".repeat(4_999) })).status).toBe(201);
     const refused = await generate({ ...validVideoInput, script: "x".repeat(5_000) });
     expect(refused.status).toBe(400);
-    expect(refused.body.error).toMatchObject({ field: "script", message: "script must be under 5,000 characters" });
+    // The Studio shows these same words as the script is typed (GenerateForm.test.tsx).
+    expect(refused.body.error).toMatchObject({
+      field: "script",
+      message: "Keep the script to 4,999 characters or fewer: HeyGen takes no more.",
+    });
     expect(fakeHeygen.jobs.size).toBe(1);
   });
 });
@@ -93,21 +100,22 @@ describe("POST /api/videos: bad input", () => {
     expect(await db.video.count()).toBe(0);
   });
 
+  // The Studio's own fields are refused in sentences it shows as they are; the others name the field.
   it.each([
-    ["script", { script: "" }],
-    ["title", { title: "   " }],
-    ["avatarId", { avatarId: "" }],
-    ["aspectRatio", { aspectRatio: "21:9" }],
-    ["aspectRatio", { aspectRatio: undefined }],
-    ["resolution", { resolution: "8k" }],
-    ["voiceId", { voiceId: 42 }],
-    ["width", { aspectRatio: undefined, width: 1081, height: 1080 }],
-    ["height", { aspectRatio: undefined, width: 1080 }],
-  ])("answers 400 naming %s, and writes nothing", async (field, change) => {
+    ["script", { script: "" }, "Write what the avatar says."],
+    ["title", { title: "   " }, "Give the video a title."],
+    ["avatarId", { avatarId: "" }, "Pick a look."],
+    ["aspectRatio", { aspectRatio: "21:9" }, /^aspectRatio must be one of/],
+    ["aspectRatio", { aspectRatio: undefined }, "aspectRatio is required"],
+    ["resolution", { resolution: "8k" }, /^resolution must be one of/],
+    ["voiceId", { voiceId: 42 }, /^voiceId /],
+    ["width", { aspectRatio: undefined, width: 1081, height: 1080 }, "width must be even"],
+    ["height", { aspectRatio: undefined, width: 1080 }, "height is required"],
+  ])("answers 400 naming %s, and writes nothing", async (field, change, message) => {
     const { status, body } = await generate({ ...validVideoInput, ...change });
     expect(status).toBe(400);
     expect(body.error).toMatchObject({ code: "invalid_input", field });
-    expect(body.error.message).toContain(field);
+    expect(body.error.message).toMatch(message);
     expect(await db.video.count()).toBe(0);
     expect(fakeHeygen.jobs.size).toBe(0);
   });
@@ -169,6 +177,27 @@ describe("POST /api/videos: HeyGen's answer is lost or unreadable (the job may e
     const row = await db.video.findUniqueOrThrow({ where: { id: body.id } });
     expect(row).toMatchObject({ status: "PENDING", heygenVideoId: null, unconfirmedReason: expect.any(String) });
     expect(fakeHeygen.jobs.size).toBe(1); // exactly one job: nothing was resent
+  });
+
+  // Issue 16, bug 7: the hung create used to answer `unconfirmed: false` when HeyGen's webhook (8 s in the fake,
+  // before the 20 s timeout) had confirmed the job meanwhile, and the Studio showed it as a plain success.
+  it("every lost answer reads the same, even a hung create whose webhook completes the video during the wait", async () => {
+    const answers = [];
+    for (const marker of [FAKE_MARKERS.gateway502, FAKE_MARKERS.unreadable200]) {
+      answers.push(await generate({ ...validVideoInput, script: `Hello ${marker}` }));
+    }
+    fakeHeygen.reset();
+    const hung = generate({ ...validVideoInput, script: `Hello ${FAKE_MARKERS.hang}` });
+    const delivery = await waitFor(() => fakeHeygen.outbox[0], Boolean);
+    const webhook = await callRoute(() => callback(replayDelivery(delivery!)));
+    expect(webhook.response.status).toBe(200);
+    await webhook.afterResponse();
+    answers.push(await hung);
+    expect((await db.video.findUniqueOrThrow({ where: { id: answers[2]!.body.id } })).status).toBe("COMPLETED");
+
+    expect(answers.map(({ status, body }) => ({ status, unconfirmed: body.unconfirmed }))).toEqual(
+      Array(3).fill({ status: 202, unconfirmed: true }),
+    );
   });
 
   it.each([

@@ -32,7 +32,7 @@ describe("createVideoInput", () => {
     expect(firstIssue({ ...valid, script: "x".repeat(SCRIPT_MAX_LENGTH) })).toBeNull();
     expect(firstIssue({ ...valid, script: "x".repeat(SCRIPT_MAX_LENGTH + 1) })).toEqual({
       field: "script",
-      message: "must be under 5,000 characters",
+      message: "Keep the script to 4,999 characters or fewer: HeyGen takes no more.",
     });
   });
 
@@ -72,16 +72,17 @@ describe("createVideoInput", () => {
   });
 
   it.each([
-    [{ script: "" }, "script", "is required"],
-    [{ script: "   " }, "script", "is required"],
+    [{ script: "" }, "script", "Write what the avatar says."],
+    [{ script: "   " }, "script", "Write what the avatar says."],
     [{ aspectRatio: "2:1" }, "aspectRatio", "must be one of 16:9, 9:16, 1:1, 4:5, 5:4"],
     [{ aspectRatio: undefined }, "aspectRatio", "is required"],
     [{ resolution: "8k" }, "resolution", "must be one of 720p, 1080p, 4k"],
     [{ aspectRatio: undefined, width: 127, height: 720 }, "width", "must be at least 128"],
     [{ aspectRatio: undefined, width: 1281, height: 720 }, "width", "must be even"],
     [{ aspectRatio: undefined, width: 1280 }, "height", "is required"],
-    [{ avatarId: "" }, "avatarId", "is required"],
-    [{ title: undefined }, "title", "is required"],
+    [{ avatarId: "" }, "avatarId", "Pick a look."],
+    [{ title: undefined }, "title", "Give the video a title."],
+    [{ title: "x".repeat(201) }, "title", "Keep the title to 200 characters or fewer."],
   ])("refuses %o naming %s", (change, field, message) => {
     expect(firstIssue({ ...valid, ...change })).toEqual({ field, message });
   });

@@ -87,7 +87,7 @@ export function PresenterEditor({ presenter, look, initialLooks, initialVoices }
         <Link href="/admin/presenters" className={smallButton}>
           Cancel
         </Link>
-        {error && (
+        {error && !error.field && (
           <p role="alert" className="text-sm text-red-700">
             {error.message}
           </p>

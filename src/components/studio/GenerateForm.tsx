@@ -1,51 +1,68 @@
 "use client";
 
-import Link from "next/link";
-import { useRef, useState } from "react";
-import { useSWRConfig } from "swr";
+import { useState } from "react";
+import { GenerateOutcomeMessage } from "@/components/studio/GenerateOutcomeMessage";
 import { PresenterSettingsFields } from "@/components/studio/PresenterSettingsFields";
 import { SavePresenterPanel } from "@/components/studio/SavePresenterPanel";
 import { ScriptField } from "@/components/studio/ScriptField";
+import { TitleField } from "@/components/studio/TitleField";
+import { StartFromPresenter } from "@/components/studio/StartFromPresenter";
+import { StudioPreview } from "@/components/studio/StudioPreview";
 import { SubmitButton } from "@/components/ui/SubmitButton";
-import { inputClass } from "@/components/ui/styles";
 import { useFieldError } from "@/hooks/use-field-error";
-import { isVideosKey } from "@/hooks/use-videos";
+import { isOutcome, useGenerateVideo, type GenerateOutcome } from "@/hooks/use-generate-video";
 import type { LookPage, VoicePage } from "@/lib/catalogue";
 import { estimateScript, formatUsd } from "@/lib/cost";
-import { ApiRequestError, fetchJson } from "@/lib/fetch-json";
-import { newIdempotencyKey } from "@/lib/idempotency-key";
-import { TITLE_MAX_LENGTH, VOICE_SPEED_MAX, VOICE_SPEED_MIN } from "@/lib/limits";
-import { lacksVoice } from "@/lib/presenter-draft";
-import { initialStudioDraft, toCreateVideoInput, type StudioDraft } from "@/lib/studio-draft";
-import { describeFirstIssue } from "@/lib/validation";
-import type { PublicVideo } from "@/lib/video";
-import { createVideoInput } from "@/lib/video-input";
-
-type Outcome = { kind: "created" | "unconfirmed"; video: PublicVideo };
-
-const NETWORK_FAILURE =
-  "The server could not be reached, so this video may or may not have been made. Check your connection and click " +
-  "Generate again: the same request is sent again, so at most one video is made.";
+import { VOICE_SPEED_MAX, VOICE_SPEED_MIN } from "@/lib/limits";
+import { lacksVoice, startFromPresenter, type StartingPresenter } from "@/lib/presenter-draft";
+import { initialStudioDraft, newDraftAfter, toCreateVideoInput, type StudioDraft } from "@/lib/studio-draft";
+import { describeFirstIssue, fieldProblem } from "@/lib/validation";
+import { createVideoInput, videoScript } from "@/lib/video-input";
 
 /**
  * The studio: script, look, voice, format, captions and every other option, with what a click will spend. The
- * pickers and fields are controlled, so nothing typed or chosen is lost when a request fails.
+ * pickers and fields are controlled: a refusal keeps everything typed and chosen; a made video starts a new draft
+ * (title and script empty) with the same look, voice, format and options, the admin's working set.
  */
-/** `initialLooks` / `initialVoices`: the pickers' first pages, rendered by the server (none when HeyGen was unreachable). */
-export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: LookPage; initialVoices?: VoicePage }) {
-  const { mutate } = useSWRConfig();
+/**
+ * `initialLooks` / `initialVoices`: the pickers' first pages, rendered by the server (none when HeyGen was
+ * unreachable).
+ */
+export function GenerateForm({
+  initialLooks,
+  initialVoices,
+  presenters = [],
+}: {
+  initialLooks?: LookPage;
+  initialVoices?: VoicePage;
+  /** Active presenters to start from. */
+  presenters?: StartingPresenter[];
+}) {
   const [draft, setDraft] = useState(() => initialStudioDraft(initialLooks?.items[0] ?? null));
   const { formRef, error, fail, clear, errorFor, moreOpen, setMoreOpen } = useFieldError();
-  const [submitting, setSubmitting] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  // One key per submission: repeated clicks, and retries after a lost answer, carry the same key, so the
-  // server makes one video (and one HeyGen job) whatever happens. Changing the form starts a new submission.
-  const idempotencyKey = useRef<string | null>(null);
+  const { submitting, generate, forget } = useGenerateVideo();
+  const [outcome, setOutcome] = useState<GenerateOutcome | null>(null);
 
   const update = (change: (current: StudioDraft) => Partial<StudioDraft>) => {
-    idempotencyKey.current = null;
-    setDraft((current) => ({ ...current, ...change(current) }));
+    forget(); // a changed form is a new submission
+    setDraft((current) => {
+      const next = { ...current, ...change(current) };
+      // Another look is another presenter's, or nobody's: the video is no longer the one started from.
+      return next.lookId === current.lookId ? next : { ...next, presenterId: "" };
+    });
   };
+  const pickPresenter = (starting: StartingPresenter | null) => {
+    forget();
+    setDraft((current) => (starting ? startFromPresenter(current, starting) : { ...current, presenterId: "" }));
+  };
+  // A field's refusal goes once the admin edits that field.
+  const edit = (field: "title" | "script", value: string) => {
+    if (error?.field === field) clear();
+    update(() => ({ [field]: value }));
+  };
+
+  // Known before any click, in the route's own words: the script is checked as typed (its emptiness only on Generate).
+  const scriptProblem = draft.script.trim() ? fieldProblem(videoScript, "script", draft.script) : null;
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,30 +73,10 @@ export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: L
     if (lacksVoice(draft)) {
       return fail({ field: "voiceId", message: "This look has no voice of its own: pick one." });
     }
-
-    setSubmitting(true);
-    idempotencyKey.current ??= newIdempotencyKey();
-    try {
-      const video = await fetchJson<PublicVideo>("/api/videos", {
-        method: "POST",
-        body: JSON.stringify(parsed.data),
-        headers: { "idempotency-key": idempotencyKey.current },
-      });
-      idempotencyKey.current = null;
-      setOutcome({ kind: video.unconfirmed ? "unconfirmed" : "created", video });
-      setDraft((current) => ({ ...current, script: "" }));
-    } catch (caught) {
-      // A refusal is final for this submission; a network failure is not: a retry must reuse the key.
-      if (caught instanceof ApiRequestError) {
-        idempotencyKey.current = null;
-        fail({ message: caught.message, field: caught.field });
-      } else {
-        fail({ message: NETWORK_FAILURE });
-      }
-    } finally {
-      setSubmitting(false);
-      void mutate(isVideosKey);
-    }
+    const result = await generate({ ...parsed.data, ...(draft.presenterId && { presenterId: draft.presenterId }) });
+    if (!isOutcome(result)) return fail(result);
+    setOutcome(result);
+    setDraft(newDraftAfter);
   }
 
   const speed = Math.min(Math.max(draft.options.voiceSpeed ?? 1, VOICE_SPEED_MIN), VOICE_SPEED_MAX);
@@ -91,59 +88,50 @@ export function GenerateForm({ initialLooks, initialVoices }: { initialLooks?: L
         ref={formRef}
         method="post"
         onSubmit={onSubmit}
-        className="space-y-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 lg:grid lg:grid-cols-[minmax(0,1fr)_18rem] lg:gap-8"
         noValidate
       >
-        <label className="block">
-          <span className="text-sm font-medium">Title</span>
-          <input
-            name="title"
-            required
-            maxLength={TITLE_MAX_LENGTH}
-            value={draft.title}
-            onChange={(e) => update(() => ({ title: e.target.value }))}
-            className={inputClass}
-            placeholder="Welcome to the team"
+        <div className="space-y-6">
+          <StartFromPresenter presenters={presenters} value={draft.presenterId} onPick={pickPresenter} />
+          <TitleField value={draft.title} onChange={(title) => edit("title", title)} error={errorFor("title")} />
+          <ScriptField
+            value={draft.script}
+            onChange={(script) => edit("script", script)}
+            voiceSpeed={speed}
+            problem={scriptProblem}
+            error={errorFor("script")}
           />
-          {errorFor("title")}
-        </label>
-        <ScriptField
-          value={draft.script}
-          onChange={(script) => update(() => ({ script }))}
-          voiceSpeed={speed}
-          error={errorFor("script")}
-        />
-        <PresenterSettingsFields
-          draft={draft}
-          onChange={update}
-          errorFor={errorFor}
-          moreOpen={moreOpen}
-          onToggleMore={setMoreOpen}
-          initialLooks={initialLooks}
-          initialVoices={initialVoices}
-        />
-        <div className="flex flex-wrap items-center gap-4">
-          <SubmitButton pending={submitting} pendingLabel="Sending to HeyGen…">
-            {seconds > 0 ? `Generate (≈ ${formatUsd(costUsd)})` : "Generate"}
-          </SubmitButton>
-          {outcome && (
-            <p
-              role="status"
-              className={`text-sm ${outcome.kind === "created" ? "text-emerald-800" : "text-amber-800"}`}
-            >
-              {outcome.kind === "created"
-                ? `HeyGen is rendering “${outcome.video.title}”. `
-                : `HeyGen did not confirm “${outcome.video.title}”: it may still be rendering, so it was not sent again. Its page updates when HeyGen reports back. `}
-              <Link href={`/videos/${outcome.video.id}`} className="font-medium underline">
-                Watch it
-              </Link>
-            </p>
-          )}
-          {error && (
-            <p role="alert" className="text-sm text-red-700">
-              {error.message}
-            </p>
-          )}
+          <PresenterSettingsFields
+            draft={draft}
+            onChange={update}
+            errorFor={errorFor}
+            moreOpen={moreOpen}
+            onToggleMore={setMoreOpen}
+            initialLooks={initialLooks}
+            initialVoices={initialVoices}
+          />
+        </div>
+        {/* Desktop: a column beside the fields that stays in view as they scroll. Phones: the preview after the
+            fields, and the Generate bar held at the bottom of the screen while the form is on it. */}
+        <div className="contents lg:sticky lg:top-4 lg:block lg:self-start">
+          <div className="mt-6 lg:mt-0">
+            <StudioPreview draft={draft} />
+          </div>
+          <div
+            data-testid="generate-bar"
+            className="sticky bottom-0 z-10 -mx-4 mt-6 space-y-2 border-t border-slate-200 bg-white px-4 py-3 sm:-mx-6 sm:px-6 lg:static lg:mx-0 lg:mt-4 lg:border-0 lg:p-0"
+          >
+            <SubmitButton pending={submitting} pendingLabel="Sending to HeyGen…" disabled={!!scriptProblem}>
+              {seconds > 0 ? `Generate (≈ ${formatUsd(costUsd)})` : "Generate"}
+            </SubmitButton>
+            {outcome && <GenerateOutcomeMessage outcome={outcome} />}
+            {/* A field's refusal shows at its field only: one message per field. */}
+            {error && !error.field && (
+              <p role="alert" className="text-sm text-red-700">
+                {error.message}
+              </p>
+            )}
+          </div>
         </div>
       </form>
       <SavePresenterPanel draft={draft} />

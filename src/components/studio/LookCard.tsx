@@ -35,11 +35,12 @@ export function LookCard(props: { look: Look; checked: boolean; onPick: (look: L
         className="peer sr-only"
       />
       <span className="block overflow-hidden rounded-md border border-slate-200 bg-white peer-checked:border-indigo-600 peer-checked:ring-2 peer-checked:ring-indigo-600 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-indigo-700">
-        <span className="relative block aspect-square bg-slate-100">
+        {/* A fixed height, the image whole within it: a portrait look shows portrait, a landscape one landscape. */}
+        <span className="relative block h-36 bg-slate-100">
           {look.previewImageUrl && (
             // Signed, expiring HeyGen URLs: next/image's optimiser would cache them past expiry.
             // eslint-disable-next-line @next/next/no-img-element
-            <img src={look.previewImageUrl} alt="" className="h-full w-full object-cover" loading="lazy" />
+            <img src={look.previewImageUrl} alt="" className="h-full w-full object-contain" loading="lazy" />
           )}
           {previewing && look.previewVideoUrl && (
             <video
@@ -51,7 +52,7 @@ export function LookCard(props: { look: Look; checked: boolean; onPick: (look: L
               playsInline
               preload="auto"
               aria-hidden
-              className="absolute inset-0 h-full w-full object-cover"
+              className="absolute inset-0 h-full w-full object-contain"
             />
           )}
           {look.ownership === "private" && (

@@ -4,15 +4,26 @@ import { SCRIPT_MAX_LENGTH } from "@/lib/limits";
 
 const count = (n: number) => n.toLocaleString("en");
 
-/** The script, its length against HeyGen's limit (announced once it is over), and what saying it will cost. */
+/**
+ * The script, its length against HeyGen's limit, and what saying it will cost. One message at a time: `problem`, what
+ * the route's schema says of the script as typed (too long), announced as it appears; else `error`, a refusal.
+ */
 export function ScriptField(props: {
   value: string;
   onChange: (script: string) => void;
   voiceSpeed: number;
+  problem: string | null;
   error?: React.ReactNode;
 }) {
-  const { value, onChange, voiceSpeed, error } = props;
+  const { value, onChange, voiceSpeed, problem, error } = props;
   const over = value.length - SCRIPT_MAX_LENGTH;
+  const message = problem ? (
+    <p role="alert" className="mt-1 text-sm font-medium text-red-700">
+      {problem}
+    </p>
+  ) : (
+    error
+  );
   return (
     <div>
       <div className="flex items-baseline justify-between gap-2">
@@ -35,18 +46,13 @@ export function ScriptField(props: {
         rows={6}
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        aria-invalid={over > 0}
-        aria-describedby="studio-script-count studio-script-estimate"
+        aria-invalid={!!message}
+        aria-describedby={`studio-script-count studio-script-estimate${message ? " studio-script-error" : ""}`}
         className={inputClass}
         placeholder="What the avatar says."
       />
-      {over > 0 && (
-        <p role="alert" className="mt-1 text-sm font-medium text-red-700">
-          Over HeyGen’s limit of {count(SCRIPT_MAX_LENGTH)} characters: shorten the script to generate it.
-        </p>
-      )}
+      {message && <div id="studio-script-error">{message}</div>}
       <CostEstimate id="studio-script-estimate" script={value} voiceSpeed={voiceSpeed} />
-      {error}
     </div>
   );
 }

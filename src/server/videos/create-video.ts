@@ -1,6 +1,6 @@
 import "server-only";
 import type { Video } from "@/generated/prisma/client";
-import { toPublicVideo } from "@/lib/video";
+import { toPublicVideo, type PublicVideo } from "@/lib/video";
 import type { CreateVideoInput } from "@/lib/video-input";
 import { db, isUniqueViolation } from "@/server/db";
 import { env } from "@/server/env";
@@ -26,6 +26,16 @@ export const HTTP_STATUS_OF_OUTCOME = { created: 201, unconfirmed: 202, repeat: 
   CreateVideoResult["outcome"],
   number
 >;
+
+/**
+ * A create's answer, as POST /api/videos sends it. A lost answer reads `unconfirmed` whatever happened meanwhile: a
+ * create that hung until the timeout may find the video already confirmed by HeyGen's webhook, and it must read as a
+ * gateway's 502 or an unreadable 200 does, since the admin learns the same thing from each (issue 16, bug 7).
+ */
+export function createAnswer({ video, outcome }: CreateVideoResult): PublicVideo {
+  const answer = toPublicVideo(video, { admin: true });
+  return outcome === "unconfirmed" ? { ...answer, unconfirmed: true } : answer;
+}
 
 /**
  * Records the video first (PENDING, its id doubling as HeyGen's callback_id and Idempotency-Key), then asks

@@ -4,16 +4,18 @@ import { heygenAccount } from "@/server/overview/heygen-account";
 import { requireAdminPage } from "@/server/auth/session";
 import { findLooks } from "@/server/catalogue/find-looks";
 import { findVoices } from "@/server/catalogue/find-voices";
+import { startingPresenters } from "@/server/presenters/starting-presenters";
 
 export const metadata: Metadata = { title: "Studio" };
 
 export default async function StudioPage() {
   await requireAdminPage();
   // The pickers' first pages, rendered here; when HeyGen is unreachable (or no key is set) the pickers say so.
-  const [looks, voices, { account }] = await Promise.all([
+  const [looks, voices, { account }, presenters] = await Promise.all([
     findLooks({}).catch(() => undefined),
     findVoices({}).catch(() => undefined),
     heygenAccount(),
+    startingPresenters(),
   ]);
   return (
     <div className="space-y-6">
@@ -25,7 +27,7 @@ export default async function StudioPage() {
           </p>
         )}
       </div>
-      <GenerateForm initialLooks={looks} initialVoices={voices} />
+      <GenerateForm initialLooks={looks} initialVoices={voices} presenters={presenters} />
     </div>
   );
 }

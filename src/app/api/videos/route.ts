@@ -1,11 +1,10 @@
 import { NextResponse } from "next/server";
-import { toPublicVideo } from "@/lib/video";
 import { createVideoInput } from "@/lib/video-input";
 import { isAdminRequest } from "@/server/auth/session";
 import { idempotencyKeyOf } from "@/server/http/idempotency-key";
 import { route } from "@/server/http/route";
 import { latestVideos } from "@/server/video-lists/latest-videos";
-import { createVideo, HTTP_STATUS_OF_OUTCOME } from "@/server/videos/create-video";
+import { createAnswer, createVideo, HTTP_STATUS_OF_OUTCOME } from "@/server/videos/create-video";
 
 // GET /api/videos — completed videos for everyone, every video for an admin
 export const GET = route({}, async ({ request }) => {
@@ -16,6 +15,6 @@ export const GET = route({}, async ({ request }) => {
 // POST /api/videos — admin: record a video and ask HeyGen to render it. 202 when HeyGen's answer was lost;
 // 200 with the first video when the Idempotency-Key was seen before.
 export const POST = route({ admin: true, body: createVideoInput }, async ({ request, body }) => {
-  const { video, outcome } = await createVideo(body, { idempotencyKey: idempotencyKeyOf(request) });
-  return NextResponse.json(toPublicVideo(video, { admin: true }), { status: HTTP_STATUS_OF_OUTCOME[outcome] });
+  const result = await createVideo(body, { idempotencyKey: idempotencyKeyOf(request) });
+  return NextResponse.json(createAnswer(result), { status: HTTP_STATUS_OF_OUTCOME[result.outcome] });
 });
