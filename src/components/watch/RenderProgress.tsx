@@ -1,5 +1,6 @@
 import { useElapsedSeconds } from "@/hooks/use-elapsed-seconds";
 import { formatDuration, formatRoughDuration } from "@/lib/format";
+import { overdueThreshold } from "@/lib/render-time";
 import type { PublicVideo, VideoStatus } from "@/lib/video";
 
 const STAGES = ["Queued", "Rendering", "Ready"] as const;
@@ -75,7 +76,14 @@ function headline(video: PublicVideo): string {
   return video.status === "PROCESSING" ? "HeyGen is rendering this video…" : "Ready: loading the video…";
 }
 
+/**
+ * Past the typical time the render is not late yet: "longer than usual" only from the threshold the admin's Pending
+ * page calls overdue (twice the typical time, at least 2 min), so "usually under a minute" is never followed by
+ * "taking longer than usual" ten seconds in.
+ */
 function estimate(typical: number, elapsed: number): string {
-  const left = typical - elapsed;
-  return `usually ${formatRoughDuration(typical)} — ${left > 0 ? `${formatRoughDuration(left)} left` : "taking longer than usual"}`;
+  const usually = `usually ${formatRoughDuration(typical)}`;
+  if (elapsed < typical) return `${usually} — ${formatRoughDuration(typical - elapsed)} left`;
+  if (elapsed < overdueThreshold(typical).seconds) return `${usually} — should be ready soon`;
+  return `${usually} — this one is taking longer`;
 }
