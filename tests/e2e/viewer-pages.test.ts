@@ -256,7 +256,9 @@ describe("the watch page", () => {
     const { page } = await open(`/videos/${id}`);
     const failed = page.getByTestId("video-failed");
     await failed.waitFor({ timeout: renderMs + 10_000 });
-    expect(await failed.textContent()).toBe("This video could not be made.HeyGen could not render this video.");
+    expect(await failed.textContent()).toBe(
+      "This video could not be made.Something went wrong while it was being made.",
+    );
     await screenshot(page, "failed");
   });
 

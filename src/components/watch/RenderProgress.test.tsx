@@ -8,7 +8,14 @@ import { RenderProgress } from "./RenderProgress";
 async function estimateAfter(typical: number, seconds: number) {
   const video = renderingVideo({ createdAt: new Date().toISOString() });
   render(
-    <RenderProgress video={video} typicalRenderSeconds={typical} connectionProblem={false} className="" style={{}} />,
+    <RenderProgress
+      video={video}
+      typicalRenderSeconds={typical}
+      connectionProblem={false}
+      admin={false}
+      className=""
+      style={{}}
+    />,
   );
   await elapse(seconds * 1_000);
   return screen.getByText(/^usually /).textContent;

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useVideo } from "@/hooks/use-video";
-import type { PublicVideo } from "@/lib/video";
+import { PLAIN_FAILURE, type PublicVideo } from "@/lib/video";
 import { ratioOf } from "@/lib/video-format";
 import { RenderProgress } from "./RenderProgress";
 
@@ -17,13 +17,15 @@ type Props = {
   /** Median render time of recent videos in seconds, for the estimate while this one renders; null: no history. */
   typicalRenderSeconds?: number | null;
   variant?: PlayerVariant;
+  /** An admin is watching: the render's progress and failure name HeyGen's part; viewers read plain words. */
+  admin?: boolean;
 };
 
 /**
  * Plays a video once HeyGen has rendered it; until then shows the render's progress, kept current by useVideo,
  * and switches to the video without a reload.
  */
-export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant = "page" }: Props) {
+export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant = "page", admin = false }: Props) {
   const { data, error, refreshMedia } = useVideo(initialVideo);
   const video = data ?? initialVideo;
   // The URL playing stays put when a newer one arrives (the app re-signs it right after the webhook): swapping it
@@ -80,7 +82,7 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
         data-testid="video-failed"
       >
         <p className="text-lg font-semibold text-white">This video could not be made.</p>
-        <p className="text-sm text-slate-300">{video.error ?? "HeyGen did not say why."}</p>
+        <p className="text-sm text-slate-300">{video.error ?? (admin ? "HeyGen did not say why." : PLAIN_FAILURE)}</p>
       </div>
     );
   }
@@ -90,6 +92,7 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
       video={video}
       typicalRenderSeconds={typicalRenderSeconds}
       connectionProblem={Boolean(error)}
+      admin={admin}
       className={box}
       style={frame}
     />

@@ -17,7 +17,7 @@ export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
   const typical = isTerminal(video.status) ? null : await typicalRenderSeconds();
   return (
     <article className="space-y-4">
-      <VideoPlayer initialVideo={video} typicalRenderSeconds={typical} />
+      <VideoPlayer initialVideo={video} typicalRenderSeconds={typical} admin={admin} />
       <div className="space-y-3">
         <h1 className="text-2xl font-semibold break-words">{video.title}</h1>
         <LiveVideoFacts initialVideo={video} />
