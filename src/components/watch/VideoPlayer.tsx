@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useVideo } from "@/hooks/use-video";
 import { PLAIN_FAILURE, type PublicVideo } from "@/lib/video";
 import { ratioOf } from "@/lib/video-format";
+import { ReadyVideo } from "./ReadyVideo";
 import { RenderProgress } from "./RenderProgress";
 
 /** "page": on the watch page, under the site's header; "embed": alone, filling another site's iframe. */
@@ -34,6 +35,8 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
   const [retried, setRetried] = useState(false);
   if (playing === null && video.videoUrl) setPlaying(video.videoUrl);
   const player = useRef<HTMLVideoElement>(null);
+  // The README's promise: a video that finishes while someone watches its progress starts playing by itself.
+  const [finishedWhileWatched] = useState(() => !(initialVideo.status === "COMPLETED" && initialVideo.videoUrl));
   const onMediaError = () => {
     if (retried) return;
     setRetried(true);
@@ -53,23 +56,16 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
 
   if (video.status === "COMPLETED" && video.videoUrl) {
     return (
-      <video
+      <ReadyVideo
         key={playing ?? video.videoUrl}
+        video={video}
         src={playing ?? video.videoUrl}
-        poster={video.thumbnailUrl ?? undefined}
-        controls
-        playsInline
-        preload="metadata"
+        autoPlay={finishedWhileWatched}
         className={box}
         style={frame}
-        data-testid="video-ready"
-        ref={player}
-        onError={onMediaError}
-      >
-        {video.subtitleUrl && (
-          <track kind="captions" src={`/api/videos/${video.id}/captions`} srcLang="en" label="English" default />
-        )}
-      </video>
+        videoRef={player}
+        onMediaError={onMediaError}
+      />
     );
   }
 
