@@ -12,6 +12,8 @@ type Props = {
   style: CSSProperties;
   videoRef: RefObject<HTMLVideoElement | null>;
   onMediaError: () => void;
+  /** Where it is playing, in seconds, as it moves (the transcript's current line). */
+  onTime?: (seconds: number) => void;
 };
 
 /**
@@ -19,7 +21,7 @@ type Props = {
  * Unmute button in plain view until the sound is on (by the button or the player's own controls). A browser that
  * refuses even muted autoplay leaves the usual play button.
  */
-export function ReadyVideo({ video, src, autoPlay, className, style, videoRef, onMediaError }: Props) {
+export function ReadyVideo({ video, src, autoPlay, className, style, videoRef, onMediaError, onTime }: Props) {
   const [mutedByUs, setMutedByUs] = useState(false);
   useEffect(() => {
     const element = videoRef.current;
@@ -49,6 +51,7 @@ export function ReadyVideo({ video, src, autoPlay, className, style, videoRef, o
         data-testid="video-ready"
         ref={videoRef}
         onError={onMediaError}
+        onTimeUpdate={(event) => onTime?.(event.currentTarget.currentTime)}
         onVolumeChange={(event) => !event.currentTarget.muted && setMutedByUs(false)}
       >
         {video.subtitleUrl && (

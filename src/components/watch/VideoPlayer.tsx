@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useVideo } from "@/hooks/use-video";
 import { PLAIN_FAILURE, type PublicVideo } from "@/lib/video";
 import { ratioOf } from "@/lib/video-format";
+import { useWatchPlayer } from "./player-context";
 import { ReadyVideo } from "./ReadyVideo";
 import { RenderProgress } from "./RenderProgress";
 
@@ -35,6 +36,9 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
   const [retried, setRetried] = useState(false);
   if (playing === null && video.videoUrl) setPlaying(video.videoUrl);
   const player = useRef<HTMLVideoElement>(null);
+  // On the watch page the transcript seeks this player (the embed has it alone): tell the page which element it is.
+  const shared = useWatchPlayer();
+  useEffect(() => shared?.attach(player.current));
   // The README's promise: a video that finishes while someone watches its progress starts playing by itself.
   const [finishedWhileWatched] = useState(() => !(initialVideo.status === "COMPLETED" && initialVideo.videoUrl));
   const onMediaError = () => {
@@ -65,6 +69,7 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
         style={frame}
         videoRef={player}
         onMediaError={onMediaError}
+        onTime={shared?.setTime}
       />
     );
   }

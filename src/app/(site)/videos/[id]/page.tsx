@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { LiveVideoFacts } from "@/components/watch/LiveVideoFacts";
 import { ShareActions } from "@/components/watch/ShareActions";
+import { Transcript } from "@/components/watch/Transcript";
 import { VideoEvents } from "@/components/watch/VideoEvents";
 import { VideoPlayer } from "@/components/watch/VideoPlayer";
 import { isTerminal, toPublicVideo } from "@/lib/video";
@@ -23,6 +24,7 @@ export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
         <LiveVideoFacts initialVideo={video} />
         <ShareActions initialVideo={video} />
       </div>
+      <Transcript initialVideo={video} script={row.script} />
       {admin && <VideoEvents deliveries={await listDeliveries(row.id)} />}
     </article>
   );
