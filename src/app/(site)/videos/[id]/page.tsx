@@ -6,6 +6,8 @@ import { VideoEvents } from "@/components/watch/VideoEvents";
 import { VideoPlayer } from "@/components/watch/VideoPlayer";
 import { isTerminal, toPublicVideo } from "@/lib/video";
 import { isAdminSession } from "@/server/auth/session";
+import { publicOrigin } from "@/server/http/public-origin";
+import { embedCode } from "@/server/share/embed-code";
 import { typicalRenderSeconds } from "@/server/videos/typical-render-time";
 import { videoForPage } from "@/server/watch/video-for-page";
 import { listDeliveries } from "@/server/webhooks/delivery-log";
@@ -22,7 +24,7 @@ export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
       <div className="space-y-3">
         <h1 className="text-2xl font-semibold break-words">{video.title}</h1>
         <LiveVideoFacts initialVideo={video} />
-        <ShareActions initialVideo={video} />
+        <ShareActions initialVideo={video} embedCode={embedCode(publicOrigin(), video).html} />
       </div>
       <Transcript initialVideo={video} script={row.script} />
       {admin && <VideoEvents deliveries={await listDeliveries(row.id)} />}
