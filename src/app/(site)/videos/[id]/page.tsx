@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { LiveVideoFacts } from "@/components/watch/LiveVideoFacts";
+import { MoreVideos } from "@/components/watch/MoreVideos";
 import { ShareActions } from "@/components/watch/ShareActions";
 import { Transcript } from "@/components/watch/Transcript";
 import { VideoEvents } from "@/components/watch/VideoEvents";
@@ -9,6 +10,7 @@ import { isAdminSession } from "@/server/auth/session";
 import { publicOrigin } from "@/server/http/public-origin";
 import { embedCode } from "@/server/share/embed-code";
 import { typicalRenderSeconds } from "@/server/videos/typical-render-time";
+import { moreVideos } from "@/server/video-lists/more-videos";
 import { videoForPage } from "@/server/watch/video-for-page";
 import { listDeliveries } from "@/server/webhooks/delivery-log";
 
@@ -28,6 +30,7 @@ export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
       </div>
       <Transcript initialVideo={video} script={row.script} />
       {admin && <VideoEvents deliveries={await listDeliveries(row.id)} />}
+      <MoreVideos videos={await moreVideos(row.id)} />
     </article>
   );
 }
