@@ -6,6 +6,7 @@ import { PENDING_POLL_MS, usePending } from "./use-pending";
 const pendingView = (total: number): PendingView => ({
   generatedAt: new Date().toISOString(),
   overdueAfterSeconds: 600,
+  overdueRule: "no_history",
   videos: [],
   total,
 });

@@ -1,3 +1,4 @@
+import type { OverdueRule } from "./render-time";
 import type { VideoStatus } from "./video";
 
 /** A video HeyGen has not finished (Queued or Rendering), as the pending view lists it. */
@@ -18,8 +19,9 @@ export type PendingVideo = {
 
 export type PendingView = {
   generatedAt: string;
-  /** Twice the typical render time, or 10 minutes before any video has completed. */
+  /** See overdueThreshold (src/lib/render-time.ts); `overdueRule` says which part of the rule set it. */
   overdueAfterSeconds: number;
+  overdueRule: OverdueRule;
   /** Oldest first; at most PENDING_LIMIT of `total`. */
   videos: PendingVideo[];
   total: number;

@@ -81,8 +81,8 @@ export type AdminVideo = PublicVideo & {
  */
 export type VideoDeletion = { id: string; heygen: "deleted" | "already_gone" | "no_job" | "not_asked" };
 
-/** What viewers read when a video failed; the admin sees HeyGen's own message. */
-export const PLAIN_FAILURE = "HeyGen could not render this video.";
+/** What viewers read when a video failed, in plain words (no "HeyGen"); the admin sees HeyGen's own message. */
+export const PLAIN_FAILURE = "Something went wrong while it was being made.";
 
 export function toPublicVideo(video: VideoRow, viewer: { admin: boolean }): PublicVideo {
   return {

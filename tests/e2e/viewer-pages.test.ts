@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { FAKE_MARKERS } from "../../src/mocks/heygen/fake-heygen";
 import { ASPECT_RATIOS } from "../../src/lib/video-format";
+import { seriousViolations } from "./axe";
 import { launchChromium } from "./browser";
 import { DESKTOP, PHONE, screenshot, startViewerStack, thumbnailOf, type ViewerStack } from "./viewer-stack";
 
@@ -256,7 +257,9 @@ describe("the watch page", () => {
     const { page } = await open(`/videos/${id}`);
     const failed = page.getByTestId("video-failed");
     await failed.waitFor({ timeout: renderMs + 10_000 });
-    expect(await failed.textContent()).toBe("This video could not be made.HeyGen could not render this video.");
+    expect(await failed.textContent()).toBe(
+      "This video could not be made.Something went wrong while it was being made.",
+    );
     await screenshot(page, "failed");
   });
 
@@ -277,4 +280,63 @@ describe("the watch page", () => {
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
     expect(await page.getByRole("link", { name: "Browse all videos" }).getAttribute("href")).toBe("/");
   });
+});
+
+describe("the watch page's parts", () => {
+  const playerState = (page: Page) =>
+    page.getByTestId("video-ready").evaluate((video: HTMLVideoElement) => ({
+      muted: video.muted,
+      paused: video.paused,
+      time: video.currentTime,
+    }));
+
+  it("starts a video that finishes while it is watched, muted, with an Unmute button", async () => {
+    const id = await stack.createVideo({ title: "Starts by itself", script: `Hello ${FAKE_MARKERS.lateWebhook}` });
+    const { page } = await open(`/videos/${id}`);
+    await page.getByTestId("video-generating").waitFor();
+    const unmute = page.getByRole("button", { name: "Unmute" });
+    await unmute.waitFor({ timeout: 4 * renderMs + 10_000 });
+    expect(await playerState(page)).toMatchObject({ muted: true, paused: false });
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "autoplay-unmute");
+    await unmute.click();
+    // The fake's video is 5 s long: it may have ended by now; the sound is on for the next play.
+    expect(await playerState(page)).toMatchObject({ muted: false });
+    await unmute.waitFor({ state: "detached" });
+  });
+
+  for (const [size, viewport] of [
+    ["desktop", DESKTOP],
+    ["phone", PHONE],
+  ] as const) {
+    it(`transcript: a caption line plays the video from its time (${size})`, async () => {
+      const id = await stack.createVideo({ title: `Transcript ${size}` });
+      await stack.waitUntilFinished(id);
+      const { page } = await open(`/videos/${id}`, { viewport });
+      const transcript = page.getByRole("region", { name: "Transcript" });
+      const line = transcript.getByRole("button", { name: "Play from 0:02 by the offline fake HeyGen." });
+      await line.click();
+      await page.waitForFunction(() => {
+        const video = document.querySelector<HTMLVideoElement>("[data-testid=video-ready]")!;
+        return !video.paused && video.currentTime >= 2.4;
+      });
+      await transcript.locator("button[aria-current=true]", { hasText: "by the offline fake" }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `transcript-${size}`);
+    });
+
+    it(`Embed gives the iframe code oEmbed gives (${size})`, async () => {
+      const id = await stack.createVideo({ title: `Embed ${size}` });
+      await stack.waitUntilFinished(id);
+      const { page } = await open(`/videos/${id}`, { viewport });
+      await page.getByRole("button", { name: "Embed" }).click();
+      const code = page.getByRole("textbox", { name: /Paste this into your page/ });
+      const oEmbed = (await (
+        await fetch(`${stack.url}/api/oembed?${new URLSearchParams({ url: page.url() })}`)
+      ).json()) as { html: string };
+      expect(await code.inputValue()).toBe(oEmbed.html);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `embed-code-${size}`);
+    });
+  }
 });

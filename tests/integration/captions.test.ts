@@ -1,6 +1,7 @@
 import { delay, http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/videos/[id]/captions/route";
+import { GET as cuesRoute } from "@/app/api/videos/[id]/captions/cues/route";
 import { db } from "@/server/db";
 import { completedVideo } from "../support/completed-video";
 import { heygenRequests, heygenServer } from "../support/heygen";
@@ -92,5 +93,31 @@ describe("GET /api/videos/[id]/captions", () => {
     });
     heygenServer.resetHandlers();
     expect(await (await fetchCaptions(video.id)).text()).toBe(SAMPLE_VTT);
+  });
+});
+
+describe("GET /api/videos/[id]/captions/cues", () => {
+  const fetchCues = async (id: string) => {
+    const request = getRequest(`/api/videos/${encodeURIComponent(id)}/captions/cues`);
+    const { response } = await callRoute(() => cuesRoute(request, { params: Promise.resolve({ id }) }));
+    return response;
+  };
+
+  it("gives the captions as timed lines in seconds, markup left out, cacheable", async () => {
+    serveCaptions(() =>
+      HttpResponse.text("1\n00:00:01,250 --> 00:00:03,000\n<i>Hi</i> there\n\n2\n00:00:03,000 --> 00:00:04,500\nBye\n"),
+    );
+    const response = await fetchCues((await completedVideo()).id);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=60, s-maxage=300");
+    expect(await response.json()).toEqual([
+      { start: 1.25, end: 3, text: "Hi there" },
+      { start: 3, end: 4.5, text: "Bye" },
+    ]);
+  });
+
+  it("answers 404 for a video without captions", async () => {
+    const video = await db.video.create({ data: { ...videoRow, status: "PROCESSING" } });
+    expect((await fetchCues(video.id)).status).toBe(404);
   });
 });

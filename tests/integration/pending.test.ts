@@ -76,7 +76,12 @@ describe("GET /api/admin/pending", () => {
 
     const { status, body } = await pending();
     expect(status).toBe(200);
-    expect(body).toMatchObject({ generatedAt: new Date(now).toISOString(), overdueAfterSeconds: 200, total: 3 });
+    expect(body).toMatchObject({
+      generatedAt: new Date(now).toISOString(),
+      overdueAfterSeconds: 200,
+      overdueRule: "twice_typical",
+      total: 3,
+    });
     expect(
       body.videos.map(({ title, status, ageSeconds, unconfirmedReason, batchId, overdue }) => ({
         title,
@@ -123,7 +128,7 @@ describe("GET /api/admin/pending", () => {
     await video("Eleven minutes", "PROCESSING", 660);
     await video("Nine minutes", "PROCESSING", 540);
     const { body } = await pending();
-    expect(body.overdueAfterSeconds).toBe(600);
+    expect(body).toMatchObject({ overdueAfterSeconds: 600, overdueRule: "no_history" });
     expect(body.videos.map(({ title, overdue }) => [title, overdue])).toEqual([
       ["Eleven minutes", true],
       ["Nine minutes", false],
@@ -134,7 +139,8 @@ describe("GET /api/admin/pending", () => {
     await history(10);
     await video("Ninety seconds", "PROCESSING", 90);
     const { body } = await pending();
-    expect(body.overdueAfterSeconds).toBe(120);
+    // Said as the minimum, not as "twice the typical render time" (20 s).
+    expect(body).toMatchObject({ overdueAfterSeconds: 120, overdueRule: "minimum" });
     expect(body.videos.map(({ title, overdue }) => [title, overdue])).toEqual([["Ninety seconds", false]]);
   });
 

@@ -73,7 +73,7 @@ describe("GET /api/videos/[id]", () => {
     const video = await db.video.create({
       data: { ...videoRow, status: "FAILED", error: "MOVIO_PAYMENT_INSUFFICIENT_CREDIT: quota 0" },
     });
-    expect((await (await fetchVideo(video.id)).json()).error).toBe("HeyGen could not render this video.");
+    expect((await (await fetchVideo(video.id)).json()).error).toBe("Something went wrong while it was being made.");
     const admin = await fetchVideo(video.id, { cookie: await adminCookie() });
     expect((await admin.json()).error).toBe("MOVIO_PAYMENT_INSUFFICIENT_CREDIT: quota 0");
     expect(admin.headers.get("cache-control")).toBe("private, no-store");

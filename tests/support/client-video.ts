@@ -44,7 +44,7 @@ export const withDetails = (video: PublicVideo): PublicVideo => ({
 export const failed = (video: PublicVideo): PublicVideo => ({
   ...video,
   status: "FAILED",
-  error: "HeyGen could not render this video.",
+  error: "Something went wrong while it was being made.",
   completedAt: new Date().toISOString(),
   settled: true,
 });

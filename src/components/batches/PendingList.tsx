@@ -6,6 +6,7 @@ import { focusRing } from "@/components/ui/focus-ring";
 import { usePending } from "@/hooks/use-pending";
 import { formatAge } from "@/lib/format";
 import type { PendingView } from "@/lib/pending";
+import type { OverdueRule } from "@/lib/render-time";
 
 const link = `text-indigo-700 underline ${focusRing}`;
 
@@ -21,7 +22,7 @@ export function PendingList({ initial }: { initial: PendingView }) {
         {view.total === 0
           ? "Nothing is rendering."
           : `${view.total} in flight${overdue ? `, ${overdue} overdue` : ""}.`}{" "}
-        A video is overdue after {overdueWords(view.overdueAfterSeconds)} (twice the typical render time).
+        A video is overdue after {overdueWords(view.overdueAfterSeconds)} ({RULE_WORDS[view.overdueRule]}).
         {view.total > view.videos.length && ` The ${view.videos.length} oldest are shown.`}
       </p>
       {error && (
@@ -65,6 +66,12 @@ export function PendingList({ initial }: { initial: PendingView }) {
     </div>
   );
 }
+
+const RULE_WORDS: Record<OverdueRule, string> = {
+  twice_typical: "twice the typical render time",
+  minimum: "the minimum: twice the typical render time is shorter",
+  no_history: "no video has finished yet to learn the typical render time from",
+};
 
 const overdueWords = (seconds: number) =>
   seconds < 120 ? `${seconds} seconds` : `${Math.round(seconds / 60)} minutes`;

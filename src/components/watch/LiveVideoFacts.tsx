@@ -1,8 +1,9 @@
 "use client";
 
 import { useVideo } from "@/hooks/use-video";
-import { formatDate, formatDuration } from "@/lib/format";
+import { formatDuration } from "@/lib/format";
 import type { PublicVideo } from "@/lib/video";
+import { LocalDateTime } from "./LocalDateTime";
 
 /**
  * The date and, once HeyGen has said it, the length of a video, under its title. (Its status is the player's to
@@ -14,7 +15,7 @@ export function LiveVideoFacts({ initialVideo }: { initialVideo: PublicVideo }) 
     <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600">
       {/* The length comes last: nothing moves when it appears. */}
       <span>
-        Created <time dateTime={video.createdAt}>{formatDate(video.createdAt)}</time>
+        Created <LocalDateTime iso={video.createdAt} />
       </span>
       {video.duration !== null && (
         <span data-testid="video-duration">

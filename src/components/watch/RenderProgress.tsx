@@ -1,5 +1,6 @@
 import { useElapsedSeconds } from "@/hooks/use-elapsed-seconds";
 import { formatDuration, formatRoughDuration } from "@/lib/format";
+import { overdueThreshold } from "@/lib/render-time";
 import type { PublicVideo, VideoStatus } from "@/lib/video";
 
 const STAGES = ["Queued", "Rendering", "Ready"] as const;
@@ -9,13 +10,15 @@ type Props = {
   video: PublicVideo;
   typicalRenderSeconds: number | null;
   connectionProblem: boolean;
+  /** An admin is watching: the headline names HeyGen's part. */
+  admin: boolean;
   /** The player's box: the progress fills exactly the space the video will. */
   className: string;
   style: React.CSSProperties;
 };
 
-/** While HeyGen renders: the stages, the time so far and, from recent renders, about how long is left. */
-export function RenderProgress({ video, typicalRenderSeconds, connectionProblem, className, style }: Props) {
+/** While the video is made: the stages, the time so far and, from recent renders, about how long is left. */
+export function RenderProgress({ video, typicalRenderSeconds, connectionProblem, admin, className, style }: Props) {
   const elapsed = useElapsedSeconds(video.createdAt, true);
   const current = CURRENT_STAGE[video.status];
   return (
@@ -30,7 +33,7 @@ export function RenderProgress({ video, typicalRenderSeconds, connectionProblem,
       />
       {/* Announced when the stage changes or the connection fails; the ticking clock below is not, it would talk every second. */}
       <div aria-live="polite" className="space-y-1">
-        <p className="font-medium sm:text-lg">{headline(video)}</p>
+        <p className="font-medium sm:text-lg">{headline(video, admin)}</p>
         {connectionProblem && <p className="text-sm text-amber-200">Connection lost. Retrying…</p>}
       </div>
       <ol aria-label="Progress" className="flex items-center gap-2 text-sm">
@@ -68,14 +71,24 @@ function StageMark({ index, current }: { index: number; current: number }) {
   );
 }
 
-function headline(video: PublicVideo): string {
+/** Viewers read what is happening in plain words; admins also read whose step it is (HeyGen's, or an unconfirmed create). */
+function headline(video: PublicVideo, admin: boolean): string {
   if (video.status === "PENDING") {
+    if (!admin) return "Getting ready to make this video…";
     return video.unconfirmed ? "Waiting for HeyGen to confirm this video…" : "Waiting for HeyGen to start…";
   }
-  return video.status === "PROCESSING" ? "HeyGen is rendering this video…" : "Ready: loading the video…";
+  if (video.status === "PROCESSING") return admin ? "HeyGen is rendering this video…" : "This video is being made…";
+  return "Ready: loading the video…";
 }
 
+/**
+ * Past the typical time the render is not late yet: "longer than usual" only from the threshold the admin's Pending
+ * page calls overdue (twice the typical time, at least 2 min), so "usually under a minute" is never followed by
+ * "taking longer than usual" ten seconds in.
+ */
 function estimate(typical: number, elapsed: number): string {
-  const left = typical - elapsed;
-  return `usually ${formatRoughDuration(typical)} — ${left > 0 ? `${formatRoughDuration(left)} left` : "taking longer than usual"}`;
+  const usually = `usually ${formatRoughDuration(typical)}`;
+  if (elapsed < typical) return `${usually} — ${formatRoughDuration(typical - elapsed)} left`;
+  if (elapsed < overdueThreshold(typical).seconds) return `${usually} — should be ready soon`;
+  return `${usually} — this one is taking longer`;
 }

@@ -9,8 +9,14 @@ const NOTICE_MS = 3_000;
 const noSubscription = () => () => {};
 const button = `inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 ${focusRing}`;
 
-/** Copy the link, share it (where the browser can), download the file once it exists. */
-export function ShareActions({ initialVideo }: { initialVideo: PublicVideo }) {
+type Props = {
+  initialVideo: PublicVideo;
+  /** The iframe other sites paste, the one oEmbed gives (src/server/share/embed-code.ts). */
+  embedCode: string;
+};
+
+/** Copy the link, share it (where the browser can), embed it and download the file once it exists. */
+export function ShareActions({ initialVideo, embedCode }: Props) {
   const video = useVideo(initialVideo).data ?? initialVideo;
   // The Web Share API exists in some browsers only; false while rendering on the server and hydrating.
   const canShare = useSyncExternalStore(
@@ -22,12 +28,14 @@ export function ShareActions({ initialVideo }: { initialVideo: PublicVideo }) {
   const clearNotice = useRef<ReturnType<typeof setTimeout>>(undefined);
   const link = () => new URL(`/videos/${video.id}`, window.location.origin).href;
 
-  async function copyLink() {
-    const copied = await navigator.clipboard?.writeText(link()).then(
+  const [showEmbed, setShowEmbed] = useState(false);
+
+  async function copy(text: string, done: string, fallback: string) {
+    const copied = await navigator.clipboard?.writeText(text).then(
       () => true,
       () => false,
     );
-    setNotice(copied ? "Link copied" : "Could not copy: copy the address bar instead");
+    setNotice(copied ? done : fallback);
     clearTimeout(clearNotice.current);
     clearNotice.current = setTimeout(() => setNotice(""), NOTICE_MS);
   }
@@ -39,7 +47,11 @@ export function ShareActions({ initialVideo }: { initialVideo: PublicVideo }) {
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <button type="button" onClick={copyLink} className={button}>
+      <button
+        type="button"
+        onClick={() => copy(link(), "Link copied", "Could not copy: copy the address bar instead")}
+        className={button}
+      >
         Copy link
       </button>
       {canShare && (
@@ -52,9 +64,42 @@ export function ShareActions({ initialVideo }: { initialVideo: PublicVideo }) {
           Download
         </a>
       )}
+      {video.status === "COMPLETED" && (
+        <button
+          type="button"
+          onClick={() => setShowEmbed(!showEmbed)}
+          aria-expanded={showEmbed}
+          aria-controls="embed-code"
+          className={button}
+        >
+          Embed
+        </button>
+      )}
       <span role="status" className="text-sm font-medium text-emerald-800">
         {notice}
       </span>
+      {video.status === "COMPLETED" && showEmbed && (
+        <div id="embed-code" className="w-full space-y-2">
+          <label htmlFor="embed-code-text" className="block text-sm font-medium text-slate-700">
+            Paste this into your page to show the video there
+          </label>
+          <textarea
+            id="embed-code-text"
+            readOnly
+            rows={3}
+            value={embedCode}
+            onFocus={(event) => event.currentTarget.select()}
+            className={`w-full rounded-md border border-slate-300 bg-slate-50 p-2 font-mono text-xs text-slate-800 ${focusRing}`}
+          />
+          <button
+            type="button"
+            onClick={() => copy(embedCode, "Embed code copied", "Could not copy: select the code and copy it")}
+            className={button}
+          >
+            Copy code
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -2,8 +2,10 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useVideo } from "@/hooks/use-video";
-import type { PublicVideo } from "@/lib/video";
+import { PLAIN_FAILURE, type PublicVideo } from "@/lib/video";
 import { ratioOf } from "@/lib/video-format";
+import { useWatchPlayer } from "./player-context";
+import { ReadyVideo } from "./ReadyVideo";
 import { RenderProgress } from "./RenderProgress";
 
 /** "page": on the watch page, under the site's header; "embed": alone, filling another site's iframe. */
@@ -17,13 +19,15 @@ type Props = {
   /** Median render time of recent videos in seconds, for the estimate while this one renders; null: no history. */
   typicalRenderSeconds?: number | null;
   variant?: PlayerVariant;
+  /** An admin is watching: the render's progress and failure name HeyGen's part; viewers read plain words. */
+  admin?: boolean;
 };
 
 /**
  * Plays a video once HeyGen has rendered it; until then shows the render's progress, kept current by useVideo,
  * and switches to the video without a reload.
  */
-export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant = "page" }: Props) {
+export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant = "page", admin = false }: Props) {
   const { data, error, refreshMedia } = useVideo(initialVideo);
   const video = data ?? initialVideo;
   // The URL playing stays put when a newer one arrives (the app re-signs it right after the webhook): swapping it
@@ -32,6 +36,11 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
   const [retried, setRetried] = useState(false);
   if (playing === null && video.videoUrl) setPlaying(video.videoUrl);
   const player = useRef<HTMLVideoElement>(null);
+  // On the watch page the transcript seeks this player (the embed has it alone): tell the page which element it is.
+  const shared = useWatchPlayer();
+  useEffect(() => shared?.attach(player.current));
+  // The README's promise: a video that finishes while someone watches its progress starts playing by itself.
+  const [finishedWhileWatched] = useState(() => !(initialVideo.status === "COMPLETED" && initialVideo.videoUrl));
   const onMediaError = () => {
     if (retried) return;
     setRetried(true);
@@ -51,23 +60,17 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
 
   if (video.status === "COMPLETED" && video.videoUrl) {
     return (
-      <video
+      <ReadyVideo
         key={playing ?? video.videoUrl}
+        video={video}
         src={playing ?? video.videoUrl}
-        poster={video.thumbnailUrl ?? undefined}
-        controls
-        playsInline
-        preload="metadata"
+        autoPlay={finishedWhileWatched}
         className={box}
         style={frame}
-        data-testid="video-ready"
-        ref={player}
-        onError={onMediaError}
-      >
-        {video.subtitleUrl && (
-          <track kind="captions" src={`/api/videos/${video.id}/captions`} srcLang="en" label="English" default />
-        )}
-      </video>
+        videoRef={player}
+        onMediaError={onMediaError}
+        onTime={shared?.setTime}
+      />
     );
   }
 
@@ -80,7 +83,7 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
         data-testid="video-failed"
       >
         <p className="text-lg font-semibold text-white">This video could not be made.</p>
-        <p className="text-sm text-slate-300">{video.error ?? "HeyGen did not say why."}</p>
+        <p className="text-sm text-slate-300">{video.error ?? (admin ? "HeyGen did not say why." : PLAIN_FAILURE)}</p>
       </div>
     );
   }
@@ -90,6 +93,7 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
       video={video}
       typicalRenderSeconds={typicalRenderSeconds}
       connectionProblem={Boolean(error)}
+      admin={admin}
       className={box}
       style={frame}
     />

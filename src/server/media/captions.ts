@@ -1,6 +1,7 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { parseSync, stringifySync } from "subtitle";
+import type { CaptionCue } from "@/lib/captions";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
@@ -38,6 +39,15 @@ export async function captionsAsWebVtt(video: { id: string; subtitleUrl: string 
     logger.warn({ videoId: video.id, err: (error as Error).message }, "could not load the captions");
     throw new AppError("heygen_media_unavailable", "HeyGen's captions for this video could not be loaded.");
   }
+}
+
+/** The captions as timed lines, for the watch page's transcript: seconds, and the text without its markup. */
+export async function captionCues(video: { id: string; subtitleUrl: string | null }): Promise<CaptionCue[]> {
+  return parseSync(await captionsAsWebVtt(video)).flatMap((node) =>
+    node.type === "cue"
+      ? [{ start: node.data.start / 1000, end: node.data.end / 1000, text: node.data.text.replace(/<[^>]*>/g, "") }]
+      : [],
+  );
 }
 
 /** The presigned media URL is HeyGen's storage, not its API: a plain GET, bounded like a HeyGen call. */

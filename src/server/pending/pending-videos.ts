@@ -1,12 +1,8 @@
 import "server-only";
 import { PENDING_LIMIT, type PendingView } from "@/lib/pending";
+import { overdueThreshold } from "@/lib/render-time";
 import { db } from "@/server/db";
 import { typicalRenderSeconds } from "@/server/videos/typical-render-time";
-
-/** Before any video has completed there is no "usual": a render older than this is worth a look. */
-const OVERDUE_WITHOUT_HISTORY_SECONDS = 600;
-/** Never sooner than this: a few quick renders must not make every video in flight look late. */
-const MIN_OVERDUE_SECONDS = 120;
 
 /** Every video in flight (Queued or Rendering), from batches and the Studio alike, oldest first: the Pending page. */
 export async function pendingVideos(now = new Date()): Promise<PendingView> {
@@ -30,11 +26,11 @@ export async function pendingVideos(now = new Date()): Promise<PendingView> {
     db.video.count({ where }),
     typicalRenderSeconds(),
   ]);
-  const overdueAfterSeconds =
-    typical === null ? OVERDUE_WITHOUT_HISTORY_SECONDS : Math.max(MIN_OVERDUE_SECONDS, Math.round(2 * typical));
+  const { seconds: overdueAfterSeconds, rule: overdueRule } = overdueThreshold(typical);
   return {
     generatedAt: now.toISOString(),
     overdueAfterSeconds,
+    overdueRule,
     total,
     videos: rows.map((row) => {
       const ageSeconds = Math.max(0, Math.floor((now.getTime() - row.createdAt.getTime()) / 1000));

@@ -5,7 +5,7 @@ import { toPublicVideo } from "@/lib/video";
 import { frameSize } from "@/lib/video-format";
 import { AppError } from "@/server/errors";
 import { findVideo } from "@/server/watch/find-video";
-import { embedSize } from "./embed-size";
+import { embedCode } from "./embed-code";
 import { shareLinks, SITE_NAME } from "./share-links";
 
 const bound = z.coerce
@@ -50,7 +50,7 @@ export async function oEmbedFor({ videoId, ...bounds }: OEmbedRequest, origin: s
   if (row?.status !== "COMPLETED") throw new AppError("not_found", "No finished video at this URL.");
   const video = toPublicVideo(row, { admin: false });
   const links = shareLinks(origin, video.id);
-  const { width, height } = embedSize(video.aspectRatio, bounds);
+  const { html, width, height } = embedCode(origin, video, bounds);
   const thumbnail = frameSize(video.aspectRatio, video.resolution);
   return {
     version: "1.0",
@@ -58,10 +58,7 @@ export async function oEmbedFor({ videoId, ...bounds }: OEmbedRequest, origin: s
     provider_name: SITE_NAME,
     provider_url: `${origin}/`,
     title: video.title,
-    html:
-      `<iframe src="${attribute(links.embed)}" width="${attribute(width)}" height="${attribute(height)}" ` +
-      `frameborder="0" allow="autoplay; fullscreen; picture-in-picture" allowfullscreen ` +
-      `title="${attribute(video.title)}"></iframe>`,
+    html,
     width,
     height,
     ...(video.thumbnailUrl && {
@@ -82,9 +79,3 @@ function watchedVideoId(url: string, origin: string): string | null {
   if (parsed.host !== new URL(origin).host) return null;
   return parsed.pathname.match(/^\/videos\/([^/]+)\/?$/)?.[1] ?? null;
 }
-
-/**
- * A value for a double-quoted HTML attribute: consumers paste `html` into their pages as is, so every value in it is
- * escaped, the app's own URLs included.
- */
-const attribute = (value: string | number) => String(value).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

@@ -1,11 +1,16 @@
 import { notFound } from "next/navigation";
 import { LiveVideoFacts } from "@/components/watch/LiveVideoFacts";
+import { MoreVideos } from "@/components/watch/MoreVideos";
 import { ShareActions } from "@/components/watch/ShareActions";
+import { Transcript } from "@/components/watch/Transcript";
 import { VideoEvents } from "@/components/watch/VideoEvents";
 import { VideoPlayer } from "@/components/watch/VideoPlayer";
 import { isTerminal, toPublicVideo } from "@/lib/video";
 import { isAdminSession } from "@/server/auth/session";
+import { publicOrigin } from "@/server/http/public-origin";
+import { embedCode } from "@/server/share/embed-code";
 import { typicalRenderSeconds } from "@/server/videos/typical-render-time";
+import { moreVideos } from "@/server/video-lists/more-videos";
 import { videoForPage } from "@/server/watch/video-for-page";
 import { listDeliveries } from "@/server/webhooks/delivery-log";
 
@@ -17,13 +22,15 @@ export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
   const typical = isTerminal(video.status) ? null : await typicalRenderSeconds();
   return (
     <article className="space-y-4">
-      <VideoPlayer initialVideo={video} typicalRenderSeconds={typical} />
+      <VideoPlayer initialVideo={video} typicalRenderSeconds={typical} admin={admin} />
       <div className="space-y-3">
         <h1 className="text-2xl font-semibold break-words">{video.title}</h1>
         <LiveVideoFacts initialVideo={video} />
-        <ShareActions initialVideo={video} />
+        <ShareActions initialVideo={video} embedCode={embedCode(publicOrigin(), video).html} />
       </div>
+      <Transcript initialVideo={video} script={row.script} />
       {admin && <VideoEvents deliveries={await listDeliveries(row.id)} />}
+      <MoreVideos videos={await moreVideos(row.id)} />
     </article>
   );
 }

@@ -1,0 +1,37 @@
+import { render, screen } from "@testing-library/react";
+import { SWRConfig } from "swr";
+import { describe, expect, it } from "vitest";
+import { serveJson } from "../../../tests/support/dom";
+import type { PendingView } from "@/lib/pending";
+import { PendingList } from "./PendingList";
+
+const view = (overdueAfterSeconds: number, overdueRule: PendingView["overdueRule"]): PendingView => ({
+  generatedAt: new Date().toISOString(),
+  overdueAfterSeconds,
+  overdueRule,
+  videos: [],
+  total: 0,
+});
+
+function show(initial: PendingView) {
+  serveJson("/api/admin/pending", () => initial);
+  render(
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <PendingList initial={initial} />
+    </SWRConfig>,
+  );
+}
+
+describe("PendingList: when a video is overdue", () => {
+  it.each([
+    [view(400, "twice_typical"), "overdue after 7 minutes (twice the typical render time)."],
+    [view(120, "minimum"), "overdue after 2 minutes (the minimum: twice the typical render time is shorter)."],
+    [
+      view(600, "no_history"),
+      "overdue after 10 minutes (no video has finished yet to learn the typical render time from).",
+    ],
+  ])("says the part of the rule that set the threshold (%#)", (initial, words) => {
+    show(initial);
+    expect(screen.getByText(/A video is overdue after/).textContent).toContain(words);
+  });
+});

@@ -1,0 +1,72 @@
+"use client";
+
+import { useEffect, useState, type CSSProperties, type RefObject } from "react";
+import type { PublicVideo } from "@/lib/video";
+
+type Props = {
+  video: PublicVideo;
+  src: string;
+  /** Start at once, muted (browsers allow only that without a click): the render finished while the page was open. */
+  autoPlay: boolean;
+  className: string;
+  style: CSSProperties;
+  videoRef: RefObject<HTMLVideoElement | null>;
+  onMediaError: () => void;
+  /** Where it is playing, in seconds, as it moves (the transcript's current line). */
+  onTime?: (seconds: number) => void;
+};
+
+/**
+ * The finished video. When it finished while someone watched the progress, it starts by itself, muted, with an
+ * Unmute button in plain view until the sound is on (by the button or the player's own controls). A browser that
+ * refuses even muted autoplay leaves the usual play button.
+ */
+export function ReadyVideo({ video, src, autoPlay, className, style, videoRef, onMediaError, onTime }: Props) {
+  const [mutedByUs, setMutedByUs] = useState(false);
+  useEffect(() => {
+    const element = videoRef.current;
+    if (!autoPlay || !element) return;
+    element.muted = true;
+    element.play().then(
+      () => setMutedByUs(element.muted),
+      () => {},
+    );
+  }, [autoPlay, videoRef]);
+
+  function unmute() {
+    if (videoRef.current) videoRef.current.muted = false;
+    setMutedByUs(false);
+  }
+
+  return (
+    <div className="relative mx-auto w-full" style={{ maxWidth: style.maxWidth }}>
+      <video
+        src={src}
+        poster={video.thumbnailUrl ?? undefined}
+        controls
+        playsInline
+        preload="metadata"
+        className={className}
+        style={style}
+        data-testid="video-ready"
+        ref={videoRef}
+        onError={onMediaError}
+        onTimeUpdate={(event) => onTime?.(event.currentTarget.currentTime)}
+        onVolumeChange={(event) => !event.currentTarget.muted && setMutedByUs(false)}
+      >
+        {video.subtitleUrl && (
+          <track kind="captions" src={`/api/videos/${video.id}/captions`} srcLang="en" label="English" default />
+        )}
+      </video>
+      {mutedByUs && (
+        <button
+          type="button"
+          onClick={unmute}
+          className="absolute top-3 right-3 inline-flex items-center gap-2 rounded-md bg-white px-4 py-2 font-semibold text-slate-900 shadow-lg hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
+        >
+          <span aria-hidden>🔇</span> Unmute
+        </button>
+      )}
+    </div>
+  );
+}

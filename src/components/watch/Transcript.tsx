@@ -1,0 +1,51 @@
+"use client";
+
+import { focusRing } from "@/components/ui/focus-ring";
+import { useCaptionCues } from "@/hooks/use-caption-cues";
+import { useVideo } from "@/hooks/use-video";
+import { formatDuration } from "@/lib/format";
+import type { PublicVideo } from "@/lib/video";
+import { useWatchPlayer } from "./player-context";
+
+/**
+ * What is said in the video: the script, and once the captions are in, each line with its time. A line plays the
+ * video from there; the line being spoken is marked while it plays.
+ */
+export function Transcript({ initialVideo, script }: { initialVideo: PublicVideo; script: string }) {
+  const video = useVideo(initialVideo).data ?? initialVideo;
+  const { data: cues } = useCaptionCues(video.id, video.status === "COMPLETED" && video.subtitleUrl !== null);
+  const player = useWatchPlayer();
+
+  return (
+    <section aria-labelledby="transcript-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="transcript-heading" className="font-semibold">
+        Transcript
+      </h2>
+      {cues && cues.length > 0 ? (
+        <ol className="mt-2 max-h-80 space-y-1 overflow-y-auto" data-testid="transcript-cues">
+          {cues.map((cue) => {
+            const current = player !== null && player.time >= cue.start && player.time < cue.end;
+            return (
+              <li key={cue.start}>
+                <button
+                  type="button"
+                  onClick={() => player?.playFrom(cue.start)}
+                  aria-current={current ? "true" : undefined}
+                  className={`flex w-full gap-3 rounded px-2 py-1 text-left hover:bg-slate-100 ${current ? "bg-indigo-50 font-medium text-indigo-900" : "text-slate-800"} ${focusRing}`}
+                >
+                  <span className="shrink-0 text-slate-600 tabular-nums">
+                    <span className="sr-only">Play from </span>
+                    {formatDuration(cue.start)}
+                  </span>
+                  <span>{cue.text}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      ) : (
+        <p className="mt-2 whitespace-pre-line text-slate-800">{script}</p>
+      )}
+    </section>
+  );
+}

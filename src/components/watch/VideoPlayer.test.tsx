@@ -1,0 +1,66 @@
+import { fireEvent, render, screen } from "@testing-library/react";
+import { HttpResponse } from "msw";
+import { SWRConfig } from "swr";
+import { describe, expect, it, vi } from "vitest";
+import { justCompleted, renderingVideo, withDetails } from "../../../tests/support/client-video";
+import { elapse, holdGets } from "../../../tests/support/dom";
+import type { PublicVideo } from "@/lib/video";
+import { VideoPlayer } from "./VideoPlayer";
+
+function showPlayer(video: PublicVideo) {
+  const held = holdGets("/api/videos/:id");
+  render(
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <VideoPlayer initialVideo={video} />
+    </SWRConfig>,
+  );
+  return held;
+}
+
+const player = () => screen.getByTestId<HTMLVideoElement>("video-ready");
+
+/** The page was open while the video rendered; the watch now says it finished. */
+async function finishWhileWatching(play: () => Promise<void>) {
+  const plays = vi.spyOn(HTMLMediaElement.prototype, "play").mockImplementation(play);
+  const video = renderingVideo();
+  const held = showPlayer(video);
+  await elapse(0);
+  held[0]!.answer(HttpResponse.json(justCompleted(video)));
+  await elapse(0);
+  return plays;
+}
+
+describe("VideoPlayer: a render that finishes while someone watches", () => {
+  it("starts playing at once, muted, with an Unmute button that turns the sound on and goes", async () => {
+    const plays = await finishWhileWatching(() => Promise.resolve());
+    expect(plays).toHaveBeenCalledTimes(1);
+    expect(player().muted).toBe(true);
+    fireEvent.click(screen.getByRole("button", { name: "Unmute" }));
+    expect(player().muted).toBe(false);
+    expect(screen.queryByRole("button", { name: "Unmute" })).toBeNull();
+  });
+
+  it("drops the Unmute button when the sound is turned on with the player's own controls", async () => {
+    await finishWhileWatching(() => Promise.resolve());
+    expect(screen.getByRole("button", { name: "Unmute" })).toBeTruthy();
+    player().muted = false;
+    fireEvent(player(), new Event("volumechange"));
+    expect(screen.queryByRole("button", { name: "Unmute" })).toBeNull();
+  });
+
+  it("leaves the usual play button where the browser refuses to play by itself", async () => {
+    const plays = await finishWhileWatching(() => Promise.reject(new DOMException("Not allowed", "NotAllowedError")));
+    expect(plays).toHaveBeenCalledTimes(1);
+    expect(player().controls).toBe(true);
+    expect(screen.queryByRole("button", { name: "Unmute" })).toBeNull();
+  });
+
+  it("does not start by itself a video that was already finished when the page opened", async () => {
+    const plays = vi.spyOn(HTMLMediaElement.prototype, "play");
+    showPlayer(withDetails(renderingVideo()));
+    await elapse(0);
+    expect(player().muted).toBe(false);
+    expect(plays).not.toHaveBeenCalled();
+    expect(screen.queryByRole("button", { name: "Unmute" })).toBeNull();
+  });
+});
