@@ -1,14 +1,5 @@
+import type { VideoDelivery } from "@/lib/admin-video-detail";
 import { formatDate } from "@/lib/format";
-
-type Delivery = {
-  id: string;
-  receivedAt: Date;
-  scheme: string;
-  eventId: string | null;
-  eventType: string | null;
-  outcome: string;
-  detail: string | null;
-};
 
 const SCHEMES: Record<string, string> = {
   signed_v3: "signed (v3)",
@@ -17,8 +8,8 @@ const SCHEMES: Record<string, string> = {
   events_api: "caught up (events API)",
 };
 
-/** For admins on a video's page: every HeyGen delivery about it, newest first. */
-export function VideoEvents({ deliveries }: { deliveries: Delivery[] }) {
+/** For admins on a video's page: every HeyGen delivery about it, newest first (kept live by AdminVideoPanel). */
+export function VideoEvents({ deliveries }: { deliveries: VideoDelivery[] }) {
   return (
     <section aria-labelledby="events-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="events-heading" className="font-semibold">
@@ -39,7 +30,7 @@ export function VideoEvents({ deliveries }: { deliveries: Delivery[] }) {
           <tbody className="divide-y divide-slate-100">
             {deliveries.map((delivery) => (
               <tr key={delivery.id}>
-                <td className="py-1 pr-3 whitespace-nowrap">{formatDate(delivery.receivedAt.toISOString())}</td>
+                <td className="py-1 pr-3 whitespace-nowrap">{formatDate(delivery.receivedAt)}</td>
                 <td className="py-1 pr-3 wrap-anywhere">{delivery.eventType ?? "—"}</td>
                 <td className="py-1 pr-3">{SCHEMES[delivery.scheme] ?? delivery.scheme}</td>
                 <td className="py-1">

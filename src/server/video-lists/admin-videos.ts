@@ -60,7 +60,7 @@ function filterOf({ status, q }: VideoListQuery): Prisma.VideoWhereInput {
   };
 }
 
-function toAdminVideo(video: Video & { regenerations: Array<{ id: string }> }): AdminVideo {
+export function toAdminVideo(video: Video & { regenerations: Array<{ id: string }> }): AdminVideo {
   return {
     ...toPublicVideo(video, { admin: true }),
     options: storedOptions(video.options),

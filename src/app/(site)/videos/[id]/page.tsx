@@ -1,13 +1,13 @@
 import { notFound } from "next/navigation";
+import { AdminVideoPanel } from "@/components/watch/AdminVideoPanel";
 import { LiveVideoFacts } from "@/components/watch/LiveVideoFacts";
 import { ShareActions } from "@/components/watch/ShareActions";
-import { VideoEvents } from "@/components/watch/VideoEvents";
 import { VideoPlayer } from "@/components/watch/VideoPlayer";
 import { isTerminal, toPublicVideo } from "@/lib/video";
 import { isAdminSession } from "@/server/auth/session";
 import { typicalRenderSeconds } from "@/server/videos/typical-render-time";
+import { adminVideoDetail } from "@/server/video-lists/admin-video";
 import { videoForPage } from "@/server/watch/video-for-page";
-import { listDeliveries } from "@/server/webhooks/delivery-log";
 
 export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
   const row = await videoForPage((await params).id);
@@ -15,6 +15,7 @@ export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
   const admin = await isAdminSession();
   const video = toPublicVideo(row, { admin });
   const typical = isTerminal(video.status) ? null : await typicalRenderSeconds();
+  const adminDetail = admin ? await adminVideoDetail(row.id) : null;
   return (
     <article className="space-y-4">
       <VideoPlayer initialVideo={video} typicalRenderSeconds={typical} />
@@ -23,7 +24,7 @@ export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
         <LiveVideoFacts initialVideo={video} />
         <ShareActions initialVideo={video} />
       </div>
-      {admin && <VideoEvents deliveries={await listDeliveries(row.id)} />}
+      {admin && adminDetail && <AdminVideoPanel video={video} detail={adminDetail} />}
     </article>
   );
 }

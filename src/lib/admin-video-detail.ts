@@ -1,0 +1,20 @@
+import type { AdminVideo } from "./video";
+
+/** One HeyGen delivery about a video, as the admin's watch page lists it (no body). */
+export type VideoDelivery = {
+  id: string;
+  receivedAt: string;
+  /** signed_v3 | signed_legacy | unsigned | events_api */
+  scheme: string;
+  eventId: string | null;
+  eventType: string | null;
+  outcome: string;
+  detail: string | null;
+};
+
+/** GET /api/admin/videos/[id]: what the admin's watch page shows besides the player, kept live with it. */
+export type AdminVideoDetail = {
+  video: AdminVideo;
+  /** HeyGen's deliveries about it, newest first. */
+  deliveries: VideoDelivery[];
+};
