@@ -37,6 +37,13 @@ export const createVideoInput = z
     title: text(TITLE_MAX_LENGTH, `must be at most ${TITLE_MAX_LENGTH} characters`),
     script: text(SCRIPT_MAX_LENGTH, `must be under ${(SCRIPT_MAX_LENGTH + 1).toLocaleString("en")} characters`),
     ...lookFields,
+    /** The presenter the Studio started from, shown as who presents the video; must exist (400 naming it if not). */
+    presenterId: z
+      .string({ error: "must be a string" })
+      .trim()
+      .max(HEYGEN_ID_MAX_LENGTH, "is too long")
+      .nullish()
+      .transform((id) => id || null),
     width: legacyDimension.optional(),
     height: legacyDimension.optional(),
   })

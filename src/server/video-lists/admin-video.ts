@@ -3,7 +3,8 @@ import type { AdminVideoDetail } from "@/lib/admin-video-detail";
 import { db } from "@/server/db";
 import { isVideoId } from "@/server/videos/video-id";
 import { listDeliveries } from "@/server/webhooks/delivery-log";
-import { toAdminVideo } from "./admin-videos";
+import { ADMIN_VIDEO_FIELDS, toAdminVideo } from "./admin-videos";
+import { presentedByOf } from "./presented-by";
 
 /**
  * One video as its admin sees it on its page (GET /api/admin/videos/[id]): its settings, its versions and HeyGen's
@@ -13,13 +14,13 @@ export async function adminVideoDetail(id: string): Promise<AdminVideoDetail | n
   if (!isVideoId(id)) return null;
   const row = await db.video.findUnique({
     where: { id },
-    include: { regenerations: { select: { id: true }, orderBy: { createdAt: "asc" } } },
+    include: ADMIN_VIDEO_FIELDS,
   });
   if (!row) return null;
   // Its media URLs are not refreshed here: the panel shows none (the player beside it has its own, kept fresh).
   const deliveries = await listDeliveries(row.id);
   return {
-    video: toAdminVideo(row),
+    video: toAdminVideo(row, presentedByOf()(row)),
     deliveries: deliveries.map((delivery) => ({ ...delivery, receivedAt: delivery.receivedAt.toISOString() })),
   };
 }

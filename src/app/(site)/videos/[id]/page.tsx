@@ -1,12 +1,14 @@
 import { notFound } from "next/navigation";
 import { AdminVideoPanel } from "@/components/watch/AdminVideoPanel";
 import { LiveVideoFacts } from "@/components/watch/LiveVideoFacts";
+import { PresentedByLine } from "@/components/ui/PresentedByLine";
 import { ShareActions } from "@/components/watch/ShareActions";
 import { VideoPlayer } from "@/components/watch/VideoPlayer";
 import { isTerminal, toPublicVideo } from "@/lib/video";
 import { isAdminSession } from "@/server/auth/session";
 import { typicalRenderSeconds } from "@/server/videos/typical-render-time";
 import { adminVideoDetail } from "@/server/video-lists/admin-video";
+import { presentedByOfVideo } from "@/server/video-lists/presented-by";
 import { videoForPage } from "@/server/watch/video-for-page";
 
 export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
@@ -15,12 +17,14 @@ export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
   const admin = await isAdminSession();
   const video = toPublicVideo(row, { admin });
   const typical = isTerminal(video.status) ? null : await typicalRenderSeconds();
+  const presentedBy = await presentedByOfVideo(row.id);
   const adminDetail = admin ? await adminVideoDetail(row.id) : null;
   return (
     <article className="space-y-4">
       <VideoPlayer initialVideo={video} typicalRenderSeconds={typical} />
       <div className="space-y-3">
         <h1 className="text-2xl font-semibold break-words">{video.title}</h1>
+        {presentedBy && <PresentedByLine presentedBy={presentedBy} />}
         <LiveVideoFacts initialVideo={video} />
         <ShareActions initialVideo={video} />
       </div>
