@@ -12,9 +12,23 @@ export type VideoDelivery = {
   detail: string | null;
 };
 
+/**
+ * What a video was made with, beyond its format and options (in AdminVideo). Names come from the cached catalogue
+ * only: null when it is not at hand (the ids say it then).
+ */
+export type VideoSettings = {
+  script: string;
+  lookId: string;
+  lookName: string | null;
+  /** Null: the look's own voice. */
+  voiceId: string | null;
+  voiceName: string | null;
+};
+
 /** GET /api/admin/videos/[id]: what the admin's watch page shows besides the player, kept live with it. */
 export type AdminVideoDetail = {
   video: AdminVideo;
+  settings: VideoSettings;
   /** HeyGen's deliveries about it, newest first. */
   deliveries: VideoDelivery[];
 };

@@ -3,8 +3,9 @@ import { GET as adminVideo } from "@/app/api/admin/videos/[id]/route";
 import { POST as callback } from "@/app/api/heygen/callback/route";
 import { POST as createVideoRoute } from "@/app/api/videos/route";
 import type { AdminVideoDetail } from "@/lib/admin-video-detail";
+import { getCatalogue, refreshCatalogue } from "@/server/catalogue/heygen-catalogue";
 import { db } from "@/server/db";
-import { fakeHeygen } from "../support/heygen";
+import { A_VOICE, fakeHeygen, LANDSCAPE_LOOK } from "../support/heygen";
 import { adminCookie, getRequest, jsonRequest, replayDelivery, validVideoInput } from "../support/requests";
 import { callRoute } from "../support/route-scope";
 
@@ -63,5 +64,22 @@ describe("GET /api/admin/videos/[id]", () => {
     ]);
     expect(after.deliveries[0]).not.toHaveProperty("body");
     expect(await db.webhookDelivery.count({ where: { videoId: id } })).toBe(1);
+  });
+
+  it("says what the video was made with: its script, and its look and voice by name once the catalogue is cached", async () => {
+    refreshCatalogue();
+    const { id } = await createVideo();
+    const settings = { script: validVideoInput.script, lookId: LANDSCAPE_LOOK.id, voiceId: A_VOICE.voice_id };
+    expect(((await read(id)).body as AdminVideoDetail).settings).toEqual({
+      ...settings,
+      lookName: null,
+      voiceName: null,
+    });
+    await getCatalogue();
+    expect(((await read(id)).body as AdminVideoDetail).settings).toEqual({
+      ...settings,
+      lookName: LANDSCAPE_LOOK.name,
+      voiceName: A_VOICE.name,
+    });
   });
 });

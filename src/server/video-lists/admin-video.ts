@@ -1,5 +1,7 @@
 import "server-only";
-import type { AdminVideoDetail } from "@/lib/admin-video-detail";
+import type { Video } from "@/generated/prisma/client";
+import type { AdminVideoDetail, VideoSettings } from "@/lib/admin-video-detail";
+import { cachedCatalogue } from "@/server/catalogue/heygen-catalogue";
 import { db } from "@/server/db";
 import { isVideoId } from "@/server/videos/video-id";
 import { listDeliveries } from "@/server/webhooks/delivery-log";
@@ -21,6 +23,23 @@ export async function adminVideoDetail(id: string): Promise<AdminVideoDetail | n
   const deliveries = await listDeliveries(row.id);
   return {
     video: toAdminVideo(row, presentedByOf()(row)),
+    settings: settingsOf(row),
     deliveries: deliveries.map((delivery) => ({ ...delivery, receivedAt: delivery.receivedAt.toISOString() })),
+  };
+}
+
+/** The script, look and voice, named from the cached catalogue when it is at hand (a page view never asks HeyGen). */
+function settingsOf(video: Pick<Video, "script" | "avatarId" | "voiceId">): VideoSettings {
+  const catalogue = cachedCatalogue();
+  const look = catalogue?.looks.find((candidate) => candidate.id === video.avatarId);
+  const voice = video.voiceId
+    ? catalogue?.voices.find((candidate) => candidate.id === video.voiceId)
+    : look?.defaultVoice;
+  return {
+    script: video.script,
+    lookId: video.avatarId,
+    lookName: look?.name ?? null,
+    voiceId: video.voiceId,
+    voiceName: voice?.name ?? null,
   };
 }
