@@ -42,8 +42,8 @@ export const createVideoInput = z
       .string({ error: "must be a string" })
       .trim()
       .max(HEYGEN_ID_MAX_LENGTH, "is too long")
-      .nullish()
-      .transform((id) => id || null),
+      .transform((id) => id || undefined)
+      .nullish(),
     width: legacyDimension.optional(),
     height: legacyDimension.optional(),
   })
