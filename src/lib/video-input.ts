@@ -55,6 +55,13 @@ export const createVideoInput = z
     title: videoTitle,
     script: videoScript,
     ...lookFields,
+    /** The presenter the Studio started from, shown as who presents the video; must exist (400 naming it if not). */
+    presenterId: z
+      .string({ error: "must be a string" })
+      .trim()
+      .max(HEYGEN_ID_MAX_LENGTH, "is too long")
+      .transform((id) => id || undefined)
+      .nullish(),
     width: legacyDimension.optional(),
     height: legacyDimension.optional(),
   })

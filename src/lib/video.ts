@@ -65,8 +65,18 @@ export const PUBLIC_VIDEO_COLUMNS = [
 
 type VideoRow = Pick<VideoModel, (typeof PUBLIC_VIDEO_COLUMNS)[number]>;
 
+/**
+ * Who presents a video: the presenter it was made from (its name, its look's picture), else its look (the look's name
+ * and picture). The picture is HeyGen's, signed and expiring: null when it is not at hand.
+ */
+export type PresentedBy = { name: string; imageUrl: string | null };
+
+/** A gallery card's video. */
+export type GalleryVideo = PublicVideo & { presentedBy: PresentedBy | null };
+
 /** What admins see besides: the settings a regenerate sends again, and the links between versions of a video. */
 export type AdminVideo = PublicVideo & {
+  presentedBy: PresentedBy | null;
   options: GenerationOptions;
   /** The script's spoken length at the video's voice speed, as the Studio estimates it (src/lib/cost.ts). */
   scriptSeconds: number;

@@ -85,3 +85,12 @@ export function isUniqueViolation(error: unknown): boolean {
     (error.code === "P2010" && /23505|unique/i.test(JSON.stringify(error.meta ?? {}) + error.message))
   );
 }
+
+/** A foreign key refused the write: the row it names does not exist (P2003; SQLSTATE 23503 from raw SQL). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  return (
+    error.code === "P2003" ||
+    (error.code === "P2010" && /23503|foreign key/i.test(JSON.stringify(error.meta ?? {}) + error.message))
+  );
+}

@@ -53,6 +53,7 @@ export const failed = (video: PublicVideo): PublicVideo => ({
 export const adminVideo = (video: PublicVideo): AdminVideo => ({
   ...video,
   options: { captions: "sidecar", outputFormat: "mp4" },
+  presentedBy: null,
   scriptSeconds: 30,
   regeneratedFromId: null,
   regenerationIds: [],

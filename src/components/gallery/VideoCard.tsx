@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { focusRing } from "@/components/ui/focus-ring";
+import { PresentedByLine } from "@/components/ui/PresentedByLine";
 import { ThumbnailImages } from "@/components/ui/ThumbnailImages";
 import { formatAge, formatDuration } from "@/lib/format";
-import type { PublicVideo } from "@/lib/video";
+import type { PresentedBy, PublicVideo } from "@/lib/video";
 
 /**
- * A gallery card: the thumbnail in a 16:9 box (ThumbnailImages), its length, the title and its age.
+ * A gallery card: the thumbnail in a 16:9 box (ThumbnailImages), its length, the title, who presents it and its age.
  */
-export function VideoCard({ video }: { video: PublicVideo }) {
+export function VideoCard({ video }: { video: PublicVideo & { presentedBy?: PresentedBy | null } }) {
   return (
     <Link href={`/videos/${video.id}`} className={`group block rounded-lg ${focusRing}`}>
       <div className="relative aspect-video overflow-hidden rounded-lg bg-slate-900">
@@ -30,6 +31,7 @@ export function VideoCard({ video }: { video: PublicVideo }) {
         )}
       </div>
       <h2 className="mt-3 line-clamp-2 font-medium break-words group-hover:text-indigo-700">{video.title}</h2>
+      {video.presentedBy && <PresentedByLine presentedBy={video.presentedBy} className="mt-1" />}
       <p className="mt-1 text-sm text-slate-600">
         <time dateTime={video.createdAt}>{formatAge(video.createdAt)}</time>
       </p>

@@ -4,6 +4,7 @@ import { StatusBadge } from "@/components/videos/StatusBadge";
 import { VideoFacts } from "@/components/videos/VideoFacts";
 import { VideoThumbnail } from "@/components/videos/VideoThumbnail";
 import { focusRing } from "@/components/ui/focus-ring";
+import { PresentedByLine } from "@/components/ui/PresentedByLine";
 import type { AdminVideo } from "@/lib/video";
 
 type Props = {
@@ -32,6 +33,7 @@ export function AdminVideoRow({ video, ...actions }: Props) {
           <StatusBadge status={video.status} />
           {video.unconfirmed && <span className="text-xs text-amber-800">not confirmed by HeyGen yet</span>}
         </div>
+        {video.presentedBy && <PresentedByLine presentedBy={video.presentedBy} />}
         <VideoFacts video={video} />
         {video.status === "FAILED" && video.error && <p className="text-sm break-words text-red-700">{video.error}</p>}
         <Versions video={video} />

@@ -1,14 +1,5 @@
+import type { VideoDelivery } from "@/lib/admin-video-detail";
 import { formatDate } from "@/lib/format";
-
-type Delivery = {
-  id: string;
-  receivedAt: Date;
-  scheme: string;
-  eventId: string | null;
-  eventType: string | null;
-  outcome: string;
-  detail: string | null;
-};
 
 const SCHEMES: Record<string, string> = {
   signed_v3: "signed (v3)",
@@ -17,8 +8,8 @@ const SCHEMES: Record<string, string> = {
   events_api: "caught up (events API)",
 };
 
-/** For admins on a video's page: every HeyGen delivery about it, newest first. */
-export function VideoEvents({ deliveries }: { deliveries: Delivery[] }) {
+/** For admins on a video's page: every HeyGen delivery about it, newest first (kept live by AdminVideoPanel). */
+export function VideoEvents({ deliveries }: { deliveries: VideoDelivery[] }) {
   return (
     <section aria-labelledby="events-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="events-heading" className="font-semibold">
@@ -32,16 +23,20 @@ export function VideoEvents({ deliveries }: { deliveries: Delivery[] }) {
             <tr>
               <th className="py-1 font-medium">Received</th>
               <th className="py-1 font-medium">Event</th>
-              <th className="py-1 font-medium">How</th>
+              <th className="hidden py-1 font-medium sm:table-cell">How</th>
               <th className="py-1 font-medium">Outcome</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {deliveries.map((delivery) => (
               <tr key={delivery.id}>
-                <td className="py-1 pr-3 whitespace-nowrap">{formatDate(delivery.receivedAt.toISOString())}</td>
-                <td className="py-1 pr-3 wrap-anywhere">{delivery.eventType ?? "—"}</td>
-                <td className="py-1 pr-3">{SCHEMES[delivery.scheme] ?? delivery.scheme}</td>
+                <td className="py-1 pr-3 sm:whitespace-nowrap">{formatDate(delivery.receivedAt)}</td>
+                <td className="py-1 pr-3 wrap-anywhere">
+                  {delivery.eventType ?? "—"}
+                  {/* On a phone four columns leave the event's name a letter wide: how it came goes under it. */}
+                  <span className="block text-xs text-slate-600 sm:hidden">{how(delivery)}</span>
+                </td>
+                <td className="hidden py-1 pr-3 sm:table-cell">{how(delivery)}</td>
                 <td className="py-1">
                   {delivery.outcome}
                   {delivery.detail && <span className="block text-xs text-slate-600">{delivery.detail}</span>}
@@ -54,3 +49,5 @@ export function VideoEvents({ deliveries }: { deliveries: Delivery[] }) {
     </section>
   );
 }
+
+const how = (delivery: VideoDelivery) => SCHEMES[delivery.scheme] ?? delivery.scheme;

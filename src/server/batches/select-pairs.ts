@@ -78,5 +78,6 @@ export function videoInputOf({ script, presenter }: Pair): CreateVideoInput {
     aspectRatio: presenter.aspectRatio as AspectRatio,
     resolution: presenter.resolution as Resolution,
     options: storedOptions(presenter.options),
+    presenterId: presenter.id,
   };
 }

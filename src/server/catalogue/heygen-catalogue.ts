@@ -57,6 +57,15 @@ export function getCatalogue(): Promise<Catalogue> {
   return cache.loading;
 }
 
+/**
+ * The catalogue if a fresh one is cached, without asking HeyGen: for pages that show a look's name and picture when
+ * they can but must never call HeyGen per view (the gallery, the lists). Its preview URLs expire: never a stale one.
+ */
+export function cachedCatalogue(): Catalogue | null {
+  const { cached } = catalogueCache();
+  return cached && Date.now() - cached.at < CATALOGUE_TTL_MS ? cached.value : null;
+}
+
 /** The admin's "Refresh": the next request asks HeyGen afresh (new looks, new voices, fresh preview URLs). */
 export function refreshCatalogue(): void {
   const cache = catalogueCache();

@@ -3,11 +3,12 @@ import type { Prisma, Video } from "@/generated/prisma/client";
 import { spokenSeconds } from "@/lib/cost";
 import { storedOptions } from "@/lib/generation-options";
 import { describeFirstIssue } from "@/lib/validation";
-import { toPublicVideo, type AdminVideo } from "@/lib/video";
+import { toPublicVideo, type AdminVideo, type PresentedBy } from "@/lib/video";
 import { STATUS_FILTERS, videoListQuery, type AdminVideoPage, type VideoListQuery } from "@/lib/video-list-query";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { withFreshMediaAll } from "@/server/media/fresh-media";
+import { presentedByOf, PRESENTER_FIELDS } from "./presented-by";
 import { decodeCursor, encodeCursor, NEWEST_FIRST, olderThan } from "./video-cursor";
 
 /** Rows per page of the admin list. */
@@ -40,14 +41,15 @@ export async function adminVideosPage(query: VideoListQuery): Promise<AdminVideo
     where: { AND: [filterOf(query), cursor ? olderThan(cursor) : {}] },
     orderBy: NEWEST_FIRST,
     take: ADMIN_PAGE_SIZE + 1,
-    include: { regenerations: { select: { id: true }, orderBy: { createdAt: "asc" } } },
+    include: ADMIN_VIDEO_FIELDS,
   });
   const page = rows.slice(0, ADMIN_PAGE_SIZE);
   const last = page.at(-1);
   // HeyGen's presigned thumbnail URLs expire: the few about to are replaced first.
   const fresh = await withFreshMediaAll(page);
+  const presentedBy = presentedByOf();
   return {
-    videos: fresh.map(toAdminVideo),
+    videos: fresh.map((video) => toAdminVideo(video, presentedBy(video))),
     nextCursor: rows.length > ADMIN_PAGE_SIZE && last ? encodeCursor(last) : null,
   };
 }
@@ -61,10 +63,20 @@ function filterOf({ status, q }: VideoListQuery): Prisma.VideoWhereInput {
   };
 }
 
-function toAdminVideo(video: Video & { regenerations: Array<{ id: string }> }): AdminVideo {
+/** `include` for a video query whose rows go to toAdminVideo. */
+export const ADMIN_VIDEO_FIELDS = {
+  regenerations: { select: { id: true }, orderBy: { createdAt: "asc" } },
+  ...PRESENTER_FIELDS,
+} as const satisfies Prisma.VideoInclude;
+
+export function toAdminVideo(
+  video: Video & { regenerations: Array<{ id: string }> },
+  presentedBy: PresentedBy | null,
+): AdminVideo {
   const options = storedOptions(video.options);
   return {
     ...toPublicVideo(video, { admin: true }),
+    presentedBy,
     options,
     scriptSeconds: spokenSeconds(video.script, options.voiceSpeed),
     regeneratedFromId: video.regeneratedFromId,

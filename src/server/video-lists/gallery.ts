@@ -1,14 +1,15 @@
 import "server-only";
-import { toPublicVideo, type PublicVideo } from "@/lib/video";
+import { toPublicVideo, type GalleryVideo } from "@/lib/video";
 import { db } from "@/server/db";
 import { withFreshMediaAll } from "@/server/media/fresh-media";
+import { presentedByOf, PRESENTER_FIELDS } from "./presented-by";
 import { decodeCursor, encodeCursor, NEWEST_FIRST, olderThan } from "./video-cursor";
 
 /** Cards per gallery page: whole rows of the 1-, 2- and 3-column layouts. */
 export const GALLERY_PAGE_SIZE = 24;
 
 export type GalleryPage = {
-  videos: PublicVideo[];
+  videos: GalleryVideo[];
   /** Where the next page starts (`?before=`), or null on the last page. */
   olderCursor: string | null;
 };
@@ -27,11 +28,16 @@ export async function galleryPage(before?: string | null): Promise<GalleryPage> 
     },
     orderBy: NEWEST_FIRST,
     take: GALLERY_PAGE_SIZE + 1,
+    include: PRESENTER_FIELDS,
   });
   const page = rows.slice(0, GALLERY_PAGE_SIZE);
   const last = page.at(-1);
+  const presentedBy = presentedByOf();
   return {
-    videos: (await withFreshMediaAll(page)).map((video) => toPublicVideo(video, { admin: false })),
+    videos: (await withFreshMediaAll(page)).map((video) => ({
+      ...toPublicVideo(video, { admin: false }),
+      presentedBy: presentedBy(video),
+    })),
     olderCursor: rows.length > GALLERY_PAGE_SIZE && last ? encodeCursor(last) : null,
   };
 }

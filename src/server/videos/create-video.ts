@@ -2,7 +2,7 @@ import "server-only";
 import type { Video } from "@/generated/prisma/client";
 import { toPublicVideo, type PublicVideo } from "@/lib/video";
 import type { CreateVideoInput } from "@/lib/video-input";
-import { db, isUniqueViolation } from "@/server/db";
+import { db, isForeignKeyViolation, isUniqueViolation } from "@/server/db";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { heygenAppError } from "@/server/heygen-app-error";
@@ -56,6 +56,8 @@ export async function createVideo(
   try {
     video = await db.video.create({ data: { ...input, status: "PENDING", idempotencyKey, regeneratedFromId } });
   } catch (error) {
+    // The foreign key decides whether the presenter exists (even one deleted a moment ago): nothing was made.
+    if (input.presenterId && isForeignKeyViolation(error)) throw unknownPresenter();
     // The key's unique index decides between concurrent repeats: only the first insert calls HeyGen.
     if (!idempotencyKey || !isUniqueViolation(error)) throw error;
     return { video: await db.video.findUniqueOrThrow({ where: { idempotencyKey } }), outcome: "repeat" };
@@ -65,6 +67,11 @@ export async function createVideo(
   if (sent.kind === "refused") throw await refusal(video, sent.failure);
   return { video: sent.video, outcome: sent.kind };
 }
+
+const unknownPresenter = () =>
+  new AppError("invalid_input", "presenterId is not a presenter of this app: pick another one, or none.", {
+    field: "presenterId",
+  });
 
 export type SendOutcome =
   | { kind: "created" | "unconfirmed"; video: Video }

@@ -40,6 +40,7 @@ function sameSettings(video: Video): CreateVideoInput {
     aspectRatio: video.aspectRatio,
     resolution: video.resolution,
     options: storedOptions(video.options),
+    presenterId: video.presenterId ?? undefined,
   });
   if (parsed.success) return parsed.data;
   const { field, message } = describeFirstIssue(parsed.error);

@@ -1,7 +1,15 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/server/errors";
 import { route } from "@/server/http/route";
+import { adminVideoDetail } from "@/server/video-lists/admin-video";
 import { deleteVideo } from "@/server/videos/delete-video";
+
+// GET /api/admin/videos/[id] — admin: one video with its settings, versions and HeyGen's deliveries about it
+export const GET = route<{ id: string }>({ admin: true }, async ({ params }) => {
+  const detail = await adminVideoDetail(params.id);
+  if (!detail) throw new AppError("not_found", "No video with this id.");
+  return NextResponse.json(detail, { headers: { "cache-control": "private, no-store" } });
+});
 
 // DELETE /api/admin/videos/[id]?heygen=true — admin: the video leaves the app; with heygen=true, HeyGen deletes it first
 export const DELETE = route<{ id: string }>({ admin: true }, async ({ request, params, note }) => {
