@@ -29,7 +29,7 @@ export function useGenerateVideo() {
   const [submitting, setSubmitting] = useState(false);
   const idempotencyKey = useRef<string | null>(null);
 
-  async function generate(input: CreateVideoInput & { presenterId?: string }): Promise<GenerateOutcome | FieldError> {
+  async function generate(input: CreateVideoInput): Promise<GenerateOutcome | FieldError> {
     setSubmitting(true);
     idempotencyKey.current ??= newIdempotencyKey();
     try {
