@@ -1,4 +1,4 @@
-import { http, HttpResponse } from "msw";
+import { http } from "msw";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { GET as overviewRoute } from "@/app/api/admin/overview/route";
