@@ -11,6 +11,10 @@ const nextConfig: NextConfig = {
   // The Prisma client and pg are server-only Node packages; keep them out of the bundle.
   serverExternalPackages: ["@prisma/adapter-pg", "pg", "pg-boss"],
   poweredByHeader: false,
+  // `next dev` serves its own assets and hot reload only to pages opened at localhost or the host it was started on.
+  // `npm run dev` prints http://127.0.0.1:PORT, and either loopback name must work as well as the other, whatever
+  // HOST started it with. Another machine's name (HOST=0.0.0.0) needs its own entry here. Ignored by `next start`.
+  allowedDevOrigins: ["127.0.0.1", "localhost", "[::1]"],
   // HSTS and pages' CSP depend on the request or on APP_URL at run time, so src/proxy.ts and route() set them;
   // these are the same for every deployment.
   async headers() {

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_COOKIE } from "@/server/auth/session-cookie";
+import { loginPath } from "@/lib/return-path";
+import { PAGE_PATH_HEADER, SESSION_COOKIE } from "@/server/auth/session-cookie";
 import { newNonce, pageContentSecurityPolicy } from "@/server/http/content-security-policy";
 import { setHsts } from "@/server/http/hsts";
 
@@ -10,18 +11,22 @@ import { setHsts } from "@/server/http/hsts";
  *   to put the nonce on the scripts it writes into the page. Only the embed player may be framed, by any site.
  * - HSTS when APP_URL is https. Here rather than in next.config.ts, whose headers are fixed at build time:
  *   one build serves both http and https deployments, so this is decided at run time.
- * - Sends visitors without a session cookie to the login page before /admin renders. This is only a
- *   convenience: the admin page and every admin route verify the session themselves.
+ * - Sends visitors without a session cookie to the login page before /admin renders, with the page asked for
+ *   (`?next=`) to come back to. This is only a convenience: the admin page and every admin route verify the session
+ *   themselves.
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const policy = pageContentSecurityPolicy(newNonce(), /^\/embed\/[^/]+$/.test(pathname) ? "*" : "'none'");
   const needsLogin = (pathname === "/admin" || pathname.startsWith("/admin/")) && !request.cookies.has(SESSION_COOKIE);
   let response: NextResponse;
-  if (needsLogin) response = NextResponse.redirect(new URL("/login", request.url));
-  else {
+  if (needsLogin) {
+    response = NextResponse.redirect(new URL(loginPath(pathname + request.nextUrl.search), request.url));
+  } else {
     const headers = new Headers(request.headers);
     headers.set("content-security-policy", policy);
+    // For requireAdminPage: a session that ended sends the visitor to log in and back to this page.
+    headers.set(PAGE_PATH_HEADER, pathname + request.nextUrl.search);
     response = NextResponse.next({ request: { headers } });
   }
   response.headers.set("content-security-policy", policy);

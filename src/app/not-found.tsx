@@ -3,7 +3,7 @@ import { NotFoundMessage } from "@/components/site/NotFoundMessage";
 
 export const metadata: Metadata = { title: "Page not found" };
 
-/** Any address no route matches (outside the site's layout, so it brings its own <main>). */
+/** An address outside the site's pages no route matches (the site's own are caught by (site)/[...missing]): it brings its own <main>. */
 export default function NotFound() {
   return (
     <main className="px-4">

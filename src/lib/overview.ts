@@ -1,5 +1,6 @@
 import type { HeygenAccount } from "./account";
 import type { VideoStatus } from "./video";
+import type { WebhookStatus } from "./webhook-status";
 
 /** The admin dashboard, as GET /api/admin/overview answers it and /admin/overview shows it (dates as ISO strings). */
 export type Overview = {
@@ -36,11 +37,10 @@ export type AccountReport = { account: HeygenAccount; problem: null } | { accoun
 export type WebhookHealth = {
   /** Where the signing secret comes from; null: none configured. */
   secretSource: "environment" | "settings" | null;
-  appUrl: string | null;
-  /** Why HeyGen cannot post results to this app (APP_URL missing or not https); null when it can. */
-  appUrlWarning: string | null;
   /** The last delivery whose signature was verified (within the delivery log's 30 days). */
   lastVerifiedAt: string | null;
+  /** What arrives and what the callback URL means, worded as Settings words it. */
+  status: WebhookStatus;
   /** Signed-looking posts refused in the last 24 hours (from the per-minute counts). */
   rejectedLastDay: number;
   /** Why the latest of those was refused: one of TURNED_AWAY_LABELS, never text from the post. */

@@ -1,3 +1,4 @@
+import type { WebhookStatus } from "./webhook-status";
 import { z } from "./zod";
 import type { HeygenAccount } from "./account";
 
@@ -21,12 +22,8 @@ export type SettingsView = {
   webhookSecret: CredentialView;
   /** Why nothing can be saved here (no ENCRYPTION_KEY); null when saving works. */
   savingDisabled: string | null;
-  webhook: {
-    /** Where HeyGen would deliver webhooks: APP_URL + /api/heygen/callback. */
-    url: string | null;
-    /** Why HeyGen cannot deliver webhooks to this deployment (APP_URL missing or not https); null when it can. */
-    problem: string | null;
-  };
+  /** The webhook as the overview tells it too (src/lib/webhook-status.ts). */
+  webhook: WebhookStatus;
 };
 
 /** Answers of the /api/admin/settings routes. */

@@ -133,6 +133,8 @@ describe("batch progress page", () => {
 
     // The pending view: the one still sent, from this batch, and a studio render an hour old, overdue.
     const stuck = await insertVideo("Stuck in the studio", "PROCESSING", 3_600);
+    // On a phone the tabs are behind the menu (issue 16).
+    await page.getByRole("navigation", { name: "Admin" }).getByRole("button", { name: /^Menu/ }).click();
     await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Pending" }).click();
     await page.waitForURL(`${appUrl}/admin/pending`);
     const pendingRow = page.locator(`li[data-video-id="${submitted}"]`);

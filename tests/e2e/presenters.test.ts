@@ -62,6 +62,8 @@ describe("presenters", () => {
     await page.getByRole("alert").filter({ hasText: "A presenter already has this name." }).waitFor();
 
     await page.setViewportSize(PHONE);
+    // On a phone the tabs are behind the menu (issue 16).
+    await page.getByRole("navigation", { name: "Admin" }).getByRole("button", { name: /^Menu/ }).click();
     await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Presenters" }).click();
     await page.waitForURL(`${appUrl}/admin/presenters`);
     const id = await page

@@ -328,4 +328,29 @@ describe("the queue", () => {
     expect(createdAt).toHaveLength(1);
     expect(await db.video.count()).toBe(0);
   });
+
+  it("fails an item HeyGen refuses (400) with HeyGen's words for the admin, and keeps no failed video for viewers", async () => {
+    await seedMonth(1);
+    const sentIds: string[] = [];
+    heygenServer.use(
+      http.post(CREATE, async ({ request }) => {
+        sentIds.push(((await request.clone().json()) as { callback_id: string }).callback_id);
+        return apiError(400, "invalid_parameter", "voice_id is invalid", "voice_id");
+      }),
+    );
+    await trigger({
+      month: MONTH,
+      presenterIds: [(await db.presenter.findFirstOrThrow({ where: { name: "Anna" } })).id],
+    });
+    await startWorker();
+    const [item] = await waitFor(items, (rows) => rows[0]?.status === "FAILED", 5_000);
+    expect(item).toMatchObject({
+      status: "FAILED",
+      attempts: 1,
+      videoId: null,
+      error: expect.stringContaining("voice"),
+    });
+    expect(sentIds).toHaveLength(1);
+    expect(await db.video.count()).toBe(0);
+  });
 });

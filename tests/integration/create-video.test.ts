@@ -128,32 +128,33 @@ describe("POST /api/videos: bad input", () => {
   });
 });
 
-describe("POST /api/videos: HeyGen refuses (its own error envelope with a 4xx: nothing was created)", () => {
-  it("402: FAILED with a clear message about credits", async () => {
+describe("POST /api/videos: HeyGen refuses (its own error envelope with a 4xx: nothing was created, nothing kept)", () => {
+  it("402: a clear message about credits, and no video", async () => {
     const { status, body } = await generate({ ...validVideoInput, script: `Hi ${FAKE_MARKERS.insufficientCredit}` });
     expect(status).toBe(402);
-    expect(body.error.code).toBe("heygen_no_credits");
-    expect(body.video).toMatchObject({ status: "FAILED", error: expect.stringMatching(/out of credits/) });
+    expect(body.error).toMatchObject({ code: "heygen_no_credits", message: expect.stringMatching(/out of credits/) });
+    expect(body.video).toBeUndefined();
     expect(fakeHeygen.jobs.size).toBe(0);
+    expect(await db.video.count()).toBe(0);
   });
 
-  it("429: FAILED, saying when to try again, with Retry-After", async () => {
+  it("429: saying when to try again, with Retry-After, and no video", async () => {
     const { status, headers, body } = await generate({ ...validVideoInput, script: `Hi ${FAKE_MARKERS.rateLimited}` });
     expect(status).toBe(429);
     expect(headers.get("retry-after")).toBe("30");
     expect(body.error.message).toMatch(/busy.*30 s/);
-    expect((await db.video.findUniqueOrThrow({ where: { id: body.video.id } })).status).toBe("FAILED");
+    expect(await db.video.count()).toBe(0);
   });
 
-  it("400 naming a field: FAILED with HeyGen's message, and the field as the API names it", async () => {
+  it("400 naming a field: HeyGen's message, the field as the API names it, and no video", async () => {
     const { status, body } = await generate({ ...validVideoInput, avatarId: LOOK_WITHOUT_VOICE.id, voiceId: null });
     expect(status).toBe(400);
     expect(body.error).toMatchObject({ code: "heygen_invalid_input", field: "voiceId" });
-    expect(body.video.status).toBe("FAILED");
-    expect(body.video.error).toContain("voice_id");
+    expect(body.error.message).toContain("voice_id");
+    expect(await db.video.count()).toBe(0);
   });
 
-  it("401 (a bad API key): FAILED, telling the admin to check the key in Settings or HEYGEN_API_KEY", async () => {
+  it("401 (a bad API key): telling the admin to check the key in Settings or HEYGEN_API_KEY, and no video", async () => {
     heygenServer.use(
       http.post(CREATE_URL, () =>
         HttpResponse.json({ error: { code: "unauthorized", message: "Invalid API key" } }, { status: 401 }),
@@ -161,7 +162,8 @@ describe("POST /api/videos: HeyGen refuses (its own error envelope with a 4xx: n
     );
     const { status, body } = await generate(validVideoInput);
     expect(status).toBe(502);
-    expect(body.video.error).toMatch(/check it in Settings \(or HEYGEN_API_KEY\)/);
+    expect(body.error.message).toMatch(/check it in Settings \(or HEYGEN_API_KEY\)/);
+    expect(await db.video.count()).toBe(0);
   });
 });
 

@@ -328,18 +328,23 @@ describe("GET /api/admin/overview", () => {
     });
 
     it.each([
-      ["missing", "", /^APP_URL is not set, so HeyGen cannot call back: videos finish only by polling HeyGen\.$/],
+      ["missing", "", null, /^Set APP_URL to the app's public https address/],
       [
         "plain http",
         "http://videos.example.test",
-        /APP_URL \(http:\/\/videos\.example\.test\) is not https: HeyGen posts results only to a public https URL/,
+        "http://videos.example.test/api/heygen/callback",
+        /^APP_URL \(http:\/\/videos\.example\.test\) is not https, and HeyGen posts only to a public https address/,
       ],
-      ["https", "https://videos.example.test", null],
-    ])("warns when APP_URL is %s", async (_, appUrl, warning) => {
-      const { webhooks } = await overview(await freshRoute({ APP_URL: appUrl }));
-      expect(webhooks.appUrl).toBe(appUrl || null);
-      if (warning) expect(webhooks.appUrlWarning).toMatch(warning);
-      else expect(webhooks.appUrlWarning).toBeNull();
-    });
+      ["https", "https://videos.example.test", "https://videos.example.test/api/heygen/callback", null],
+    ])(
+      "with APP_URL %s and no event yet: the callback URL, and what to do about it",
+      async (_, appUrl, url, problem) => {
+        const { webhooks } = await overview(await freshRoute({ APP_URL: appUrl }));
+        expect(webhooks.status.callbackUrl).toBe(url);
+        expect(webhooks.status.deliveries).toMatch(/^No signed event has arrived in the last 30 days\./);
+        if (problem) expect(webhooks.status.problem).toMatch(problem);
+        else expect(webhooks.status.problem).toBeNull();
+      },
+    );
   });
 });

@@ -91,7 +91,8 @@ describe("without any HeyGen key", () => {
       heygenApiKey: { source: null, masked: null, unreadable: false },
       webhookSecret: { source: null, masked: null },
       savingDisabled: null,
-      webhook: { url: CALLBACK, problem: null },
+      // No secret yet: registering is the way to one.
+      webhook: { callbackUrl: CALLBACK, registrable: true, problem: expect.stringMatching(/^No signing secret/) },
     });
 
     const refused = await generate();

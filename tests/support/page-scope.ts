@@ -4,15 +4,20 @@ import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-asyn
 import { RequestCookiesAdapter } from "next/dist/server/web/spec-extension/adapters/request-cookies";
 
 /**
- * Renders a server component (a page or layout function) as Next does for a request carrying `cookie`, as far as
- * `cookies()` and `redirect()` are concerned: inside a request scope whose cookies are the request's. Uses Next's
+ * Renders a server component (a page or layout function) as Next does for a request carrying `cookie` (and
+ * `headers`, such as those src/proxy.ts sets), as far as `cookies()`, `headers()` and `redirect()` are concerned: inside a request scope whose cookies are the request's. Uses Next's
  * own async storages and cookie adapter (internal modules), as route-scope.ts does for after().
  * Returns where the component redirected to, or null when it rendered.
  */
-export async function redirectOf(cookie: string | undefined, render: () => Promise<unknown>): Promise<string | null> {
-  const cookies = RequestCookiesAdapter.seal(new RequestCookies(new Headers(cookie ? { cookie } : {})));
+export async function redirectOf(
+  cookie: string | undefined,
+  render: () => Promise<unknown>,
+  headers: Record<string, string> = {},
+): Promise<string | null> {
+  const requestHeaders = new Headers({ ...headers, ...(cookie ? { cookie } : {}) });
+  const cookies = RequestCookiesAdapter.seal(new RequestCookies(requestHeaders));
   const workStore = { route: "/admin", forceStatic: false, dynamicShouldError: false };
-  const workUnitStore = { type: "request", phase: "render", cookies };
+  const workUnitStore = { type: "request", phase: "render", cookies, headers: requestHeaders };
   try {
     await workAsyncStorage.run(workStore as never, () => workUnitAsyncStorage.run(workUnitStore as never, render));
     return null;

@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { DemoBanner } from "@/components/site/DemoBanner";
+import { isDemoMode } from "@/server/demo-mode";
 
-/** Every page of the site (not the embed player): the header and the page's width. */
+/** Every page of the site (not the embed player): the header (and the demo's banner) and the page's width. */
 export default function SiteLayout({ children }: { children: React.ReactNode }) {
   return (
     <>
@@ -13,6 +15,7 @@ export default function SiteLayout({ children }: { children: React.ReactNode }) 
             Admin
           </Link>
         </nav>
+        {isDemoMode() && <DemoBanner />}
       </header>
       <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
     </>

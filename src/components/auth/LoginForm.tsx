@@ -4,8 +4,10 @@ import { useState } from "react";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { inputClass } from "@/components/ui/styles";
 import { fetchJson } from "@/lib/fetch-json";
+import { returnPath } from "@/lib/return-path";
 
-export function LoginForm() {
+/** The password form; `next` is where a login goes: a path on this site, already checked (src/lib/return-path.ts). */
+export function LoginForm({ next }: { next: string }) {
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
@@ -17,9 +19,9 @@ export function LoginForm() {
     try {
       await fetchJson("/api/admin/login", { method: "POST", body: JSON.stringify({ password }) });
       // A full navigation on purpose: the client router may hold a prefetched /admin from before the
-      // login, which redirected to /login; router.push would replay that redirect.
-      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-      window.location.assign("/admin");
+      // login, which redirected to /login; router.push would replay that redirect. Checked again here: the form
+      // never sends anyone off the site, whatever it was given.
+      window.location.assign(returnPath(next));
     } catch (caught) {
       setError((caught as Error).message);
       setSubmitting(false);

@@ -1,6 +1,7 @@
 import { formatAge, formatDate } from "@/lib/format";
 import { TURNED_AWAY_LABELS, type WebhookHealth } from "@/lib/overview";
-import { Fact, Facts, Panel, Warning } from "./Panel";
+import { WebhookStatusReport } from "@/components/settings/WebhookStatusReport";
+import { Fact, Facts, Panel, TextLink, Warning } from "./Panel";
 
 const SECRET_SOURCES = {
   environment: "Set (HEYGEN_SECRET environment variable)",
@@ -9,13 +10,11 @@ const SECRET_SOURCES = {
 
 /** Whether HeyGen's webhooks reach the app and pass its signature check. */
 export function WebhookPanel({ health }: { health: WebhookHealth }) {
-  const { secretSource, appUrl, appUrlWarning, lastVerifiedAt, rejectedLastDay, lastRejection, turnedAwayLastDay } =
-    health;
+  const { secretSource, status, lastVerifiedAt, rejectedLastDay, lastRejection, turnedAwayLastDay } = health;
   return (
     <Panel id="webhooks" title="Webhooks">
       <Facts>
         <Fact term="Signing secret">{secretSource ? SECRET_SOURCES[secretSource] : "Not set"}</Fact>
-        <Fact term="App URL">{appUrl ?? "Not set"}</Fact>
         <Fact term="Last verified event">
           {lastVerifiedAt ? `${formatDate(lastVerifiedAt)} (${formatAge(lastVerifiedAt)})` : "None in the last 30 days"}
         </Fact>
@@ -40,12 +39,7 @@ export function WebhookPanel({ health }: { health: WebhookHealth }) {
           )}
         </Fact>
       </Facts>
-      {!secretSource && (
-        <Warning settingsLink>
-          Without a signing secret every signed delivery is refused: videos finish only by polling HeyGen.
-        </Warning>
-      )}
-      {appUrlWarning && <Warning settingsLink>{appUrlWarning}</Warning>}
+      <WebhookStatusReport status={status} problemAction={<TextLink href="/admin/settings">Open Settings</TextLink>} />
       {rejectedLastDay > 0 && (
         <Warning settingsLink>
           Deliveries were refused in the last 24 hours. If their signatures do not match, the secret here is not the one

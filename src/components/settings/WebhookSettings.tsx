@@ -2,6 +2,7 @@
 
 import { ActionOutcome } from "@/components/ui/ActionOutcome";
 import { CredentialStatus } from "@/components/settings/CredentialStatus";
+import { WebhookStatusReport } from "@/components/settings/WebhookStatusReport";
 import type { SendSettings } from "@/components/settings/send-settings";
 import { focusRing } from "@/components/ui/focus-ring";
 import { useActionOutcome } from "@/hooks/use-action-outcome";
@@ -15,7 +16,7 @@ export function WebhookSettings({ settings, send }: { settings: SettingsView; se
   const hydrated = useHydrated();
   const { pending, outcome, run } = useActionOutcome();
   const { webhookSecret: secret, webhook } = settings;
-  const registrable = secret.source !== "environment" && !settings.savingDisabled && !webhook.problem;
+  const registrable = secret.source !== "environment" && !settings.savingDisabled && webhook.registrable;
 
   function register() {
     void run(async () => {
@@ -48,14 +49,9 @@ export function WebhookSettings({ settings, send }: { settings: SettingsView; se
         Webhook
       </h2>
       <p className="max-w-prose text-sm text-slate-700">
-        HeyGen tells the app the moment a video is ready by posting a signed event to{" "}
-        {webhook.url ? (
-          <code className="break-all font-mono text-slate-900">{webhook.url}</code>
-        ) : (
-          "the app's public address"
-        )}
-        .
+        HeyGen tells the app the moment a video is ready by posting a signed event to the address registered with it.
       </p>
+      <WebhookStatusReport status={webhook} />
       <CredentialStatus
         credential={secret}
         variable="HEYGEN_SECRET"
@@ -63,11 +59,6 @@ export function WebhookSettings({ settings, send }: { settings: SettingsView; se
         again="register the webhook again"
         savingDisabled={settings.savingDisabled !== null}
       />
-      {webhook.problem && (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          {webhook.problem}
-        </p>
-      )}
       <div className="flex flex-wrap items-center gap-3">
         {registrable && (
           <button

@@ -1,10 +1,11 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { loginPath } from "@/lib/return-path";
 import { env } from "@/server/env";
-import { SESSION_COOKIE } from "./session-cookie";
+import { PAGE_PATH_HEADER, SESSION_COOKIE } from "./session-cookie";
 import { endSession, isSessionOpen, openSession } from "./session-store";
 
 /** What the cookie carries: its session's id (an AdminSession row), and when it was issued (ms since the epoch). */
@@ -86,7 +87,7 @@ export async function isAdminSession(): Promise<boolean> {
   return isValidSession(store.get(SESSION_COOKIE)?.value);
 }
 
-/** For admin pages: sends anyone without a session to the login page. */
+/** For admin pages: sends anyone without a session to the login page, and from there back to this page. */
 export async function requireAdminPage(): Promise<void> {
-  if (!(await isAdminSession())) redirect("/login");
+  if (!(await isAdminSession())) redirect(loginPath((await headers()).get(PAGE_PATH_HEADER) ?? ""));
 }

@@ -24,7 +24,7 @@ export type ItemStatusChange =
   | { status: "SENT" }
   /** Back in line, as if never claimed: it lets go of its video (HeyGen made nothing), keeping why. */
   | { status: "QUEUED"; attempts: number; error: string }
-  /** Never made: HeyGen refused it, or the retries ran out. */
+  /** Never made: HeyGen refused it, or the retries ran out. It lets go of its video (HeyGen made nothing), keeping why. */
   | { status: "FAILED"; attempts: number; error: string }
   /** Its batch was cancelled before it was sent. */
   | { status: "CANCELLED" };
@@ -75,7 +75,11 @@ function assignments(change: ItemStatusChange): Prisma.Sql[] {
         Prisma.sql`"error" = ${change.error}`,
       ];
     case "FAILED":
-      return [Prisma.sql`"attempts" = ${change.attempts}`, Prisma.sql`"error" = ${change.error}`];
+      return [
+        Prisma.sql`"attempts" = ${change.attempts}`,
+        Prisma.sql`"error" = ${change.error}`,
+        Prisma.sql`"videoId" = NULL`,
+      ];
     case "SENT":
     case "CANCELLED":
       return [];

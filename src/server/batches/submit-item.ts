@@ -6,7 +6,6 @@ import { env } from "@/server/env";
 import type { HeygenFailureKind } from "@/server/heygen/failures";
 import { logger } from "@/server/logger";
 import { createRefusal, markUnconfirmed, sendToHeygen } from "@/server/videos/create-video";
-import { applyStatusChange } from "@/server/videos/transition";
 import { changeBatchStatus } from "./batch-status";
 import { claimItem, holdGate } from "./claim-item";
 import { changeItemStatus } from "./item-status";
@@ -85,9 +84,21 @@ async function send(itemId: string, video: Video, input: CreateVideoInput): Prom
     }
   }
   const reason = rateLimited ? `${message} (gave up after ${attempts} tries)` : message;
-  await applyStatusChange(video.id, { status: "FAILED", error: reason });
-  await changeItemStatus({ id: itemId }, { status: "FAILED", attempts, error: reason });
+  await fail(itemId, video.id, attempts, reason);
   return false;
+}
+
+/**
+ * Never made: HeyGen refused it (or kept refusing it). The item keeps its state and reason for the admin, and lets go
+ * of its video, which is deleted with it: HeyGen made nothing, so no viewer may meet a failed video for it. If another
+ * job settled the item meanwhile, its video stays, as that job left it.
+ */
+async function fail(itemId: string, videoId: string, attempts: number, error: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const failed = await changeItemStatus({ id: itemId }, { status: "FAILED", attempts, error }, tx);
+    // Trigger "video_inserted_or_deleted" (docs/triggers.md) tells every instance the video is gone.
+    if (failed) await tx.video.deleteMany({ where: { id: videoId, status: "PENDING", heygenVideoId: null } });
+  });
 }
 
 /** Out of credits, the key refused or gone: not this video's fault, and no retry will help until an admin acts. */

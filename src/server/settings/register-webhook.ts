@@ -1,33 +1,14 @@
 import "server-only";
-import type { SettingsView } from "@/lib/settings";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { throwHeygenAppError } from "@/server/heygen-app-error";
 import { heygen } from "@/server/heygen-client";
 import { removeCredential, saveCredential, setByEnvironment } from "./credentials";
 import { requireEncryptionKey } from "./settings-store";
+import { registrationProblem } from "./webhook-status";
 
 /** The events the app applies; HeyGen sends nothing else to the endpoint. */
 const EVENTS = ["avatar_video.success", "avatar_video.fail"];
-
-/** Where HeyGen would deliver this deployment's webhooks, and why it cannot when it cannot. */
-export function webhookTarget(): SettingsView["webhook"] {
-  const stillCompletes = "Videos still complete without webhooks: the app asks HeyGen's API about them.";
-  if (!env.APP_URL) {
-    return {
-      url: null,
-      problem: `APP_URL is not set, so this app does not know its public address and HeyGen cannot reach it. Set APP_URL to the app's public https address. ${stillCompletes}`,
-    };
-  }
-  const url = new URL("/api/heygen/callback", env.APP_URL).href;
-  if (new URL(url).protocol !== "https:") {
-    return {
-      url,
-      problem: `APP_URL (${env.APP_URL}) is not https: HeyGen delivers webhooks only to a public https address. ${stillCompletes}`,
-    };
-  }
-  return { url, problem: null };
-}
 
 /**
  * Registers APP_URL/api/heygen/callback with HeyGen for the video events and stores the signing secret, encrypted.
@@ -37,8 +18,9 @@ export function webhookTarget(): SettingsView["webhook"] {
  */
 export async function registerWebhook(): Promise<{ url: string; outcome: "created" | "rotated" }> {
   if (env.HEYGEN_SECRET) throw setByEnvironment("HEYGEN_SECRET");
-  const { url, problem } = webhookTarget();
-  if (problem || !url) throw new AppError("webhook_url_not_public", problem ?? "APP_URL is not set.");
+  const problem = registrationProblem();
+  if (problem || !env.APP_URL) throw new AppError("webhook_url_not_public", problem ?? "APP_URL is not set.");
+  const url = new URL("/api/heygen/callback", env.APP_URL).href;
   // Checked before HeyGen is asked: a rotated secret that cannot be stored would be lost.
   requireEncryptionKey();
   try {

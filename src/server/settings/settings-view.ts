@@ -1,8 +1,9 @@
 import "server-only";
 import type { CredentialView, SettingsView } from "@/lib/settings";
+import { webhookStatus } from "@/lib/webhook-status";
 import { env } from "@/server/env";
-import { webhookTarget } from "./register-webhook";
 import { ENCRYPTION_KEY_MISSING, readSetting, type SettingName } from "./settings-store";
+import { webhookFacts } from "./webhook-status";
 
 /** Dots and at most the last four characters (none of a short value): enough to tell two keys apart, no more. */
 export function mask(value: string): string {
@@ -11,15 +12,16 @@ export function mask(value: string): string {
 
 /** What the Settings page shows: each credential's source and masked value, and what can be done here. */
 export async function settingsView(): Promise<SettingsView> {
-  const [heygenApiKey, webhookSecret] = await Promise.all([
+  const [heygenApiKey, webhookSecret, facts] = await Promise.all([
     credentialView(env.HEYGEN_API_KEY, "heygen_api_key"),
     credentialView(env.HEYGEN_SECRET, "heygen_webhook_secret"),
+    webhookFacts(),
   ]);
   return {
     heygenApiKey,
     webhookSecret,
     savingDisabled: env.ENCRYPTION_KEY ? null : ENCRYPTION_KEY_MISSING,
-    webhook: webhookTarget(),
+    webhook: webhookStatus(facts),
   };
 }
 

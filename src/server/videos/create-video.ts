@@ -39,9 +39,9 @@ export function createAnswer({ video, outcome }: CreateVideoResult): PublicVideo
 
 /**
  * Records the video first (PENDING, its id doubling as HeyGen's callback_id and Idempotency-Key), then asks
- * HeyGen to render it, once. Only HeyGen's own refusal fails the video; any other failure leaves it PENDING
- * and unconfirmed, never resent: HeyGen may be rendering (and billing) it, and its webhook, matched by
- * callback_id, still completes it.
+ * HeyGen to render it, once. HeyGen's own refusal made nothing: the row is deleted and the refusal answered, so no
+ * viewer ever meets a video that was never sent. Any other failure leaves it PENDING and unconfirmed, never resent:
+ * HeyGen may be rendering (and billing) it, and its webhook, matched by callback_id, still completes it.
  */
 export async function createVideo(
   input: CreateVideoInput,
@@ -52,20 +52,38 @@ export async function createVideo(
 ): Promise<CreateVideoResult> {
   // Before anything is written: without a key no row is made and HeyGen is not called.
   if (!(await heygenApiKey())) throw heygenNotConfigured();
-  let video: Video;
-  try {
-    video = await db.video.create({ data: { ...input, status: "PENDING", idempotencyKey, regeneratedFromId } });
-  } catch (error) {
-    // The foreign key decides whether the presenter exists (even one deleted a moment ago): nothing was made.
-    if (input.presenterId && isForeignKeyViolation(error)) throw unknownPresenter();
-    // The key's unique index decides between concurrent repeats: only the first insert calls HeyGen.
-    if (!idempotencyKey || !isUniqueViolation(error)) throw error;
-    return { video: await db.video.findUniqueOrThrow({ where: { idempotencyKey } }), outcome: "repeat" };
-  }
-
-  const sent = await sendToHeygen(video, input);
-  if (sent.kind === "refused") throw await refusal(video, sent.failure);
+  const recorded = await record(input, idempotencyKey, regeneratedFromId);
+  if (recorded.repeat) return { video: recorded.video, outcome: "repeat" };
+  const sent = await sendToHeygen(recorded.video, input);
+  if (sent.kind === "refused") throw await refusal(recorded.video, sent.failure);
   return { video: sent.video, outcome: sent.kind };
+}
+
+/** How often an Idempotency-Key's insert is tried again after finding its first attempt refused meanwhile. */
+const RECORD_ATTEMPTS = 3;
+
+/**
+ * The new PENDING row, or the first video of an Idempotency-Key seen before. The key's unique index decides between
+ * concurrent repeats: only the first insert calls HeyGen. A first attempt HeyGen refused left no row (it made
+ * nothing, so nothing can be paid twice): the key is free again and this request is a new attempt.
+ */
+async function record(
+  input: CreateVideoInput,
+  idempotencyKey: string | null,
+  regeneratedFromId: string | null,
+): Promise<{ video: Video; repeat: boolean }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const data = { ...input, status: "PENDING" as const, idempotencyKey, regeneratedFromId };
+      return { video: await db.video.create({ data }), repeat: false };
+    } catch (error) {
+      // The foreign key decides whether the presenter exists (even one deleted a moment ago): nothing was made.
+      if (input.presenterId && isForeignKeyViolation(error)) throw unknownPresenter();
+      if (!idempotencyKey || !isUniqueViolation(error) || attempt >= RECORD_ATTEMPTS) throw error;
+      const first = await db.video.findUnique({ where: { idempotencyKey } });
+      if (first) return { video: first, repeat: true };
+    }
+  }
 }
 
 const unknownPresenter = () =>
@@ -145,12 +163,16 @@ export function createRefusal(failure: HeygenFailure): AppError {
   return heygenAppError(failure, { action: "generate the video", fields: FIELD_OF_PARAM });
 }
 
-/** The video FAILED with the refusal's message, and the refusal answered with the video as it now stands. */
+/**
+ * HeyGen made nothing: the attempt leaves no video (not in the gallery, the lists, the counts, nor at /videos/{id}),
+ * and the refusal is answered. The request's log line keeps HeyGen's words and this video id for the admin.
+ */
 async function refusal(video: Video, failure: HeygenFailure): Promise<AppError> {
   const refused = createRefusal(failure);
-  const { video: failed } = await applyStatusChange(video.id, { status: "FAILED", error: refused.message });
+  // Only a row HeyGen never accepted: a webhook cannot have finished it, since HeyGen never had the job.
+  await db.video.deleteMany({ where: { id: video.id, status: "PENDING", heygenVideoId: null } });
   return new AppError(refused.code, refused.message, {
     ...refused.details,
-    extra: { video: toPublicVideo(failed ?? video, { admin: true }) },
+    log: { ...refused.details.log, videoId: video.id, deleted: "refused before HeyGen made anything" },
   });
 }
