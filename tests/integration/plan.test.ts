@@ -44,7 +44,8 @@ describe("POST /api/admin/plan/preview", () => {
     const text = `${HEADER}\n2026-03-01,Hello,"Hi,\nthere",anna\n2026-03-02,News,Today,#morning\n2026-03-03,Who,Text,Bob\n2026-03-04,What,Text,#evening`;
     const { status, body } = await preview(text);
     expect(status).toBe(200);
-    expect(body.counts).toEqual({ valid: 2, invalid: 2, total: 4 });
+    // Issue 16: the valid rows' videos once generated (Anna's row, and #morning said by Anna, its one carrier).
+    expect(body.counts).toEqual({ valid: 2, invalid: 2, total: 4, videos: 2 });
     expect(
       body.rows.map((row: { line: number; presenter: unknown; tag: unknown; errors: unknown[] }) => [
         row.line,
