@@ -1,11 +1,12 @@
 import type { z } from "zod";
 
 /**
- * A problem as the API and the forms show it. A message written as a whole sentence ("Give the video a title.")
- * stands alone; a fragment ("must be even") is prefixed with the field it names: "width must be even".
+ * A problem as the API and the forms show it. A message written as a whole sentence ("Give the video a title.", a
+ * capital to a full stop) stands alone; anything else ("must be even", zod's own "Unrecognized key: …") is prefixed
+ * with the field it names: "width must be even".
  */
 export function describeIssue(message: string, field: string | undefined): string {
-  return field && !/^[A-Z]/.test(message) ? `${field} ${message}` : message;
+  return field && !/^[A-Z].*\.$/s.test(message) ? `${field} ${message}` : message;
 }
 
 /** The first problem of a failed parse, as the API and the forms show it. */
