@@ -68,10 +68,13 @@ describe("POST /api/videos with presenterId", () => {
     expect(status).toBe(201);
     expect(await db.video.findUniqueOrThrow({ where: { id: body.id } })).toMatchObject({ presenterId: anna.id });
 
+    // Regenerate is for a finished video (409 while it renders).
+    await db.video.update({ where: { id: body.id }, data: { status: "COMPLETED", completedAt: new Date() } });
     const again = await regenerateRoute(
       jsonRequest(`/api/admin/videos/${body.id}/regenerate`, {}, { cookie: await adminCookie() }),
       { params: Promise.resolve({ id: body.id }) },
     );
+    expect(again.status).toBe(201);
     const { id: regeneratedId } = (await again.json()) as { id: string };
     expect(await db.video.findUniqueOrThrow({ where: { id: regeneratedId } })).toMatchObject({ presenterId: anna.id });
   });

@@ -1,4 +1,3 @@
-import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { generateMetadata as watchMetadata } from "@/app/(site)/videos/[id]/layout";
 import WatchPage from "@/app/(site)/videos/[id]/page";
@@ -6,7 +5,7 @@ import EmbedPage, { generateMetadata as embedMetadata } from "@/app/embed/[id]/p
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { completedVideo } from "../support/completed-video";
-import { redirectOf } from "../support/page-scope";
+import { pageHtml } from "../support/page-html";
 import { adminCookie, videoRow } from "../support/requests";
 
 /** Words of the pipeline a viewer must never read: the service's name, its states, its plumbing. */
@@ -14,9 +13,7 @@ const PIPELINE_WORDS = /heygen|unconfirmed|webhook|callback|pending|processing|c
 
 /** The text a reader sees on the page `render` returns (markup and the scripts React adds left out). */
 async function pageText(cookie: string | undefined, render: () => Promise<unknown>): Promise<string> {
-  let html = "";
-  await redirectOf(cookie, async () => void (html = renderToString((await render()) as React.ReactElement)));
-  return html
+  return (await pageHtml(cookie, render))
     .replace(/<script[\s\S]*?<\/script>/g, " ")
     .replace(/<[^>]+>/g, " ")
     .replace(/\s+/g, " ");
