@@ -1,13 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { useRef, useState } from "react";
 import { useSWRConfig } from "swr";
 import type { Notice } from "@/components/videos/AdminVideoActions";
 import { AdminVideoPagination } from "@/components/videos/AdminVideoPagination";
 import { AdminVideoRow } from "@/components/videos/AdminVideoRow";
 import { DeleteVideoDialog } from "@/components/videos/DeleteVideoDialog";
-import { focusRing } from "@/components/ui/focus-ring";
+import { NoticeText } from "@/components/videos/NoticeText";
 import { isVideosKey, useVideos } from "@/hooks/use-videos";
 import type { AdminVideo, VideoDeletion } from "@/lib/video";
 import type { AdminVideoPage, VideoListQuery } from "@/lib/video-list-query";
@@ -50,10 +49,10 @@ export function AdminVideoList({ query, initialPage }: { query: VideoListQuery; 
       </h2>
       {/* Both regions are always there (empty, they take no room): screen readers announce what later appears in them. */}
       <div role="status" className="text-sm text-emerald-800">
-        {notice?.kind === "done" && <NoticeText notice={notice} />}
+        {notice?.kind === "done" && <NoticeText notice={notice} className="mt-3" />}
       </div>
       <div role="alert" className="text-sm text-red-700">
-        {notice?.kind === "error" && <NoticeText notice={notice} />}
+        {notice?.kind === "error" && <NoticeText notice={notice} className="mt-3" />}
       </div>
       {page.videos.length === 0 ? (
         <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-slate-600">
@@ -79,22 +78,6 @@ export function AdminVideoList({ query, initialPage }: { query: VideoListQuery; 
       <AdminVideoPagination query={query} nextCursor={page.nextCursor} />
       <DeleteVideoDialog key={deleting?.id} video={deleting} onClose={() => setDeleting(null)} onDeleted={deleted} />
     </section>
-  );
-}
-
-function NoticeText({ notice }: { notice: Notice }) {
-  return (
-    <p className="mt-3">
-      {notice.message}
-      {notice.link && (
-        <>
-          {" "}
-          <Link href={notice.link.href} className={`font-medium underline ${focusRing}`}>
-            {notice.link.label}
-          </Link>
-        </>
-      )}
-    </p>
   );
 }
 

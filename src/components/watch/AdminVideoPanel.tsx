@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { AdminVideoActions, type Notice } from "@/components/videos/AdminVideoActions";
 import { DeleteVideoDialog } from "@/components/videos/DeleteVideoDialog";
+import { NoticeText } from "@/components/videos/NoticeText";
 import { focusRing } from "@/components/ui/focus-ring";
 import { useAdminVideo } from "@/hooks/use-admin-video";
 import type { AdminVideoDetail } from "@/lib/admin-video-detail";
@@ -66,21 +67,5 @@ export function AdminVideoPanel({ video, detail: initial }: Props) {
         onDeleted={() => router.replace("/admin/videos")}
       />
     </>
-  );
-}
-
-function NoticeText({ notice }: { notice: Notice }) {
-  return (
-    <p>
-      {notice.message}
-      {notice.link && (
-        <>
-          {" "}
-          <Link href={notice.link.href} className={`font-medium underline ${focusRing}`}>
-            {notice.link.label}
-          </Link>
-        </>
-      )}
-    </p>
   );
 }
