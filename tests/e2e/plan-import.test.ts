@@ -54,7 +54,10 @@ describe("Plan import, on a phone", () => {
     await page.fill("input[name=password]", inject("adminPassword"));
     await page.click("button[type=submit]");
     await page.waitForURL(`${appUrl}/admin`);
-    await page.getByRole("link", { name: "Plan" }).click();
+    // On a phone the tabs are behind the menu (issue 16).
+    const nav = page.getByRole("navigation", { name: "Admin" });
+    await nav.getByRole("button", { name: /^Menu/ }).click();
+    await nav.getByRole("link", { name: "Plan" }).click();
     await page.waitForURL(`${appUrl}/admin/plan`);
     await page.goto(`${appUrl}/admin/plan?month=${MONTH}`);
     await page.getByText("No scripts for this month yet").waitFor();

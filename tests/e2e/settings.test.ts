@@ -7,17 +7,19 @@ import { startFakeHeygenServer, type FakeHeygenServer } from "../../src/mocks/he
 import { startApp, type RunningApp } from "./app";
 import { seriousViolations } from "./axe";
 import { launchChromium } from "./browser";
-import { PHONE, screenshot } from "./viewer-stack";
+import { createDatabase, PHONE, screenshot } from "./viewer-stack";
 
 const PASSWORD = "settings-e2e-password";
 /** The only key the fake HeyGen accepts. */
 const HEYGEN_KEY = "settings-e2e-heygen-key-7f3a";
-const DATABASE_URL = inject("e2eDatabaseUrl");
 
 let heygen: FakeHeygenServer;
 let app: RunningApp;
 let browser: Browser;
+/** Its own database: the webhook panel reads what arrived, and the other browser tests' events must not show here. */
+let DATABASE_URL: string;
 beforeAll(async () => {
+  DATABASE_URL = await createDatabase();
   heygen = await startFakeHeygenServer({ apiKey: HEYGEN_KEY, renderMs: 60_000, deliverWebhooks: false });
   // A deployment with no HeyGen key and no webhook secret anywhere: only an ENCRYPTION_KEY to save them with.
   app = await startApp({
@@ -33,7 +35,7 @@ afterAll(async () => {
   await app?.stop();
   await heygen?.close();
   await browser?.close();
-  // The database is shared with the other browser tests: leave no saved key behind.
+  // Leave no saved key behind.
   const db = new pg.Client({ connectionString: DATABASE_URL });
   await db.connect();
   await db.query(`DELETE FROM "AppSetting"`);

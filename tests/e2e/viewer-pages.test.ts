@@ -241,6 +241,8 @@ describe("the watch page", () => {
     // The webhook comes a while after the render (3 × renderMs): the page is open before, even on a busy machine.
     const id = await stack.createVideo({ title: "Becomes ready", script: `Hello ${FAKE_MARKERS.lateWebhook}` });
     const { page } = await open(`/videos/${id}`, { init: recordPlayerBoxes });
+    // The swap itself, without the muted autoplay that follows it (its own test below): a reduced-motion viewer's.
+    await page.emulateMedia({ reducedMotion: "reduce" });
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     await page.getByTestId("video-ready").waitFor({ timeout: 4 * renderMs + 10_000 });
     expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
@@ -248,8 +250,9 @@ describe("the watch page", () => {
     expect(boxes).toEqual({ progress: expect.objectContaining({ width: 992 }), player: expect.anything() });
     expect((boxes as { player: unknown }).player).toEqual((boxes as { progress: unknown }).progress);
     await page.getByTestId("video-duration").waitFor();
-    // Chromium sometimes scores a sub-pixel settle (~0.0005); Web Vitals call under 0.1 good: this is 100× stricter.
-    expect(await layoutShift(page)).toBeLessThan(0.001);
+    // The player's box did not move (above). Below it, the transcript turns into timed lines once the captions come,
+    // moving what follows a little (~0.002; 0 with the transcript left as the script). Web Vitals call under 0.1 good.
+    expect(await layoutShift(page)).toBeLessThan(0.005);
   });
 
   it("tells viewers in plain words when a render failed", async () => {

@@ -19,13 +19,14 @@ type Props = {
 /**
  * The finished video. When it finished while someone watched the progress, it starts by itself, muted, with an
  * Unmute button in plain view until the sound is on (by the button or the player's own controls). A browser that
- * refuses even muted autoplay leaves the usual play button.
+ * refuses even muted autoplay, or a viewer who prefers reduced motion, gets the usual play button.
  */
 export function ReadyVideo({ video, src, autoPlay, className, style, videoRef, onMediaError, onTime }: Props) {
   const [mutedByUs, setMutedByUs] = useState(false);
   useEffect(() => {
     const element = videoRef.current;
-    if (!autoPlay || !element) return;
+    // Motion the viewer asked to be spared: the usual play button instead.
+    if (!autoPlay || !element || window.matchMedia?.("(prefers-reduced-motion: reduce)").matches) return;
     element.muted = true;
     element.play().then(
       () => setMutedByUs(element.muted),

@@ -55,6 +55,18 @@ describe("VideoPlayer: a render that finishes while someone watches", () => {
     expect(screen.queryByRole("button", { name: "Unmute" })).toBeNull();
   });
 
+  it("does not start by itself for a viewer who prefers reduced motion", async () => {
+    vi.stubGlobal("matchMedia", (query: string) => ({ matches: query === "(prefers-reduced-motion: reduce)" }));
+    try {
+      const plays = await finishWhileWatching(() => Promise.resolve());
+      expect(player().controls).toBe(true);
+      expect(plays).not.toHaveBeenCalled();
+      expect(screen.queryByRole("button", { name: "Unmute" })).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("does not start by itself a video that was already finished when the page opened", async () => {
     const plays = vi.spyOn(HTMLMediaElement.prototype, "play");
     showPlayer(withDetails(renderingVideo()));
