@@ -8,6 +8,9 @@ export const SCRIPT_MAX_LENGTH = 4_999;
 
 export const TITLE_MAX_LENGTH = 200;
 
+/** A video's description is a paragraph or two under its title, not a second script. */
+export const DESCRIPTION_MAX_LENGTH = 1_000;
+
 /** HeyGen look and voice ids are short; anything longer is a mistake, not an id. */
 export const HEYGEN_ID_MAX_LENGTH = 200;
 

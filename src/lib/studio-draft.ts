@@ -9,6 +9,8 @@ import { aspectRatioForOrientation, DEFAULT_RESOLUTION, type AspectRatio, type R
 export type StudioDraft = {
   title: string;
   script: string;
+  /** Optional; empty: none. */
+  description: string;
   lookId: string;
   /** The picked look as the catalogue describes it; null when its id was typed in. */
   look: Look | null;
@@ -44,6 +46,7 @@ export function initialStudioDraft(look: Look | null): StudioDraft {
   return {
     title: "",
     script: "",
+    description: "",
     lookId: look?.id ?? "",
     look,
     voiceId: "",
@@ -68,10 +71,10 @@ export function initialStudioDraft(look: Look | null): StudioDraft {
 }
 
 /**
- * The draft after a video was made from it: a new one, title and script empty, keeping the look, voice, format and
+ * The draft after a video was made from it: a new one, title, script and description empty, keeping the look, voice, format and
  * options, the admin's working set for the next video.
  */
-export const newDraftAfter = (made: StudioDraft): StudioDraft => ({ ...made, title: "", script: "" });
+export const newDraftAfter = (made: StudioDraft): StudioDraft => ({ ...made, title: "", script: "", description: "" });
 
 /** HeyGen's engine when none is named. */
 const DEFAULT_ENGINE: Engine = "avatar_iv";
@@ -103,6 +106,7 @@ export function toCreateVideoInput(draft: StudioDraft) {
   return {
     title: draft.title,
     script: draft.script,
+    description: draft.description,
     avatarId: draft.lookId,
     voiceId: draft.voiceId,
     aspectRatio: draft.aspectRatio,

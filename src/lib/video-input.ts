@@ -1,5 +1,5 @@
 import { z } from "./zod";
-import { HEYGEN_ID_MAX_LENGTH, SCRIPT_MAX_LENGTH, TITLE_MAX_LENGTH } from "./limits";
+import { DESCRIPTION_MAX_LENGTH, HEYGEN_ID_MAX_LENGTH, SCRIPT_MAX_LENGTH, TITLE_MAX_LENGTH } from "./limits";
 import { generationOptions } from "./generation-options";
 import { ASPECT_RATIOS, DEFAULT_RESOLUTION, nearestFormat, RESOLUTIONS } from "./video-format";
 
@@ -23,6 +23,14 @@ export const videoScript = text(
   `Keep the script to ${count(SCRIPT_MAX_LENGTH)} characters or fewer: HeyGen takes no more.`,
   "Write what the avatar says.",
 );
+
+/** An optional description shown under the title; empty or missing: none. */
+export const videoDescription = z
+  .string({ error: "Write the description as text." })
+  .trim()
+  .max(DESCRIPTION_MAX_LENGTH, `Keep the description to ${count(DESCRIPTION_MAX_LENGTH)} characters or fewer.`)
+  .nullish()
+  .transform((description) => description || null);
 
 /** Legacy clients sent pixel sizes; they are mapped to the nearest preset. */
 const legacyDimension = z
@@ -54,6 +62,7 @@ export const createVideoInput = z
   .object({
     title: videoTitle,
     script: videoScript,
+    description: videoDescription,
     ...lookFields,
     /** The presenter the Studio started from, shown as who presents the video; must exist (400 naming it if not). */
     presenterId: z

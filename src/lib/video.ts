@@ -9,6 +9,8 @@ export type { VideoStatus };
 export type PublicVideo = {
   id: string;
   title: string;
+  /** Optional text the admin wrote to go under the title; null: none. */
+  description: string | null;
   status: VideoStatus;
   aspectRatio: AspectRatio;
   resolution: Resolution;
@@ -63,7 +65,8 @@ export const PUBLIC_VIDEO_COLUMNS = [
   "detailsAt",
 ] as const;
 
-type VideoRow = Pick<VideoModel, (typeof PUBLIC_VIDEO_COLUMNS)[number]>;
+/** The description is set once, at creation, so the change trigger need not watch it; a narrower row has none. */
+type VideoRow = Pick<VideoModel, (typeof PUBLIC_VIDEO_COLUMNS)[number]> & { description?: string | null };
 
 /**
  * Who presents a video: the presenter it was made from (its name, its look's picture), else its look (the look's name
@@ -98,6 +101,7 @@ export function toPublicVideo(video: VideoRow, viewer: { admin: boolean }): Publ
   return {
     id: video.id,
     title: video.title,
+    description: video.description ?? null,
     status: video.status,
     // Stored only from validated input (src/lib/video-input.ts) or the migration's mapping.
     aspectRatio: video.aspectRatio as AspectRatio,

@@ -7,6 +7,7 @@ export function renderingVideo(fields: Partial<PublicVideo> = {}): PublicVideo {
   return {
     id: fields.id ?? `video-${++made}`,
     title: "Morning news",
+    description: null,
     status: "PROCESSING",
     aspectRatio: "16:9",
     resolution: "1080p",

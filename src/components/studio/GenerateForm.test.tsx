@@ -43,6 +43,7 @@ const voices: VoicePage = { items: [voice], total: 1, nextCursor: null, filters:
 const video = (change: Partial<PublicVideo> = {}): PublicVideo => ({
   id: "video-1",
   title: "Welcome",
+  description: null,
   status: "PROCESSING",
   aspectRatio: "16:9",
   resolution: "1080p",
@@ -105,6 +106,20 @@ describe("GenerateForm: after Generate (issue 16, bug 6)", () => {
     expect(script().value).toBe("");
     expect(screen.getByRole<HTMLInputElement>("radio", { name: /Look portrait/ }).checked).toBe(true);
     expect(screen.getByRole<HTMLInputElement>("radio", { name: "Portrait 9:16" }).checked).toBe(true);
+  });
+
+  it("sends the optional description, and a made video clears it with the title and script", async () => {
+    const sent = await studio(() => HttpResponse.json(video(), { status: 201 }));
+    const description = () => screen.getByRole<HTMLTextAreaElement>("textbox", { name: "Description (optional)" });
+    type(title(), "Welcome");
+    type(script(), "Hello and welcome.");
+    type(description(), "A short welcome.\nFor new staff.");
+    await generate();
+
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.description).toBe("A short welcome.\nFor new staff.");
+    expect(screen.getByRole("status").textContent).toContain("“Welcome”");
+    expect(description().value).toBe("");
   });
 
   it("a refusal keeps everything typed and chosen, and says why", async () => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { DescriptionField } from "@/components/studio/DescriptionField";
 import { GenerateOutcomeMessage } from "@/components/studio/GenerateOutcomeMessage";
 import { PresenterSettingsFields } from "@/components/studio/PresenterSettingsFields";
 import { SavePresenterPanel } from "@/components/studio/SavePresenterPanel";
@@ -22,7 +23,7 @@ import { createVideoInput, videoScript } from "@/lib/video-input";
 /**
  * The studio: script, look, voice, format, captions and every other option, with what a click will spend. The
  * pickers and fields are controlled: a refusal keeps everything typed and chosen; a made video starts a new draft
- * (title and script empty) with the same look, voice, format and options, the admin's working set.
+ * (title, script and description empty) with the same look, voice, format and options, the admin's working set.
  */
 /**
  * `initialLooks` / `initialVoices`: the pickers' first pages, rendered by the server (none when HeyGen was
@@ -56,7 +57,7 @@ export function GenerateForm({
     setDraft((current) => (starting ? startFromPresenter(current, starting) : { ...current, presenterId: "" }));
   };
   // A field's refusal goes once the admin edits that field.
-  const edit = (field: "title" | "script", value: string) => {
+  const edit = (field: "title" | "script" | "description", value: string) => {
     if (error?.field === field) clear();
     update(() => ({ [field]: value }));
   };
@@ -100,6 +101,11 @@ export function GenerateForm({
             voiceSpeed={speed}
             problem={scriptProblem}
             error={errorFor("script")}
+          />
+          <DescriptionField
+            value={draft.description}
+            onChange={(description) => edit("description", description)}
+            error={errorFor("description")}
           />
           <PresenterSettingsFields
             draft={draft}

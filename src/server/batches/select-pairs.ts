@@ -73,6 +73,8 @@ export function videoInputOf({ script, presenter }: Pair): CreateVideoInput {
   return {
     title: script.title,
     script: script.script,
+    // Plan scripts carry no description.
+    description: null,
     avatarId: presenter.avatarId,
     voiceId: presenter.voiceId,
     aspectRatio: presenter.aspectRatio as AspectRatio,

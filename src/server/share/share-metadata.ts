@@ -19,9 +19,10 @@ export function shareMetadata(row: Video | null, origin: string): Metadata {
   const links = shareLinks(origin, video.id);
   const title = video.title;
   const description =
-    video.duration === null
+    video.description ??
+    (video.duration === null
       ? `An AI avatar video on ${SITE_NAME}.`
-      : `A ${formatDuration(video.duration)} AI avatar video on ${SITE_NAME}.`;
+      : `A ${formatDuration(video.duration)} AI avatar video on ${SITE_NAME}.`);
   const basics: Metadata = {
     metadataBase: new URL(origin),
     title,

@@ -35,6 +35,7 @@ function sameSettings(video: Video): CreateVideoInput {
   const parsed = createVideoInput.safeParse({
     title: video.title,
     script: video.script,
+    description: video.description,
     avatarId: video.avatarId,
     voiceId: video.voiceId,
     aspectRatio: video.aspectRatio,

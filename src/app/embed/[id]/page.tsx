@@ -7,7 +7,7 @@ import { videoForPage } from "@/server/watch/video-for-page";
 export async function generateMetadata({ params }: PageProps<"/embed/[id]">): Promise<Metadata> {
   const video = await videoForPage((await params).id);
   // The watch page is the one to index; this is its player alone, inside other sites' pages.
-  return { title: video?.title ?? "Video not found", robots: { index: false } };
+  return { title: video?.title ?? "Video not found", description: video?.description, robots: { index: false } };
 }
 
 /**

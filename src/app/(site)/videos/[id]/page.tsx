@@ -29,6 +29,7 @@ export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
       <VideoPlayer initialVideo={video} typicalRenderSeconds={typical} admin={admin} />
       <div className="space-y-3">
         <h1 className="text-2xl font-semibold break-words">{video.title}</h1>
+        {video.description && <p className="break-words whitespace-pre-line">{video.description}</p>}
         {presentedBy && <PresentedByLine presentedBy={presentedBy} />}
         <LiveVideoFacts initialVideo={video} />
         <ShareActions initialVideo={video} embedCode={embedCode(publicOrigin(), video).html} />
