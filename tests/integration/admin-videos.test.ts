@@ -175,6 +175,7 @@ describe("GET /api/admin/videos", () => {
       [
         "id",
         "title",
+        "description",
         "status",
         "aspectRatio",
         "resolution",

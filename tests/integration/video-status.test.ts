@@ -46,6 +46,7 @@ describe("GET /api/videos/[id]", () => {
     expect(await response.json()).toEqual({
       id: video.id,
       title: "Welcome",
+      description: null,
       status: "PROCESSING",
       aspectRatio: "16:9",
       resolution: "1080p",

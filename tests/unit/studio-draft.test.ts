@@ -54,6 +54,7 @@ describe("the studio's draft", () => {
     expect(received(draft(look()))).toEqual({
       title: "Morning news",
       script: "Good morning.",
+      description: null,
       avatarId: "look-1",
       voiceId: null,
       aspectRatio: "16:9",
@@ -82,6 +83,7 @@ describe("the studio's draft", () => {
     expect(received(studio)).toEqual({
       title: "Morning news",
       script: "Good morning.",
+      description: null,
       avatarId: "photo-1",
       voiceId: "voice-2",
       aspectRatio: "4:5",

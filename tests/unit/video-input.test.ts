@@ -16,6 +16,7 @@ describe("createVideoInput", () => {
     expect(createVideoInput.parse({ ...valid, title: "  Hi  ", avatarId: " a ", voiceId: "" })).toEqual({
       title: "Hi",
       script: "Hello",
+      description: null,
       avatarId: "a",
       voiceId: null,
       aspectRatio: "9:16",
