@@ -99,6 +99,30 @@ const readEnv = () =>
       // client is the address that many hops from the right of X-Forwarded-For. 0 (unset): X-Forwarded-For is not
       // trusted, and every client shares one per-client login limit.
       TRUST_PROXY: z.coerce.number({ error: "must be a number of proxy hops" }).int().min(0).max(20).default(0),
+      // Where copies of finished videos live (issue 17): "local" (files under MEDIA_DIR) or "s3" (any S3-compatible
+      // service: AWS S3, Cloudflare R2, MinIO, Backblaze B2; the S3_* variables below).
+      MEDIA_STORAGE: z.enum(["local", "s3"]).default("local"),
+      MEDIA_DIR: z.string().min(1).default(".data/media"),
+      // Optional: a CDN or public bucket base URL that serves the stored objects directly (MEDIA_PUBLIC_URL + key).
+      // Unset: the app serves them (local) or hands out short-lived presigned GETs (s3).
+      MEDIA_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+      // Largest file copied from HeyGen, in bytes (default 2 GiB).
+      MEDIA_MAX_BYTES: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .default(2 * 1024 ** 3),
+      S3_BUCKET: z.string().min(1).optional(),
+      S3_REGION: z.string().min(1).default("auto"),
+      // Optional: the service's endpoint (R2: https://<account>.r2.cloudflarestorage.com; MinIO: its URL). Unset: AWS.
+      S3_ENDPOINT: z.url().optional(),
+      // "true" for services that need path-style URLs (MinIO, most self-hosted ones).
+      S3_FORCE_PATH_STYLE: z
+        .enum(["true", "false"])
+        .default("false")
+        .transform((value) => value === "true"),
+      S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+      S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
       LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
       // Public origin of this deployment, read at run time (never inlined by `next build`, so one build
       // serves every host): every absolute link (share previews, oEmbed), HeyGen's callback_url, Secure cookies and
@@ -139,6 +163,16 @@ const readEnv = () =>
       QUEUE_WORKER: process.env.QUEUE_WORKER,
       QUEUE_JOB_TIMEOUT_SECONDS: process.env.QUEUE_JOB_TIMEOUT_SECONDS,
       TRUST_PROXY: process.env.TRUST_PROXY,
+      MEDIA_STORAGE: process.env.MEDIA_STORAGE,
+      MEDIA_DIR: process.env.MEDIA_DIR,
+      MEDIA_PUBLIC_URL: process.env.MEDIA_PUBLIC_URL,
+      MEDIA_MAX_BYTES: process.env.MEDIA_MAX_BYTES,
+      S3_BUCKET: process.env.S3_BUCKET,
+      S3_REGION: process.env.S3_REGION,
+      S3_ENDPOINT: process.env.S3_ENDPOINT,
+      S3_FORCE_PATH_STYLE: process.env.S3_FORCE_PATH_STYLE,
+      S3_ACCESS_KEY_ID: process.env.S3_ACCESS_KEY_ID,
+      S3_SECRET_ACCESS_KEY: process.env.S3_SECRET_ACCESS_KEY,
       LOG_LEVEL: process.env.LOG_LEVEL,
       APP_URL: process.env.APP_URL,
       PORT: process.env.PORT,

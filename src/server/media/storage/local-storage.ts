@@ -1,0 +1,84 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { Transform, type Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { StoredFile } from "./stored-media";
+import { MediaSizeError, type ByteRange, type MediaStorage, type PutOptions } from "./media-storage";
+
+/**
+ * Files under one directory (MEDIA_DIR): a write goes to `.incoming/` first and is renamed into place once complete
+ * and checked, so a reader never sees half a file and a crash leaves only a stray temporary file.
+ */
+export function localStorage(dir: string): MediaStorage {
+  const root = path.resolve(dir);
+  const incoming = path.join(root, ".incoming");
+
+  /** The file of a key, refusing any key that would leave the directory. */
+  const fileOf = (key: string) => {
+    const file = path.resolve(root, key);
+    if (!file.startsWith(root + path.sep) || key.startsWith(".incoming")) throw new Error(`bad media key: ${key}`);
+    return file;
+  };
+
+  return {
+    kind: "local",
+
+    async put(prefix, ext, body, options) {
+      await fs.mkdir(incoming, { recursive: true });
+      const temporary = path.join(incoming, randomUUID());
+      try {
+        const { bytes, sha256 } = await writeCounted(body, temporary, options);
+        const key = `${prefix}${sha256.slice(0, 8)}.${ext}`;
+        const file = fileOf(key);
+        await fs.mkdir(path.dirname(file), { recursive: true });
+        await fs.rename(temporary, file);
+        return { key, bytes, sha256, contentType: options.contentType } satisfies StoredFile;
+      } finally {
+        await fs.rm(temporary, { force: true });
+      }
+    },
+
+    async read(key, range?: ByteRange) {
+      const file = fileOf(key);
+      try {
+        await fs.access(file);
+      } catch {
+        return null;
+      }
+      return createReadStream(file, range ? { start: range.start, end: range.end } : {});
+    },
+
+    async directUrl() {
+      return null;
+    },
+
+    async removeAll(prefix) {
+      await fs.rm(fileOf(prefix), { recursive: true, force: true });
+    },
+  };
+}
+
+/** Streams `body` to `file`, hashing and counting; throws MediaSizeError past maxBytes or off expectedBytes. */
+async function writeCounted(body: Readable, file: string, options: PutOptions) {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      if (bytes > options.maxBytes) {
+        done(new MediaSizeError("too_large", `larger than the ${options.maxBytes}-byte limit (MEDIA_MAX_BYTES)`));
+        return;
+      }
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  await pipeline(body, counter, createWriteStream(file));
+  if (options.expectedBytes !== undefined && bytes !== options.expectedBytes) {
+    throw new MediaSizeError("size_mismatch", `received ${bytes} bytes, Content-Length said ${options.expectedBytes}`);
+  }
+  return { bytes, sha256: hash.digest("hex") };
+}
