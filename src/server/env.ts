@@ -178,6 +178,8 @@ const readEnv = () =>
       PORT: process.env.PORT,
     },
     emptyStringAsUndefined: true,
+    // Settings that are only wrong together.
+    createFinalSchema: (shape) => z.object(shape).superRefine(s3SettingsComplete),
     skipValidation: process.env.NEXT_PHASE === "phase-production-build",
     onValidationError: (issues) => {
       const lines = issues.map((issue) => {
@@ -190,6 +192,35 @@ const readEnv = () =>
       throw new Error(message);
     },
   });
+
+/** Largest object one S3 CopyObject can copy: S3 storage moves each upload to its content-addressed key with one. */
+const S3_COPY_MAX_BYTES = 5 * 1024 ** 3;
+
+type S3Settings = {
+  MEDIA_STORAGE: "local" | "s3";
+  MEDIA_MAX_BYTES: number;
+  S3_BUCKET?: string;
+  S3_ACCESS_KEY_ID?: string;
+  S3_SECRET_ACCESS_KEY?: string;
+};
+
+/**
+ * MEDIA_STORAGE=s3 needs a bucket, and the key and secret together or neither (neither: the AWS SDK's own chain, as
+ * an AWS deployment with an instance or task role wants: AWS_* variables, ~/.aws, the role).
+ */
+function s3SettingsComplete(values: S3Settings, context: z.RefinementCtx) {
+  if (values.MEDIA_STORAGE !== "s3") return;
+  const issue = (name: keyof S3Settings, message: string) =>
+    context.addIssue({ code: "custom", path: [name], message });
+  if (!values.S3_BUCKET) issue("S3_BUCKET", "is missing: MEDIA_STORAGE=s3 needs the bucket's name");
+  const pair = ["S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+  for (const [name, other] of [pair, [pair[1], pair[0]]] as const) {
+    if (!values[name] && values[other])
+      issue(name, `is missing: set it with ${other} (or neither, for the AWS SDK's default credentials)`);
+  }
+  if (values.MEDIA_MAX_BYTES > S3_COPY_MAX_BYTES)
+    issue("MEDIA_MAX_BYTES", `must be at most ${S3_COPY_MAX_BYTES} (5 GiB) with MEDIA_STORAGE=s3`);
+}
 
 const validated = () => processWide("env", readEnv);
 

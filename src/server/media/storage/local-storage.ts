@@ -1,12 +1,13 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { Transform, type Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { StoredFile } from "./stored-media";
-import { MediaSizeError, type ByteRange, type MediaStorage, type PutOptions } from "./media-storage";
+import type { ByteRange, MediaStorage, PutOptions } from "./media-storage";
+import { sizeCheckedHash } from "./size-checked-hash";
 
 /**
  * Files under one directory (MEDIA_DIR): a write goes to `.incoming/` first and is renamed into place once complete
@@ -63,22 +64,7 @@ export function localStorage(dir: string): MediaStorage {
 
 /** Streams `body` to `file`, hashing and counting; throws MediaSizeError past maxBytes or off expectedBytes. */
 async function writeCounted(body: Readable, file: string, options: PutOptions) {
-  const hash = createHash("sha256");
-  let bytes = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      bytes += chunk.length;
-      if (bytes > options.maxBytes) {
-        done(new MediaSizeError("too_large", `larger than the ${options.maxBytes}-byte limit (MEDIA_MAX_BYTES)`));
-        return;
-      }
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
-  await pipeline(body, counter, createWriteStream(file));
-  if (options.expectedBytes !== undefined && bytes !== options.expectedBytes) {
-    throw new MediaSizeError("size_mismatch", `received ${bytes} bytes, Content-Length said ${options.expectedBytes}`);
-  }
-  return { bytes, sha256: hash.digest("hex") };
+  const checked = sizeCheckedHash(options);
+  await pipeline(body, checked.stream, createWriteStream(file));
+  return checked.result();
 }
