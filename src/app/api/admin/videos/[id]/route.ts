@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/server/errors";
 import { route } from "@/server/http/route";
+import { deleteVideoAndMedia } from "@/server/media/delete-video-and-media";
 import { adminVideoDetail } from "@/server/video-lists/admin-video";
-import { deleteVideo } from "@/server/videos/delete-video";
 
 // GET /api/admin/videos/[id] — admin: one video with its settings, versions and HeyGen's deliveries about it
 export const GET = route<{ id: string }>({ admin: true }, async ({ params }) => {
@@ -11,9 +11,12 @@ export const GET = route<{ id: string }>({ admin: true }, async ({ params }) => 
   return NextResponse.json(detail, { headers: { "cache-control": "private, no-store" } });
 });
 
-// DELETE /api/admin/videos/[id]?heygen=true — admin: the video leaves the app; with heygen=true, HeyGen deletes it first
+// DELETE /api/admin/videos/[id]?heygen=true — admin: the video and its stored media leave the app; with heygen=true,
+// HeyGen deletes it first
 export const DELETE = route<{ id: string }>({ admin: true }, async ({ request, params, note }) => {
-  const result = await deleteVideo(params.id, { atHeygen: readFlag(request.nextUrl.searchParams.get("heygen")) });
+  const result = await deleteVideoAndMedia(params.id, {
+    atHeygen: readFlag(request.nextUrl.searchParams.get("heygen")),
+  });
   note({ heygen: result.heygen });
   return NextResponse.json(result);
 });
