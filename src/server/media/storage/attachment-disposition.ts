@@ -1,5 +1,5 @@
 import "server-only";
-import contentDisposition from "content-disposition";
+import { create as contentDisposition } from "content-disposition";
 
 /**
  * `Content-Disposition: attachment` naming the file (RFC 6266): the name itself as UTF-8 in `filename*` (RFC 5987)

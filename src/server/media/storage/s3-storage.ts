@@ -48,8 +48,8 @@ export function s3Storage(config: S3StorageConfig): MediaStorage {
     endpoint: config.endpoint,
     forcePathStyle: config.forcePathStyle,
     credentials: config.credentials,
-    // The SDK's default CRC32 checksums (since 3.729) are refused by several S3-compatible services; S3 itself
-    // still checks each part's Content-MD5 / signature, and we hash every byte ourselves.
+    // The SDK's default CRC32 checksums (since 3.729) are not accepted by every S3-compatible service; requests are
+    // still signed, and we hash every byte ourselves.
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
   });
