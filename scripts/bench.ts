@@ -1,12 +1,12 @@
 /**
- * `npm run bench [-- --no-build --seconds 10 --viewers 8 --rounds 3 --only status|ingest|viewers|js --cpu-prof dir]`:
+ * `npm run bench [-- --no-build --seconds 10 --viewers 8 --rounds 3 --only status|ingest|viewers|js|copy --cpu-prof dir]`:
  * issue 7's figures, measured in one run on one machine, then one table against their targets. A measurement: it
  * exits 0 whether or not a target is met, 1 when something broke, 2 on bad usage or a missing tool.
  *
  * Builds (unless --no-build), starts a throwaway PostgreSQL with pg_stat_statements, the fake HeyGen over HTTP and
  * `next start`, then: the status route under wrk next to a trivial route; webhook ingest next to the same route
  * (--rounds rounds, their median compared with the target); viewers in Chromium (requests while rendering,
- * webhook → canplay); the watch page's first-load JavaScript. With --cpu-prof, the app writes its CPU profile
+ * webhook → canplay); the watch page's first-load JavaScript; the RSS a 1 GiB media copy adds (no stack needed). With --cpu-prof, the app writes its CPU profile
  * (node --cpu-prof) to that directory as it stops, and each ingest run says where it lies on the app's timeline.
  * docs/performance.md says what each figure means. Everything it started is stopped on every way out, Ctrl-C included.
  */
@@ -15,6 +15,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Browser } from "playwright-core";
+import { measureCopyMemory } from "./lib/bench/copy-memory";
 import { measureFirstLoadJs } from "./lib/bench/first-load-js";
 import { INGEST_DELIVERIES, INGEST_ROUNDS, measureWebhookIngest } from "./lib/bench/ingest";
 import { startBenchStack } from "./lib/bench/stack";
@@ -28,7 +29,7 @@ import { formatCounts } from "./lib/http-load";
 import { appProblems, type Stack } from "./lib/webhook-load-stack";
 
 const root = path.resolve(import.meta.dirname, "..");
-const SECTIONS = ["status", "ingest", "viewers", "js"] as const;
+const SECTIONS = ["status", "ingest", "viewers", "js", "copy"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function usage(message: string): never {
@@ -61,6 +62,7 @@ function readOptions() {
     rounds: positive("rounds", values.rounds ?? String(INGEST_ROUNDS)),
     cpuProfileDir: values["cpu-prof"] && path.resolve(values["cpu-prof"]),
     runs: (section: Section) => only === undefined || only === section,
+    onlyCopy: only === "copy",
   };
 }
 
@@ -90,17 +92,23 @@ async function main(): Promise<number> {
     );
     return 2;
   }
+  const startedAt = performance.now();
+  const figures: Figures = {};
+  // The copy needs no build, database or app: it runs first, on an idle machine.
+  if (options.runs("copy")) {
+    console.log("Copying a 1 GiB file with the app's media copy…");
+    figures.copyMemory = await measureCopyMemory();
+  }
+  if (options.onlyCopy) return report(figures, startedAt);
   if (options.build) await build();
   else if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
     console.error("bench: no production build (.next/BUILD_ID): drop --no-build, or run `npm run build` first.");
     return 2;
   }
 
-  const startedAt = performance.now();
   console.log("Starting PostgreSQL (pg_stat_statements), the fake HeyGen and next start…");
   const videos = INGEST_DELIVERIES * options.rounds + options.viewers + 3;
   const stack = (started = await startBenchStack(videos, cleanup.add, { cpuProfileDir: options.cpuProfileDir }));
-  const figures: Figures = {};
   if (options.runs("status")) figures.status = await measureStatusRoute(stack, options.seconds);
   if (options.runs("ingest"))
     figures.ingest = await measureWebhookIngest(stack, {
@@ -113,13 +121,18 @@ async function main(): Promise<number> {
     if (options.runs("viewers")) figures.viewers = await measureViewers(stack, browser, options.viewers);
     if (options.runs("js")) figures.firstLoad = await measureFirstLoadJs(stack, browser);
   }
-  const minutes = ((performance.now() - startedAt) / 60_000).toFixed(1);
-  console.log(
-    `\nTargets (issue 7), one run on this machine, measured in ${minutes} min\n\n${formatTargets(targetRows(figures))}\n`,
-  );
+  report(figures, startedAt);
   const problems = appProblems(stack.app.output());
   if (problems.size) console.log(`app warnings and errors: ${formatCounts(problems)}`);
   if (options.cpuProfileDir) console.log(`The app's CPU profile goes to ${options.cpuProfileDir} as it stops.`);
+  return 0;
+}
+
+function report(figures: Figures, startedAt: number): number {
+  const minutes = ((performance.now() - startedAt) / 60_000).toFixed(1);
+  console.log(
+    `\nTargets (issues 7, 17), one run on this machine, measured in ${minutes} min\n\n${formatTargets(targetRows(figures))}\n`,
+  );
   return 0;
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm run worker`: works the bulk-generation queue (pg-boss in DATABASE_URL) without serving pages, for deployments
+ * `npm run worker`: works the queue (pg-boss in DATABASE_URL: bulk generation and media copies) without serving pages, for deployments
  * that scale web and workers apart (then set QUEUE_WORKER=off on the web instances). Any number may run: the pace and
  * the in-flight cap are shared through the database. SIGTERM / SIGINT let the job in hand finish. Reads .env / .env.local.
  * (Runs under the react-server condition, where `server-only` lets the app's server modules load.)
@@ -9,10 +9,10 @@ import nextEnv from "@next/env";
 
 nextEnv.loadEnvConfig(path.resolve(import.meta.dirname, ".."), false, { info: () => {}, error: console.error });
 
-const { startWorker } = await import("../src/server/batches/worker");
+const { startQueueWorkers } = await import("../src/server/queue-workers");
 const { queue } = await import("../src/server/batches/queue");
-const stop = await startWorker();
-console.log("Worker started: sending queued batch videos to HeyGen.");
+const stop = await startQueueWorkers();
+console.log("Worker started: sending queued batch videos to HeyGen, copying completed videos to storage.");
 
 const shutdown = async () => {
   await stop();

@@ -112,6 +112,9 @@ const readEnv = () =>
         .int()
         .min(1)
         .default(2 * 1024 ** 3),
+      // A failed copy from HeyGen (its CDN answers 403/404 for a while after a render) is tried again after about
+      // this many seconds, doubling each time (src/server/media/copy/copy-queue.ts).
+      MEDIA_COPY_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
       S3_BUCKET: z.string().min(1).optional(),
       S3_REGION: z.string().min(1).default("auto"),
       // Optional: the service's endpoint (R2: https://<account>.r2.cloudflarestorage.com; MinIO: its URL). Unset: AWS.
@@ -167,6 +170,7 @@ const readEnv = () =>
       MEDIA_DIR: process.env.MEDIA_DIR,
       MEDIA_PUBLIC_URL: process.env.MEDIA_PUBLIC_URL,
       MEDIA_MAX_BYTES: process.env.MEDIA_MAX_BYTES,
+      MEDIA_COPY_RETRY_DELAY_SECONDS: process.env.MEDIA_COPY_RETRY_DELAY_SECONDS,
       S3_BUCKET: process.env.S3_BUCKET,
       S3_REGION: process.env.S3_REGION,
       S3_ENDPOINT: process.env.S3_ENDPOINT,

@@ -14,15 +14,15 @@ try {
 const { startReconcileTimer } = await import("@/server/reconcile/timer");
 startReconcileTimer();
 
-// The bulk-generation queue, unless this deployment runs it in `npm run worker` processes only.
+// The queue (bulk generation, media copies), unless this deployment runs it in `npm run worker` processes only.
 const { env } = await import("@/server/env");
 if (env.QUEUE_WORKER === "on") {
-  const { startWorker } = await import("@/server/batches/worker");
+  const { startQueueWorkers } = await import("@/server/queue-workers");
   const { logger } = await import("@/server/logger");
-  // The site serves without it: a database that is down at start-up only delays bulk work, so try again.
+  // The site serves without it: a database that is down at start-up only delays bulk work and copies, so try again.
   const start = (attempt: number): void => {
-    startWorker().catch((error: Error) => {
-      logger.error({ err: error.message, attempt }, "batch queue worker could not start; trying again in 30 s");
+    startQueueWorkers().catch((error: Error) => {
+      logger.error({ err: error.message, attempt }, "queue workers could not start; trying again in 30 s");
       setTimeout(() => start(attempt + 1), 30_000).unref();
     });
   };

@@ -38,5 +38,8 @@ afterAll(async () => {
   fakeHeygen.close();
   const { db } = await import("@/server/db");
   const { videoChanges } = await import("@/server/watch/video-changes");
+  // Media copies are enqueued wherever a video completes: the queue a file started must not outlive it.
+  const { stopQueueIfStarted } = await import("@/server/queue/boss");
+  await stopQueueIfStarted();
   await Promise.all([db.$disconnect(), videoChanges.stop()]);
 });

@@ -1,5 +1,6 @@
+import type { CopyMemoryFigures } from "./copy-memory";
 import type { FirstLoadFigures } from "./first-load-js";
-import { kilobytes, percent, ratio, secondsOf } from "./format";
+import { kilobytes, mebibytes, percent, ratio, secondsOf } from "./format";
 import type { IngestFigures } from "./ingest";
 import { ingestVerdict } from "./ingest-rounds";
 import type { StatusFigures } from "./status-route";
@@ -12,6 +13,8 @@ const INGEST_RATIO_MIN = 0.5;
 const PLAYABLE_P95_MAX_MS = 1000;
 const REQUESTS_PER_VIEWER_MINUTE_MAX = 3;
 const FIRST_LOAD_JS_OVER_EMPTY_MAX_BYTES = 20_000;
+// Issue 17's.
+const COPY_RSS_GROWTH_MAX_BYTES = 100 * 1024 ** 2;
 
 /** What one run measured; a section skipped with --only is missing. */
 export type Figures = {
@@ -19,6 +22,7 @@ export type Figures = {
   ingest?: IngestFigures;
   viewers?: ViewerFigures;
   firstLoad?: FirstLoadFigures;
+  copyMemory?: CopyMemoryFigures;
 };
 
 /** `pass` is null when the section did not run. */
@@ -27,7 +31,7 @@ export type TargetRow = { figure: string; value: string; target: string; pass: b
 const NOT_RUN = { value: "not run", pass: null };
 
 /** The rows of the issue's targets table, plus the finished video's status ratio, in its order. */
-export function targetRows({ status, ingest, viewers, firstLoad }: Figures): TargetRow[] {
+export function targetRows({ status, ingest, viewers, firstLoad, copyMemory }: Figures): TargetRow[] {
   const statusRatio = (run: "rendering" | "finished") =>
     status && status[run].requestsPerSecond / status.trivial.requestsPerSecond;
   const reachingDatabase = (run: "rendering" | "finished") => status && status[run].statements / status[run].requests;
@@ -96,6 +100,16 @@ export function targetRows({ status, ingest, viewers, firstLoad }: Figures): Tar
         : {
             value: `${kilobytes(firstLoad.watchBytes)} (empty ${kilobytes(firstLoad.emptyBytes)}, +${kilobytes(overEmpty)})`,
             pass: overEmpty <= FIRST_LOAD_JS_OVER_EMPTY_MAX_BYTES,
+          }),
+    },
+    {
+      figure: "media copy of a 1 GiB file: RSS growth",
+      target: `≤ +${COPY_RSS_GROWTH_MAX_BYTES / 1024 ** 2} MiB`,
+      ...(copyMemory === undefined
+        ? NOT_RUN
+        : {
+            value: `+${mebibytes(copyMemory.rssGrowthBytes)} (${mebibytes(copyMemory.bytes)} in ${secondsOf(copyMemory.seconds * 1000)})`,
+            pass: copyMemory.rssGrowthBytes <= COPY_RSS_GROWTH_MAX_BYTES,
           }),
     },
   ];

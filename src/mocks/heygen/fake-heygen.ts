@@ -39,6 +39,8 @@ export type FakeHeygenOptions = {
   lateDeliveryMs?: number;
   /** Bound on a `[hang]` create (then a gateway 504). Default: until the client aborts. */
   hangMs?: number;
+  /** `[media-late]` videos: how many requests for their media files answer 403/404 before they are served. Default 2. */
+  mediaLateRequests?: number;
   /** Lifetime of signed media URLs. Default 7 days (HeyGen's documented lifetime). */
   mediaUrlLifetimeSeconds?: number;
   log?: (line: string) => void;
@@ -97,6 +99,18 @@ export function createFakeHeygen(options: FakeHeygenOptions) {
     onDeleted: (job) => timeline.forget(job.videoId),
   });
 
+  // `[media-late]`: media requests answered so far per video, each 403 or 404 until mediaLateRequests.
+  const mediaLateRequests = options.mediaLateRequests ?? 2;
+  const lateMediaAnswered = new Map<string, number>();
+  const notReadyYet = (file: string): 403 | 404 | null => {
+    const videoId = file.replace(/(-captioned)?\.[a-z0-9]+$/i, "");
+    if (!videos.jobs.get(videoId)?.markers.includes("mediaLate")) return null;
+    const answered = lateMediaAnswered.get(videoId) ?? 0;
+    if (answered >= mediaLateRequests) return null;
+    lateMediaAnswered.set(videoId, answered + 1);
+    return answered % 2 === 0 ? 403 : 404;
+  };
+
   const defaultBillingType = options.billingType ?? "subscription";
   const account = { billingType: defaultBillingType, initialCredits, credits: videos.credits };
 
@@ -113,7 +127,7 @@ export function createFakeHeygen(options: FakeHeygenOptions) {
     ...catalogueHandlers(route, signer.url, options.maxPageSize),
     ...userHandlers(route, account),
     ...webhooks.handlers(route),
-    ...mediaHandlers(baseUrl, signer),
+    ...mediaHandlers(baseUrl, signer, notReadyYet),
   ];
 
   const stopEverything = () => {
@@ -160,6 +174,7 @@ export function createFakeHeygen(options: FakeHeygenOptions) {
       stopEverything();
       account.billingType = defaultBillingType;
       videos.reset();
+      lateMediaAnswered.clear();
       webhooks.reset();
       deliverer.reset();
     },

@@ -21,6 +21,11 @@ export const FAKE_MARKERS = {
   lateWebhook: "[late-webhook]",
   /** The render finishes but nothing is delivered: a lost webhook (the event is still in the events history). */
   noWebhook: "[no-webhook]",
+  /**
+   * The render completes, but HeyGen's CDN is not ready with its files yet: the first `mediaLateRequests` (default 2)
+   * requests for the video's media files answer 403, then 404, alternately; later ones are served.
+   */
+  mediaLate: "[media-late]",
 } as const;
 
 export type FakeMarker = keyof typeof FAKE_MARKERS;

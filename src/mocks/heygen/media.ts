@@ -67,8 +67,15 @@ function sampleFor(file: string): Sample | null {
   return extension in samples ? (extension as Sample) : null;
 }
 
-/** Serves the sample files for any signed `/media/<name>.<mp4|jpg|mp3|srt>` URL, with Range support for seeking. */
-export function mediaHandlers(baseUrl: string, signer: MediaSigner): HttpHandler[] {
+/**
+ * Serves the sample files for any signed `/media/<name>.<mp4|jpg|mp3|srt>` URL, with Range support for seeking.
+ * `notReadyYet(file)`: an HTTP status to answer instead (a CDN not ready with a fresh render's files), or null.
+ */
+export function mediaHandlers(
+  baseUrl: string,
+  signer: MediaSigner,
+  notReadyYet: (file: string) => 403 | 404 | null = () => null,
+): HttpHandler[] {
   const cache = new Map<Sample, Promise<Buffer>>();
   const bytesOf = (sample: Sample) => {
     if (!cache.has(sample)) cache.set(sample, readFile(new URL(`./media/${samples[sample].file}`, import.meta.url)));
@@ -78,6 +85,8 @@ export function mediaHandlers(baseUrl: string, signer: MediaSigner): HttpHandler
   const serve = async (request: Request, file: string) => {
     const sample = sampleFor(file);
     if (!sample) return HttpResponse.text("Not found", { status: 404 });
+    const notReady = notReadyYet(file);
+    if (notReady) return HttpResponse.text(notReady === 403 ? "Access denied" : "Not found", { status: notReady });
     if (!signer.isValid(file, new URL(request.url))) {
       return HttpResponse.text("Access denied: missing, invalid or expired signature", { status: 403 });
     }

@@ -8,7 +8,7 @@ import { logger } from "@/server/logger";
 import { processWide } from "@/server/process-wide";
 
 /** HeyGen's SRT of a few minutes of speech is a few KB: a file this large is not captions. */
-const MAX_SRT_BYTES = 1024 * 1024;
+export const MAX_SRT_BYTES = 1024 * 1024;
 /** Converted captions kept in this process, in characters (a few KB each: thousands of videos). */
 const CACHE_MAX_CHARACTERS = 8 * 1024 * 1024;
 
@@ -62,8 +62,11 @@ async function loadAsWebVtt(subtitleUrl: string, signal: AbortSignal): Promise<s
   return srtToWebVtt(srt);
 }
 
-/** Throws on anything that is not SRT (an error page, HTML). A file without cues is an empty WebVTT file. */
-function srtToWebVtt(srt: string): string {
+/**
+ * Throws on anything that is not SRT (an error page, HTML). A file without cues is an empty WebVTT file. Also used by
+ * the media copy (src/server/media/copy/), which stores both.
+ */
+export function srtToWebVtt(srt: string): string {
   const nodes = parseSync(srt);
   return nodes.length ? stringifySync(nodes, { format: "WebVTT" }) : "WEBVTT\n";
 }

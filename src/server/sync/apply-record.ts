@@ -1,5 +1,6 @@
 import "server-only";
 import type { HeygenVideo } from "@/server/heygen/client";
+import { enqueueMediaCopyOf } from "@/server/queue/media-copy-jobs";
 import { writeMedia, type RenderMedia } from "@/server/videos/render-media";
 import { applyStatusChange, type StatusChange } from "@/server/videos/transition";
 import type { ClaimedVideo } from "./claim";
@@ -20,7 +21,11 @@ export async function applyRecord(video: ClaimedVideo, remote: HeygenVideo): Pro
   if (video.status !== "COMPLETED") {
     const change = statusChangeFrom(remote);
     const { applied, video: row } = await applyStatusChange(video.id, change);
-    if (applied) return change.status === "PROCESSING" ? "rendering" : "finished";
+    if (applied) {
+      // Completed here (a status check, a reconciliation): its record carries the details, so the copy can start.
+      if (change.status === "COMPLETED") await enqueueMediaCopyOf(video.id);
+      return change.status === "PROCESSING" ? "rendering" : "finished";
+    }
     // Refused: still rendering, failed, or completed meanwhile by a webhook, whose URL alone the record completes.
     if (row?.status !== "COMPLETED") return remote.state === "PROCESSING" ? "rendering" : "unchanged";
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import { heygen } from "@/server/heygen-client";
+import { enqueueMediaCopyOf } from "@/server/queue/media-copy-jobs";
 import { recordRenderDetails } from "@/server/media/render-details";
 import { applySignedEvent } from "./apply-signed-event";
 import { parseHeygenEvent } from "./parse-event";
@@ -36,7 +37,10 @@ export async function catchUpWebhookEvents(now = new Date()): Promise<number> {
     });
     if (result.outcome !== "applied") continue;
     applied++;
-    if (parsed.kind === "success" && result.videoId) await recordRenderDetails(result.videoId);
+    if (parsed.kind === "success" && result.videoId) {
+      await recordRenderDetails(result.videoId);
+      await enqueueMediaCopyOf(result.videoId);
+    }
   }
   const newest = new Date(Math.max(...events.map((e) => Date.parse(e.createdAt)))).toISOString();
   await db.syncState.upsert({

@@ -4,6 +4,7 @@ import type { TurnedAwayReason } from "@/lib/overview";
 import { AppError } from "@/server/errors";
 import { readRawBody } from "@/server/http/read-body";
 import type { HandlerContext } from "@/server/http/route";
+import { enqueueMediaCopyOf } from "@/server/queue/media-copy-jobs";
 import { recordRenderDetails } from "@/server/media/render-details";
 import { webhookSecret, type Credential } from "@/server/settings/credentials";
 import { claimAndSync } from "@/server/sync/ask-heygen";
@@ -138,7 +139,13 @@ async function applyVerified(
 
   const { videoId, heygenVideoId } = result;
   if (videoId && heygenVideoId) {
-    if (result.outcome === "applied" && event.kind === "success") after(() => recordRenderDetails(videoId));
+    if (result.outcome === "applied" && event.kind === "success") {
+      // The copy wants the poster and captions too: enqueued once the details are in (or given up on).
+      after(async () => {
+        await recordRenderDetails(videoId);
+        await enqueueMediaCopyOf(videoId);
+      });
+    }
     // A success without a URL: HeyGen's record says what it is (the signed event names its own HeyGen id).
     if (result.outcome === "needs_check") after(() => claimAndSync(videoId, { heygenVideoId }).then(() => {}));
   }

@@ -1,0 +1,22 @@
+import "server-only";
+import { startWorker as startBatchWorker } from "@/server/batches/worker";
+import { startMediaCopyWorker } from "@/server/media/copy/copy-worker";
+
+/**
+ * Works every queue in this process: bulk generation and media copies (the instrumentation hook with
+ * QUEUE_WORKER=on, and `npm run worker`). All or nothing, so that a start tried again never works a queue twice.
+ * Returns a stop function that lets the jobs in hand finish.
+ */
+export async function startQueueWorkers(): Promise<() => Promise<void>> {
+  const stopBatches = await startBatchWorker();
+  let stopCopies: () => Promise<void>;
+  try {
+    stopCopies = await startMediaCopyWorker();
+  } catch (error) {
+    await stopBatches();
+    throw error;
+  }
+  return async () => {
+    await Promise.all([stopBatches(), stopCopies()]);
+  };
+}

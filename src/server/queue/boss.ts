@@ -1,0 +1,88 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { env } from "@/server/env";
+import { logger } from "@/server/logger";
+import { processWide } from "@/server/process-wide";
+
+/** One job per batch item: submit its video to HeyGen (data: { itemId }). */
+export const SUBMIT_QUEUE = "batch-item-submit";
+/** Every minute, on one instance: re-enqueue items whose job was lost (src/server/batches/sweep.ts). */
+export const SWEEP_QUEUE = "batch-sweep";
+/** One job per completed video: copy its media to our storage (data: { videoId }; src/server/media/copy/). */
+export const MEDIA_COPY_QUEUE = "media-copy";
+/** Every minute, on one instance: enqueue a copy of every completed video not yet stored (src/server/media/copy/). */
+export const MEDIA_COPY_SWEEP_QUEUE = "media-copy-sweep";
+
+type QueueHolder = { started: Promise<PgBoss> | null };
+
+/** Once per process, shared by every bundle of the build (the routes and the instrumentation hook): process-wide.ts. */
+const holder = () =>
+  processWide<QueueHolder>(
+    "batchQueue",
+    () => ({ started: null }),
+    async ({ started }) => {
+      await (await started)?.stop({ graceful: false, wait: true });
+    },
+  );
+
+/**
+ * pg-boss in this app's PostgreSQL (schema `pgboss`, created on first start): the durable queue every instance and
+ * `npm run worker` share, for bulk generation and media copies. A job whose worker died is retried after its expiry.
+ */
+export function queue(): Promise<PgBoss> {
+  const shared = holder();
+  shared.started ??= start().catch((error) => {
+    shared.started = null;
+    throw error;
+  });
+  return shared.started;
+}
+
+async function start(): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: env.DATABASE_URL,
+    schema: "pgboss",
+    application_name: "heygen-batch-queue",
+    max: 4,
+    // Expired jobs are found by this maintenance pass: keep it as prompt as the timeout.
+    maintenanceIntervalSeconds: Math.min(60, env.QUEUE_JOB_TIMEOUT_SECONDS),
+    schedule: true,
+    supervise: true,
+  });
+  boss.on("error", (error) => logger.warn({ err: error.message }, "batch queue error"));
+  await boss.start();
+  await ensureQueue(boss, SUBMIT_QUEUE, {
+    // One queued and one active job per item at most (singletonKey = item id): re-enqueueing is a no-op.
+    policy: "stately",
+    expireInSeconds: env.QUEUE_JOB_TIMEOUT_SECONDS,
+    // Thrown errors (a database hiccup) and expired jobs (a dead worker) are tried again; the item's own state
+    // makes a retry safe.
+    retryLimit: 20,
+    retryDelay: 2,
+    retryBackoff: true,
+  });
+  await ensureQueue(boss, SWEEP_QUEUE, { policy: "singleton", expireInSeconds: 60, retryLimit: 0 });
+  // One queued and one active copy per video (singletonKey = video id). Retries and expiry are set per job
+  // (src/server/media/copy/copy-queue.ts), so that changing them needs no change to an existing queue.
+  await ensureQueue(boss, MEDIA_COPY_QUEUE, { policy: "stately" });
+  await ensureQueue(boss, MEDIA_COPY_SWEEP_QUEUE, { policy: "singleton", expireInSeconds: 60, retryLimit: 0 });
+  return boss;
+}
+
+async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, "name">) {
+  if (await boss.getQueue(name)) return;
+  try {
+    await boss.createQueue(name, { name, ...options });
+  } catch (error) {
+    // Another instance created it meanwhile.
+    if (!(await boss.getQueue(name))) throw error;
+  }
+}
+
+/** Tests only: stops the queue if this process started it (starting none). */
+export async function stopQueueIfStarted(): Promise<void> {
+  const shared = holder();
+  const started = shared.started;
+  shared.started = null;
+  await (await started?.catch(() => null))?.stop({ graceful: false, wait: true });
+}
