@@ -16,7 +16,7 @@ describe("useVideos: a page of the admin list, live", () => {
     const fresh = settledPage();
     serveJson("/api/admin/videos", () => fresh);
     const { result } = renderWithSwr(() => {
-      const { data } = useVideos({ status: "ready", q: "news", cursor: "c1" }, initial);
+      const { data } = useVideos({ status: "ready", copy: "all", q: "news", cursor: "c1" }, initial);
       return { data };
     });
     expect(result.current.data).toEqual(initial);

@@ -31,4 +31,6 @@ export type AdminVideoDetail = {
   settings: VideoSettings;
   /** HeyGen's deliveries about it, newest first. */
   deliveries: VideoDelivery[];
+  /** The S3 bucket media is stored in (S3_BUCKET), to say where an "s3" copy lives; null when none is configured. */
+  mediaBucket: string | null;
 };

@@ -41,3 +41,20 @@ export function formatPlanDay(day: string): string {
     timeZone: "UTC",
   });
 }
+
+/** Decimal units, as disks and storage bills count them. */
+const BYTE_UNITS = ["byte", "kilobyte", "megabyte", "gigabyte", "terabyte", "petabyte"] as const;
+
+/** A size in the largest unit it has at least one of: 1 → "1 byte", 1_234_567 → "1.2 MB", 3e9 → "3 GB". */
+export function formatBytes(bytes: number): string {
+  let exponent = Math.min(BYTE_UNITS.length - 1, Math.max(0, Math.floor(Math.log10(Math.max(bytes, 1)) / 3)));
+  // 999,999 bytes round to 1,000 kB: say 1 MB instead.
+  if (Math.round(bytes / 1000 ** exponent) >= 1000 && exponent < BYTE_UNITS.length - 1) exponent += 1;
+  const value = bytes / 1000 ** exponent;
+  return new Intl.NumberFormat("en-US", {
+    style: "unit",
+    unit: BYTE_UNITS[exponent],
+    unitDisplay: exponent === 0 ? "long" : "short",
+    maximumFractionDigits: value < 10 && exponent > 0 ? 1 : 0,
+  }).format(value);
+}

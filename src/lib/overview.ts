@@ -8,6 +8,7 @@ export type Overview = {
   /** Midnight UTC: where "today" starts. */
   todayStartedAt: string;
   videos: VideoFigures;
+  media: MediaFigures;
   heygen: AccountReport;
   webhooks: WebhookHealth;
 };
@@ -29,6 +30,20 @@ export type VideoFigures = {
   inProgress: { count: number; oldest: { id: string; title: string; createdAt: string } | null };
   /** Median of recent renders; null before any completed. */
   typicalRenderSeconds: number | null;
+};
+
+/** Our copies of finished videos' media (issue 17): where they go, and how many are stored, on their way or failed. */
+export type MediaFigures = {
+  /** Where new copies are stored (MEDIA_STORAGE). */
+  storage: "local" | "s3";
+  /** The bucket (S3_BUCKET) when storage is "s3". */
+  bucket: string | null;
+  /** Completed videos whose copy is stored, and every stored file's bytes added up. */
+  stored: { count: number; bytes: number };
+  /** Completed videos not stored yet and not given up on. */
+  copying: number;
+  /** Completed videos whose copy was given up on, until a Retry: listed at /admin/videos?copy=failed. */
+  failed: number;
 };
 
 /** The account, or why it could not be read (no API key, HeyGen unreachable, ...). */

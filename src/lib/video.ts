@@ -1,6 +1,7 @@
 import type { VideoStatus } from "@/generated/prisma/enums";
 import type { VideoModel } from "@/generated/prisma/models";
 import type { GenerationOptions } from "./generation-options";
+import type { MediaCopyState } from "./media-copy-state";
 import type { AspectRatio, Resolution } from "./video-format";
 
 export type { VideoStatus };
@@ -86,6 +87,8 @@ export type AdminVideo = PublicVideo & {
   regeneratedFromId: string | null;
   /** Videos regenerated from this one, oldest first. */
   regenerationIds: string[];
+  /** Where our copy of its media stands (issue 17): stored, copying, failed, or not due. */
+  mediaCopy: MediaCopyState;
 };
 
 /**

@@ -137,6 +137,8 @@ export async function startViewerStack() {
 
   return {
     url: app.url,
+    /** The stack's own database, for what no route writes yet (a copy job's bookkeeping, say). */
+    db,
     createVideo,
     video,
     waitUntilFinished,

@@ -1,3 +1,4 @@
+import type { MediaCopyState } from "@/lib/media-copy-state";
 import type { AdminVideo, PublicVideo } from "@/lib/video";
 
 let made = 0;
@@ -50,12 +51,21 @@ export const failed = (video: PublicVideo): PublicVideo => ({
   settled: true,
 });
 
-/** The admin list's view of a video (its options and regenerations besides). */
-export const adminVideo = (video: PublicVideo): AdminVideo => ({
+/** The admin list's view of a video (its options and regenerations besides; a completed one's copy under way). */
+export const adminVideo = (video: PublicVideo, mediaCopy: Partial<MediaCopyState> = {}): AdminVideo => ({
   ...video,
   options: { captions: "sidecar", outputFormat: "mp4" },
   presentedBy: null,
   scriptSeconds: 30,
   regeneratedFromId: null,
   regenerationIds: [],
+  mediaCopy: {
+    state: video.status === "COMPLETED" ? "copying" : "not_due",
+    storage: null,
+    bytes: null,
+    storedAt: null,
+    attempts: 0,
+    error: null,
+    ...mediaCopy,
+  },
 });

@@ -58,7 +58,7 @@ export function AdminVideoList({ query, initialPage }: { query: VideoListQuery; 
         <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-slate-600">
           {query.cursor
             ? "No older videos."
-            : query.status !== "all" || query.q
+            : query.status !== "all" || query.copy !== "all" || query.q
               ? "No video matches these filters."
               : "No videos yet: make one in the Studio."}
         </p>
@@ -81,7 +81,9 @@ export function AdminVideoList({ query, initialPage }: { query: VideoListQuery; 
   );
 }
 
-function describe({ status, q, cursor }: VideoListQuery): string {
+function describe({ status, copy, q, cursor }: VideoListQuery): string {
   const which = status === "all" ? "All videos" : `${status[0]!.toUpperCase()}${status.slice(1)} videos`;
-  return `${which}${q ? ` matching “${q}”` : ""}${cursor ? ", older page" : ""}`;
+  return `${which}${copy === "all" ? "" : COPY_WORDS[copy]}${q ? ` matching “${q}”` : ""}${cursor ? ", older page" : ""}`;
 }
+
+const COPY_WORDS = { stored: " stored by us", copying: " being copied", failed: " whose copy failed" } as const;

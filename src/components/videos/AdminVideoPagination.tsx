@@ -6,18 +6,18 @@ const link = `rounded-md px-3 py-2 font-medium text-indigo-700 hover:bg-indigo-5
 
 /** "Newest" back to the first page, "Older videos" on to the next, both keeping the filters; nothing on a single page. */
 export function AdminVideoPagination({ query, nextCursor }: { query: VideoListQuery; nextCursor: string | null }) {
-  const { status, q } = query;
+  const { status, copy, q } = query;
   if (!query.cursor && !nextCursor) return null;
   return (
     <nav aria-label="Video list pages" className="mt-6 flex items-center border-t border-slate-200 pt-4">
       {query.cursor && (
-        <Link href={`/admin/videos${searchOf({ status, q })}`} className={link}>
+        <Link href={`/admin/videos${searchOf({ status, copy, q })}`} className={link}>
           <span aria-hidden>← </span>Newest
         </Link>
       )}
       {nextCursor && (
         <Link
-          href={`/admin/videos${searchOf({ status, q, cursor: nextCursor })}`}
+          href={`/admin/videos${searchOf({ status, copy, q, cursor: nextCursor })}`}
           rel="next"
           className={`ml-auto ${link}`}
         >

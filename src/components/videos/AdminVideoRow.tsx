@@ -32,6 +32,7 @@ export function AdminVideoRow({ video, ...actions }: Props) {
           </h3>
           <StatusBadge status={video.status} />
           {video.unconfirmed && <span className="text-xs text-amber-800">not confirmed by HeyGen yet</span>}
+          <CopyMarker video={video} />
         </div>
         {video.presentedBy && <PresentedByLine presentedBy={video.presentedBy} />}
         <VideoFacts video={video} />
@@ -40,6 +41,21 @@ export function AdminVideoRow({ video, ...actions }: Props) {
         <AdminVideoActions video={video} {...actions} />
       </div>
     </li>
+  );
+}
+
+/** Our copy of a ready video's media, when it is worth a glance: stored, or given up on (Retry is on its page). */
+function CopyMarker({ video }: { video: AdminVideo }) {
+  const { state } = video.mediaCopy;
+  if (state !== "stored" && state !== "failed") return null;
+  return state === "stored" ? (
+    <span data-copy="stored" className="rounded-full border border-emerald-200 px-2 py-0.5 text-xs text-emerald-800">
+      Copy stored
+    </span>
+  ) : (
+    <span data-copy="failed" className="rounded-full border border-red-200 px-2 py-0.5 text-xs text-red-700">
+      Copy failed
+    </span>
   );
 }
 

@@ -2,7 +2,7 @@ import Form from "next/form";
 import Link from "next/link";
 import { focusRing } from "@/components/ui/focus-ring";
 import { inputClass } from "@/components/ui/styles";
-import { SEARCH_MAX_LENGTH, type StatusFilter, type VideoListQuery } from "@/lib/video-list-query";
+import { SEARCH_MAX_LENGTH, type CopyFilter, type StatusFilter, type VideoListQuery } from "@/lib/video-list-query";
 
 const STATUS_OPTIONS: Array<[StatusFilter, string]> = [
   ["all", "All"],
@@ -12,18 +12,35 @@ const STATUS_OPTIONS: Array<[StatusFilter, string]> = [
   ["failed", "Failed"],
 ];
 
+const COPY_OPTIONS: Array<[CopyFilter, string]> = [
+  ["all", "Any"],
+  ["stored", "Stored"],
+  ["copying", "Copying"],
+  ["failed", "Failed"],
+];
+
 /**
- * Status and text filters as a GET form: the filters land in the URL (shareable, kept on reload), and next/form
+ * Status, stored copy and text filters as a GET form: the filters land in the URL (shareable, kept on reload), and next/form
  * navigates without a full reload. Works without JavaScript too.
  */
 export function VideoFilters({ query }: { query: VideoListQuery }) {
-  const filtered = query.status !== "all" || query.q !== "";
+  const filtered = query.status !== "all" || query.copy !== "all" || query.q !== "";
   return (
     <Form action="/admin/videos" role="search" aria-label="Filter videos" className="flex flex-wrap items-end gap-3">
       <label className="block">
         <span className="text-sm font-medium">Status</span>
         <select name="status" defaultValue={query.status} className={`${inputClass} bg-white`}>
           {STATUS_OPTIONS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="block">
+        <span className="text-sm font-medium">Stored copy</span>
+        <select name="copy" defaultValue={query.copy} className={`${inputClass} bg-white`}>
+          {COPY_OPTIONS.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>

@@ -37,6 +37,7 @@ const detailOf = (video: PublicVideo, deliveries: VideoDelivery[] = []): AdminVi
   video: adminVideo(video),
   settings: { script: SCRIPT, lookId: "look-1", lookName: "Abigail (Upper Body)", voiceId: null, voiceName: "Ivy" },
   deliveries,
+  mediaBucket: null,
 });
 
 describe("AdminVideoPanel: HeyGen's deliveries, live with the player", () => {

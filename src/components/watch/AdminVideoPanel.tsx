@@ -11,6 +11,7 @@ import { useAdminVideo } from "@/hooks/use-admin-video";
 import type { AdminVideoDetail } from "@/lib/admin-video-detail";
 import type { AdminVideo, PublicVideo } from "@/lib/video";
 import { AdminVideoSettings } from "./AdminVideoSettings";
+import { MediaCopyStatus } from "./MediaCopyStatus";
 import { VideoEvents } from "./VideoEvents";
 
 type Props = {
@@ -20,7 +21,8 @@ type Props = {
 };
 
 /**
- * Admins only, under the player: what the video was made with, the admin list's actions (regenerate; delete, then
+ * Admins only, under the player: what the video was made with, where its media lives (with a Retry for a copy given
+ * up on), the admin list's actions (regenerate; delete, then
  * back to the list), a link back to it, and HeyGen's deliveries about the video, all live with the player.
  */
 export function AdminVideoPanel({ video, detail: initial }: Props) {
@@ -44,6 +46,7 @@ export function AdminVideoPanel({ video, detail: initial }: Props) {
           </Link>
         </div>
         <AdminVideoSettings video={detail.video} settings={detail.settings} />
+        <MediaCopyStatus video={detail.video} bucket={detail.mediaBucket} onChanged={() => void mutate()} />
         <AdminVideoActions
           video={detail.video}
           onNotice={setNotice}

@@ -2,14 +2,16 @@ import "server-only";
 import type { Overview } from "@/lib/overview";
 import { typicalRenderSeconds } from "@/server/videos/typical-render-time";
 import { heygenAccount } from "./heygen-account";
+import { mediaFigures } from "./media-figures";
 import { videoCounts } from "./video-counts";
 import { webhookHealth } from "./webhook-health";
 
-/** The admin dashboard: the videos, the HeyGen account and the webhook's health, gathered at once. */
+/** The admin dashboard: the videos, our copies of their media, the HeyGen account and the webhook's health, gathered at once. */
 export async function getOverview(now = new Date()): Promise<Overview> {
   const todayStartedAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const [videos, typical, account, webhooks] = await Promise.all([
+  const [videos, media, typical, account, webhooks] = await Promise.all([
     videoCounts(todayStartedAt),
+    mediaFigures(),
     typicalRenderSeconds(),
     heygenAccount(),
     webhookHealth(now),
@@ -18,6 +20,7 @@ export async function getOverview(now = new Date()): Promise<Overview> {
     generatedAt: now.toISOString(),
     todayStartedAt: todayStartedAt.toISOString(),
     videos: { ...videos, typicalRenderSeconds: typical },
+    media,
     heygen: account,
     webhooks,
   };

@@ -3,6 +3,7 @@ import type { Video } from "@/generated/prisma/client";
 import type { AdminVideoDetail, VideoSettings } from "@/lib/admin-video-detail";
 import { cachedCatalogue } from "@/server/catalogue/heygen-catalogue";
 import { db } from "@/server/db";
+import { env } from "@/server/env";
 import { isVideoId } from "@/server/videos/video-id";
 import { listDeliveries } from "@/server/webhooks/delivery-log";
 import { ADMIN_VIDEO_FIELDS, toAdminVideo } from "./admin-videos";
@@ -25,6 +26,7 @@ export async function adminVideoDetail(id: string): Promise<AdminVideoDetail | n
     video: toAdminVideo(row, presentedByOf()(row)),
     settings: settingsOf(row),
     deliveries: deliveries.map((delivery) => ({ ...delivery, receivedAt: delivery.receivedAt.toISOString() })),
+    mediaBucket: env.S3_BUCKET ?? null,
   };
 }
 

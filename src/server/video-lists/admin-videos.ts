@@ -1,10 +1,17 @@
 import "server-only";
-import type { Prisma, Video } from "@/generated/prisma/client";
+import { Prisma, type Video } from "@/generated/prisma/client";
 import { spokenSeconds } from "@/lib/cost";
 import { storedOptions } from "@/lib/generation-options";
+import { mediaCopyState } from "@/lib/media-copy-state";
 import { describeFirstIssue } from "@/lib/validation";
 import { toPublicVideo, type AdminVideo, type PresentedBy } from "@/lib/video";
-import { STATUS_FILTERS, videoListQuery, type AdminVideoPage, type VideoListQuery } from "@/lib/video-list-query";
+import {
+  STATUS_FILTERS,
+  videoListQuery,
+  type AdminVideoPage,
+  type CopyFilter,
+  type VideoListQuery,
+} from "@/lib/video-list-query";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { withFreshMediaAll } from "@/server/media/fresh-media";
@@ -54,14 +61,25 @@ export async function adminVideosPage(query: VideoListQuery): Promise<AdminVideo
   };
 }
 
-function filterOf({ status, q }: VideoListQuery): Prisma.VideoWhereInput {
+function filterOf({ status, copy, q }: VideoListQuery): Prisma.VideoWhereInput {
   // Prisma passes `contains` to ILIKE as is: its wildcards (and the escape character) must be taken literally.
   const text = { contains: q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" } as const;
   return {
-    ...(status !== "all" && { status: STATUS_FILTERS[status] }),
-    ...(q && { OR: [{ title: text }, { script: text }] }),
+    AND: [
+      status !== "all" ? { status: STATUS_FILTERS[status] } : {},
+      COPY_WHERE[copy],
+      q ? { OR: [{ title: text }, { script: text }] } : {},
+    ],
   };
 }
+
+/** Each copy filter as mediaCopyState (src/lib/media-copy-state.ts) decides the state. */
+const COPY_WHERE: Record<CopyFilter, Prisma.VideoWhereInput> = {
+  all: {},
+  stored: { status: "COMPLETED", storedMedia: { not: Prisma.DbNull } },
+  copying: { status: "COMPLETED", storedMedia: { equals: Prisma.DbNull }, mediaCopyFailedAt: null },
+  failed: { status: "COMPLETED", storedMedia: { equals: Prisma.DbNull }, mediaCopyFailedAt: { not: null } },
+};
 
 /** `include` for a video query whose rows go to toAdminVideo. */
 export const ADMIN_VIDEO_FIELDS = {
@@ -81,5 +99,6 @@ export function toAdminVideo(
     scriptSeconds: spokenSeconds(video.script, options.voiceSpeed),
     regeneratedFromId: video.regeneratedFromId,
     regenerationIds: video.regenerations.map((regeneration) => regeneration.id),
+    mediaCopy: mediaCopyState(video),
   };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AccountPanel } from "@/components/overview/AccountPanel";
+import { StoredMediaPanel } from "@/components/overview/StoredMediaPanel";
 import { VideoFigures } from "@/components/overview/VideoFigures";
 import { WebhookPanel } from "@/components/overview/WebhookPanel";
 import { formatDate } from "@/lib/format";
@@ -20,7 +21,10 @@ export default async function OverviewPage() {
         </p>
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-2">
-        <VideoFigures videos={overview.videos} />
+        <div className="space-y-6">
+          <VideoFigures videos={overview.videos} />
+          <StoredMediaPanel media={overview.media} />
+        </div>
         <div className="space-y-6">
           <AccountPanel report={overview.heygen} />
           <WebhookPanel health={overview.webhooks} />

@@ -1,0 +1,32 @@
+import { render, screen } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import type { MediaCopyState } from "@/lib/media-copy-state";
+import { adminVideo, renderingVideo, withDetails } from "../../../tests/support/client-video";
+import { AdminVideoRow } from "./AdminVideoRow";
+
+function showRow(mediaCopy: Partial<MediaCopyState>) {
+  const video = adminVideo(withDetails(renderingVideo()), mediaCopy);
+  render(
+    <ul>
+      <AdminVideoRow video={video} onNotice={vi.fn()} onChanged={vi.fn()} onDelete={vi.fn()} />
+    </ul>,
+  );
+}
+
+describe("AdminVideoRow: our copy of the video's media, at a glance", () => {
+  it("marks a stored copy", () => {
+    showRow({ state: "stored", storage: "local", bytes: 1_000 });
+    expect(screen.getByText("Copy stored")).toBeTruthy();
+    expect(screen.queryByText("Copy failed")).toBeNull();
+  });
+
+  it("marks a copy given up on", () => {
+    showRow({ state: "failed", attempts: 5, error: "403" });
+    expect(screen.getByText("Copy failed")).toBeTruthy();
+  });
+
+  it("says nothing of a copy under way", () => {
+    showRow({ state: "copying" });
+    expect(document.querySelector("[data-copy]")).toBeNull();
+  });
+});
