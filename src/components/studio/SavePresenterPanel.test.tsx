@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Presenter } from "@/lib/presenter";
 import { initialStudioDraft } from "@/lib/studio-draft";
 import { nextTasks } from "../../../tests/support/dialogs";
-import { api, asked } from "../../../tests/support/dom";
+import { api, asked, describedBy } from "../../../tests/support/dom";
 import { SavePresenterPanel } from "./SavePresenterPanel";
 
 const TAKEN = "A presenter already has this name.";
@@ -36,14 +36,6 @@ async function saveAs(name: string, tags = "") {
   await nextTasks();
 }
 
-/** The text of the elements an input's aria-describedby names. */
-const description = (input: HTMLElement) =>
-  (input.getAttribute("aria-describedby") ?? "")
-    .split(" ")
-    .filter(Boolean)
-    .map((id) => document.getElementById(id)?.textContent)
-    .join(" | ");
-
 describe("SavePresenterPanel: a taken name shows by its field", () => {
   it("says a taken name under the name field, which describes it and has focus, and nowhere else", async () => {
     presentersRoute();
@@ -51,13 +43,13 @@ describe("SavePresenterPanel: a taken name shows by its field", () => {
     await saveAs("Anna", "morning");
 
     const name = screen.getByLabelText("Presenter name");
-    expect(description(name)).toBe(TAKEN);
+    expect(describedBy(name)).toBe(TAKEN);
     expect(name.getAttribute("aria-invalid")).toBe("true");
     expect(document.activeElement).toBe(name);
     expect(screen.getAllByRole("alert").map((alert) => alert.textContent)).toEqual([TAKEN]);
     expect(screen.getAllByText(TAKEN)).toHaveLength(1);
     expect(screen.queryByRole("status")).toBeNull();
-    expect(description(screen.getByLabelText("Tags"))).toBe("Optional, separated by commas, such as morning, news");
+    expect(describedBy(screen.getByLabelText("Tags"))).toBe("Optional, separated by commas, such as morning, news");
   });
 
   it("clears the refusal when another name is saved, and says it was saved", async () => {
@@ -88,7 +80,7 @@ describe("SavePresenterPanel: a taken name shows by its field", () => {
     expect(asked()).toEqual([]);
     expect(name.getAttribute("aria-invalid")).toBe("true");
     expect(document.activeElement).toBe(name);
-    expect(description(name)).toBe("Give the presenter a name.");
+    expect(describedBy(name)).toBe("Give the presenter a name.");
     expect(screen.getAllByRole("alert").map((alert) => alert.textContent)).toEqual(["Give the presenter a name."]);
   });
 });
