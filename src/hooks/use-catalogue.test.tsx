@@ -1,27 +1,13 @@
 import { act } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { NO_LOOK_FILTERS, NO_VOICE_FILTERS, type Look, type LookPage, type VoicePage } from "@/lib/catalogue";
+import { NO_LOOK_FILTERS, NO_VOICE_FILTERS, type LookPage, type VoicePage } from "@/lib/catalogue";
+import { catalogueLook } from "../../tests/support/client-catalogue";
 import { api, asked, elapse, nextFrame, renderWithSwr } from "../../tests/support/dom";
 import { useCatalogueReload, useLookPages, useVoicePages, useVoiceSearch } from "./use-catalogue";
 
-const look = (id: string): Look => ({
-  id,
-  name: `Look ${id}`,
-  groupId: null,
-  groupName: null,
-  gender: "female",
-  avatarType: "avatar",
-  ownership: "public",
-  defaultVoiceId: null,
-  defaultVoice: null,
-  previewImageUrl: null,
-  previewVideoUrl: null,
-  preferredOrientation: null,
-  supportedEngines: ["avatar_iv"],
-});
 const lookPage = (ids: string[], nextCursor: string | null): LookPage => ({
-  items: ids.map(look),
+  items: ids.map((id) => catalogueLook(id)),
   total: 100,
   nextCursor,
   filters: { genders: ["female", "male"] },

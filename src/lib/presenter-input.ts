@@ -5,7 +5,12 @@ import { tag } from "./tags";
 import { DEFAULT_RESOLUTION } from "./video-format";
 import { lookFields, text } from "./video-input";
 
-const name = text(PRESENTER_NAME_MAX_LENGTH, `must be at most ${PRESENTER_NAME_MAX_LENGTH} characters`);
+// Whole sentences, as the studio's title and script say theirs (issue 16, bug 8): shown under the field as they are.
+const name = text(
+  PRESENTER_NAME_MAX_LENGTH,
+  `Keep the name to ${PRESENTER_NAME_MAX_LENGTH} characters or fewer.`,
+  "Give the presenter a name.",
+);
 
 /** Written in any case and order; kept once each, in the order first given. */
 const tags = z

@@ -39,8 +39,9 @@ describe("presenters", () => {
     await page.click(`label[data-look-id="${PORTRAIT_LOOK.id}"]`);
     await page.click(`label:has(input[name="options.captions"][value="burned"])`);
     await page.getByRole("button", { name: "Save as presenter" }).click();
-    await page.fill("input[name=presenterName]", "E2E Portrait Host");
-    await page.fill("input[name=presenterTags]", "Morning, news");
+    const panel = page.getByRole("region", { name: "Save as presenter" });
+    await panel.getByLabel("Presenter name").fill("E2E Portrait Host");
+    await panel.getByLabel("Tags").fill("Morning, news");
     await page.getByRole("button", { name: "Save presenter" }).click();
     const saved = page.getByRole("status").filter({ hasText: "Saved “E2E Portrait Host” as a presenter." });
     expect(await saved.getByRole("link", { name: "See the presenters" }).getAttribute("href")).toBe(
@@ -55,11 +56,18 @@ describe("presenters", () => {
       active: true,
     });
 
-    // The same name again, in another case: refused, said in the panel.
+    // The same name again, in another case: refused, said under the name field (focused there), and nowhere else.
     await page.getByRole("button", { name: "Save as presenter" }).click();
-    await page.fill("input[name=presenterName]", "e2e portrait host");
+    await panel.getByLabel("Presenter name").fill("e2e portrait host");
     await page.getByRole("button", { name: "Save presenter" }).click();
-    await page.getByRole("alert").filter({ hasText: "A presenter already has this name." }).waitFor();
+    const taken = panel.getByRole("alert").filter({ hasText: "A presenter already has this name." });
+    await taken.waitFor();
+    const nameField = panel.getByLabel("Presenter name");
+    expect(await nameField.getAttribute("aria-invalid")).toBe("true");
+    expect(await nameField.evaluate((input) => input === document.activeElement)).toBe(true);
+    const describedBy = (await nameField.getAttribute("aria-describedby")) ?? "";
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe("A presenter already has this name.");
+    expect(await page.getByText("A presenter already has this name.").count()).toBe(1);
 
     await page.setViewportSize(PHONE);
     // On a phone the tabs are behind the menu (issue 16).

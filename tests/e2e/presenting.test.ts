@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fakeLooks } from "../../src/mocks/heygen/fake-heygen";
 import { seriousViolations } from "./axe";
@@ -44,6 +44,28 @@ async function createFromPresenter(title: string, marker = ""): Promise<string> 
   return ((await response.json()) as { id: string }).id;
 }
 
+/** An element's text as the browser lays it out: one string per line, read from each character's position. */
+function renderedLines(element: Locator): Promise<string[]> {
+  return element.evaluate((root) => {
+    const lines: string[] = [];
+    let top: number | null = null;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      for (let index = 0; index < node.length; index++) {
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect) continue;
+        if (top === null || Math.abs(rect.top - top) > 2) lines.push(node.data[index]!);
+        else lines.push(lines.pop() + node.data[index]!);
+        top = rect.top;
+      }
+    }
+    return lines;
+  });
+}
+
 async function openAs(context: BrowserContext, path: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${stack.url}${path}`);
@@ -66,6 +88,12 @@ describe("the admin's watch page", () => {
     await events.getByText("avatar_video.success").waitFor({ timeout: 10_000 });
     expect(await events.textContent()).toContain("signed (v3)");
     expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+    // On a phone the event's name wraps after its dot, never inside a word (it read "avatar_video.s / uccess").
+    await page.setViewportSize(PHONE);
+    const lines = await renderedLines(events.getByTestId("event-name"));
+    expect(lines.join("")).toBe("avatar_video.success");
+    expect(lines.slice(0, -1).filter((line) => !line.endsWith("."))).toEqual([]);
+    await page.setViewportSize(DESKTOP);
 
     const made = page.getByRole("region", { name: "How it was made" });
     expect(await made.getByTestId("video-script").textContent()).toBe(

@@ -35,13 +35,33 @@ async function open(
   return { page, status: response?.status() };
 }
 
-/** Sums the page's unexpected layout shifts (Chromium's Layout Instability API) in window.layoutShift. */
+/**
+ * Sums the page's unexpected layout shifts (Chromium's Layout Instability API) in window.layoutShift. Chromium also
+ * reports its own caption box inside a playing <video>: a 32 px strip of the picture's width, moved from the top of
+ * the picture to the bottom at each new caption line (~0.025 a line at 1280 × 800; none with the <track> removed).
+ * That box is the browser's (its shadow tree: the entry names no node) and moves nothing of the page: entries made
+ * only of such sources are left out.
+ */
 function recordLayoutShifts() {
+  type Source = { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
+  type Shift = { value: number; hadRecentInput: boolean; sources: Source[] };
   const record = window as unknown as { layoutShift: number };
   record.layoutShift = 0;
+  const inside = (rect: DOMRectReadOnly, box: DOMRect) =>
+    rect.x >= box.x - 1 &&
+    rect.y >= box.y - 1 &&
+    rect.x + rect.width <= box.right + 1 &&
+    rect.y + rect.height <= box.bottom + 1;
+  const inAPlayer = (source: Source) =>
+    source.node === null &&
+    [...document.querySelectorAll("video")].some((video) => {
+      const box = video.getBoundingClientRect();
+      return inside(source.previousRect, box) && inside(source.currentRect, box);
+    });
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as unknown as Array<{ value: number; hadRecentInput: boolean }>) {
-      if (!entry.hadRecentInput) record.layoutShift += entry.value;
+    for (const entry of list.getEntries() as unknown as Shift[]) {
+      const captionBox = entry.sources.length > 0 && entry.sources.every(inAPlayer);
+      if (!entry.hadRecentInput && !captionBox) record.layoutShift += entry.value;
     }
   }).observe({ type: "layout-shift", buffered: true });
 }
@@ -241,8 +261,6 @@ describe("the watch page", () => {
     // The webhook comes a while after the render (3 × renderMs): the page is open before, even on a busy machine.
     const id = await stack.createVideo({ title: "Becomes ready", script: `Hello ${FAKE_MARKERS.lateWebhook}` });
     const { page } = await open(`/videos/${id}`, { init: recordPlayerBoxes });
-    // The swap itself, without the muted autoplay that follows it (its own test below): a reduced-motion viewer's.
-    await page.emulateMedia({ reducedMotion: "reduce" });
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     await page.getByTestId("video-ready").waitFor({ timeout: 4 * renderMs + 10_000 });
     expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
@@ -250,9 +268,11 @@ describe("the watch page", () => {
     expect(boxes).toEqual({ progress: expect.objectContaining({ width: 992 }), player: expect.anything() });
     expect((boxes as { player: unknown }).player).toEqual((boxes as { progress: unknown }).progress);
     await page.getByTestId("video-duration").waitFor();
-    // The player's box did not move (above). Below it, the transcript turns into timed lines once the captions come,
-    // moving what follows a little (~0.002; 0 with the transcript left as the script). Web Vitals call under 0.1 good.
-    expect(await layoutShift(page)).toBeLessThan(0.005);
+    // The muted autoplay (its own test below) plays it through, caption lines and all: nothing of the page moves,
+    // from the swap to the end (measured 0, alone and with the whole file; Chromium's caption box aside, see above).
+    const ended = () => document.querySelector<HTMLVideoElement>("[data-testid=video-ready]")?.ended;
+    await page.waitForFunction(ended, null, { timeout: 15_000 });
+    expect(await layoutShift(page)).toBe(0);
   });
 
   it("tells viewers in plain words when a render failed", async () => {

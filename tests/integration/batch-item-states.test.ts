@@ -1,11 +1,11 @@
 import { http } from "msw";
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as cancelRoute } from "@/app/api/admin/batches/[id]/cancel/route";
-import { POST as triggerRoute } from "@/app/api/admin/batches/route";
 import { apiError } from "@/mocks/heygen/api";
 import { db } from "@/server/db";
 import { MAX_RETRY_AFTER_SECONDS } from "@/server/heygen/http";
-import { A_VOICE, heygenServer, LANDSCAPE_LOOK } from "../support/heygen";
+import { heygenServer } from "../support/heygen";
+import { batchWorkers, planPresenter, planScript, triggerBatch } from "../support/plan";
 import { adminCookie, jsonRequest } from "../support/requests";
 import { TEST_ENV } from "../support/test-env";
 import { waitFor } from "../support/wait-for";
@@ -16,7 +16,7 @@ vi.hoisted(() => Object.assign(process.env, { HEYGEN_TIMEOUT_MS: "10000" }));
 
 const CREATE = `${TEST_ENV.HEYGEN_API_URL}/v3/videos`;
 let cookie: string;
-let stopWorker: (() => Promise<void>) | null = null;
+const workers = batchWorkers();
 /** Create requests that reached HeyGen. */
 let creates = 0;
 heygenServer.events.on("request:start", ({ request }) => {
@@ -26,45 +26,14 @@ heygenServer.events.on("request:start", ({ request }) => {
 beforeEach(async () => {
   cookie = await adminCookie();
   creates = 0;
-  await db.$executeRaw`UPDATE "SubmitGate" SET "nextAt" = now() AT TIME ZONE 'UTC'`;
-  await db.$executeRawUnsafe(
-    `DO $$ BEGIN IF to_regclass('pgboss.job') IS NOT NULL THEN DELETE FROM pgboss.job WHERE name = 'batch-item-submit'; END IF; END $$`,
-  );
-});
-
-afterEach(async () => {
-  await stopWorker?.();
-  stopWorker = null;
-});
-
-afterAll(async () => {
-  const { queue } = await import("@/server/batches/queue");
-  await (await queue()).stop({ graceful: false, wait: true });
 });
 
 /** One presenter and one script for December: a batch of one item, queued through the route. */
 async function triggerOne() {
-  await db.presenter.create({
-    data: {
-      name: "Anna",
-      avatarId: LANDSCAPE_LOOK.id,
-      voiceId: A_VOICE.voice_id,
-      aspectRatio: "16:9",
-      resolution: "720p",
-      tags: ["daily"],
-    },
-  });
-  await db.planScript.create({
-    data: { date: new Date(Date.UTC(2026, 11, 1)), title: "Day 1", script: "News of the day.", tag: "daily" },
-  });
-  const response = await triggerRoute(jsonRequest("/api/admin/batches", { month: "2026-12" }, { cookie }));
-  const { batchId } = (await response.json()) as { batchId: string };
+  await planPresenter("Anna", ["daily"]);
+  await planScript("2026-12-01", "Day 1", { tag: "daily" }, "News of the day.");
+  const { batchId } = (await triggerBatch("2026-12")) as { batchId: string };
   return { batchId, item: await db.batchItem.findFirstOrThrow() };
-}
-
-async function startWorker() {
-  const { startWorker: start } = await import("@/server/batches/worker");
-  stopWorker ??= await start();
 }
 
 /** The item's job ran to its end (evidence that the worker had its chance). */
@@ -94,7 +63,7 @@ describe("a batch item moves only from the states its table allows", () => {
       { timeout: 15_000 },
     );
     await isLocked;
-    await startWorker();
+    await workers.start();
     await waitFor(
       () =>
         db.$queryRaw<Array<{ waiting: number }>>`
@@ -137,7 +106,7 @@ describe("a batch item moves only from the states its table allows", () => {
         { once: true },
       ),
     );
-    await startWorker();
+    await workers.start();
     await waitFor(
       () => creates,
       (count) => count === 1,

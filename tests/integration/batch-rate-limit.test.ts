@@ -1,10 +1,9 @@
 import { http } from "msw";
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { POST as triggerRoute } from "@/app/api/admin/batches/route";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { apiError } from "@/mocks/heygen/api";
 import { db } from "@/server/db";
-import { A_VOICE, fakeHeygen, heygenServer, LANDSCAPE_LOOK } from "../support/heygen";
-import { adminCookie, jsonRequest } from "../support/requests";
+import { fakeHeygen, heygenServer } from "../support/heygen";
+import { batchWorkers, planPresenter, planScript, triggerBatch } from "../support/plan";
 import { TEST_ENV } from "../support/test-env";
 import { waitFor } from "../support/wait-for";
 
@@ -28,21 +27,10 @@ const RESUME_SLACK_MS = 4_000;
 /** Every create request that reached HeyGen, in order: when, for which video (callback_id), and what it answered. */
 type Send = { at: number; callbackId: string; status: number };
 let sends: Send[] = [];
-const stopWorkers: Array<() => Promise<void>> = [];
+const workers = batchWorkers();
 
-beforeEach(async () => {
+beforeEach(() => {
   sends = [];
-  await db.$executeRaw`UPDATE "SubmitGate" SET "nextAt" = now() AT TIME ZONE 'UTC'`;
-});
-
-// The workers must be idle before the next test truncates the tables they work on.
-afterEach(async () => {
-  for (const stop of stopWorkers.splice(0)) await stop();
-});
-
-afterAll(async () => {
-  const { queue } = await import("@/server/batches/queue");
-  await (await queue()).stop({ graceful: false, wait: true });
 });
 
 /** HeyGen refuses the first `refusals` creates with a 429 (`retryAfter`: its header, or none), then makes the rest. */
@@ -62,35 +50,9 @@ function refuseCreates(refusals: number, retryAfter: string | null) {
 
 /** Presenters carrying #daily and one script for it: a batch of one item per presenter, queued through the route. */
 async function seedAndTrigger(names: string[]) {
-  for (const name of names) {
-    await db.presenter.create({
-      data: {
-        name,
-        avatarId: LANDSCAPE_LOOK.id,
-        voiceId: A_VOICE.voice_id,
-        aspectRatio: "16:9",
-        resolution: "720p",
-        tags: ["daily"],
-      },
-    });
-  }
-  await db.planScript.create({
-    data: { date: new Date(Date.UTC(2026, 11, 1)), title: "Day 1", script: "News of the day.", tag: "daily" },
-  });
-  expect(await trigger()).toMatchObject({ queued: names.length });
-}
-
-/** "Generate what is missing" for December. */
-async function trigger() {
-  const cookie = await adminCookie();
-  const response = await triggerRoute(jsonRequest("/api/admin/batches", { month: "2026-12" }, { cookie }));
-  return response.json();
-}
-
-/** Two workers in this process: each takes its own jobs, and only the database's gate paces them together. */
-async function startTwoWorkers() {
-  const { startWorker } = await import("@/server/batches/worker");
-  stopWorkers.push(await startWorker(), await startWorker());
+  for (const name of names) await planPresenter(name, ["daily"]);
+  await planScript("2026-12-01", "Day 1", { tag: "daily" }, "News of the day.");
+  expect(await triggerBatch("2026-12")).toMatchObject({ queued: names.length });
 }
 
 const gapsOf = (times: number[]) => times.slice(1).map((at, index) => at - times[index]!);
@@ -105,7 +67,7 @@ describe("the queue after HeyGen's 429", () => {
     async (_, retryAfter, waitMs) => {
       refuseCreates(1, retryAfter);
       await seedAndTrigger(["Anna", "Ben", "Cleo"]);
-      await startTwoWorkers();
+      await workers.start(2); // each takes its own jobs: only the database's gate paces them together
       const items = await waitFor(
         () => db.batchItem.findMany({ include: { video: true } }),
         (rows) => rows.every((row) => row.status === "SENT"),
@@ -140,7 +102,7 @@ describe("the queue after HeyGen's 429", () => {
   it("holds every worker for the wait of the 429 that makes it give up on an item, too", async () => {
     refuseCreates(2, "2");
     await seedAndTrigger(["Anna"]);
-    await startTwoWorkers();
+    await workers.start(2); // each takes its own jobs: only the database's gate paces them together
     // QUEUE_MAX_ATTEMPTS is 2: the item's second 429 fails it (the gate is held before it is marked FAILED).
     const [failed] = await waitFor(
       () => db.batchItem.findMany(),
@@ -149,7 +111,7 @@ describe("the queue after HeyGen's 429", () => {
     );
     expect(failed).toMatchObject({ status: "FAILED", attempts: 2, error: expect.stringContaining("gave up after 2") });
     // The admin asks for what is missing at once: the pair goes in a new batch, whose create waits HeyGen's wait out.
-    expect(await trigger()).toMatchObject({ queued: 1 });
+    expect(await triggerBatch("2026-12")).toMatchObject({ queued: 1 });
     await waitFor(
       () => db.batchItem.count({ where: { status: "SENT" } }),
       (count) => count === 1,

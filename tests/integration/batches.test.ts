@@ -1,5 +1,5 @@
 import { http } from "msw";
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as callback } from "@/app/api/heygen/callback/route";
 import { POST as cancelRoute } from "@/app/api/admin/batches/[id]/cancel/route";
 import { POST as pauseRoute } from "@/app/api/admin/batches/[id]/pause/route";
@@ -9,7 +9,8 @@ import { POST as triggerRoute } from "@/app/api/admin/batches/route";
 import { apiError } from "@/mocks/heygen/api";
 import { db } from "@/server/db";
 import { SUBMIT_QUEUE } from "@/server/batches/queue";
-import { A_VOICE, fakeHeygen, heygenServer, LANDSCAPE_LOOK } from "../support/heygen";
+import { fakeHeygen, heygenServer, LANDSCAPE_LOOK } from "../support/heygen";
+import { batchWorkers, planPresenter, planScript } from "../support/plan";
 import { adminCookie, jsonRequest, replayDelivery } from "../support/requests";
 import { callRoute } from "../support/route-scope";
 import { TEST_ENV } from "../support/test-env";
@@ -30,7 +31,7 @@ const MONTH = "2026-12";
 const CREATE = `${TEST_ENV.HEYGEN_API_URL}/v3/videos`;
 
 let cookie: string;
-let stopWorker: (() => Promise<void>) | null = null;
+const workers = batchWorkers();
 /** When each create request reached HeyGen, in ms. */
 const createdAt: number[] = [];
 heygenServer.events.on("request:start", ({ request }) => {
@@ -40,49 +41,18 @@ heygenServer.events.on("request:start", ({ request }) => {
 beforeEach(async () => {
   cookie = await adminCookie();
   createdAt.length = 0;
-  await db.$executeRaw`UPDATE "SubmitGate" SET "nextAt" = now() AT TIME ZONE 'UTC'`;
-  // Jobs of earlier tests' (truncated) items would only take the worker's turns.
-  await db.$executeRawUnsafe(
-    `DO $$ BEGIN IF to_regclass('pgboss.job') IS NOT NULL THEN DELETE FROM pgboss.job WHERE name = 'batch-item-submit'; END IF; END $$`,
-  );
 });
-
-// The worker must be idle before the next test truncates the tables it works on.
-afterEach(async () => {
-  await stopWorker?.();
-  stopWorker = null;
-});
-
-afterAll(async () => {
-  const { queue } = await import("@/server/batches/queue");
-  await (await queue()).stop({ graceful: false, wait: true });
-});
-
-async function startWorker() {
-  const { startWorker: start } = await import("@/server/batches/worker");
-  stopWorker ??= await start();
-}
 
 /** Two presenters carrying #daily (one more, inactive), and `days` scripts for the tag: 2 × days videos. */
 async function seedMonth(days: number) {
-  const presenter = (name: string, active = true) =>
-    db.presenter.create({
-      data: {
-        name,
-        avatarId: LANDSCAPE_LOOK.id,
-        voiceId: A_VOICE.voice_id,
-        aspectRatio: "16:9",
-        resolution: "720p",
-        tags: ["daily"],
-        active,
-      },
-    });
-  const presenters = [await presenter("Anna"), await presenter("Ben"), await presenter("Old", false)];
+  const presenters = [
+    await planPresenter("Anna", ["daily"]),
+    await planPresenter("Ben", ["daily"]),
+    await planPresenter("Old", ["daily"], { active: false }),
+  ];
   for (let day = 1; day <= days; day++) {
-    const date = new Date(Date.UTC(2026, 11, day));
-    await db.planScript.create({
-      data: { date, title: `Day ${day}`, script: `News of day ${day}. `.repeat(10), tag: "daily" },
-    });
+    const date = `${MONTH}-${String(day).padStart(2, "0")}`;
+    await planScript(date, `Day ${day}`, { tag: "daily" }, `News of day ${day}. `.repeat(10));
   }
   return presenters;
 }
@@ -138,9 +108,7 @@ describe("Generate what is missing: preview and trigger", () => {
 
   it("narrows to a tag or to presenters, and names scripts that cannot be made", async () => {
     const [anna] = await seedMonth(2);
-    await db.planScript.create({
-      data: { date: new Date(Date.UTC(2026, 11, 5)), title: "Evening", script: "Good evening.", tag: "evening" },
-    });
+    await planScript(`${MONTH}-05`, "Evening", { tag: "evening" }, "Good evening.");
     const preview = await call(previewRoute, "/api/admin/batches/preview", { month: MONTH, presenterIds: [anna!.id] });
     expect(preview.body).toMatchObject({
       missing: 2,
@@ -167,7 +135,7 @@ describe("the queue", () => {
   it("sends each item once, one create per interval, never more than the in-flight cap rendering", async () => {
     await seedMonth(3);
     await trigger();
-    await startWorker();
+    await workers.start();
     // Two render (the cap), the rest wait for a video to finish.
     const capped = await waitFor(items, (rows) => rows.filter((row) => row.status === "SENT").length === 2, 5_000);
     // The worker has had a third item in hand and stepped aside (its job finished, the item re-queued for later).
@@ -215,7 +183,7 @@ describe("the queue", () => {
       });
     }
     await trigger();
-    await startWorker();
+    await workers.start();
     const rows = await waitFor(items, (all) => all.every((row) => row.status === "SENT"), 5_000);
     expect(rows.map((row) => row.status)).toEqual(["SENT", "SENT"]);
   });
@@ -225,7 +193,7 @@ describe("the queue", () => {
     const { body } = await trigger();
     const id = body.batchId as string;
     expect((await call(pauseRoute, "/api/admin/batches/x/pause", {}, { id })).body).toEqual({ status: "paused" });
-    await startWorker();
+    await workers.start();
     // The worker takes each of the paused batch's jobs, sees the pause and lets the item be.
     const itemIds = (await items()).map((row) => row.id);
     const looked = await waitFor(
@@ -285,7 +253,7 @@ describe("the queue", () => {
       where: { id: item!.id },
       data: { status: "SUBMITTING", videoId: video.id, submittedAt: new Date(Date.now() - 60_000) },
     });
-    await startWorker();
+    await workers.start();
     const { sweepBatches } = await import("@/server/batches/sweep");
     await sweepBatches();
     const [settled] = await waitFor(items, (rows) => rows[0]?.status === "SENT", 5_000);
@@ -305,7 +273,7 @@ describe("the queue", () => {
     // As if the process died between the trigger's commit and its enqueue, some minutes ago.
     await db.$executeRawUnsafe(`DELETE FROM pgboss.job WHERE name = 'batch-item-submit'`);
     await db.$executeRaw`UPDATE "BatchItem" SET "updatedAt" = now() - interval '3 minutes'`;
-    await startWorker();
+    await workers.start();
     const [item] = await waitFor(items, (rows) => rows[0]?.status === "SENT", 5_000);
     expect(item?.status).toBe("SENT");
     expect(createdAt).toHaveLength(1);
@@ -315,7 +283,7 @@ describe("the queue", () => {
     await seedMonth(1);
     heygenServer.use(http.post(CREATE, () => apiError(402, "insufficient_credit", "Not enough credits")));
     const { body } = await trigger();
-    await startWorker();
+    await workers.start();
     const batch = await waitFor(
       () => db.batch.findUniqueOrThrow({ where: { id: body.batchId } }),
       (row) => row.status === "PAUSED",
@@ -342,7 +310,7 @@ describe("the queue", () => {
       month: MONTH,
       presenterIds: [(await db.presenter.findFirstOrThrow({ where: { name: "Anna" } })).id],
     });
-    await startWorker();
+    await workers.start();
     const [item] = await waitFor(items, (rows) => rows[0]?.status === "FAILED", 5_000);
     expect(item).toMatchObject({
       status: "FAILED",

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { POST as previewRoute } from "@/app/api/admin/batches/preview/route";
 import { GET as matrixRoute } from "@/app/api/admin/plan/matrix/route";
 import { PATCH as patchPresenter } from "@/app/api/admin/presenters/[id]/route";
 import { db } from "@/server/db";
+import { planPresenter, planScript, previewBatch } from "../support/plan";
 import { adminCookie, getRequest, jsonRequest, videoRow } from "../support/requests";
 
 // Issue 16, bug 3: what a presenter made stays made in the plan, whatever happens to the presenter later.
@@ -12,12 +12,6 @@ let cookie: string;
 beforeEach(async () => {
   cookie = await adminCookie();
 });
-
-const presenter = (name: string, tags: string[]) =>
-  db.presenter.create({ data: { name, avatarId: "look_1", aspectRatio: "16:9", resolution: "1080p", tags } });
-
-const script = (day: string, title: string, target: { presenterId: string } | { tag: string }) =>
-  db.planScript.create({ data: { date: new Date(`${MONTH}-${day}T00:00:00Z`), title, script: "Hello.", ...target } });
 
 /** A batch item for the pair, sent, with its video in `status`; its live key held as the trigger holds it (released on failure). */
 async function made(planScriptId: string, presenterId: string, status: "COMPLETED" | "PROCESSING" | "FAILED") {
@@ -51,22 +45,14 @@ async function matrix() {
   );
 }
 
-async function preview(selection: object = {}) {
-  const response = await previewRoute(
-    jsonRequest("/api/admin/batches/preview", { month: MONTH, ...selection }, { cookie }),
-  );
-  expect(response.status).toBe(200);
-  return response.json();
-}
-
 describe("the plan after a presenter changes (deactivated, tag removed)", () => {
   it("keeps a deactivated presenter's made, rendering and failed videos in the matrix, and skips them in the preview", async () => {
-    const anna = await presenter("Anna", ["morning"]);
-    await presenter("Ben", ["morning"]);
-    const morning = await script("01", "Morning", { tag: "morning" });
-    const own = await script("02", "Anna's own", { presenterId: anna.id });
-    const later = await script("03", "Later", { tag: "morning" });
-    await script("04", "Not made yet", { presenterId: anna.id });
+    const anna = await planPresenter("Anna", ["morning"]);
+    await planPresenter("Ben", ["morning"]);
+    const morning = await planScript(`${MONTH}-01`, "Morning", { tag: "morning" });
+    const own = await planScript(`${MONTH}-02`, "Anna's own", { presenterId: anna.id });
+    const later = await planScript(`${MONTH}-03`, "Later", { tag: "morning" });
+    await planScript(`${MONTH}-04`, "Not made yet", { presenterId: anna.id });
     await made(morning.id, anna.id, "COMPLETED");
     await made(own.id, anna.id, "PROCESSING");
     await made(later.id, anna.id, "FAILED");
@@ -80,24 +66,24 @@ describe("the plan after a presenter changes (deactivated, tag removed)", () => 
       Later: { Anna: "failed", Ben: "missing" },
       "Not made yet": { Anna: "missing", Ben: "–" },
     });
-    expect(await preview()).toMatchObject({
+    expect(await previewBatch(MONTH)).toMatchObject({
       missing: 2, // Ben's Morning and Later
       skipped: 2, // Anna's Morning (ready) and own (rendering)
       errors: [{ title: "Not made yet", message: "Anna is inactive: activate the presenter to make this video." }],
     });
-    expect(await preview({ presenterIds: [anna.id] })).toMatchObject({ missing: 0, skipped: 2 });
+    expect(await previewBatch(MONTH, { presenterIds: [anna.id] })).toMatchObject({ missing: 0, skipped: 2 });
   });
 
   it("keeps a made video when its presenter no longer carries the tag, or no active presenter does", async () => {
-    const anna = await presenter("Anna", ["news", "morning"]);
-    const news = await script("05", "News", { tag: "news" });
-    await script("06", "Other news", { tag: "news" });
+    const anna = await planPresenter("Anna", ["news", "morning"]);
+    const news = await planScript(`${MONTH}-05`, "News", { tag: "news" });
+    await planScript(`${MONTH}-06`, "Other news", { tag: "news" });
     await made(news.id, anna.id, "COMPLETED");
 
     await patch(anna.id, { tags: ["morning"] });
 
     expect(await matrix()).toEqual({ News: { Anna: "completed" }, "Other news": { Anna: "–" } });
-    expect(await preview()).toMatchObject({
+    expect(await previewBatch(MONTH)).toMatchObject({
       missing: 0,
       skipped: 1,
       errors: [{ title: "Other news", message: "No active presenter carries #news." }],

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { GET as matrixRoute } from "@/app/api/admin/plan/matrix/route";
 import { db } from "@/server/db";
 import { heygenRequests } from "../support/heygen";
+import { planPresenter, planScript } from "../support/plan";
 import { adminCookie, getRequest, videoRow } from "../support/requests";
 
 type ItemStatus = "QUEUED" | "SUBMITTING" | "SENT" | "FAILED" | "CANCELLED";
@@ -18,12 +19,6 @@ async function getMatrix(query: string, options: { anonymous?: boolean } = {}) {
   );
   return { status: response.status, body: await response.json() };
 }
-
-const presenter = (name: string, tags: string[], active = true) =>
-  db.presenter.create({ data: { name, avatarId: "look_1", aspectRatio: "16:9", resolution: "1080p", tags, active } });
-
-const script = (date: string, title: string, target: { presenterId: string } | { tag: string }) =>
-  db.planScript.create({ data: { date: new Date(`${date}T00:00:00Z`), title, script: "Hello there.", ...target } });
 
 const batch = () => db.batch.create({ data: { month: "2026-03", requestedBy: "admin" } });
 
@@ -43,22 +38,22 @@ async function item(
 describe("GET /api/admin/plan/matrix", () => {
   it("answers every pair's state from its latest item and video, null where a script is not for a presenter", async () => {
     const [anna, ben, cleo, dora] = await Promise.all([
-      presenter("Anna", ["morning"]),
-      presenter("Ben", ["morning", "evening"]),
-      presenter("Cleo", ["morning"], false), // inactive: not in #morning, but a script may still name her
-      presenter("Dora", []),
+      planPresenter("Anna", ["morning"]),
+      planPresenter("Ben", ["morning", "evening"]),
+      planPresenter("Cleo", ["morning"], { active: false }), // inactive: not in #morning, but a script may still name her
+      planPresenter("Dora", []),
     ]);
     // Inserted out of order: rows come by day, then title.
-    const beta = await script("2026-03-01", "Beta", { presenterId: dora.id });
-    const alpha = await script("2026-03-01", "Alpha", { tag: "morning" });
-    await script("2026-03-02", "Gamma", { tag: "weekend" });
-    const delta = await script("2026-03-03", "Delta", { tag: "evening" });
-    const epsilon = await script("2026-03-04", "Epsilon", { presenterId: cleo.id });
-    const zeta = await script("2026-03-05", "Zeta", { tag: "morning" });
-    const eta = await script("2026-03-06", "Eta", { presenterId: dora.id });
-    const theta = await script("2026-03-07", "Theta", { presenterId: dora.id });
-    const iota = await script("2026-03-08", "Iota", { presenterId: dora.id });
-    await script("2026-04-01", "Next month", { presenterId: anna.id });
+    const beta = await planScript("2026-03-01", "Beta", { presenterId: dora.id });
+    const alpha = await planScript("2026-03-01", "Alpha", { tag: "morning" });
+    await planScript("2026-03-02", "Gamma", { tag: "weekend" });
+    const delta = await planScript("2026-03-03", "Delta", { tag: "evening" });
+    const epsilon = await planScript("2026-03-04", "Epsilon", { presenterId: cleo.id });
+    const zeta = await planScript("2026-03-05", "Zeta", { tag: "morning" });
+    const eta = await planScript("2026-03-06", "Eta", { presenterId: dora.id });
+    const theta = await planScript("2026-03-07", "Theta", { presenterId: dora.id });
+    const iota = await planScript("2026-03-08", "Iota", { presenterId: dora.id });
+    await planScript("2026-04-01", "Next month", { presenterId: anna.id });
 
     const first = await batch();
     const second = await batch();

@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as adminVideo } from "@/app/api/admin/videos/[id]/route";
 import { POST as regenerateRoute } from "@/app/api/admin/videos/[id]/regenerate/route";
 import { GET as listAdminVideos } from "@/app/api/admin/videos/route";
-import { POST as triggerRoute } from "@/app/api/admin/batches/route";
 import { POST as createVideoRoute } from "@/app/api/videos/route";
 import type { AdminVideoDetail } from "@/lib/admin-video-detail";
 import type { AdminVideo } from "@/lib/video";
@@ -10,22 +9,15 @@ import { getCatalogue, refreshCatalogue } from "@/server/catalogue/heygen-catalo
 import { db } from "@/server/db";
 import { galleryPage } from "@/server/video-lists/gallery";
 import { A_VOICE, heygenRequests, LANDSCAPE_LOOK, PORTRAIT_LOOK } from "../support/heygen";
+import { batchWorkers, planScript, triggerBatch } from "../support/plan";
 import { adminCookie, getRequest, jsonRequest, validVideoInput, videoRow } from "../support/requests";
 import { waitFor } from "../support/wait-for";
 
 vi.hoisted(() => Object.assign(process.env, { QUEUE_SUBMIT_INTERVAL_MS: "100", QUEUE_JOB_TIMEOUT_SECONDS: "8" }));
 
-const stopWorkers: Array<() => Promise<void>> = [];
-beforeEach(async () => {
+const workers = batchWorkers();
+beforeEach(() => {
   refreshCatalogue(); // no catalogue cached from an earlier test
-  await db.$executeRaw`UPDATE "SubmitGate" SET "nextAt" = now() AT TIME ZONE 'UTC'`;
-});
-afterEach(async () => {
-  for (const stop of stopWorkers.splice(0)) await stop();
-});
-afterAll(async () => {
-  const { queue } = await import("@/server/batches/queue");
-  await (await queue()).stop({ graceful: false, wait: true });
 });
 
 /** The presenter's look is the portrait one, the video's own (Studio) look the landscape one: they tell apart. */
@@ -129,14 +121,9 @@ describe("who presents, in the admin list, the gallery and the admin's watch dat
   it("a batch's video is presented by its item's presenter", async () => {
     const anna = await aPresenter();
     await db.presenter.update({ where: { id: anna.id }, data: { tags: ["daily"] } });
-    await db.planScript.create({
-      data: { date: new Date(Date.UTC(2026, 11, 1)), title: "Day 1", script: "News of the day.", tag: "daily" },
-    });
-    const cookie = await adminCookie();
-    const triggered = await triggerRoute(jsonRequest("/api/admin/batches", { month: "2026-12" }, { cookie }));
-    expect(await triggered.json()).toMatchObject({ queued: 1 });
-    const { startWorker } = await import("@/server/batches/worker");
-    stopWorkers.push(await startWorker());
+    await planScript("2026-12-01", "Day 1", { tag: "daily" }, "News of the day.");
+    expect(await triggerBatch("2026-12")).toMatchObject({ queued: 1 });
+    await workers.start();
 
     const videos = await waitFor(listed, (list) => list.length === 1, 10_000);
     expect(videos[0]!.presentedBy).toEqual({ name: "Anna", imageUrl: null });

@@ -75,3 +75,11 @@ export function renderWithSwr<Result, Props>(hook: (props: Props) => Result, opt
     createElement(SWRConfig, { value: { provider: () => cache } }, children);
   return renderHook(hook, { ...options, wrapper });
 }
+
+/** The text of the elements an input's aria-describedby names (its hint, its error), as a screen reader reads them. */
+export const describedBy = (input: HTMLElement) =>
+  (input.getAttribute("aria-describedby") ?? "")
+    .split(" ")
+    .filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent)
+    .join(" | ");

@@ -3,7 +3,7 @@ import { http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
 import type { PresenterEntry } from "@/lib/presenter";
 import { nextTasks } from "../../../tests/support/dialogs";
-import { api } from "../../../tests/support/dom";
+import { api, describedBy } from "../../../tests/support/dom";
 import { PresenterCard } from "./PresenterCard";
 
 const ANNA: PresenterEntry = {
@@ -38,14 +38,6 @@ async function refusedRename(name: string, tags: string, error: { code: string; 
   return { form, card };
 }
 
-/** The text of the elements an input's aria-describedby names. */
-const description = (input: HTMLElement) =>
-  (input.getAttribute("aria-describedby") ?? "")
-    .split(" ")
-    .filter(Boolean)
-    .map((id) => document.getElementById(id)?.textContent)
-    .join(" | ");
-
 describe("PresenterCard: a refused rename shows by its field", () => {
   it("says a taken name under the name field, which describes it and has focus, and nowhere else", async () => {
     const { form } = await refusedRename("Ben", "morning", {
@@ -54,14 +46,14 @@ describe("PresenterCard: a refused rename shows by its field", () => {
       field: "name",
     });
     const name = within(form).getByLabelText("Name");
-    expect(description(name)).toBe("A presenter already has this name.");
+    expect(describedBy(name)).toBe("A presenter already has this name.");
     expect(name.getAttribute("aria-invalid")).toBe("true");
     expect(document.activeElement).toBe(name);
     expect(screen.getAllByText("A presenter already has this name.")).toHaveLength(1);
     expect(screen.getAllByRole("alert").map((alert) => alert.textContent)).toEqual([
       "A presenter already has this name.",
     ]);
-    expect(description(within(form).getByLabelText("Tags"))).toBe("Separated by commas, such as morning, news");
+    expect(describedBy(within(form).getByLabelText("Tags"))).toBe("Separated by commas, such as morning, news");
   });
 
   it("says a refused tag under the tags field, after its hint", async () => {
@@ -71,7 +63,7 @@ describe("PresenterCard: a refused rename shows by its field", () => {
       field: "tags.0",
     });
     const tags = within(form).getByLabelText("Tags");
-    expect(description(tags)).toBe("Separated by commas, such as morning, news | tags.0 is too long");
+    expect(describedBy(tags)).toBe("Separated by commas, such as morning, news | tags.0 is too long");
     expect(within(form).getByLabelText("Name").hasAttribute("aria-describedby")).toBe(false);
     expect(screen.getAllByRole("alert").map((alert) => alert.textContent)).toEqual(["tags.0 is too long"]);
   });

@@ -2,36 +2,18 @@ import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { SWRConfig } from "swr";
 import { describe, expect, it } from "vitest";
-import type { Look, LookPage, Voice, VoicePage } from "@/lib/catalogue";
+import type { Look, LookPage, VoicePage } from "@/lib/catalogue";
 import type { StartingPresenter } from "@/lib/presenter-draft";
 import { SCRIPT_MAX_LENGTH } from "@/lib/limits";
 import type { PublicVideo } from "@/lib/video";
+import { catalogueLook, catalogueVoice } from "../../../tests/support/client-catalogue";
+import { renderingVideo } from "../../../tests/support/client-video";
 import { api, elapse } from "../../../tests/support/dom";
 import { GenerateForm } from "./GenerateForm";
 
-const voice: Voice = {
-  id: "voice-1",
-  name: "Ava",
-  language: "English",
-  gender: "female",
-  previewAudioUrl: null,
-  ownership: "public",
-};
-const look = (id: string, orientation: Look["preferredOrientation"]): Look => ({
-  id,
-  name: `Look ${id}`,
-  groupId: null,
-  groupName: null,
-  gender: "female",
-  avatarType: "avatar",
-  ownership: "public",
-  defaultVoiceId: voice.id,
-  defaultVoice: voice,
-  previewImageUrl: null,
-  previewVideoUrl: null,
-  preferredOrientation: orientation,
-  supportedEngines: ["avatar_iv"],
-});
+const voice = catalogueVoice();
+const look = (id: string, orientation: Look["preferredOrientation"]) =>
+  catalogueLook(id, { preferredOrientation: orientation, defaultVoiceId: voice.id, defaultVoice: voice });
 const looks: LookPage = {
   items: [look("landscape", "landscape"), look("portrait", "portrait")],
   total: 2,
@@ -40,24 +22,8 @@ const looks: LookPage = {
 };
 const voices: VoicePage = { items: [voice], total: 1, nextCursor: null, filters: { languages: [], genders: [] } };
 
-const video = (change: Partial<PublicVideo> = {}): PublicVideo => ({
-  id: "video-1",
-  title: "Welcome",
-  description: null,
-  status: "PROCESSING",
-  aspectRatio: "16:9",
-  resolution: "1080p",
-  videoUrl: null,
-  thumbnailUrl: null,
-  subtitleUrl: null,
-  duration: null,
-  error: null,
-  unconfirmed: false,
-  createdAt: new Date().toISOString(),
-  completedAt: null,
-  settled: false,
-  ...change,
-});
+/** What POST /api/videos answers for the video typed in below. */
+const video = (change: Partial<PublicVideo> = {}) => renderingVideo({ id: "video-1", title: "Welcome", ...change });
 
 /** The studio with its catalogue answered, and POST /api/videos answered by `answer`; returns the bodies sent. */
 async function studio(answer: () => Response, presenters: StartingPresenter[] = []) {

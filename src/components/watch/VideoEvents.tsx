@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { VideoDelivery } from "@/lib/admin-video-detail";
 import { formatDate } from "@/lib/format";
 
@@ -31,8 +32,8 @@ export function VideoEvents({ deliveries }: { deliveries: VideoDelivery[] }) {
             {deliveries.map((delivery) => (
               <tr key={delivery.id}>
                 <td className="py-1 pr-3 sm:whitespace-nowrap">{formatDate(delivery.receivedAt)}</td>
-                <td className="py-1 pr-3 wrap-anywhere">
-                  {delivery.eventType ?? "—"}
+                <td className="py-1 pr-3">
+                  {delivery.eventType ? <EventName type={delivery.eventType} /> : "—"}
                   {/* On a phone four columns leave the event's name a letter wide: how it came goes under it. */}
                   <span className="block text-xs text-slate-600 sm:hidden">{how(delivery)}</span>
                 </td>
@@ -47,6 +48,27 @@ export function VideoEvents({ deliveries }: { deliveries: VideoDelivery[] }) {
         </table>
       )}
     </section>
+  );
+}
+
+/**
+ * "avatar_video.success" may wrap after its dot, never inside a word. The cell keeps the normal overflow-wrap: one
+ * that breaks anywhere lets a table squeeze the column to a letter wide and wrap the name mid-word (issue 16).
+ */
+function EventName({ type }: { type: string }) {
+  return (
+    <span data-testid="event-name">
+      {type.split(".").map((part, index) => (
+        <Fragment key={index}>
+          {index > 0 && (
+            <>
+              .<wbr />
+            </>
+          )}
+          {part}
+        </Fragment>
+      ))}
+    </span>
   );
 }
 
