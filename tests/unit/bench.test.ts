@@ -109,12 +109,14 @@ const today: Figures = {
   ingest: rounds(1000, 130),
   viewers: { requestsPerMinute: { max: 20, mean: 20 }, playableMs: { p50: 1400, p95: 1500, max: 1500 } },
   firstLoad: { watchBytes: 181_000, emptyBytes: 174_000 },
+  media: { route: run(300, 0), sirv: run(1000, 0) },
 };
 const atTargets: Figures = {
   status: { trivial: run(1000, 0), rendering: run(800, 100), finished: run(800, 100) },
   ingest: rounds(1000, 500),
   viewers: { requestsPerMinute: { max: 3, mean: 2.5 }, playableMs: { p50: 600, p95: 1000, max: 1000 } },
   firstLoad: { watchBytes: 194_000, emptyBytes: 174_000 },
+  media: { route: run(500, 0), sirv: run(1000, 0) },
 };
 const verdicts = (figures: Figures) => Object.fromEntries(targetRows(figures).map((row) => [row.figure, row.pass]));
 
@@ -128,11 +130,12 @@ describe("the targets table", () => {
       "webhook → playable in the viewer's browser, p95": false,
       "requests per viewer-minute while rendering": false,
       "watch page first-load JS, gzip": true,
+      "stored MP4, 1 MiB range: media route req/s ÷ sirv": false,
     });
   });
 
   it("passes every figure exactly at its target", () => {
-    expect(Object.values(verdicts(atTargets))).toEqual(Array(7).fill(true));
+    expect(Object.values(verdicts(atTargets))).toEqual(Array(8).fill(true));
   });
 
   it("fails a figure just past its target", () => {
@@ -141,8 +144,9 @@ describe("the targets table", () => {
       ingest: atTargets.ingest,
       viewers: { requestsPerMinute: { max: 3.1, mean: 2 }, playableMs: { p50: 600, p95: 1001, max: 1001 } },
       firstLoad: { watchBytes: 194_001, emptyBytes: 174_000 },
+      media: { route: run(499, 0), sirv: run(1000, 0) },
     };
-    expect(Object.values(verdicts(past))).toEqual([false, true, false, true, false, false, false]);
+    expect(Object.values(verdicts(past))).toEqual([false, true, false, true, false, false, false, false]);
   });
 
   it("fails webhook ingest that is fast enough but did not apply every delivery, or answered one with an error", () => {
@@ -181,10 +185,13 @@ describe("the targets table", () => {
     const rows = targetRows({});
     expect(rows.every((row) => row.pass === null && row.value === "not run")).toBe(true);
     const lines = formatTargets(targetRows(today)).split("\n");
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(9);
     expect(lines[0]).toMatch(/^figure\s+value\s+target\s+result$/);
     expect(lines[3]).toMatch(/^polls that reach PostgreSQL\s+rendering 101 %, finished 101 %\s+≤ 1 %\s+FAIL$/);
     expect(lines[7]).toMatch(/181\.0 KB \(empty 174\.0 KB, \+7\.0 KB\)\s+≤ empty page \+ 20 KB\s+pass$/);
+    expect(lines[8]).toMatch(
+      /^stored MP4, 1 MiB range: media route req\/s ÷ sirv\s+0\.30 \(300 vs 1000 req\/s\)\s+≥ 0\.5\s+FAIL$/,
+    );
     const targetColumn = lines[0]!.indexOf("target");
     expect(lines.slice(1).every((line) => /^[≥≤]/.test(line.slice(targetColumn)))).toBe(true);
   });

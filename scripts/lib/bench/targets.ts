@@ -1,6 +1,7 @@
 import type { FirstLoadFigures } from "./first-load-js";
 import { kilobytes, percent, ratio, secondsOf } from "./format";
 import type { IngestFigures } from "./ingest";
+import type { MediaFigures } from "./media-route";
 import { ingestVerdict } from "./ingest-rounds";
 import type { StatusFigures } from "./status-route";
 import type { ViewerFigures } from "./viewers";
@@ -12,6 +13,8 @@ const INGEST_RATIO_MIN = 0.5;
 const PLAYABLE_P95_MAX_MS = 1000;
 const REQUESTS_PER_VIEWER_MINUTE_MAX = 3;
 const FIRST_LOAD_JS_OVER_EMPTY_MAX_BYTES = 20_000;
+// Issue 17's.
+const MEDIA_RANGE_RATIO_MIN = 0.5;
 
 /** What one run measured; a section skipped with --only is missing. */
 export type Figures = {
@@ -19,6 +22,7 @@ export type Figures = {
   ingest?: IngestFigures;
   viewers?: ViewerFigures;
   firstLoad?: FirstLoadFigures;
+  media?: MediaFigures;
 };
 
 /** `pass` is null when the section did not run. */
@@ -27,7 +31,7 @@ export type TargetRow = { figure: string; value: string; target: string; pass: b
 const NOT_RUN = { value: "not run", pass: null };
 
 /** The rows of the issue's targets table, plus the finished video's status ratio, in its order. */
-export function targetRows({ status, ingest, viewers, firstLoad }: Figures): TargetRow[] {
+export function targetRows({ status, ingest, viewers, firstLoad, media }: Figures): TargetRow[] {
   const statusRatio = (run: "rendering" | "finished") =>
     status && status[run].requestsPerSecond / status.trivial.requestsPerSecond;
   const reachingDatabase = (run: "rendering" | "finished") => status && status[run].statements / status[run].requests;
@@ -37,6 +41,7 @@ export function targetRows({ status, ingest, viewers, firstLoad }: Figures): Tar
   const ingestRounds = ingest && ingest.rounds.length > 0 ? ingestVerdict(ingest.rounds) : undefined;
   const firstWebhooks = ingest?.rounds[0]?.webhook;
   const overEmpty = firstLoad && firstLoad.watchBytes - firstLoad.emptyBytes;
+  const mediaRatio = media && media.route.requestsPerSecond / media.sirv.requestsPerSecond;
   return [
     {
       figure: "status route req/s ÷ trivial route, rendering video",
@@ -96,6 +101,16 @@ export function targetRows({ status, ingest, viewers, firstLoad }: Figures): Tar
         : {
             value: `${kilobytes(firstLoad.watchBytes)} (empty ${kilobytes(firstLoad.emptyBytes)}, +${kilobytes(overEmpty)})`,
             pass: overEmpty <= FIRST_LOAD_JS_OVER_EMPTY_MAX_BYTES,
+          }),
+    },
+    {
+      figure: "stored MP4, 1 MiB range: media route req/s ÷ sirv",
+      target: `≥ ${MEDIA_RANGE_RATIO_MIN}`,
+      ...(media === undefined || mediaRatio === undefined
+        ? NOT_RUN
+        : {
+            value: `${ratio(mediaRatio)} (${media.route.requestsPerSecond.toFixed(0)} vs ${media.sirv.requestsPerSecond.toFixed(0)} req/s)`,
+            pass: mediaRatio >= MEDIA_RANGE_RATIO_MIN && media.route.non2xx === 0,
           }),
     },
   ];
