@@ -1,7 +1,10 @@
+import { rm } from "node:fs/promises";
+import path from "node:path";
 import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
 import { DELETE } from "@/app/api/admin/videos/[id]/route";
 import { GET, HEAD } from "@/app/media/[id]/[file]/route";
+import { logger } from "@/server/logger";
 import { mediaStorage } from "@/server/media/storage";
 import { completedVideo } from "../support/completed-video";
 import { heygenRequests } from "../support/heygen";
@@ -135,6 +138,18 @@ describe("GET /media/[id]/[sha8].[ext] (a stored video's files)", () => {
       expect(response.status, `${id}/${file}`).toBe(404);
       expect((await response.json()).error.code).toBe("not_found");
     }
+  });
+
+  it("answers 404, and logs it, when the row names a file the storage no longer has", async () => {
+    const { video, stored, name } = await storedVideo();
+    await rm(path.join(process.env.MEDIA_DIR!, stored.files.video.key));
+    const error = vi.spyOn(logger, "error");
+    expect((await fetchMedia(video.id, name("video"))).status).toBe(404);
+    expect(error).toHaveBeenCalledWith(
+      { videoId: video.id, key: stored.files.video.key },
+      "a stored media file is missing from storage",
+    );
+    expect((await fetchMedia(video.id, name("thumbnail"))).status).toBe(200);
   });
 
   it("answers 404 as soon as the video is deleted", async () => {
