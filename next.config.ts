@@ -34,7 +34,7 @@ const nextConfig: NextConfig = {
       },
       {
         // What src/proxy.ts's matcher leaves out, build assets aside (a CSP on a script or stylesheet does nothing).
-        source: "/:path(api/.*|icon\\.svg)",
+        source: "/:path(api/.*|media/.*|icon\\.svg)",
         headers: [{ key: "Content-Security-Policy", value: NOT_A_PAGE_CSP }],
       },
     ];

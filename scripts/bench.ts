@@ -1,23 +1,28 @@
 /**
- * `npm run bench [-- --no-build --seconds 10 --viewers 8 --rounds 3 --only status|ingest|viewers|js|copy --cpu-prof dir]`:
+ * `npm run bench [-- --no-build --seconds 10 --viewers 8 --rounds 3 --only status|ingest|viewers|js|copy|media --cpu-prof dir]`:
  * issue 7's figures, measured in one run on one machine, then one table against their targets. A measurement: it
  * exits 0 whether or not a target is met, 1 when something broke, 2 on bad usage or a missing tool.
  *
  * Builds (unless --no-build), starts a throwaway PostgreSQL with pg_stat_statements, the fake HeyGen over HTTP and
  * `next start`, then: the status route under wrk next to a trivial route; webhook ingest next to the same route
  * (--rounds rounds, their median compared with the target); viewers in Chromium (requests while rendering,
- * webhook → canplay); the watch page's first-load JavaScript; the RSS a 1 GiB media copy adds (no stack needed). With --cpu-prof, the app writes its CPU profile
+ * webhook → canplay); the watch page's first-load JavaScript; the RSS a 1 GiB media copy adds (no stack needed); a 1
+ * MiB range of a stored MP4 through the media route next to sirv serving the same file (issue 17). With --cpu-prof,
+ * the app writes its CPU profile
  * (node --cpu-prof) to that directory as it stops, and each ingest run says where it lies on the app's timeline.
  * docs/performance.md says what each figure means. Everything it started is stopped on every way out, Ctrl-C included.
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Browser } from "playwright-core";
 import { measureCopyMemory } from "./lib/bench/copy-memory";
 import { measureFirstLoadJs } from "./lib/bench/first-load-js";
 import { INGEST_DELIVERIES, INGEST_ROUNDS, measureWebhookIngest } from "./lib/bench/ingest";
+import { measureMediaRange } from "./lib/bench/media-route";
 import { startBenchStack } from "./lib/bench/stack";
 import { measureStatusRoute } from "./lib/bench/status-route";
 import { formatTargets, targetRows, type Figures } from "./lib/bench/targets";
@@ -29,7 +34,7 @@ import { formatCounts } from "./lib/http-load";
 import { appProblems, type Stack } from "./lib/webhook-load-stack";
 
 const root = path.resolve(import.meta.dirname, "..");
-const SECTIONS = ["status", "ingest", "viewers", "js", "copy"] as const;
+const SECTIONS = ["status", "ingest", "viewers", "js", "copy", "media"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function usage(message: string): never {
@@ -86,7 +91,7 @@ let started: Stack | undefined;
 
 async function main(): Promise<number> {
   const options = readOptions();
-  if (options.runs("status") && !wrkInstalled()) {
+  if ((options.runs("status") || options.runs("media")) && !wrkInstalled()) {
     console.error(
       "bench: wrk is not installed. On Debian or Ubuntu: sudo apt-get install wrk (or pass --only ingest|viewers|js).",
     );
@@ -108,13 +113,19 @@ async function main(): Promise<number> {
 
   console.log("Starting PostgreSQL (pg_stat_statements), the fake HeyGen and next start…");
   const videos = INGEST_DELIVERIES * options.rounds + options.viewers + 3;
-  const stack = (started = await startBenchStack(videos, cleanup.add, { cpuProfileDir: options.cpuProfileDir }));
+  const mediaDir = await mkdtemp(path.join(os.tmpdir(), "bench-media-"));
+  cleanup.add(() => rm(mediaDir, { recursive: true, force: true }));
+  const stack = (started = await startBenchStack(videos, cleanup.add, {
+    cpuProfileDir: options.cpuProfileDir,
+    mediaDir,
+  }));
   if (options.runs("status")) figures.status = await measureStatusRoute(stack, options.seconds);
   if (options.runs("ingest"))
     figures.ingest = await measureWebhookIngest(stack, {
       rounds: options.rounds,
       profiled: options.cpuProfileDir !== undefined,
     });
+  if (options.runs("media")) figures.media = await measureMediaRange(stack, mediaDir, options.seconds);
   if (options.runs("viewers") || options.runs("js")) {
     const browser: Browser = await launchChromium({ closeOnSignals: false });
     cleanup.add(() => browser.close());

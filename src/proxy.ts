@@ -5,8 +5,8 @@ import { newNonce, pageContentSecurityPolicy } from "@/server/http/content-secur
 import { setHsts } from "@/server/http/hsts";
 
 /**
- * Runs before every page (not API routes, build assets or the icon: next.config.ts and route() give those their
- * headers, and the proxy costs every request it runs before, docs/performance.md):
+ * Runs before every page (not API routes, stored media, build assets or the icon: next.config.ts and route() give
+ * those their headers, and the proxy costs every request it runs before, docs/performance.md):
  * - The page's Content-Security-Policy with a fresh nonce, on the answer and on the request, where Next reads it
  *   to put the nonce on the scripts it writes into the page. Only the embed player may be framed, by any site.
  * - HSTS when APP_URL is https. Here rather than in next.config.ts, whose headers are fixed at build time:
@@ -35,8 +35,9 @@ export function proxy(request: NextRequest) {
 }
 
 /**
- * Pages only: everything but API routes (HeyGen's webhook among them), build assets and the icon. An API route
+ * Pages only: everything but API routes (HeyGen's webhook among them), stored media (/media, route() gives it its
+ * headers; a video's bytes need no page policy), build assets and the icon. An API route
  * behind the proxy served about 700 requests a second against 850 to 1,000 without it (issue 15); before a request
  * with a body, Next also copies the body for the proxy (docs/performance.md).
  */
-export const config = { matcher: ["/((?!api/|_next/static|_next/image|icon\\.svg).*)"] };
+export const config = { matcher: ["/((?!api/|media/|_next/static|_next/image|icon\\.svg).*)"] };

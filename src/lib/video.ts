@@ -64,6 +64,8 @@ export const PUBLIC_VIDEO_COLUMNS = [
   "createdAt",
   "completedAt",
   "detailsAt",
+  "storedMedia",
+  "mediaStoredAt",
 ] as const;
 
 /** The description is set once, at creation, so the change trigger need not watch it; a narrower row has none. */
@@ -100,7 +102,11 @@ export type VideoDeletion = { id: string; heygen: "deleted" | "already_gone" | "
 /** What viewers read when a video failed, in plain words (no "HeyGen"); the admin sees HeyGen's own message. */
 export const PLAIN_FAILURE = "Something went wrong while it was being made.";
 
-export function toPublicVideo(video: VideoRow, viewer: { admin: boolean }): PublicVideo {
+/** The media URLs a video is shown with: ours once stored, HeyGen's until then (storedMediaUrls on the server). */
+export type MediaUrls = Pick<PublicVideo, "videoUrl" | "thumbnailUrl" | "subtitleUrl">;
+
+/** `media` is the server's storedMediaUrls(video): the row's own URL columns are HeyGen's. */
+export function toPublicVideo(video: VideoRow, viewer: { admin: boolean }, media: MediaUrls): PublicVideo {
   return {
     id: video.id,
     title: video.title,
@@ -109,9 +115,9 @@ export function toPublicVideo(video: VideoRow, viewer: { admin: boolean }): Publ
     // Stored only from validated input (src/lib/video-input.ts) or the migration's mapping.
     aspectRatio: video.aspectRatio as AspectRatio,
     resolution: video.resolution as Resolution,
-    videoUrl: video.videoUrl,
-    thumbnailUrl: video.thumbnailUrl,
-    subtitleUrl: video.subtitleUrl,
+    videoUrl: media.videoUrl,
+    thumbnailUrl: media.thumbnailUrl,
+    subtitleUrl: media.subtitleUrl,
     duration: video.duration,
     error: video.error && !viewer.admin ? PLAIN_FAILURE : video.error,
     unconfirmed: video.unconfirmedReason !== null,

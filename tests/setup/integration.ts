@@ -1,12 +1,19 @@
 // What `next start` loads before anything else: Next's request scope (after()) needs AsyncLocalStorage on globalThis.
 import "next/dist/server/node-environment-baseline";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
 import { resetSql } from "../support/database-reset";
 import { fakeHeygen, heygenRequests, heygenServer } from "../support/heygen";
 import { TEST_ENV } from "../support/test-env";
 
-// Set before any app module is imported: src/server/env.ts validates on import.
-Object.assign(process.env, TEST_ENV, { DATABASE_URL: inject("databaseUrl") });
+// Set before any app module is imported: src/server/env.ts validates on import. Stored media (MEDIA_STORAGE=local)
+// goes to a directory of this test process's own, never the checkout's .data/media.
+Object.assign(process.env, TEST_ENV, {
+  DATABASE_URL: inject("databaseUrl"),
+  MEDIA_DIR: mkdtempSync(path.join(os.tmpdir(), "media-test-")),
+});
 
 const reset = resetSql(inject("migrationSeed"));
 
@@ -34,6 +41,7 @@ afterEach(() => {
   if (unexpected.length > 0) throw new Error(`Unexpected outgoing requests (no MSW handler): ${unexpected.join(", ")}`);
 });
 afterAll(async () => {
+  rmSync(process.env.MEDIA_DIR!, { recursive: true, force: true });
   heygenServer.close();
   fakeHeygen.close();
   const { db } = await import("@/server/db");

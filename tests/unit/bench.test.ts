@@ -111,6 +111,7 @@ const today: Figures = {
   firstLoad: { watchBytes: 181_000, emptyBytes: 174_000 },
   // Issue 17's: a copy that held the whole file in memory.
   copyMemory: { bytes: 1024 ** 3, rssGrowthBytes: 1100 * 1024 ** 2, seconds: 9.5 },
+  media: { route: run(300, 0), sirv: run(1000, 0) },
 };
 const atTargets: Figures = {
   status: { trivial: run(1000, 0), rendering: run(800, 100), finished: run(800, 100) },
@@ -118,6 +119,7 @@ const atTargets: Figures = {
   viewers: { requestsPerMinute: { max: 3, mean: 2.5 }, playableMs: { p50: 600, p95: 1000, max: 1000 } },
   firstLoad: { watchBytes: 194_000, emptyBytes: 174_000 },
   copyMemory: { bytes: 1024 ** 3, rssGrowthBytes: 100 * 1024 ** 2, seconds: 6 },
+  media: { route: run(500, 0), sirv: run(1000, 0) },
 };
 const verdicts = (figures: Figures) => Object.fromEntries(targetRows(figures).map((row) => [row.figure, row.pass]));
 
@@ -132,6 +134,7 @@ describe("the targets table", () => {
       "requests per viewer-minute while rendering": false,
       "watch page first-load JS, gzip": true,
       "media copy of a 1 GiB file: RSS growth": false,
+      "stored MP4, 1 MiB range: media route req/s ÷ sirv": false,
     });
   });
 
@@ -146,8 +149,9 @@ describe("the targets table", () => {
       viewers: { requestsPerMinute: { max: 3.1, mean: 2 }, playableMs: { p50: 600, p95: 1001, max: 1001 } },
       firstLoad: { watchBytes: 194_001, emptyBytes: 174_000 },
       copyMemory: { bytes: 1024 ** 3, rssGrowthBytes: 100 * 1024 ** 2 + 1, seconds: 6 },
+      media: { route: run(499, 0), sirv: run(1000, 0) },
     };
-    expect(Object.values(verdicts(past))).toEqual([false, true, false, true, false, false, false, false]);
+    expect(Object.values(verdicts(past))).toEqual([false, true, false, true, false, false, false, false, false]);
   });
 
   it("fails webhook ingest that is fast enough but did not apply every delivery, or answered one with an error", () => {
@@ -192,6 +196,9 @@ describe("the targets table", () => {
     expect(lines[7]).toMatch(/181\.0 KB \(empty 174\.0 KB, \+7\.0 KB\)\s+≤ empty page \+ 20 KB\s+pass$/);
     expect(lines[8]).toMatch(
       /^media copy of a 1 GiB file: RSS growth\s+\+1100\.0 MiB \(1024\.0 MiB in 9\.50 s\)\s+≤ \+100 MiB\s+FAIL$/,
+    );
+    expect(lines[9]).toMatch(
+      /^stored MP4, 1 MiB range: media route req\/s ÷ sirv\s+0\.30 \(300 vs 1000 req\/s\)\s+≥ 0\.5\s+FAIL$/,
     );
     const targetColumn = lines[0]!.indexOf("target");
     expect(lines.slice(1).every((line) => /^[≥≤]/.test(line.slice(targetColumn)))).toBe(true);

@@ -21,11 +21,14 @@ export const API_KEY = "bench-heygen-key";
  */
 const RECONCILE_AFTER_SECONDS = "3600";
 
-/** `cpuProfileDir`: the app writes its CPU profile there (node --cpu-prof) when it stops. */
+/**
+ * `cpuProfileDir`: the app writes its CPU profile there (node --cpu-prof) when it stops. `mediaDir`: its local media
+ * storage (MEDIA_DIR), where the media section writes a stored MP4.
+ */
 export async function startBenchStack(
   videos: number,
   onStarted: (stop: () => Promise<void>) => void,
-  { cpuProfileDir }: { cpuProfileDir?: string } = {},
+  { cpuProfileDir, mediaDir }: { cpuProfileDir?: string; mediaDir: string },
 ): Promise<Stack> {
   const database = await startEmbeddedPostgres({
     persistent: false,
@@ -56,6 +59,8 @@ export async function startBenchStack(
       RECONCILE_AFTER_SECONDS,
       // Production logs a line per request at info: left out, as load:webhooks does, so the bench measures the app.
       LOG_LEVEL: "warn",
+      MEDIA_STORAGE: "local",
+      MEDIA_DIR: mediaDir,
     },
     { nodeFlags: cpuProfileDir ? ["--cpu-prof", "--cpu-prof-dir", cpuProfileDir] : [] },
   );

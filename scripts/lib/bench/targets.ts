@@ -2,6 +2,7 @@ import type { CopyMemoryFigures } from "./copy-memory";
 import type { FirstLoadFigures } from "./first-load-js";
 import { kilobytes, mebibytes, percent, ratio, secondsOf } from "./format";
 import type { IngestFigures } from "./ingest";
+import type { MediaFigures } from "./media-route";
 import { ingestVerdict } from "./ingest-rounds";
 import type { StatusFigures } from "./status-route";
 import type { ViewerFigures } from "./viewers";
@@ -15,6 +16,7 @@ const REQUESTS_PER_VIEWER_MINUTE_MAX = 3;
 const FIRST_LOAD_JS_OVER_EMPTY_MAX_BYTES = 20_000;
 // Issue 17's.
 const COPY_RSS_GROWTH_MAX_BYTES = 100 * 1024 ** 2;
+const MEDIA_RANGE_RATIO_MIN = 0.5;
 
 /** What one run measured; a section skipped with --only is missing. */
 export type Figures = {
@@ -23,6 +25,7 @@ export type Figures = {
   viewers?: ViewerFigures;
   firstLoad?: FirstLoadFigures;
   copyMemory?: CopyMemoryFigures;
+  media?: MediaFigures;
 };
 
 /** `pass` is null when the section did not run. */
@@ -31,7 +34,7 @@ export type TargetRow = { figure: string; value: string; target: string; pass: b
 const NOT_RUN = { value: "not run", pass: null };
 
 /** The rows of the issue's targets table, plus the finished video's status ratio, in its order. */
-export function targetRows({ status, ingest, viewers, firstLoad, copyMemory }: Figures): TargetRow[] {
+export function targetRows({ status, ingest, viewers, firstLoad, copyMemory, media }: Figures): TargetRow[] {
   const statusRatio = (run: "rendering" | "finished") =>
     status && status[run].requestsPerSecond / status.trivial.requestsPerSecond;
   const reachingDatabase = (run: "rendering" | "finished") => status && status[run].statements / status[run].requests;
@@ -41,6 +44,7 @@ export function targetRows({ status, ingest, viewers, firstLoad, copyMemory }: F
   const ingestRounds = ingest && ingest.rounds.length > 0 ? ingestVerdict(ingest.rounds) : undefined;
   const firstWebhooks = ingest?.rounds[0]?.webhook;
   const overEmpty = firstLoad && firstLoad.watchBytes - firstLoad.emptyBytes;
+  const mediaRatio = media && media.route.requestsPerSecond / media.sirv.requestsPerSecond;
   return [
     {
       figure: "status route req/s ÷ trivial route, rendering video",
@@ -110,6 +114,16 @@ export function targetRows({ status, ingest, viewers, firstLoad, copyMemory }: F
         : {
             value: `+${mebibytes(copyMemory.rssGrowthBytes)} (${mebibytes(copyMemory.bytes)} in ${secondsOf(copyMemory.seconds * 1000)})`,
             pass: copyMemory.rssGrowthBytes <= COPY_RSS_GROWTH_MAX_BYTES,
+          }),
+    },
+    {
+      figure: "stored MP4, 1 MiB range: media route req/s ÷ sirv",
+      target: `≥ ${MEDIA_RANGE_RATIO_MIN}`,
+      ...(media === undefined || mediaRatio === undefined
+        ? NOT_RUN
+        : {
+            value: `${ratio(mediaRatio)} (${media.route.requestsPerSecond.toFixed(0)} vs ${media.sirv.requestsPerSecond.toFixed(0)} req/s)`,
+            pass: mediaRatio >= MEDIA_RANGE_RATIO_MIN && media.route.non2xx === 0,
           }),
     },
   ];

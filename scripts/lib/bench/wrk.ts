@@ -20,9 +20,18 @@ export function wrkInstalled(): boolean {
   return !spawnSync("wrk", ["--version"]).error;
 }
 
-/** `connections` keep-alive connections requesting `url` back to back for `seconds`, from one wrk thread. */
-export async function runWrk(url: string, connections: number, seconds: number): Promise<WrkResult> {
+/**
+ * `connections` keep-alive connections requesting `url` back to back for `seconds`, from one wrk thread, each request
+ * with `headers` (a Range, for instance).
+ */
+export async function runWrk(
+  url: string,
+  connections: number,
+  seconds: number,
+  headers: Record<string, string> = {},
+): Promise<WrkResult> {
   const args = [
+    ...Object.entries(headers).flatMap(([name, value]) => ["--header", `${name}: ${value}`]),
     "--threads",
     "1",
     "--connections",

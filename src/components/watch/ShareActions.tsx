@@ -3,6 +3,7 @@
 import { useRef, useState, useSyncExternalStore } from "react";
 import { focusRing } from "@/components/ui/focus-ring";
 import { useVideo } from "@/hooks/use-video";
+import { mediaDownloadUrl } from "@/lib/media-download";
 import type { PublicVideo } from "@/lib/video";
 
 const NOTICE_MS = 3_000;
@@ -60,7 +61,7 @@ export function ShareActions({ initialVideo, embedCode }: Props) {
         </button>
       )}
       {video.status === "COMPLETED" && video.videoUrl && (
-        <a href={video.videoUrl} download className={button}>
+        <a href={mediaDownloadUrl(video.id)} download className={button}>
           Download
         </a>
       )}

@@ -4,6 +4,7 @@ import pLimit from "p-limit";
 import type { Video } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { processWide } from "@/server/process-wide";
+import { storedMediaOf } from "./served-media";
 import { claimAndSync } from "@/server/sync/ask-heygen";
 
 /** A URL that expires within this margin is not served: it could die while someone watches. */
@@ -38,10 +39,13 @@ const forcedThisMinute = () => processWide("mediaRefreshesForced", () => ({ minu
  * expiring ones are replaced from HeyGen's record of the video (the sync path) first. One refresh per video at a
  * time: in this process through a shared promise, across instances through the sync's claim in the database.
  * `force` is the player's "this URL failed" (still at most one refresh per interval, and FORCED_REFRESHES_PER_MINUTE).
- * No request waits more than WAIT_FOR_REFRESH_MS, and after a failure none waits at all for a while.
+ * No request waits more than WAIT_FOR_REFRESH_MS, and after a failure none waits at all for a while. A video whose
+ * copy is stored in our storage is never refreshed: nothing of HeyGen's is shown for it.
  */
 export async function withFreshMedia(video: Video, options: { force?: boolean } = {}): Promise<Video> {
   if (video.status !== "COMPLETED" || !video.heygenVideoId) return video;
+  // Our copy is served (storedMediaUrls): HeyGen's URLs are not shown, so they need no refresh.
+  if (storedMediaOf(video)) return video;
   const expiresSoon = !video.mediaExpiresAt || video.mediaExpiresAt.getTime() < Date.now() + FRESH_MARGIN_MS;
   if (!expiresSoon && !options.force) return video;
   if ((failedRefreshes().get(video.id) ?? 0) > Date.now()) return video;

@@ -7,6 +7,7 @@ import { AppError } from "@/server/errors";
 import { findVideo } from "@/server/watch/find-video";
 import { embedCode } from "./embed-code";
 import { shareLinks, SITE_NAME } from "./share-links";
+import { absoluteMediaUrl, storedMediaOf, storedMediaUrls } from "@/server/media/served-media";
 
 const bound = z.coerce
   .number({ error: "must be a number" })
@@ -48,7 +49,7 @@ export function readOEmbedQuery(params: URLSearchParams, origin: string): OEmbed
 export async function oEmbedFor({ videoId, ...bounds }: OEmbedRequest, origin: string) {
   const row = await findVideo(videoId);
   if (row?.status !== "COMPLETED") throw new AppError("not_found", "No finished video at this URL.");
-  const video = toPublicVideo(row, { admin: false });
+  const video = toPublicVideo(row, { admin: false }, storedMediaUrls(row));
   const links = shareLinks(origin, video.id);
   const { html, width, height } = embedCode(origin, video, bounds);
   const thumbnail = frameSize(video.aspectRatio, video.resolution);
@@ -62,7 +63,8 @@ export async function oEmbedFor({ videoId, ...bounds }: OEmbedRequest, origin: s
     width,
     height,
     ...(video.thumbnailUrl && {
-      thumbnail_url: links.thumbnail,
+      // Ours and content-addressed once stored; until then the thumbnail route, which outlives HeyGen's URLs.
+      thumbnail_url: storedMediaOf(row) ? absoluteMediaUrl(video.thumbnailUrl, origin) : links.thumbnail,
       thumbnail_width: thumbnail.width,
       thumbnail_height: thumbnail.height,
     }),

@@ -6,16 +6,18 @@ import { toPublicVideo } from "@/lib/video";
 import { frameSize } from "@/lib/video-format";
 import { embedSize } from "./embed-size";
 import { shareLinks, SITE_NAME } from "./share-links";
+import { absoluteMediaUrl, storedMediaOf, storedMediaUrls } from "@/server/media/served-media";
 
 /**
  * The watch page's metadata: what a pasted link previews as. A finished video gets Open Graph video tags, a
  * Twitter player card (the embed page) and the oEmbed link; every URL is absolute, from `origin`. The thumbnail
- * and the player are the app's own stable URLs; og:video is HeyGen's presigned MP4 (an MP4 is what those tags
- * name), fresh for an hour at least when the page is read.
+ * and the player are the app's own stable URLs. og:video is an MP4 (what those tags name): ours once the copy is
+ * stored (content-addressed, so a link shared today still previews next month, og:image likewise), until then
+ * HeyGen's presigned one, fresh for an hour at least when the page is read.
  */
 export function shareMetadata(row: Video | null, origin: string): Metadata {
   if (!row) return { title: "Video not found" };
-  const video = toPublicVideo(row, { admin: false });
+  const video = toPublicVideo(row, { admin: false }, storedMediaUrls(row));
   const links = shareLinks(origin, video.id);
   const title = video.title;
   const description =
@@ -33,7 +35,10 @@ export function shareMetadata(row: Video | null, origin: string): Metadata {
 
   const frame = frameSize(video.aspectRatio, video.resolution);
   const player = embedSize(video.aspectRatio);
-  const image = video.thumbnailUrl ? [{ url: links.thumbnail, ...frame, alt: title }] : undefined;
+  const stored = storedMediaOf(row) !== null;
+  const thumbnailUrl = stored && video.thumbnailUrl ? absoluteMediaUrl(video.thumbnailUrl, origin) : links.thumbnail;
+  const image = video.thumbnailUrl ? [{ url: thumbnailUrl, ...frame, alt: title }] : undefined;
+  const videoUrl = absoluteMediaUrl(video.videoUrl, origin);
   return {
     ...basics,
     alternates: { canonical: links.watch, types: { "application/json+oembed": links.oEmbed } },
@@ -44,17 +49,17 @@ export function shareMetadata(row: Video | null, origin: string): Metadata {
       title,
       description,
       images: image,
-      videos: [{ url: video.videoUrl, secureUrl: https(video.videoUrl), type: "video/mp4", ...frame }],
+      videos: [{ url: videoUrl, secureUrl: https(videoUrl), type: "video/mp4", ...frame }],
     },
     twitter: {
       card: "player",
       title,
       description,
       images: image,
-      players: [{ playerUrl: links.embed, streamUrl: video.videoUrl, ...player }],
+      players: [{ playerUrl: links.embed, streamUrl: videoUrl, ...player }],
     },
   };
 }
 
-/** og:video:secure_url names the HTTPS address; HeyGen's are, the offline fake's are not. */
+/** og:video:secure_url names the HTTPS address; HeyGen's are, as is APP_URL in production; the offline fake's are not. */
 const https = (url: string) => (url.startsWith("https:") ? url : undefined);

@@ -17,6 +17,7 @@ import { AppError } from "@/server/errors";
 import { withFreshMediaAll } from "@/server/media/fresh-media";
 import { presentedByOf, PRESENTER_FIELDS } from "./presented-by";
 import { decodeCursor, encodeCursor, NEWEST_FIRST, olderThan } from "./video-cursor";
+import { storedMediaUrls } from "@/server/media/served-media";
 
 /** Rows per page of the admin list. */
 export const ADMIN_PAGE_SIZE = 20;
@@ -93,7 +94,7 @@ export function toAdminVideo(
 ): AdminVideo {
   const options = storedOptions(video.options);
   return {
-    ...toPublicVideo(video, { admin: true }),
+    ...toPublicVideo(video, { admin: true }, storedMediaUrls(video)),
     presentedBy,
     options,
     scriptSeconds: spokenSeconds(video.script, options.voiceSpeed),

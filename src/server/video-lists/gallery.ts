@@ -4,6 +4,7 @@ import { db } from "@/server/db";
 import { withFreshMediaAll } from "@/server/media/fresh-media";
 import { presentedByOf, PRESENTER_FIELDS } from "./presented-by";
 import { decodeCursor, encodeCursor, NEWEST_FIRST, olderThan } from "./video-cursor";
+import { storedMediaUrls } from "@/server/media/served-media";
 
 /** Cards per gallery page: whole rows of the 1-, 2- and 3-column layouts. */
 export const GALLERY_PAGE_SIZE = 24;
@@ -35,7 +36,7 @@ export async function galleryPage(before?: string | null): Promise<GalleryPage> 
   const presentedBy = presentedByOf();
   return {
     videos: (await withFreshMediaAll(page)).map((video) => ({
-      ...toPublicVideo(video, { admin: false }),
+      ...toPublicVideo(video, { admin: false }, storedMediaUrls(video)),
       presentedBy: presentedBy(video),
     })),
     olderCursor: rows.length > GALLERY_PAGE_SIZE && last ? encodeCursor(last) : null,

@@ -2,6 +2,7 @@ import "server-only";
 import { toPublicVideo, type PublicVideo } from "@/lib/video";
 import { db } from "@/server/db";
 import { withFreshMediaAll } from "@/server/media/fresh-media";
+import { storedMediaUrls } from "@/server/media/served-media";
 
 const LIST_LIMIT = 100;
 
@@ -12,5 +13,7 @@ export async function latestVideos({ includeUnfinished }: { includeUnfinished: b
     orderBy: { createdAt: "desc" },
     take: LIST_LIMIT,
   });
-  return (await withFreshMediaAll(videos)).map((video) => toPublicVideo(video, { admin: includeUnfinished }));
+  return (await withFreshMediaAll(videos)).map((video) =>
+    toPublicVideo(video, { admin: includeUnfinished }, storedMediaUrls(video)),
+  );
 }

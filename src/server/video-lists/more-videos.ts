@@ -3,6 +3,7 @@ import { toPublicVideo, type PublicVideo } from "@/lib/video";
 import { db } from "@/server/db";
 import { withFreshMediaAll } from "@/server/media/fresh-media";
 import { NEWEST_FIRST } from "./video-cursor";
+import { storedMediaUrls } from "@/server/media/served-media";
 
 /** "More videos" under a watch page: one row of the gallery's widest layout. */
 export const MORE_VIDEOS_COUNT = 3;
@@ -14,5 +15,5 @@ export async function moreVideos(excludeId: string): Promise<PublicVideo[]> {
     orderBy: NEWEST_FIRST,
     take: MORE_VIDEOS_COUNT,
   });
-  return (await withFreshMediaAll(rows)).map((video) => toPublicVideo(video, { admin: false }));
+  return (await withFreshMediaAll(rows)).map((video) => toPublicVideo(video, { admin: false }, storedMediaUrls(video)));
 }

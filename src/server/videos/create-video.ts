@@ -1,6 +1,6 @@
 import "server-only";
 import type { Video } from "@/generated/prisma/client";
-import { toPublicVideo, type PublicVideo } from "@/lib/video";
+import { toPublicVideo, type MediaUrls, type PublicVideo } from "@/lib/video";
 import type { CreateVideoInput } from "@/lib/video-input";
 import { db, isForeignKeyViolation, isUniqueViolation } from "@/server/db";
 import { env } from "@/server/env";
@@ -30,10 +30,11 @@ export const HTTP_STATUS_OF_OUTCOME = { created: 201, unconfirmed: 202, repeat: 
 /**
  * A create's answer, as POST /api/videos sends it. A lost answer reads `unconfirmed` whatever happened meanwhile: a
  * create that hung until the timeout may find the video already confirmed by HeyGen's webhook, and it must read as a
- * gateway's 502 or an unreadable 200 does, since the admin learns the same thing from each (issue 16, bug 7).
+ * gateway's 502 or an unreadable 200 does, since the admin learns the same thing from each (issue 16, bug 7). `media`:
+ * storedMediaUrls(video) (a repeated key may find the first video finished, even stored).
  */
-export function createAnswer({ video, outcome }: CreateVideoResult): PublicVideo {
-  const answer = toPublicVideo(video, { admin: true });
+export function createAnswer({ video, outcome }: CreateVideoResult, media: MediaUrls): PublicVideo {
+  const answer = toPublicVideo(video, { admin: true }, media);
   return outcome === "unconfirmed" ? { ...answer, unconfirmed: true } : answer;
 }
 

@@ -8,6 +8,7 @@ import { processWide } from "@/server/process-wide";
 import { isVideoId } from "@/server/videos/video-id";
 import { heldWaits } from "./held-waits";
 import { videoCache } from "./video-cache";
+import { storedMediaOf, storedMediaUrls } from "@/server/media/served-media";
 
 export type StatusQuery = {
   admin: boolean;
@@ -85,7 +86,7 @@ async function currentStatus(
   const viewerJson = viewerJsonOf();
   let json = admin ? undefined : viewerJson.get(row);
   if (!json) {
-    const body = JSON.stringify(toPublicVideo(row, { admin }));
+    const body = JSON.stringify(toPublicVideo(row, { admin }, storedMediaUrls(row)));
     json = { body, etag: etagOfJson(body) };
     if (!admin) viewerJson.set(row, json);
   }
@@ -100,9 +101,11 @@ async function currentStatus(
 function cacheControl(row: Video, admin: boolean, now = Date.now()): string {
   if (admin) return "private, no-store";
   if (!isSettled(row)) return "no-cache";
-  const budget = row.mediaExpiresAt
-    ? Math.floor((row.mediaExpiresAt.getTime() - now - FRESH_MARGIN_MS) / 1000)
-    : SHARED_MAX_AGE_S * 24;
+  // Our stored copy's URLs never expire; HeyGen's presigned ones do.
+  const budget =
+    row.mediaExpiresAt && !storedMediaOf(row)
+      ? Math.floor((row.mediaExpiresAt.getTime() - now - FRESH_MARGIN_MS) / 1000)
+      : SHARED_MAX_AGE_S * 24;
   if (budget <= 0) return "no-cache";
   const shared = Math.min(budget, SHARED_MAX_AGE_S);
   const stale = Math.min(budget - shared, STALE_WHILE_REVALIDATE_S);

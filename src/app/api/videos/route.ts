@@ -3,6 +3,7 @@ import { createVideoInput } from "@/lib/video-input";
 import { isAdminRequest } from "@/server/auth/session";
 import { idempotencyKeyOf } from "@/server/http/idempotency-key";
 import { route } from "@/server/http/route";
+import { storedMediaUrls } from "@/server/media/served-media";
 import { latestVideos } from "@/server/video-lists/latest-videos";
 import { createAnswer, createVideo, HTTP_STATUS_OF_OUTCOME } from "@/server/videos/create-video";
 
@@ -16,5 +17,7 @@ export const GET = route({}, async ({ request }) => {
 // 200 with the first video when the Idempotency-Key was seen before.
 export const POST = route({ admin: true, body: createVideoInput }, async ({ request, body }) => {
   const result = await createVideo(body, { idempotencyKey: idempotencyKeyOf(request) });
-  return NextResponse.json(createAnswer(result), { status: HTTP_STATUS_OF_OUTCOME[result.outcome] });
+  return NextResponse.json(createAnswer(result, storedMediaUrls(result.video)), {
+    status: HTTP_STATUS_OF_OUTCOME[result.outcome],
+  });
 });

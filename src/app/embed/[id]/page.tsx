@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { VideoPlayer } from "@/components/watch/VideoPlayer";
 import { toPublicVideo } from "@/lib/video";
 import { videoForPage } from "@/server/watch/video-for-page";
+import { storedMediaUrls } from "@/server/media/served-media";
 
 export async function generateMetadata({ params }: PageProps<"/embed/[id]">): Promise<Metadata> {
   const video = await videoForPage((await params).id);
@@ -17,7 +18,7 @@ export async function generateMetadata({ params }: PageProps<"/embed/[id]">): Pr
 export default async function EmbedPage({ params }: PageProps<"/embed/[id]">) {
   const row = await videoForPage((await params).id);
   if (!row) notFound();
-  const video = toPublicVideo(row, { admin: false });
+  const video = toPublicVideo(row, { admin: false }, storedMediaUrls(row));
   return (
     <main className="fixed inset-0 flex items-center justify-center bg-black">
       <VideoPlayer initialVideo={video} variant="embed" />

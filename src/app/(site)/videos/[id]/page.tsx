@@ -15,12 +15,13 @@ import { adminVideoDetail } from "@/server/video-lists/admin-video";
 import { moreVideos } from "@/server/video-lists/more-videos";
 import { presentedByOfVideo } from "@/server/video-lists/presented-by";
 import { videoForPage } from "@/server/watch/video-for-page";
+import { storedMediaUrls } from "@/server/media/served-media";
 
 export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
   const row = await videoForPage((await params).id);
   if (!row) notFound();
   const admin = await isAdminSession();
-  const video = toPublicVideo(row, { admin });
+  const video = toPublicVideo(row, { admin }, storedMediaUrls(row));
   const typical = isTerminal(video.status) ? null : await typicalRenderSeconds();
   const presentedBy = await presentedByOfVideo(row.id);
   const adminDetail = admin ? await adminVideoDetail(row.id) : null;
