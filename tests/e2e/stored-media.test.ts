@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fakeLooks } from "../../src/mocks/heygen/fake-heygen";
 import { startFakeHeygenServer } from "../../src/mocks/heygen/http-server";
+import { startS3Server } from "../support/s3-server";
 import { startApp, type RunningApp } from "./app";
 import { seriousViolations } from "./axe";
 import { launchChromium } from "./browser";
@@ -48,7 +49,22 @@ const localStorageMode: StorageMode = {
   },
 };
 
-const MODES: StorageMode[] = [localStorageMode];
+const s3StorageMode: StorageMode = {
+  name: "S3 storage",
+  async start() {
+    const server = await startS3Server();
+    const env = await server.newBucketEnv();
+    return {
+      env: { ...env, MEDIA_STORAGE: "s3" },
+      // The media route answers with a redirect to a presigned GET on the S3 server (path-style: its origin).
+      origins: [server.endpoint],
+      put: (key, bytes, contentType) => server.putObject(env.S3_BUCKET, key, bytes, contentType),
+      stop: () => server.stop(),
+    };
+  },
+};
+
+const MODES: StorageMode[] = [localStorageMode, s3StorageMode];
 
 describe.each(MODES)("a video completed a week ago, HeyGen gone, in $name", (mode) => {
   let browser: Browser;

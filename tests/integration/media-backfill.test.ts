@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -10,6 +9,7 @@ import { db } from "@/server/db";
 import { parseStoredMedia } from "@/server/media/storage/stored-media";
 import { heygenServer } from "../support/heygen";
 import { videoRow } from "../support/requests";
+import { runScript } from "../support/run-script";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const API_KEY = "backfill-key";
@@ -37,7 +37,7 @@ describe("npm run media:backfill", () => {
         SESSION_SECRET: "cli-session-secret-of-at-least-32-chars",
         LOG_LEVEL: "silent",
       };
-      const first = await run(env);
+      const first = await runScript("media:backfill", env);
       expect(first.code, first.output).toBe(0);
       expect(first.output).toMatch(/\[1\/2\] Welcome: stored \d+\.\d MB \(\d+\.\d MB so far\)/);
       expect(first.output).toMatch(/\[2\/2\] Welcome: stored/);
@@ -54,7 +54,7 @@ describe("npm run media:backfill", () => {
       expect(heygen.fake.jobs.size).toBe(2);
       expect((await db.video.findUniqueOrThrow({ where: { id: rendering.id } })).storedMedia).toBeNull();
 
-      const second = await run(env);
+      const second = await runScript("media:backfill", env);
       expect(second.code, second.output).toBe(0);
       expect(second.output).toContain("Nothing to copy: every completed video is stored.");
     } finally {
@@ -88,19 +88,5 @@ async function completedAt(url: string, options: { mediaExpiresAt?: Date; expire
       completedAt: new Date(),
       detailsAt: new Date(),
     },
-  });
-}
-
-function run(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "--silent", "media:backfill"], {
-      cwd: root,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", ...env },
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
   });
 }

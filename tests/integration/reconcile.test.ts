@@ -1,5 +1,3 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { http, HttpResponse, passthrough } from "msw";
 import { NextRequest } from "next/server";
 import { describe, expect, inject, it, vi } from "vitest";
@@ -14,12 +12,12 @@ import { startReconcileTimer, stopReconcileTimer } from "@/server/reconcile/time
 import { fakeHeygen, heygenRequests, heygenServer } from "../support/heygen";
 import { adminCookie, getRequest, jsonRequest, validVideoInput, videoRow } from "../support/requests";
 import { restartProcess } from "../support/restart-process";
+import { runScript } from "../support/run-script";
 import { callRoute } from "../support/route-scope";
 import { TEST_ENV } from "../support/test-env";
 import { changesHeard } from "../support/video-changes";
 import { waitFor } from "../support/wait-for";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const reload = (id: string) => db.video.findUniqueOrThrow({ where: { id } });
 
 /** A video made through the API whose webhook never comes (the fake finishes it at once and delivers nothing). */
@@ -247,7 +245,7 @@ describe("npm run reconcile", () => {
       });
       await age(row.id, 3);
 
-      const { code, output } = await run("npm", ["run", "--silent", "reconcile"], {
+      const { code, output } = await runScript("reconcile", {
         DATABASE_URL: inject("databaseUrl"),
         HEYGEN_API_URL: heygen.url,
         HEYGEN_API_KEY: "cli-key",
@@ -264,21 +262,3 @@ describe("npm run reconcile", () => {
     }
   }, 60_000);
 });
-
-function run(
-  command: string,
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: root,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", ...env },
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-  });
-}

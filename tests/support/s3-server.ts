@@ -67,6 +67,11 @@ export async function startS3Server() {
       );
     },
 
+    /** Puts one object, as the app's storage would have written it. */
+    async putObject(bucket: string, key: string, body: Buffer, contentType: string) {
+      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
+    },
+
     /** Every key in the bucket, sorted (the temporary keys of writes under way included). */
     async keys(bucket: string): Promise<string[]> {
       const keys: string[] = [];

@@ -12,7 +12,22 @@ const HEYGEN_MEDIA = "https://*.heygen.ai";
  * offline fake serves its media from its own address; with the real API that is api.heygen.com, harmless).
  */
 function mediaSources(): string {
-  return ["'self'", HEYGEN_MEDIA, new URL(env.HEYGEN_API_URL).origin].join(" ");
+  return ["'self'", HEYGEN_MEDIA, new URL(env.HEYGEN_API_URL).origin, ...storageOrigins()].join(" ");
+}
+
+/**
+ * Where /media/... may redirect a browser for our own copies: MEDIA_PUBLIC_URL's origin, and with S3 storage the
+ * origin its presigned GETs name (the endpoint with path-style addressing, else the bucket's own host).
+ */
+function storageOrigins(): string[] {
+  const origins = env.MEDIA_PUBLIC_URL ? [new URL(env.MEDIA_PUBLIC_URL).origin] : [];
+  if (env.MEDIA_STORAGE !== "s3" || !env.S3_BUCKET) return origins;
+  if (!env.S3_ENDPOINT) return [...origins, `https://${env.S3_BUCKET}.s3.${env.S3_REGION}.amazonaws.com`];
+  const endpoint = new URL(env.S3_ENDPOINT);
+  return [
+    ...origins,
+    env.S3_FORCE_PATH_STYLE ? endpoint.origin : `${endpoint.protocol}//${env.S3_BUCKET}.${endpoint.host}`,
+  ];
 }
 
 /**
