@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
+import { createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
@@ -50,13 +50,15 @@ export function localStorage(dir: string): MediaStorage {
     },
 
     async read(key, range?: ByteRange) {
-      const file = fileOf(key);
+      // One open, no separate existence check: a missing file is the open's ENOENT.
+      let handle: fs.FileHandle;
       try {
-        await fs.access(file);
-      } catch {
-        return null;
+        handle = await fs.open(fileOf(key), "r");
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw error;
       }
-      return createReadStream(file, { ...range, highWaterMark: READ_CHUNK_BYTES });
+      return handle.createReadStream({ ...range, highWaterMark: READ_CHUNK_BYTES });
     },
 
     async directUrl() {
