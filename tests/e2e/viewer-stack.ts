@@ -85,10 +85,12 @@ export async function startViewerStack() {
   async function waitUntilFinished(id: string): Promise<PublicVideo> {
     for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
       const latest = await video(id);
-      // A completed video's details (thumbnail, duration) are fetched from HeyGen just after its webhook.
-      if ((latest.status === "COMPLETED" && latest.duration !== null) || latest.status === "FAILED") return latest;
+      // A completed video's details (thumbnail, duration) are fetched from HeyGen just after its webhook, and its
+      // media copied to our storage just after that (served from /media/ from then on).
+      const stored = latest.duration !== null && latest.videoUrl?.startsWith("/media/");
+      if ((latest.status === "COMPLETED" && stored) || latest.status === "FAILED") return latest;
     }
-    throw new Error(`video ${id} did not finish within 30 s`);
+    throw new Error(`video ${id} did not finish (and get stored) within 30 s`);
   }
 
   /**
