@@ -97,7 +97,9 @@ export function errorJson(error: AppError): NextResponse {
   const { field, retryAfterSeconds, extra } = error.details;
   const response = NextResponse.json(
     { error: { code: error.code, message: error.message, ...(field ? { field } : {}) }, ...extra },
-    { status: error.status },
+    // An error is about this moment: no cache may keep it (a 404 for a video scheduled to appear would outlive its
+    // publish moment in a CDN, which may otherwise cache a 404 by heuristic).
+    { status: error.status, headers: { "cache-control": "no-store" } },
   );
   if (retryAfterSeconds) response.headers.set("retry-after", String(Math.ceil(retryAfterSeconds)));
   return response;

@@ -1,10 +1,13 @@
 import "server-only";
+import type { Video } from "@/generated/prisma/client";
 import { z } from "@/lib/zod";
 import { describeFirstIssue } from "@/lib/validation";
 import { toPublicVideo } from "@/lib/video";
 import { frameSize } from "@/lib/video-format";
 import { AppError } from "@/server/errors";
 import { findVideo } from "@/server/watch/find-video";
+import { cacheControlFor, type AdminCheck } from "@/server/watch/viewer-gate";
+import { publicVideoCacheControl } from "@/server/http/public-cache";
 import { embedCode } from "./embed-code";
 import { shareLinks, SITE_NAME } from "./share-links";
 import { absoluteMediaUrl, storedMediaOf, storedMediaUrls } from "@/server/media/served-media";
@@ -45,10 +48,17 @@ export function readOEmbedQuery(params: URLSearchParams, origin: string): OEmbed
   return { videoId, maxWidth: maxwidth, maxHeight: maxheight };
 }
 
-/** oEmbed's `video` answer for a finished video: an iframe of the embed player sized to fit the bounds. */
-export async function oEmbedFor({ videoId, ...bounds }: OEmbedRequest, origin: string) {
-  const row = await findVideo(videoId);
+/**
+ * oEmbed's `video` answer for a finished video (an iframe of the embed player sized to fit the bounds) and its
+ * Cache-Control: public while viewers may see the video, private for what only an admin may.
+ */
+export async function oEmbedFor({ videoId, ...bounds }: OEmbedRequest, origin: string, admin: AdminCheck) {
+  const row = await findVideo(videoId, { admin });
   if (row?.status !== "COMPLETED") throw new AppError("not_found", "No finished video at this URL.");
+  return { body: oEmbedBody(row, bounds, origin), cacheControl: cacheControlFor(row, publicVideoCacheControl()) };
+}
+
+function oEmbedBody(row: Video, bounds: Omit<OEmbedRequest, "videoId">, origin: string) {
   const video = toPublicVideo(row, { admin: false }, storedMediaUrls(row));
   const links = shareLinks(origin, video.id);
   const { html, width, height } = embedCode(origin, video, bounds);

@@ -4,6 +4,7 @@ import type { Video } from "@/generated/prisma/client";
 import { formatDuration } from "@/lib/format";
 import { toPublicVideo } from "@/lib/video";
 import { frameSize } from "@/lib/video-format";
+import { isListed } from "@/lib/visibility";
 import { embedSize } from "./embed-size";
 import { shareLinks, SITE_NAME } from "./share-links";
 import { absoluteMediaUrl, storedMediaOf, storedMediaUrls } from "@/server/media/served-media";
@@ -30,6 +31,9 @@ export function shareMetadata(row: Video | null, origin: string): Metadata {
     title,
     description,
     alternates: { canonical: links.watch },
+    // Only a public, published video is for search engines: unlisted ones are for those given the link, and what
+    // viewers may not see yet (an admin's preview) is no one's to index.
+    ...(isListed(row) ? {} : { robots: { index: false } }),
   };
   if (video.status !== "COMPLETED" || !video.videoUrl) return basics;
 

@@ -2,6 +2,7 @@ import "server-only";
 import { toPublicVideo, type GalleryVideo } from "@/lib/video";
 import { db } from "@/server/db";
 import { withFreshMediaAll } from "@/server/media/fresh-media";
+import { listedAt } from "./listed";
 import { presentedByOf, PRESENTER_FIELDS } from "./presented-by";
 import { decodeCursor, encodeCursor, NEWEST_FIRST, olderThan } from "./video-cursor";
 import { storedMediaUrls } from "@/server/media/served-media";
@@ -16,17 +17,14 @@ export type GalleryPage = {
 };
 
 /**
- * Completed videos, newest first, a page at a time. `before` is a cursor from an earlier page: the (createdAt, id)
+ * Completed, listed videos (public, and published by now), newest first, a page at a time. `before` is a cursor from an earlier page: the (createdAt, id)
  * of its last video, so videos made meanwhile never shift the pages and equal timestamps are neither skipped nor
  * repeated. Anything that is not such a cursor gives the first page.
  */
 export async function galleryPage(before?: string | null): Promise<GalleryPage> {
   const cursor = before ? decodeCursor(before) : null;
   const rows = await db.video.findMany({
-    where: {
-      status: "COMPLETED",
-      ...(cursor && olderThan(cursor)),
-    },
+    where: { status: "COMPLETED", AND: [listedAt(), ...(cursor ? [olderThan(cursor)] : [])] },
     orderBy: NEWEST_FIRST,
     take: GALLERY_PAGE_SIZE + 1,
     include: PRESENTER_FIELDS,

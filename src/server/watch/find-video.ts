@@ -3,13 +3,18 @@ import type { Video } from "@/generated/prisma/client";
 import { withFreshMedia } from "@/server/media/fresh-media";
 import { isVideoId } from "@/server/videos/video-id";
 import { videoCache } from "./video-cache";
+import { gateVideo, type AdminCheck } from "./viewer-gate";
 
 /**
- * One video as viewers see it (its page, embed, captions): from the in-process cache that changes drop, with media
- * URLs valid for an hour at least.
+ * One video as whoever asks may see it (its page, embed, captions): from the in-process cache that changes drop,
+ * with media URLs valid for an hour at least; null when there is no such video or viewers may not see it and the
+ * asker is no admin (viewer-gate.ts).
  */
-export async function findVideo(id: string, options: { forceFreshMedia?: boolean } = {}): Promise<Video | null> {
+export async function findVideo(
+  id: string,
+  options: { admin: AdminCheck; forceFreshMedia?: boolean },
+): Promise<Video | null> {
   if (!isVideoId(id)) return null;
-  const video = await videoCache.read(id);
+  const video = await gateVideo(await videoCache.read(id), options.admin);
   return video && withFreshMedia(video, { force: options.forceFreshMedia });
 }

@@ -9,6 +9,7 @@ import { mediaStorage } from "@/server/media/storage";
 import { STORED_FILE_KINDS, STORED_FILE_TYPES, type StoredFile } from "@/server/media/storage/stored-media";
 import { findVideo } from "./find-video";
 import { videoCache } from "./video-cache";
+import { cacheControlFor, gateVideo, type AdminCheck } from "./viewer-gate";
 
 const NOT_FOUND = () => new AppError("not_found", "There is nothing at this address.");
 
@@ -19,19 +20,25 @@ const FILE_NAME = /^([0-9a-f]{8})\.([a-z0-9]+)$/;
  * GET or HEAD `/media/{id}/{sha8}.{ext}`: the stored file of that kind whose hash starts so, else 404 (unknown or
  * deleted video, not stored, another hash, another extension). The row comes from the viewer read path's cache, which
  * every change (a delete included) empties at once on every instance: a crowd of viewers costs the database one read
- * per video now and then, and a deleted video's files answer 404 immediately.
+ * per video now and then, and a deleted video's files answer 404 immediately; so do those of a video viewers may not
+ * see, unless an admin asks (and then no shared cache may keep them: viewer-gate.ts).
  */
-export async function serveStoredFile(request: Request, id: string, fileName: string): Promise<Response> {
+export async function serveStoredFile(
+  request: Request,
+  id: string,
+  fileName: string,
+  admin: AdminCheck,
+): Promise<Response> {
   const [, sha8, ext] = FILE_NAME.exec(fileName) ?? [];
   const kind = STORED_FILE_KINDS.find((candidate) => STORED_FILE_TYPES[candidate].ext === ext);
   if (!sha8 || !kind || !isVideoId(id)) throw NOT_FOUND();
-  const video = await videoCache.read(id);
+  const video = await gateVideo(await videoCache.read(id), admin);
   const file = video && storedMediaOf(video)?.files[kind];
   if (!file || file.sha256.slice(0, 8) !== sha8) throw NOT_FOUND();
   return answerOrMissing(
     id,
     file,
-    await mediaAnswer(mediaStorage(), file, { ...asked(request), cacheControl: FOREVER }),
+    await mediaAnswer(mediaStorage(), file, { ...asked(request), cacheControl: cacheControlFor(video, FOREVER) }),
   );
 }
 
@@ -40,8 +47,8 @@ export async function serveStoredFile(request: Request, id: string, fileName: st
  * saves it; S3: a presigned URL asking for that disposition). Not stored yet: a redirect to HeyGen's fresh URL, where
  * the browser plays or saves it as it sees fit. The URL does not name the bytes, so it is cached briefly only.
  */
-export async function serveDownload(request: Request, id: string): Promise<Response> {
-  const video = await findVideo(id);
+export async function serveDownload(request: Request, id: string, admin: AdminCheck): Promise<Response> {
+  const video = await findVideo(id, { admin });
   if (video?.status !== "COMPLETED") throw NOT_FOUND();
   const file = storedMediaOf(video)?.files.video;
   if (!file) {
@@ -50,7 +57,7 @@ export async function serveDownload(request: Request, id: string): Promise<Respo
   }
   const answer = await mediaAnswer(mediaStorage(), file, {
     ...asked(request),
-    cacheControl: publicVideoCacheControl(),
+    cacheControl: cacheControlFor(video, publicVideoCacheControl()),
     downloadName: downloadName(video.title),
   });
   return answerOrMissing(id, file, answer);

@@ -8,6 +8,7 @@ import { processWide } from "@/server/process-wide";
 import { isVideoId } from "@/server/videos/video-id";
 import { heldWaits } from "./held-waits";
 import { videoCache } from "./video-cache";
+import { gateVideo } from "./viewer-gate";
 import { storedMediaOf, storedMediaUrls } from "@/server/media/served-media";
 
 export type StatusQuery = {
@@ -79,7 +80,8 @@ async function currentStatus(
   admin: boolean,
   force: boolean,
 ): Promise<Omit<StatusAnswer, "notModified"> | null> {
-  const cached = await videoCache.read(id);
+  // Admin is known already (its answer differs): the gate needs no lookup of its own.
+  const cached = await gateVideo(await videoCache.read(id), async () => admin);
   if (!cached) return null;
   // Presigned URLs expiring within the hour are replaced first (that write drops the cached row everywhere).
   const row = await withFreshMedia(cached, { force });

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { publicVideoCacheControl } from "@/server/http/public-cache";
+import { isAdminRequest } from "@/server/auth/session";
 import { publicOrigin } from "@/server/http/public-origin";
 import { route } from "@/server/http/route";
 import { oEmbedFor, readOEmbedQuery } from "@/server/share/oembed";
@@ -8,8 +8,7 @@ import { oEmbedFor, readOEmbedQuery } from "@/server/share/oembed";
 // Public: consumers fetch it from their servers or, cross-origin, from their pages.
 export const GET = route({}, async ({ request }) => {
   const origin = publicOrigin();
-  const answer = await oEmbedFor(readOEmbedQuery(request.nextUrl.searchParams, origin), origin);
-  return NextResponse.json(answer, {
-    headers: { "cache-control": publicVideoCacheControl(), "access-control-allow-origin": "*" },
-  });
+  const admin = () => isAdminRequest(request);
+  const { body, cacheControl } = await oEmbedFor(readOEmbedQuery(request.nextUrl.searchParams, origin), origin, admin);
+  return NextResponse.json(body, { headers: { "cache-control": cacheControl, "access-control-allow-origin": "*" } });
 });

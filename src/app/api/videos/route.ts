@@ -7,7 +7,7 @@ import { storedMediaUrls } from "@/server/media/served-media";
 import { latestVideos } from "@/server/video-lists/latest-videos";
 import { createAnswer, createVideo, HTTP_STATUS_OF_OUTCOME } from "@/server/videos/create-video";
 
-// GET /api/videos — completed videos for everyone, every video for an admin
+// GET /api/videos — completed, listed videos for everyone (public and published), every video for an admin
 export const GET = route({}, async ({ request }) => {
   const videos = await latestVideos({ includeUnfinished: await isAdminRequest(request) });
   return NextResponse.json({ videos }, { headers: { "cache-control": "no-store" } });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { VideoPlayer } from "@/components/watch/VideoPlayer";
+import { VisibilityBand } from "@/components/watch/VisibilityBand";
 import { toPublicVideo } from "@/lib/video";
 import { videoForPage } from "@/server/watch/video-for-page";
 import { storedMediaUrls } from "@/server/media/served-media";
@@ -22,6 +23,9 @@ export default async function EmbedPage({ params }: PageProps<"/embed/[id]">) {
   return (
     <main className="fixed inset-0 flex items-center justify-center bg-black">
       <VideoPlayer initialVideo={video} variant="embed" />
+      <div className="absolute top-11 right-2 left-2">
+        <VisibilityBand video={row} />
+      </div>
       <a
         href={`/videos/${video.id}`}
         target="_blank"

@@ -6,6 +6,7 @@ import { PresentedByLine } from "@/components/ui/PresentedByLine";
 import { ShareActions } from "@/components/watch/ShareActions";
 import { Transcript } from "@/components/watch/Transcript";
 import { VideoPlayer } from "@/components/watch/VideoPlayer";
+import { VisibilityBand } from "@/components/watch/VisibilityBand";
 import { isTerminal, toPublicVideo } from "@/lib/video";
 import { isAdminSession } from "@/server/auth/session";
 import { publicOrigin } from "@/server/http/public-origin";
@@ -27,6 +28,7 @@ export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
   const adminDetail = admin ? await adminVideoDetail(row.id) : null;
   return (
     <article className="space-y-4">
+      <VisibilityBand video={row} />
       <VideoPlayer initialVideo={video} typicalRenderSeconds={typical} admin={admin} />
       <div className="space-y-3">
         <h1 className="text-2xl font-semibold break-words">{video.title}</h1>
