@@ -3,6 +3,7 @@ import type { Video } from "@/generated/prisma/client";
 import { NOT_SCHEDULABLE, SCHEDULABLE, type VisibilityPatch } from "@/lib/publish-input";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { schedulePublish } from "./scheduled-publish";
 import { isVideoId } from "./video-id";
 import { changeVisibility } from "./visibility";
 
@@ -21,5 +22,7 @@ export async function patchVisibility(id: string, patch: VisibilityPatch): Promi
     throw new AppError("invalid_input", `publishAt ${NOT_SCHEDULABLE}.`, { field: "publishAt" });
   }
   const publishAt = patch.publishAt !== undefined ? patch.publishAt : schedulable ? current.publishAt : null;
-  return changeVisibility(id, { visibility, publishAt });
+  const changed = await changeVisibility(id, { visibility, publishAt });
+  if (changed) await schedulePublish(id, changed.publishAt);
+  return changed;
 }
