@@ -1,6 +1,7 @@
 import { z } from "./zod";
 import { DESCRIPTION_MAX_LENGTH, HEYGEN_ID_MAX_LENGTH, SCRIPT_MAX_LENGTH, TITLE_MAX_LENGTH } from "./limits";
 import { generationOptions } from "./generation-options";
+import { NOT_SCHEDULABLE, publishAtField, SCHEDULABLE, visibilityField } from "./publish-input";
 import { ASPECT_RATIOS, DEFAULT_RESOLUTION, nearestFormat, RESOLUTIONS } from "./video-format";
 
 /** A required text of at most `max` characters, trimmed. Messages that are whole sentences stand alone (validation.ts). */
@@ -73,8 +74,16 @@ export const createVideoInput = z
       .nullish(),
     width: legacyDimension.optional(),
     height: legacyDimension.optional(),
+    /** Who may see it once ready: public (the default, as before issue 18), unlisted, draft or private. */
+    visibility: visibilityField.default("PUBLIC"),
+    /** Publish at this moment instead of when ready (public or unlisted only). */
+    publishAt: publishAtField.nullish().transform((moment) => moment ?? null),
   })
   .transform(({ width, height, aspectRatio, resolution, ...rest }, ctx) => {
+    if (rest.publishAt && !SCHEDULABLE.includes(rest.visibility)) {
+      ctx.addIssue({ code: "custom", path: ["publishAt"], message: NOT_SCHEDULABLE });
+      return z.NEVER;
+    }
     if (aspectRatio) return { ...rest, aspectRatio, resolution: resolution ?? DEFAULT_RESOLUTION };
     if (width !== undefined && height !== undefined) {
       const nearest = nearestFormat(width, height);

@@ -1,6 +1,7 @@
 import type { VideoStatus } from "@/generated/prisma/enums";
 import type { VideoModel } from "@/generated/prisma/models";
 import type { GenerationOptions } from "./generation-options";
+import type { ApiVisibility } from "./publish-input";
 import type { MediaCopyState } from "./media-copy-state";
 import type { AspectRatio, Resolution } from "./video-format";
 
@@ -91,6 +92,12 @@ export type AdminVideo = PublicVideo & {
   regenerationIds: string[];
   /** Where our copy of its media stands (issue 17): stored, copying, failed, or not due. */
   mediaCopy: MediaCopyState;
+  /** Who may see it (issue 18): public, unlisted, draft or private. */
+  visibility: ApiVisibility;
+  /** When it becomes visible to viewers; null: as soon as it is ready. */
+  publishAt: string | null;
+  /** When viewers first could see it; null: not yet. */
+  publishedAt: string | null;
 };
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { startWorker as startBatchWorker } from "@/server/batches/worker";
 import { startMediaCopyWorker } from "@/server/media/copy/copy-worker";
+import { startPublishWorker } from "@/server/videos/publish-worker";
 
 /**
  * Works every queue in this process: bulk generation and media copies (the instrumentation hook with
@@ -10,13 +11,20 @@ import { startMediaCopyWorker } from "@/server/media/copy/copy-worker";
 export async function startQueueWorkers(): Promise<() => Promise<void>> {
   const stopBatches = await startBatchWorker();
   let stopCopies: () => Promise<void>;
+  let stopPublish: () => Promise<void>;
   try {
     stopCopies = await startMediaCopyWorker();
   } catch (error) {
     await stopBatches();
     throw error;
   }
-  return async () => {
+  try {
+    stopPublish = await startPublishWorker();
+  } catch (error) {
     await Promise.all([stopBatches(), stopCopies()]);
+    throw error;
+  }
+  return async () => {
+    await Promise.all([stopBatches(), stopCopies(), stopPublish()]);
   };
 }

@@ -68,4 +68,7 @@ export const adminVideo = (video: PublicVideo, mediaCopy: Partial<MediaCopyState
     error: null,
     ...mediaCopy,
   },
+  visibility: "public",
+  publishAt: null,
+  publishedAt: video.completedAt,
 });

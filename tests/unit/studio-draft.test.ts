@@ -60,6 +60,9 @@ describe("the studio's draft", () => {
       aspectRatio: "16:9",
       resolution: "1080p",
       options: { captions: "sidecar", outputFormat: "mp4" },
+      // Issue 18: public once ready unless told otherwise, as before.
+      visibility: "PUBLIC",
+      publishAt: null,
     });
   });
 
@@ -88,6 +91,9 @@ describe("the studio's draft", () => {
       voiceId: "voice-2",
       aspectRatio: "4:5",
       resolution: "4k",
+      // Issue 18: public once ready unless told otherwise, as before.
+      visibility: "PUBLIC",
+      publishAt: null,
       options: {
         engine: "avatar_iv",
         voiceSpeed: 1.2,

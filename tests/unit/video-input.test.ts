@@ -22,6 +22,9 @@ describe("createVideoInput", () => {
       aspectRatio: "9:16",
       resolution: "720p",
       options: { captions: "sidecar", outputFormat: "mp4" },
+      // Issue 18: public once ready unless told otherwise, as before.
+      visibility: "PUBLIC",
+      publishAt: null,
     });
   });
 

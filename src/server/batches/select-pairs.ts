@@ -81,5 +81,8 @@ export function videoInputOf({ script, presenter }: Pair): CreateVideoInput {
     resolution: presenter.resolution as Resolution,
     options: storedOptions(presenter.options),
     presenterId: presenter.id,
+    // As before issue 18 until batches get their review step: public once ready.
+    visibility: "PUBLIC",
+    publishAt: null,
   };
 }

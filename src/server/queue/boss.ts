@@ -13,6 +13,11 @@ export const MEDIA_COPY_QUEUE = "media-copy";
 /** Every minute, on one instance: enqueue a copy of every completed video not yet stored (src/server/media/copy/). */
 export const MEDIA_COPY_SWEEP_QUEUE = "media-copy-sweep";
 
+/** One job per scheduled publish moment (data: { videoId }; src/server/videos/scheduled-publish.ts). */
+export const PUBLISH_QUEUE = "video-publish";
+/** Every minute, on one instance: publish due videos whose job was lost. */
+export const PUBLISH_SWEEP_QUEUE = "video-publish-sweep";
+
 type QueueHolder = { started: Promise<PgBoss> | null };
 
 /** Once per process, shared by every bundle of the build (the routes and the instrumentation hook): process-wide.ts. */
@@ -66,6 +71,9 @@ async function start(): Promise<PgBoss> {
   // (src/server/media/copy/copy-queue.ts), so that changing them needs no change to an existing queue.
   await ensureQueue(boss, MEDIA_COPY_QUEUE, { policy: "stately" });
   await ensureQueue(boss, MEDIA_COPY_SWEEP_QUEUE, { policy: "singleton", expireInSeconds: 60, retryLimit: 0 });
+  // A job per video and moment (singletonKey); publishing is one conditional UPDATE, so a retry is safe.
+  await ensureQueue(boss, PUBLISH_QUEUE, { policy: "stately", expireInSeconds: 60, retryLimit: 10, retryDelay: 5 });
+  await ensureQueue(boss, PUBLISH_SWEEP_QUEUE, { policy: "singleton", expireInSeconds: 60, retryLimit: 0 });
   return boss;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Video } from "@/generated/prisma/client";
 import type { AdminVideoDetail, VideoSettings } from "@/lib/admin-video-detail";
+import type { AdminVideo } from "@/lib/video";
 import { cachedCatalogue } from "@/server/catalogue/heygen-catalogue";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
@@ -28,6 +29,12 @@ export async function adminVideoDetail(id: string): Promise<AdminVideoDetail | n
     deliveries: deliveries.map((delivery) => ({ ...delivery, receivedAt: delivery.receivedAt.toISOString() })),
     mediaBucket: env.S3_BUCKET ?? null,
   };
+}
+
+/** One video as the admin list shows it (null when there is no such video): PATCH's answer. */
+export async function adminVideo(id: string): Promise<AdminVideo | null> {
+  const row = await db.video.findUnique({ where: { id }, include: ADMIN_VIDEO_FIELDS });
+  return row ? toAdminVideo(row, presentedByOf()(row)) : null;
 }
 
 /** The script, look and voice, named from the cached catalogue when it is at hand (a page view never asks HeyGen). */

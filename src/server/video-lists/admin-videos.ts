@@ -3,6 +3,7 @@ import { Prisma, type Video } from "@/generated/prisma/client";
 import { spokenSeconds } from "@/lib/cost";
 import { storedOptions } from "@/lib/generation-options";
 import { mediaCopyState } from "@/lib/media-copy-state";
+import { toApiVisibility } from "@/lib/publish-input";
 import { describeFirstIssue } from "@/lib/validation";
 import { toPublicVideo, type AdminVideo, type PresentedBy } from "@/lib/video";
 import {
@@ -101,5 +102,8 @@ export function toAdminVideo(
     regeneratedFromId: video.regeneratedFromId,
     regenerationIds: video.regenerations.map((regeneration) => regeneration.id),
     mediaCopy: mediaCopyState(video),
+    visibility: toApiVisibility(video.visibility),
+    publishAt: video.publishAt?.toISOString() ?? null,
+    publishedAt: video.publishedAt?.toISOString() ?? null,
   };
 }

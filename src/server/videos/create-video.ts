@@ -10,6 +10,7 @@ import { heygen } from "@/server/heygen-client";
 import { classifyHeygenFailure, type HeygenFailure } from "@/server/heygen/failures";
 import { logger } from "@/server/logger";
 import { heygenApiKey, heygenNotConfigured } from "@/server/settings/credentials";
+import { schedulePublish } from "./scheduled-publish";
 import { applyStatusChange } from "./transition";
 
 export type CreateVideoResult = {
@@ -55,6 +56,7 @@ export async function createVideo(
   if (!(await heygenApiKey())) throw heygenNotConfigured();
   const recorded = await record(input, idempotencyKey, regeneratedFromId);
   if (recorded.repeat) return { video: recorded.video, outcome: "repeat" };
+  await schedulePublish(recorded.video.id, recorded.video.publishAt);
   const sent = await sendToHeygen(recorded.video, input);
   if (sent.kind === "refused") throw await refusal(recorded.video, sent.failure);
   return { video: sent.video, outcome: sent.kind };

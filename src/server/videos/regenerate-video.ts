@@ -43,7 +43,9 @@ function sameSettings(video: Video): CreateVideoInput {
     options: storedOptions(video.options),
     presenterId: video.presenterId ?? undefined,
   });
-  if (parsed.success) return parsed.data;
+  // The new version is seen as the original would be: same visibility, and its schedule while still to come.
+  const publishAt = video.publishAt && video.publishAt.getTime() > Date.now() ? video.publishAt : null;
+  if (parsed.success) return { ...parsed.data, visibility: video.visibility, publishAt };
   const { field, message } = describeFirstIssue(parsed.error);
   throw new AppError("invalid_input", `This video cannot be made again as it is: its ${message}.`, { field });
 }

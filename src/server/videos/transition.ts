@@ -3,6 +3,7 @@ import { Prisma, type Video } from "@/generated/prisma/client";
 import type { VideoStatus } from "@/generated/prisma/enums";
 import { db as defaultDb, isUniqueViolation, type Db } from "@/server/db";
 import { mediaAssignments, type RenderMedia } from "./render-media";
+import { publishedAtOnceVisible } from "./visibility";
 
 /**
  * The video state machine: PENDING → PROCESSING → COMPLETED | FAILED, and PENDING → COMPLETED | FAILED
@@ -95,6 +96,12 @@ function assignments(change: StatusChange, now: Date): Prisma.Sql[] {
       return [Prisma.sql`"error" = ${change.error}`, Prisma.sql`"completedAt" = ${now}`];
     case "COMPLETED":
       // An unfinished row holds no media of its own: the expiry is that of the change's URLs.
-      return [...mediaAssignments(change.media, now), Prisma.sql`"error" = NULL`, Prisma.sql`"completedAt" = ${now}`];
+      // A public or unlisted video with no publish moment still to come is published as it completes.
+      return [
+        ...mediaAssignments(change.media, now),
+        Prisma.sql`"error" = NULL`,
+        Prisma.sql`"completedAt" = ${now}`,
+        Prisma.sql`"publishedAt" = ${publishedAtOnceVisible(Prisma.sql`"visibility"`, Prisma.sql`"publishAt"`, now)}`,
+      ];
   }
 }

@@ -2,7 +2,9 @@ import { NextResponse } from "next/server";
 import { AppError } from "@/server/errors";
 import { route } from "@/server/http/route";
 import { deleteVideoAndMedia } from "@/server/media/delete-video-and-media";
-import { adminVideoDetail } from "@/server/video-lists/admin-video";
+import { visibilityPatch } from "@/lib/publish-input";
+import { adminVideo, adminVideoDetail } from "@/server/video-lists/admin-video";
+import { patchVisibility } from "@/server/videos/patch-visibility";
 
 // GET /api/admin/videos/[id] — admin: one video with its settings, versions and HeyGen's deliveries about it
 export const GET = route<{ id: string }>({ admin: true }, async ({ params }) => {
@@ -10,6 +12,16 @@ export const GET = route<{ id: string }>({ admin: true }, async ({ params }) => 
   if (!detail) throw new AppError("not_found", "No video with this id.");
   return NextResponse.json(detail, { headers: { "cache-control": "private, no-store" } });
 });
+
+// PATCH /api/admin/videos/[id] — admin: its visibility and publish moment ({visibility?, publishAt?}; null clears it)
+export const PATCH = route<{ id: string }, typeof visibilityPatch>(
+  { admin: true, body: visibilityPatch },
+  async ({ params, body }) => {
+    const changed = await patchVisibility(params.id, body);
+    if (!changed) throw new AppError("not_found", "No video with this id.");
+    return NextResponse.json(await adminVideo(changed.id), { headers: { "cache-control": "private, no-store" } });
+  },
+);
 
 // DELETE /api/admin/videos/[id]?heygen=true — admin: the video and its stored media leave the app; with heygen=true,
 // HeyGen deletes it first

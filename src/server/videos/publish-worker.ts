@@ -1,0 +1,26 @@
+import "server-only";
+import { logger } from "@/server/logger";
+import { PUBLISH_QUEUE, PUBLISH_SWEEP_QUEUE, queue } from "@/server/queue/boss";
+import { publishDue, type PublishJob } from "./scheduled-publish";
+
+/**
+ * Works the scheduled publish queue in this process, and the minute's sweep for due videos whose job was lost, on
+ * whichever instance pg-boss picks. Returns a stop function.
+ */
+export async function startPublishWorker(): Promise<() => Promise<void>> {
+  const boss = await queue();
+  await boss.work<PublishJob>(PUBLISH_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    const published = await publishDue(job!.data.videoId);
+    logger.info({ videoId: job!.data.videoId, published }, "scheduled publish");
+  });
+  await boss.work(PUBLISH_SWEEP_QUEUE, async () => {
+    const published = await publishDue(null);
+    if (published) logger.info({ published }, "publish sweep published due videos");
+  });
+  await boss.schedule(PUBLISH_SWEEP_QUEUE, "* * * * *");
+  await publishDue(null);
+  return async () => {
+    await boss.offWork(PUBLISH_QUEUE);
+    await boss.offWork(PUBLISH_SWEEP_QUEUE);
+  };
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { Prisma, type Video } from "@/generated/prisma/client";
+import type { VideoVisibility } from "@/generated/prisma/enums";
+import { db as defaultDb, type Db } from "@/server/db";
+
+/** What an admin sets: who may see the video, and from when (null: as soon as it is ready). */
+export type VisibilityChange = { visibility: VideoVisibility; publishAt: Date | null };
+
+/**
+ * The SQL value of "publishedAt" in an UPDATE that may make a completed video visible to viewers: now, the first time
+ * it is (the same rule as viewersMaySee in src/lib/visibility.ts, on `visibility` and `publishAt` as they will be);
+ * else what the row has (null until the scheduled publish job finds its moment). Set once: never moved later.
+ */
+export function publishedAtOnceVisible(visibility: Prisma.Sql, publishAt: Prisma.Sql, now: Date): Prisma.Sql {
+  return Prisma.sql`CASE WHEN "publishedAt" IS NULL AND ${visibility} IN ('PUBLIC', 'UNLISTED')
+    AND (${publishAt} IS NULL OR ${publishAt} <= ${now}) THEN ${now}::timestamp(3) ELSE "publishedAt" END`;
+}
+
+/**
+ * The one function that changes a video's visibility and publish moment, as one UPDATE: a completed video that
+ * becomes visible at once gets its publishedAt then; one scheduled or not yet ready keeps it null for the scheduler
+ * or its completion (src/server/videos/transition.ts). Null when there is no such video. The change trigger tells
+ * every instance and open page (docs/triggers.md).
+ */
+export async function changeVisibility(
+  videoId: string,
+  change: VisibilityChange,
+  db: Db = defaultDb,
+  now = new Date(),
+): Promise<Video | null> {
+  const visibility = Prisma.sql`${change.visibility}::"VideoVisibility"`;
+  const publishAt = Prisma.sql`${change.publishAt}::timestamp(3)`;
+  const [row] = await db.$queryRaw<Video[]>`
+    UPDATE "Video" SET "visibility" = ${visibility}, "publishAt" = ${publishAt}, "updatedAt" = ${now},
+      "publishedAt" = CASE WHEN "status" = 'COMPLETED' THEN ${publishedAtOnceVisible(visibility, publishAt, now)}
+        ELSE "publishedAt" END
+    WHERE "id" = ${videoId}
+    RETURNING *`;
+  return row ?? null;
+}

@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { PATCH as patchVideo } from "@/app/api/admin/videos/[id]/route";
+import { POST as callback } from "@/app/api/heygen/callback/route";
+import { POST as createVideoRoute } from "@/app/api/videos/route";
+import { db } from "@/server/db";
+import { publishDue } from "@/server/videos/scheduled-publish";
+import { fakeHeygen } from "../support/heygen";
+import { adminCookie, jsonRequest, replayDelivery, validVideoInput } from "../support/requests";
+import { callRoute } from "../support/route-scope";
+import { waitFor } from "../support/wait-for";
+
+let stopWorker: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  const stop = stopWorker;
+  stopWorker = null;
+  await stop?.();
+});
+async function startWorker() {
+  const { startPublishWorker } = await import("@/server/videos/publish-worker");
+  stopWorker ??= await startPublishWorker();
+}
+
+const reload = (id: string) => db.video.findUniqueOrThrow({ where: { id } });
+
+/** A completed video made through the API with these extra fields. */
+async function completedVideo(extra: Record<string, unknown>) {
+  const response = await createVideoRoute(
+    jsonRequest("/api/videos", { ...validVideoInput, ...extra }, { cookie: await adminCookie() }),
+  );
+  const { id } = (await response.json()) as { id: string };
+  const delivery = fakeHeygen.outbox.find((d) => JSON.parse(d.body).event_data.callback_id === id)!;
+  const { afterResponse } = await callRoute(() => callback(replayDelivery(delivery)));
+  await afterResponse();
+  return id;
+}
+
+describe("scheduled publish", () => {
+  it("publishes a scheduled video at its moment, to a few seconds", async () => {
+    await startWorker();
+    // Scheduled once it is ready, so that a slow machine cannot complete it after its moment.
+    const id = await completedVideo({ visibility: "draft" });
+    const soon = new Date(Date.now() + 2_000);
+    const response = await patchVideo(
+      jsonRequest(
+        `/api/admin/videos/${id}`,
+        { visibility: "public", publishAt: soon.toISOString() },
+        { cookie: await adminCookie(), method: "PATCH" },
+      ),
+      { params: Promise.resolve({ id }) },
+    );
+    expect(response.status).toBe(200);
+    expect((await reload(id)).publishedAt).toBeNull();
+
+    const published = await waitFor(
+      () => reload(id),
+      (row) => row.publishedAt !== null,
+      15_000,
+    );
+    expect(published.publishedAt!.getTime()).toBeGreaterThanOrEqual(soon.getTime());
+    expect(published.publishedAt!.getTime() - soon.getTime()).toBeLessThan(5_000);
+  });
+
+  it("a moment moved later: the first job finds nothing to do, the new one publishes", async () => {
+    await startWorker();
+    const id = await completedVideo({ visibility: "draft" });
+    const cookie = await adminCookie();
+    const first = new Date(Date.now() + 1_500);
+    const scheduled = await patchVideo(
+      jsonRequest(
+        `/api/admin/videos/${id}`,
+        { visibility: "unlisted", publishAt: first.toISOString() },
+        { cookie, method: "PATCH" },
+      ),
+      { params: Promise.resolve({ id }) },
+    );
+    expect(scheduled.status).toBe(200);
+    const later = new Date(Date.now() + 4_000);
+    const response = await patchVideo(
+      jsonRequest(`/api/admin/videos/${id}`, { publishAt: later.toISOString() }, { cookie, method: "PATCH" }),
+      { params: Promise.resolve({ id }) },
+    );
+    expect(response.status).toBe(200);
+    const published = await waitFor(
+      () => reload(id),
+      (row) => row.publishedAt !== null,
+      15_000,
+    );
+    expect(published.publishedAt!.getTime()).toBeGreaterThanOrEqual(later.getTime());
+  });
+
+  it("publishes exactly once when two workers take the same due video at the same time", async () => {
+    const id = await completedVideo({ visibility: "public", publishAt: new Date(Date.now() + 60_000).toISOString() });
+    await db.video.update({ where: { id }, data: { publishAt: new Date(Date.now() - 1_000) } });
+    const counts = await Promise.all([publishDue(id), publishDue(id), publishDue(null)]);
+    expect(counts.reduce((sum, n) => sum + n, 0)).toBe(1);
+    const first = (await reload(id)).publishedAt;
+    expect(first).not.toBeNull();
+    expect(await publishDue(id)).toBe(0);
+    expect((await reload(id)).publishedAt).toEqual(first);
+  });
+
+  it("the sweep publishes a due video whose job was lost, and leaves drafts and videos still scheduled alone", async () => {
+    const lost = await completedVideo({ visibility: "public", publishAt: new Date(Date.now() + 60_000).toISOString() });
+    const later = await completedVideo({
+      visibility: "public",
+      publishAt: new Date(Date.now() + 60_000).toISOString(),
+    });
+    const draft = await completedVideo({ visibility: "draft" });
+    // Its moment came while no job stood for it (say, the queue was reset).
+    await db.video.update({ where: { id: lost }, data: { publishAt: new Date(Date.now() - 1_000) } });
+    await startWorker(); // its start-up sweep
+    expect((await reload(lost)).publishedAt).not.toBeNull();
+    expect((await reload(later)).publishedAt).toBeNull();
+    expect((await reload(draft)).publishedAt).toBeNull();
+  });
+});
