@@ -6,6 +6,7 @@ import type { FieldError } from "@/hooks/use-field-error";
 import { isVideosKey } from "@/hooks/use-videos";
 import { ApiRequestError, fetchJsonAnswer } from "@/lib/fetch-json";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
+import { toApiVisibility } from "@/lib/publish-input";
 import type { PublicVideo } from "@/lib/video";
 import type { CreateVideoInput } from "@/lib/video-input";
 
@@ -35,7 +36,12 @@ export function useGenerateVideo() {
     try {
       const { status, body: video } = await fetchJsonAnswer<PublicVideo>("/api/videos", {
         method: "POST",
-        body: JSON.stringify(input),
+        // The parsed input back in the API's words: visibility in lower case, the publish moment as ISO 8601.
+        body: JSON.stringify({
+          ...input,
+          visibility: toApiVisibility(input.visibility),
+          publishAt: input.publishAt?.toISOString() ?? null,
+        }),
         headers: { "idempotency-key": idempotencyKey.current },
       });
       idempotencyKey.current = null;
