@@ -6,6 +6,7 @@ import type { Look, LookPage, VoicePage } from "@/lib/catalogue";
 import type { StartingPresenter } from "@/lib/presenter-draft";
 import { SCRIPT_MAX_LENGTH } from "@/lib/limits";
 import type { PublicVideo } from "@/lib/video";
+import { createVideoInput } from "@/lib/video-input";
 import { catalogueLook, catalogueVoice } from "../../../tests/support/client-catalogue";
 import { renderingVideo } from "../../../tests/support/client-video";
 import { api, elapse } from "../../../tests/support/dom";
@@ -86,6 +87,17 @@ describe("GenerateForm: after Generate (issue 16, bug 6)", () => {
     expect(sent[0]!.description).toBe("A short welcome.\nFor new staff.");
     expect(screen.getByRole("status").textContent).toContain("“Welcome”");
     expect(description().value).toBe("");
+  });
+
+  it("sends a body POST /api/videos accepts: its own schema parses it, public by default", async () => {
+    const sent = await studio(() => HttpResponse.json(video(), { status: 201 }));
+    type(title(), "Welcome");
+    type(script(), "Hello and welcome.");
+    await generate();
+
+    expect(sent).toHaveLength(1);
+    expect(createVideoInput.safeParse(sent[0]).error?.issues).toBeUndefined();
+    expect(sent[0]).toMatchObject({ visibility: "public", publishAt: null });
   });
 
   it("a refusal keeps everything typed and chosen, and says why", async () => {
