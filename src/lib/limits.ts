@@ -39,3 +39,10 @@ export const MAX_TAGS_PER_PRESENTER = 10;
 export const PLAN_IMPORT_MAX_ROWS = 1_000;
 /** The body of an import (its text): 1 MiB, about 1,000 rows of 1,000-character scripts. */
 export const PLAN_IMPORT_MAX_BYTES = 1024 * 1024;
+
+/** A plan month with no publish time of its own publishes its approved videos at 09:00 on their plan date. */
+export const DEFAULT_PUBLISH_TIME = "09:00";
+/** The most videos one bulk approval (the review queue's selection, or the API) may name. */
+export const REVIEW_BULK_MAX = 500;
+/** A rejection's reason is a sentence for whoever edits the script, shown on the video's admin page. */
+export const REJECTION_REASON_MAX_LENGTH = 500;

@@ -15,6 +15,16 @@ function decodeEncryptionKey(value: string): Buffer | null {
   return key.length === 32 ? key : null;
 }
 
+/** Whether `value` names a time zone this runtime knows. */
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Refuses `devDefault` in production: a deployment must set its own value. */
 const notTheDevDefault = (devDefault: string) => (value: string) => !production() || value !== devDefault;
 
@@ -93,6 +103,12 @@ const readEnv = () =>
       QUEUE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
       // "on": this process works the queue (started from instrumentation.ts). "off": only `npm run worker` processes do.
       QUEUE_WORKER: z.enum(["on", "off"]).default("on"),
+      // The time zone of the content plan's publish times (an IANA name, e.g. Europe/Berlin): a plan video approved in
+      // review becomes public on its plan date at its month's publish time there.
+      PUBLISH_TIMEZONE: z
+        .string()
+        .refine(isTimeZone, "must be an IANA time zone name, such as UTC or Europe/Berlin")
+        .default("UTC"),
       // A job whose worker died is taken over after this many seconds (longer than one HeyGen call).
       QUEUE_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(3_600).default(60),
       // How many reverse proxies in front of the app to trust for the client's address (the Express convention): the
@@ -164,6 +180,7 @@ const readEnv = () =>
       QUEUE_MAX_IN_FLIGHT: process.env.QUEUE_MAX_IN_FLIGHT,
       QUEUE_MAX_ATTEMPTS: process.env.QUEUE_MAX_ATTEMPTS,
       QUEUE_WORKER: process.env.QUEUE_WORKER,
+      PUBLISH_TIMEZONE: process.env.PUBLISH_TIMEZONE,
       QUEUE_JOB_TIMEOUT_SECONDS: process.env.QUEUE_JOB_TIMEOUT_SECONDS,
       TRUST_PROXY: process.env.TRUST_PROXY,
       MEDIA_STORAGE: process.env.MEDIA_STORAGE,

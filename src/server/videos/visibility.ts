@@ -6,6 +6,11 @@ import { db as defaultDb, type Db } from "@/server/db";
 /** What an admin sets: who may see the video, and from when (null: as soon as it is ready). */
 export type VisibilityChange = { visibility: VideoVisibility; publishAt: Date | null };
 
+/** A review's decision on a draft (src/server/review/): recorded with the change it makes, in the same UPDATE. */
+export type ReviewDecision = { kind: "approve" } | { kind: "reject"; reason: string };
+
+type ChangeOptions = { db?: Db; now?: Date; decision?: ReviewDecision };
+
 /**
  * The SQL value of "publishedAt" in an UPDATE that may make a completed video visible to viewers: now, the first time
  * it is (the same rule as viewersMaySee in src/lib/visibility.ts, on `visibility` and `publishAt` as they will be);
@@ -16,25 +21,37 @@ export function publishedAtOnceVisible(visibility: Prisma.Sql, publishAt: Prisma
     AND (${publishAt} IS NULL OR ${publishAt} <= ${now}) THEN ${now}::timestamp(3) ELSE "publishedAt" END`;
 }
 
+/** The columns a review decision writes, and the row it needs: a ready draft nobody rejected. */
+function decisionSql(decision: ReviewDecision | undefined, now: Date) {
+  if (!decision) return { set: Prisma.empty, where: Prisma.empty };
+  const where = Prisma.sql`AND "visibility" = 'DRAFT' AND "status" = 'COMPLETED' AND "rejectedAt" IS NULL`;
+  const set =
+    decision.kind === "approve"
+      ? Prisma.sql`, "approvedAt" = ${now}`
+      : Prisma.sql`, "rejectedAt" = ${now}, "rejectionReason" = ${decision.reason}`;
+  return { set, where };
+}
+
 /**
  * The one function that changes a video's visibility and publish moment, as one UPDATE: a completed video that
  * becomes visible at once gets its publishedAt then; one scheduled or not yet ready keeps it null for the scheduler
- * or its completion (src/server/videos/transition.ts). Null when there is no such video. The change trigger tells
- * every instance and open page (docs/triggers.md).
+ * or its completion (src/server/videos/transition.ts). With a review decision, it changes only a ready draft nobody
+ * rejected, and records the decision with it. Null when there is no such video (or, with a decision, it is not a
+ * ready draft). The change trigger tells every instance and open page (docs/triggers.md).
  */
 export async function changeVisibility(
   videoId: string,
   change: VisibilityChange,
-  db: Db = defaultDb,
-  now = new Date(),
+  { db = defaultDb, now = new Date(), decision }: ChangeOptions = {},
 ): Promise<Video | null> {
   const visibility = Prisma.sql`${change.visibility}::"VideoVisibility"`;
   const publishAt = Prisma.sql`${change.publishAt}::timestamp(3)`;
+  const review = decisionSql(decision, now);
   const [row] = await db.$queryRaw<Video[]>`
     UPDATE "Video" SET "visibility" = ${visibility}, "publishAt" = ${publishAt}, "updatedAt" = ${now},
       "publishedAt" = CASE WHEN "status" = 'COMPLETED' THEN ${publishedAtOnceVisible(visibility, publishAt, now)}
-        ELSE "publishedAt" END
-    WHERE "id" = ${videoId}
+        ELSE "publishedAt" END ${review.set}
+    WHERE "id" = ${videoId} ${review.where}
     RETURNING *`;
   return row ?? null;
 }
