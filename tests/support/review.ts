@@ -1,0 +1,39 @@
+import { completedVideo } from "./completed-video";
+import { db } from "@/server/db";
+import { planPresenter, planScript } from "./plan";
+
+/**
+ * Drafts awaiting review, for the review tests. Made directly in the database until batches make drafts themselves
+ * (issue 18, another part): then planDraft can go through "Generate what is missing" here, in this one place.
+ */
+
+/** A ready draft that no plan made (the Studio's "keep as draft"): approving it publishes it at once. */
+export const studioDraft = (title = "A studio draft") => completedVideo({ visibility: "DRAFT", title });
+
+/**
+ * A ready draft made by a plan batch for `date` (YYYY-MM-DD): its script, a presenter (one of its own unless given),
+ * a batch and the pair's live batch item, as "Generate what is missing" leaves them once the video is made.
+ */
+export async function planDraft(date: string, { title = `Plan ${date}`, presenterName = `Presenter ${title}` } = {}) {
+  const presenter =
+    (await db.presenter.findUnique({ where: { name: presenterName } })) ?? (await planPresenter(presenterName));
+  const script = await planScript(date, title, { presenterId: presenter.id }, `The script of ${title}.`);
+  const batch = await db.batch.create({ data: { month: date.slice(0, 7), requestedBy: "admin" } });
+  const video = await completedVideo({
+    visibility: "DRAFT",
+    title,
+    script: script.script,
+    presenter: { connect: { id: presenter.id } },
+  });
+  await db.batchItem.create({
+    data: {
+      batchId: batch.id,
+      planScriptId: script.id,
+      presenterId: presenter.id,
+      liveKey: `${script.id}:${presenter.id}`,
+      status: "SENT",
+      videoId: video.id,
+    },
+  });
+  return { video, script, presenter };
+}
