@@ -14,7 +14,8 @@ export const studioDraft = (title = "A studio draft") => completedVideo({ visibi
  * A ready draft made by a plan batch for `date` (YYYY-MM-DD): its script, a presenter (one of its own unless given),
  * a batch and the pair's live batch item, as "Generate what is missing" leaves them once the video is made.
  */
-export async function planDraft(date: string, { title = `Plan ${date}`, presenterName = `Presenter ${title}` } = {}) {
+export async function planDraft(date: string, options: { title?: string; presenterName?: string } = {}) {
+  const { title = `Plan ${date}`, presenterName = `Presenter ${title}` } = options;
   const presenter =
     (await db.presenter.findUnique({ where: { name: presenterName } })) ?? (await planPresenter(presenterName));
   const script = await planScript(date, title, { presenterId: presenter.id }, `The script of ${title}.`);

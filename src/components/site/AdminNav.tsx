@@ -12,6 +12,7 @@ const TABS = [
   { href: "/admin/presenters", label: "Presenters" },
   { href: "/admin/plan", label: "Plan" },
   { href: "/admin/batches", label: "Batches" },
+  { href: "/admin/review", label: "Review" },
   { href: "/admin/pending", label: "Pending" },
   { href: "/admin/overview", label: "Overview" },
   { href: "/admin/settings", label: "Settings" },
@@ -24,8 +25,9 @@ const isCurrent = (href: string, pathname: string) =>
  * The admin area's tabs, the current one marked for screen readers too, and the ways out. Below the sm breakpoint
  * they fold into a menu behind a disclosure button naming the current tab; it closes on Escape (focus back on the
  * button) and on going to another page. Open "at" a path rather than open: moving on closes it without an effect.
+ * The Review tab carries the count of drafts awaiting review, when there are any.
  */
-export function AdminNav() {
+export function AdminNav({ awaitingReview = 0 }: { awaitingReview?: number }) {
   const pathname = usePathname();
   const [openAt, setOpenAt] = useState<string | null>(null);
   const open = openAt === pathname;
@@ -68,6 +70,12 @@ export function AdminNav() {
                   className={`block rounded-md px-3 py-2 text-sm font-medium ${focusRing} ${here ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
                 >
                   {label}
+                  {href === "/admin/review" && awaitingReview > 0 && (
+                    <span className="ml-1.5 rounded-full bg-amber-200 px-1.5 text-xs font-semibold text-amber-950">
+                      {awaitingReview}
+                      <span className="sr-only"> awaiting</span>
+                    </span>
+                  )}
                 </Link>
               </li>
             );

@@ -18,16 +18,21 @@ export async function publishTimeOf(month: string): Promise<string> {
   return row?.publishTime ?? DEFAULT_PUBLISH_TIME;
 }
 
+/** The plan day ("YYYY-MM-DD") of the script a plan item made this video for; null for a video no plan made. */
+export async function planDayOf(videoId: string): Promise<string | null> {
+  const item = await db.batchItem.findUnique({
+    where: { videoId },
+    select: { planScript: { select: { date: true } } },
+  });
+  return item ? dateToDay(item.planScript.date) : null;
+}
+
 /**
  * When a plan video should become public: its script's plan date at its month's publish time in PUBLISH_TIMEZONE.
  * Null for a video that no plan item made (it has no plan date).
  */
 export async function planMomentOf(videoId: string): Promise<Date | null> {
-  const item = await db.batchItem.findUnique({
-    where: { videoId },
-    select: { planScript: { select: { date: true } } },
-  });
-  if (!item) return null;
-  const day = dateToDay(item.planScript.date);
+  const day = await planDayOf(videoId);
+  if (!day) return null;
   return momentIn(day, await publishTimeOf(day.slice(0, 7)), env.PUBLISH_TIMEZONE);
 }

@@ -17,6 +17,7 @@ import { moreVideos } from "@/server/video-lists/more-videos";
 import { presentedByOfVideo } from "@/server/video-lists/presented-by";
 import { videoForPage } from "@/server/watch/video-for-page";
 import { storedMediaUrls } from "@/server/media/served-media";
+import { planDayOf } from "@/server/review/plan-moment";
 
 export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
   const row = await videoForPage((await params).id);
@@ -28,7 +29,7 @@ export default async function WatchPage({ params }: PageProps<"/videos/[id]">) {
   const adminDetail = admin ? await adminVideoDetail(row.id) : null;
   return (
     <article className="space-y-4">
-      <VisibilityBand video={row} />
+      <VisibilityBand video={row} planDay={admin && row.rejectedAt ? await planDayOf(row.id) : null} />
       <VideoPlayer initialVideo={video} typicalRenderSeconds={typical} admin={admin} />
       <div className="space-y-3">
         <h1 className="text-2xl font-semibold break-words">{video.title}</h1>
