@@ -109,7 +109,17 @@ describe("the admin tabs", () => {
     await logIn(page);
     await page.waitForURL(`${appUrl}/admin`);
     const nav = page.getByRole("navigation", { name: "Admin" });
-    for (const tab of ["Studio", "Videos", "Presenters", "Plan", "Batches", "Pending", "Overview", "Settings"]) {
+    for (const tab of [
+      "Studio",
+      "Videos",
+      "Presenters",
+      "Plan",
+      "Batches",
+      "Review",
+      "Pending",
+      "Overview",
+      "Settings",
+    ]) {
       expect(await nav.getByRole("link", { name: tab }).isVisible()).toBe(true);
     }
     expect(await nav.getByRole("button", { name: /^Menu/ }).isVisible()).toBe(false);
