@@ -24,6 +24,15 @@ export const batchSelection = z.object({
 });
 export type BatchSelection = z.output<typeof batchSelection>;
 
+/**
+ * POST /api/admin/batches: a selection, and whether its videos wait for review (drafts until approved; the default)
+ * or follow their plan dates directly (public at each one's plan moment, or at once when it has passed).
+ */
+export const batchRequest = batchSelection.extend({
+  review: z.boolean({ error: "must be true or false" }).default(true),
+});
+export type BatchRequest = z.output<typeof batchRequest>;
+
 /** A script of the selection that cannot be made, and why (no active presenter carries its tag, ...). */
 export type BatchError = { planScriptId: string; date: string; title: string; message: string };
 
@@ -81,6 +90,8 @@ export type BatchItemView = {
 export type BatchView = {
   id: string;
   month: string;
+  /** True: its videos are drafts until approved in review. False: each is public at its plan moment. */
+  review: boolean;
   tag: string | null;
   presenterIds: string[];
   status: BatchStatus;

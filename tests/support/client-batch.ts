@@ -16,6 +16,7 @@ export function batchView(counts: Partial<Record<ItemState, number>>, fields: Pa
   return {
     id: "batch-1",
     month: "2026-12",
+    review: true,
     tag: "news",
     presenterIds: ["p-1"],
     status: "running",

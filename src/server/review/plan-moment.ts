@@ -1,7 +1,7 @@
 import "server-only";
 import { TZDate } from "@date-fns/tz";
 import { DEFAULT_PUBLISH_TIME } from "@/lib/limits";
-import { db } from "@/server/db";
+import { db as defaultDb, type Db } from "@/server/db";
 import { env } from "@/server/env";
 import { dateToDay } from "@/server/plan/preview-plan";
 
@@ -13,7 +13,7 @@ export function momentIn(day: string, time: string, timeZone: string): Date {
 }
 
 /** A plan month's publish time ("HH:MM" in PUBLISH_TIMEZONE): its own, or DEFAULT_PUBLISH_TIME. */
-export async function publishTimeOf(month: string): Promise<string> {
+export async function publishTimeOf(month: string, db: Db = defaultDb): Promise<string> {
   const row = await db.planMonth.findUnique({ where: { month } });
   return row?.publishTime ?? DEFAULT_PUBLISH_TIME;
 }
@@ -23,11 +23,15 @@ export async function publishTimeOf(month: string): Promise<string> {
  * Null for a video that no plan item made (it has no plan date).
  */
 export async function planMomentOf(videoId: string): Promise<Date | null> {
-  const item = await db.batchItem.findUnique({
+  const item = await defaultDb.batchItem.findUnique({
     where: { videoId },
     select: { planScript: { select: { date: true } } },
   });
-  if (!item) return null;
-  const day = dateToDay(item.planScript.date);
-  return momentIn(day, await publishTimeOf(day.slice(0, 7)), env.PUBLISH_TIMEZONE);
+  return item && planMoment(item.planScript.date);
+}
+
+/** The plan moment of a script's date (a plan day, stored at midnight UTC): its month's publish time on that day. */
+export async function planMoment(date: Date, db: Db = defaultDb): Promise<Date> {
+  const day = dateToDay(date);
+  return momentIn(day, await publishTimeOf(day.slice(0, 7), db), env.PUBLISH_TIMEZONE);
 }
