@@ -65,9 +65,23 @@ export type BatchTriggerResult = { batchId: string | null; queued: number; skipp
 /**
  * Where one (script, presenter) pair stands. `missing`: no live video (never made, cancelled, or its video failed
  * or was deleted). `queued`: waiting in a batch. `submitted`: sent, HeyGen has not started. `rendering`: HeyGen is
- * rendering it. `completed`: made. `failed`: its latest attempt failed (and it counts as missing for the next batch).
+ * rendering it. Once made: `awaiting_review` (a draft nobody has decided on), `scheduled` (approved, or made without
+ * review, public at its publish moment, still to come), `published` (viewers can see it), `completed` (made, and
+ * kept from viewers by an admin: private), `rejected` (refused in review: counts as missing for the next batch).
+ * `failed`: its latest attempt failed (and it counts as missing for the next batch).
  */
-export const PAIR_STATES = ["missing", "queued", "submitted", "rendering", "completed", "failed"] as const;
+export const PAIR_STATES = [
+  "missing",
+  "queued",
+  "submitted",
+  "rendering",
+  "awaiting_review",
+  "scheduled",
+  "published",
+  "completed",
+  "rejected",
+  "failed",
+] as const;
 export type PairState = (typeof PAIR_STATES)[number];
 
 /** A batch item's state, as the batch page shows it. */

@@ -1,5 +1,5 @@
 import type { BatchView, ItemState, PairState } from "@/lib/batch";
-import type { PlanMatrix } from "@/lib/plan-matrix";
+import { emptyCounts, type PlanMatrix } from "@/lib/plan-matrix";
 
 const noItems = (): Record<ItemState, number> => ({
   queued: 0,
@@ -34,8 +34,9 @@ export function batchView(counts: Partial<Record<ItemState, number>>, fields: Pa
 export function planMatrix(counts: Partial<Record<PairState, number>>, month = "2026-12"): PlanMatrix {
   return {
     month,
+    timeZone: "UTC",
     columns: [],
     rows: [],
-    counts: { missing: 0, queued: 0, submitted: 0, rendering: 0, completed: 0, failed: 0, ...counts },
+    counts: { ...emptyCounts(), ...counts },
   };
 }

@@ -62,8 +62,8 @@ export function PublishTimeForm({ initial }: { initial: PlanMonthView }) {
         </p>
       )}
       <p id="publish-time-hint" className="text-sm text-slate-700">
-        In {saved.timeZone} (the server&rsquo;s PUBLISH_TIMEZONE). A change applies to videos approved from now on (and to
-        videos of batches without review made from now on); videos already scheduled keep their moment.
+        In {saved.timeZone} (the server&rsquo;s PUBLISH_TIMEZONE). A change applies to videos approved from now on (and
+        to videos of batches without review made from now on); videos already scheduled keep their moment.
       </p>
       <ActionOutcome outcome={outcome} />
     </section>

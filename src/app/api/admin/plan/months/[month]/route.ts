@@ -14,6 +14,8 @@ export const GET = route<Params>({ admin: true }, async ({ params }) =>
 
 // PUT /api/admin/plan/months/:month { publishTime: "HH:MM" } — admin: when the month's approved videos become public
 // on their plan dates (in PUBLISH_TIMEZONE); videos already scheduled keep their moment.
-export const PUT = route<Params, typeof publishTimeInput>({ admin: true, body: publishTimeInput }, async ({ params, body }) =>
-  NextResponse.json(await setPublishTime(readPlanMonth(params.month), body.publishTime), { headers }),
+export const PUT = route<Params, typeof publishTimeInput>(
+  { admin: true, body: publishTimeInput },
+  async ({ params, body }) =>
+    NextResponse.json(await setPublishTime(readPlanMonth(params.month), body.publishTime), { headers }),
 );
