@@ -36,9 +36,9 @@ export async function previewBatch(selection: BatchSelection): Promise<BatchPrev
 
 /**
  * Queues every missing pair of the selection as one batch, reviewed (drafts until approved) or not (public at their
- * plan moments) as the request says. The pairs' unique live key decides between triggers
- * racing each other (two tabs, two admins, a retried automation call): each pair is inserted by one of them at most
- * (ON CONFLICT DO NOTHING), and a trigger that inserted nothing leaves no batch behind.
+ * plan moments) as the request says. The pairs' unique live key decides between triggers racing each other (two
+ * tabs, two admins, a retried automation call): each pair is inserted by one of them at most (ON CONFLICT DO
+ * NOTHING), and a trigger that inserted nothing leaves no batch behind.
  */
 export async function triggerBatch(
   { review, ...selection }: BatchRequest,
