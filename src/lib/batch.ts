@@ -24,6 +24,15 @@ export const batchSelection = z.object({
 });
 export type BatchSelection = z.output<typeof batchSelection>;
 
+/**
+ * POST /api/admin/batches: a selection, and whether its videos wait for review (drafts until approved; the default)
+ * or follow their plan dates directly (public at each one's plan moment, or at once when it has passed).
+ */
+export const batchRequest = batchSelection.extend({
+  review: z.boolean({ error: "must be true or false" }).default(true),
+});
+export type BatchRequest = z.output<typeof batchRequest>;
+
 /** A script of the selection that cannot be made, and why (no active presenter carries its tag, ...). */
 export type BatchError = { planScriptId: string; date: string; title: string; message: string };
 
@@ -56,9 +65,23 @@ export type BatchTriggerResult = { batchId: string | null; queued: number; skipp
 /**
  * Where one (script, presenter) pair stands. `missing`: no live video (never made, cancelled, or its video failed
  * or was deleted). `queued`: waiting in a batch. `submitted`: sent, HeyGen has not started. `rendering`: HeyGen is
- * rendering it. `completed`: made. `failed`: its latest attempt failed (and it counts as missing for the next batch).
+ * rendering it. Once made: `awaiting_review` (a draft nobody has decided on), `scheduled` (approved, or made without
+ * review, public at its publish moment, still to come), `published` (viewers can see it), `completed` (made, and
+ * kept from viewers by an admin: private), `rejected` (refused in review: counts as missing for the next batch).
+ * `failed`: its latest attempt failed (and it counts as missing for the next batch).
  */
-export const PAIR_STATES = ["missing", "queued", "submitted", "rendering", "completed", "failed"] as const;
+export const PAIR_STATES = [
+  "missing",
+  "queued",
+  "submitted",
+  "rendering",
+  "awaiting_review",
+  "scheduled",
+  "published",
+  "completed",
+  "rejected",
+  "failed",
+] as const;
 export type PairState = (typeof PAIR_STATES)[number];
 
 /** A batch item's state, as the batch page shows it. */
@@ -81,6 +104,8 @@ export type BatchItemView = {
 export type BatchView = {
   id: string;
   month: string;
+  /** True: its videos are drafts until approved in review. False: each is public at its plan moment. */
+  review: boolean;
   tag: string | null;
   presenterIds: string[];
   status: BatchStatus;

@@ -42,6 +42,19 @@ export function formatPlanDay(day: string): string {
   });
 }
 
+/** A moment in a named time zone, "Tue 8 Dec, 09:00": when a scheduled video becomes public, as the plan says it. */
+export function formatMomentIn(iso: string, timeZone: string): string {
+  return new Date(iso).toLocaleString("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone,
+  });
+}
+
 /** Decimal units, as disks and storage bills count them. */
 const BYTE_UNITS = ["byte", "kilobyte", "megabyte", "gigabyte", "terabyte", "petabyte"] as const;
 

@@ -9,6 +9,7 @@ export type Overview = {
   todayStartedAt: string;
   videos: VideoFigures;
   media: MediaFigures;
+  review: ReviewFigures;
   heygen: AccountReport;
   webhooks: WebhookHealth;
 };
@@ -44,6 +45,16 @@ export type MediaFigures = {
   copying: number;
   /** Completed videos whose copy was given up on, until a Retry: listed at /admin/videos?copy=failed. */
   failed: number;
+};
+
+/** Issue 18: what waits for an admin's review, and what is approved and waits for its publish moment. */
+export type ReviewFigures = {
+  /** Ready drafts nobody has approved or rejected: the review queue (/admin/review). */
+  awaitingReview: number;
+  /** Public or unlisted videos whose publish moment is still to come (approved, or made without review). */
+  scheduled: number;
+  /** The soonest of those moments; null when nothing is scheduled. */
+  nextPublishAt: string | null;
 };
 
 /** The account, or why it could not be read (no API key, HeyGen unreachable, ...). */

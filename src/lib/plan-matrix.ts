@@ -3,8 +3,17 @@ import { batchSelection, PAIR_STATES, type PairState } from "./batch";
 /** GET /api/admin/plan/matrix?month=YYYY-MM: the month alone, checked as the batch selection checks it. */
 export const matrixQuery = batchSelection.pick({ month: true });
 
-/** One (script, presenter) pair: where it stands, its latest video and the batch of its latest item. */
-export type PlanMatrixCell = { state: PairState; videoId: string | null; batchId: string | null };
+/**
+ * One (script, presenter) pair: where it stands, its latest video and the batch of its latest item; when scheduled,
+ * the moment it becomes public (ISO); when rejected, the reviewer's reason.
+ */
+export type PlanMatrixCell = {
+  state: PairState;
+  videoId: string | null;
+  batchId: string | null;
+  publishAt?: string;
+  reason?: string;
+};
 
 export type PlanMatrixColumn = { id: string; name: string; active: boolean };
 
@@ -26,6 +35,8 @@ export type PlanMatrixRow = {
  */
 export type PlanMatrix = {
   month: string;
+  /** PUBLISH_TIMEZONE: scheduled moments are shown in it, as the month's publish time is. */
+  timeZone: string;
   columns: PlanMatrixColumn[];
   rows: PlanMatrixRow[];
   counts: Record<PairState, number>;

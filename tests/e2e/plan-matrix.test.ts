@@ -38,14 +38,18 @@ async function script(day: string, title: string, target: { presenterId: string 
   return id;
 }
 
-/** A sent item with a video in `status`, or an item in `itemStatus` with no video. */
-async function item(planScriptId: string, presenterId: string, state: { video: string } | { itemStatus: string }) {
+/** A sent item with a video in `status` (public unless `visibility` says), or an item in `itemStatus` with no video. */
+async function item(
+  planScriptId: string,
+  presenterId: string,
+  state: { video: string; visibility?: string } | { itemStatus: string },
+) {
   let videoId: string | null = null;
   if ("video" in state) {
     videoId = `v-${randomBytes(6).toString("hex")}`;
     await db.query(
-      `INSERT INTO "Video" (id, title, script, "avatarId", "aspectRatio", resolution, status, "updatedAt") VALUES ($1, 'Matrix', 'Hello.', 'look_1', '16:9', '1080p', $2, now())`,
-      [videoId, state.video],
+      `INSERT INTO "Video" (id, title, script, "avatarId", "aspectRatio", resolution, status, visibility, "updatedAt") VALUES ($1, 'Matrix', 'Hello.', 'look_1', '16:9', '1080p', $2, $3, now())`,
+      [videoId, state.video, state.visibility ?? "PUBLIC"],
     );
     ids.videos.push(videoId);
   }
@@ -79,7 +83,8 @@ beforeAll(async () => {
     MONTH,
   ]);
   await item(both, anna, { video: "COMPLETED" });
-  ids.rendering = (await item(both, ben, { video: "PROCESSING" }))!;
+  // A reviewed batch's video: a draft, awaiting review once ready.
+  ids.rendering = (await item(both, ben, { video: "PROCESSING", visibility: "DRAFT" }))!;
   await item(annaOnly, anna, { itemStatus: "FAILED" });
   browser = await launchChromium();
 });
@@ -89,6 +94,7 @@ afterAll(async () => {
   await db.query(`DELETE FROM "Batch" WHERE id = $1`, [ids.batch]); // its items go with it
   await db.query(`DELETE FROM "Video" WHERE id = ANY($1)`, [ids.videos]);
   await db.query(`DELETE FROM "PlanScript" WHERE id LIKE $1`, [`%-${RUN}`]);
+  await db.query(`DELETE FROM "PlanMonth" WHERE month = $1`, [MONTH]);
   await db.query(`DELETE FROM "Presenter" WHERE id = ANY($1)`, [ids.presenters]);
   await db.end();
 });
@@ -99,20 +105,20 @@ const cellOf = (page: Page, title: string, column: number) =>
   page.getByRole("table").getByRole("row").filter({ hasText: title }).getByRole("cell").nth(column);
 
 describe("The month's status matrix, on a phone", () => {
-  it("shows each pair's state in words, linked to its video, and turns Rendering into Ready without a reload", async () => {
+  it("shows each pair's state in words, linked to its video, and turns Rendering into Awaiting review without a reload", async () => {
     const page = await openPlan();
     const matrix = page.getByRole("region", { name: "Videos by day and presenter" });
     // Every presenter's missing videos are counted (and their cells marked) once the panel below has its preview.
     await page.getByRole("button", { name: "Generate 1 video" }).waitFor();
     expect(await matrix.getByRole("columnheader").allTextContents()).toEqual(["Script", `Anna ${RUN}`, `Ben ${RUN}`]);
-    expect(await cellOf(page, "Morning hello", 0).textContent()).toBe("Ready, open the video");
+    expect(await cellOf(page, "Morning hello", 0).textContent()).toBe("Published, open the video");
     expect(await cellOf(page, "Morning hello", 1).textContent()).toBe("Rendering, open the video");
     expect(await cellOf(page, "Anna's tip", 0).textContent()).toBe("Failed, open its batch, will be made");
     expect(await cellOf(page, "Anna's tip", 1).textContent()).toBe("–Not for this presenter");
     await matrix.getByText(`No active presenter carries #nobody-${RUN}: nothing can be made for it.`).waitFor();
     const summary = matrix.getByRole("list", { name: "Pairs by state" });
     expect((await summary.getByRole("listitem").allTextContents()).join(" · ")).toBe(
-      "0 Missing · 0 Queued · 0 Submitted · 1 Rendering · 1 Ready · 1 Failed",
+      "0 Missing · 0 Queued · 0 Submitted · 1 Rendering · 0 Awaiting review · 0 Scheduled · 1 Published · 0 Ready (private) · 0 Rejected · 1 Failed",
     );
     expect(await cellOf(page, "Morning hello", 1).getByRole("link").getAttribute("href")).toBe(
       `/videos/${ids.rendering}`,
@@ -128,7 +134,7 @@ describe("The month's status matrix, on a phone", () => {
     await screenshot(page, "plan-matrix-phone");
 
     await db.query(`UPDATE "Video" SET status = 'COMPLETED', "completedAt" = now() WHERE id = $1`, [ids.rendering]);
-    await cellOf(page, "Morning hello", 1).getByText("Ready").waitFor({ timeout: 10_000 });
+    await cellOf(page, "Morning hello", 1).getByText("Awaiting review").waitFor({ timeout: 10_000 });
     await page.close();
   });
 });
@@ -143,12 +149,37 @@ describe("Generate what is missing", () => {
     await panel.getByText("1 video, about 30 s, ≈ $3").waitFor();
     await panel.getByText("2 videos already made or on the way: skipped.").waitFor();
     expect(await panel.getByRole("button", { name: "Generate 1 video" }).isEnabled()).toBe(true);
+    // Reviewed unless the admin says otherwise: the videos wait as drafts.
+    expect(await panel.getByRole("checkbox", { name: "Review before publishing" }).isChecked()).toBe(true);
 
     await panel.getByText("Some presenters").click();
     expect(await panel.getByRole("button", { name: "Generate 0 videos" }).isDisabled()).toBe(true);
     await panel.getByText("Tick at least one presenter.").waitFor();
     await page.close();
   });
+});
+
+describe("The month's publish time", () => {
+  for (const [size, viewport] of [
+    ["phone", PHONE],
+    ["desktop", DESKTOP],
+  ] as const) {
+    it(`shows it in PUBLISH_TIMEZONE and saves a new one (${size})`, async () => {
+      const page = await openPlan();
+      await page.setViewportSize(viewport);
+      const time = size === "phone" ? "07:15" : "18:30";
+      await page.getByRole("heading", { name: /^Publish approved videos at \d\d:\d\d \(UTC\)$/ }).waitFor();
+      await page.getByLabel("Publish time on each plan date").fill(time);
+      await page.getByRole("button", { name: "Save publish time" }).click();
+      await page
+        .getByRole("status")
+        .getByText(`Approved videos of this month will be published at ${time} (UTC).`)
+        .waitFor();
+      await page.getByRole("heading", { name: `Publish approved videos at ${time} (UTC)` }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    });
+  }
 });
 
 describe("What a selection makes, and what was made (issue 16 bugs 3 and 5)", () => {
@@ -184,7 +215,7 @@ describe("What a selection makes, and what was made (issue 16 bugs 3 and 5)", ()
     try {
       const page = await openPlan();
       const matrix = page.getByRole("region", { name: "Videos by day and presenter" });
-      expect(await cellOf(page, "Morning hello", 0).textContent()).toBe("Ready, open the video");
+      expect(await cellOf(page, "Morning hello", 0).textContent()).toBe("Published, open the video");
       const panel = page.getByRole("region", { name: "Generate what is missing" });
       // Anna's failed tip cannot be made while she is inactive; her ready "Morning hello" is made, not an error.
       await panel.getByText("2 scripts cannot be made:").waitFor();

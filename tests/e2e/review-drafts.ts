@@ -1,11 +1,10 @@
-import type { APIRequestContext, Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import type pg from "pg";
 import { expect, inject } from "vitest";
 
 /**
  * Drafts awaiting review made the way an admin makes them: "Generate what is missing" for one presenter's month,
- * through the app's own API and queue (the fake HeyGen renders them), then each made a draft by PATCH. Once batches
- * make drafts themselves (issue 18, another part), the PATCH is a no-op and can go: here, in this one place.
+ * through the app's own API and queue (the fake HeyGen renders them; a batch makes drafts unless told otherwise).
  * Resolves with the video ids by title once every one is a ready draft.
  */
 export async function planDrafts(
@@ -21,30 +20,23 @@ export async function planDrafts(
     const batch = await api.post("/api/admin/batches", { data: { month, presenterIds: [presenterId] } });
     expect(batch.status()).toBe(201);
     const { batchId } = (await batch.json()) as { batchId: string };
-    const videos = await madeVideos(db, batchId);
-    for (const id of videos.values()) await makeDraft(api, id);
-    return videos;
+    return await madeDrafts(db, batchId);
   } finally {
     await context.close();
   }
 }
 
-/** Waits until every item of the batch has a completed video (the fake renders in seconds); their ids by title. */
-async function madeVideos(db: pg.Client, batchId: string): Promise<Map<string, string>> {
+/** Waits until every item of the batch has a completed draft (the fake renders in seconds); their ids by title. */
+async function madeDrafts(db: pg.Client, batchId: string): Promise<Map<string, string>> {
   for (const deadline = Date.now() + 90_000; ; await new Promise((resolve) => setTimeout(resolve, 250))) {
-    const { rows } = await db.query<{ id: string | null; title: string | null; status: string | null }>(
-      `SELECT v.id, v.title, v.status::text FROM "BatchItem" i LEFT JOIN "Video" v ON v.id = i."videoId"
+    const { rows } = await db.query<{ id: string | null; title: string | null; status: string | null; draft: boolean }>(
+      `SELECT v.id, v.title, v.status::text, v.visibility = 'DRAFT' AS draft FROM "BatchItem" i LEFT JOIN "Video" v ON v.id = i."videoId"
        WHERE i."batchId" = $1`,
       [batchId],
     );
-    if (rows.length > 0 && rows.every((row) => row.status === "COMPLETED")) {
+    if (rows.length > 0 && rows.every((row) => row.status === "COMPLETED" && row.draft)) {
       return new Map(rows.map((row) => [row.title!, row.id!]));
     }
     if (Date.now() > deadline) throw new Error(`The batch's videos were not made: ${JSON.stringify(rows)}`);
   }
-}
-
-async function makeDraft(api: APIRequestContext, id: string) {
-  const response = await api.patch(`/api/admin/videos/${id}`, { data: { visibility: "draft" } });
-  expect(response.status()).toBe(200);
 }

@@ -113,6 +113,27 @@ describe("GET /api/admin/overview", () => {
     });
   });
 
+  describe("review and publishing", () => {
+    it("counts ready drafts nobody decided on, and the videos scheduled with the soonest moment", async () => {
+      expect((await overview()).review).toEqual({ awaitingReview: 0, scheduled: 0, nextPublishAt: null });
+      const now = Date.now();
+      const soon = new Date(now + HOUR);
+      await db.video.createMany({
+        data: [
+          video({ status: "COMPLETED", visibility: "DRAFT" }),
+          video({ status: "COMPLETED", visibility: "DRAFT" }),
+          video({ status: "PROCESSING", visibility: "DRAFT" }), // not ready: not yet in review
+          video({ status: "COMPLETED", visibility: "PRIVATE", rejectedAt: new Date(now) }), // rejected
+          video({ status: "COMPLETED", visibility: "PUBLIC", publishAt: new Date(now + 5 * HOUR) }),
+          video({ status: "COMPLETED", visibility: "UNLISTED", publishAt: soon }),
+          video({ status: "COMPLETED", visibility: "PUBLIC", publishAt: new Date(now - HOUR) }), // already public
+          video({ status: "COMPLETED", visibility: "PRIVATE", publishAt: new Date(now + HOUR) }), // never public
+        ],
+      });
+      expect((await overview()).review).toEqual({ awaitingReview: 2, scheduled: 2, nextPublishAt: soon.toISOString() });
+    });
+  });
+
   describe("the HeyGen account", () => {
     it.each<[BillingType, Overview["heygen"]]>([
       ["wallet", { account: { billingType: "wallet", balance: "1,000 credits left", details: [] }, problem: null }],

@@ -60,7 +60,7 @@ describe("the plan after a presenter changes (deactivated, tag removed)", () => 
     await patch(anna.id, { active: false });
 
     expect(await matrix()).toEqual({
-      Morning: { Anna: "completed", Ben: "missing" },
+      Morning: { Anna: "published", Ben: "missing" },
       "Anna's own": { Anna: "rendering", Ben: "–" },
       // Failed stays shown as made; the new attempt is for whoever carries #morning today.
       Later: { Anna: "failed", Ben: "missing" },
@@ -82,7 +82,7 @@ describe("the plan after a presenter changes (deactivated, tag removed)", () => 
 
     await patch(anna.id, { tags: ["morning"] });
 
-    expect(await matrix()).toEqual({ News: { Anna: "completed" }, "Other news": { Anna: "–" } });
+    expect(await matrix()).toEqual({ News: { Anna: "published" }, "Other news": { Anna: "–" } });
     expect(await previewBatch(MONTH)).toMatchObject({
       missing: 0,
       skipped: 1,

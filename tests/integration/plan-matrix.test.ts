@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { GET as matrixRoute } from "@/app/api/admin/plan/matrix/route";
+import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { heygenRequests } from "../support/heygen";
-import { planPresenter, planScript } from "../support/plan";
+import { planPresenter, planScript, previewBatch } from "../support/plan";
+import { rejectDraft } from "../support/review";
 import { adminCookie, getRequest, videoRow } from "../support/requests";
 
 type ItemStatus = "QUEUED" | "SUBMITTING" | "SENT" | "FAILED" | "CANCELLED";
@@ -20,6 +22,20 @@ async function getMatrix(query: string, options: { anonymous?: boolean } = {}) {
   return { status: response.status, body: await response.json() };
 }
 
+/** Every state, counted zero. */
+const none = {
+  missing: 0,
+  queued: 0,
+  submitted: 0,
+  rendering: 0,
+  awaiting_review: 0,
+  scheduled: 0,
+  published: 0,
+  completed: 0,
+  rejected: 0,
+  failed: 0,
+};
+
 const batch = () => db.batch.create({ data: { month: "2026-03", requestedBy: "admin" } });
 
 /** A batch item for the pair, with a video in `video` status when given; created one after another (createdAt). */
@@ -29,9 +45,14 @@ async function item(
   presenterId: string,
   status: ItemStatus,
   video?: VideoStatus,
+  publishing: Partial<Prisma.VideoCreateInput> = {},
 ) {
-  const made = video ? await db.video.create({ data: { ...videoRow, status: video } }) : null;
-  await db.batchItem.create({ data: { batchId, planScriptId, presenterId, status, videoId: made?.id ?? null } });
+  const made = video ? await db.video.create({ data: { ...videoRow, status: video, ...publishing } }) : null;
+  // Its pair's live key, as a trigger would queue it (trigger "BatchItem_release_key" drops it when failed or cancelled).
+  const liveKey = `${planScriptId}:${presenterId}`;
+  await db.batchItem.create({
+    data: { batchId, planScriptId, presenterId, status, videoId: made?.id ?? null, liveKey },
+  });
   return made?.id ?? null;
 }
 
@@ -83,7 +104,7 @@ describe("GET /api/admin/plan/matrix", () => {
     expect(
       body.rows.map((row: { date: string; title: string; cells: unknown[] }) => [row.date, row.title, row.cells]),
     ).toEqual([
-      ["2026-03-01", "Alpha", [cell("completed", alphaAnna, second.id), missing, null, null]],
+      ["2026-03-01", "Alpha", [cell("published", alphaAnna, second.id), missing, null, null]],
       ["2026-03-01", "Beta", [null, null, null, cell("queued", null, first.id)]],
       ["2026-03-02", "Gamma", [null, null, null, null]],
       ["2026-03-03", "Delta", [null, cell("rendering", deltaBen, first.id), null, null]],
@@ -96,8 +117,67 @@ describe("GET /api/admin/plan/matrix", () => {
     expect(body.rows[0]).toMatchObject({ presenter: null, tag: "morning" });
     expect(body.rows[1]).toMatchObject({ presenter: { id: dora.id, name: "Dora" }, tag: null });
     expect(body.rows[2]).toMatchObject({ tag: "weekend" }); // no active presenter carries it: every cell null
-    expect(body.counts).toEqual({ missing: 3, queued: 1, submitted: 2, rendering: 1, completed: 1, failed: 2 });
+    expect(body.counts).toEqual({
+      ...none,
+      missing: 3,
+      queued: 1,
+      submitted: 2,
+      rendering: 1,
+      published: 1,
+      failed: 2,
+    });
     expect(heygenRequests).toEqual([]);
+  });
+
+  it("says where each made video stands in review: awaiting review, rejected (with why, and missing for the preview), scheduled (with when), published or private", async () => {
+    const anna = await planPresenter("Anna");
+    const names = ["Draft", "Drafting", "Rejected", "Scheduled", "Due", "Private", "Unlisted"];
+    const scripts = [];
+    for (const [index, title] of names.entries())
+      scripts.push(await planScript(`2026-03-0${index + 1}`, title, { presenterId: anna.id }));
+    const [draft, drafting, rejected, scheduled, due, secret, unlisted] = scripts.map((script) => script.id);
+    const first = await batch();
+    const later = new Date(Date.now() + 86_400_000);
+    const ids = [
+      await item(first.id, draft!, anna.id, "SENT", "COMPLETED", { visibility: "DRAFT" }),
+      await item(first.id, drafting!, anna.id, "SENT", "PROCESSING", { visibility: "DRAFT" }), // still rendering
+      await item(first.id, rejected!, anna.id, "SENT", "COMPLETED", { visibility: "DRAFT" }),
+      await item(first.id, scheduled!, anna.id, "SENT", "COMPLETED", { publishAt: later }),
+      await item(first.id, due!, anna.id, "SENT", "COMPLETED", { publishAt: new Date(Date.now() - 1_000) }),
+      await item(first.id, secret!, anna.id, "SENT", "COMPLETED", { visibility: "PRIVATE" }),
+      await item(first.id, unlisted!, anna.id, "SENT", "COMPLETED", { visibility: "UNLISTED" }),
+    ];
+    expect((await rejectDraft(ids[2]!, { reason: "Wrong product name." })).status).toBe(200);
+
+    const { body } = await getMatrix("?month=2026-03");
+    const cell = (state: string, index: number, extra = {}) => ({
+      state,
+      videoId: ids[index],
+      batchId: first.id,
+      ...extra,
+    });
+    expect(body.timeZone).toBe("UTC");
+    expect(body.rows.map((row: { cells: unknown[] }) => row.cells[0])).toEqual([
+      cell("awaiting_review", 0),
+      cell("rendering", 1),
+      cell("rejected", 2, { reason: "Wrong product name." }),
+      cell("scheduled", 3, { publishAt: later.toISOString() }),
+      cell("published", 4),
+      cell("completed", 5),
+      cell("published", 6),
+    ]);
+    expect(body.counts).toEqual({
+      ...none,
+      awaiting_review: 1,
+      rendering: 1,
+      rejected: 1,
+      scheduled: 1,
+      published: 2,
+      completed: 1,
+    });
+    // The preview counts the rejected pair as missing, as the matrix's badge says.
+    const preview = await previewBatch("2026-03");
+    expect(preview.videos).toEqual([expect.objectContaining({ planScriptId: rejected, presenterId: anna.id })]);
   });
 
   it("answers an empty month with no columns, rows or counts", async () => {
@@ -105,9 +185,10 @@ describe("GET /api/admin/plan/matrix", () => {
     expect(status).toBe(200);
     expect(body).toEqual({
       month: "2030-01",
+      timeZone: "UTC",
       columns: [],
       rows: [],
-      counts: { missing: 0, queued: 0, submitted: 0, rendering: 0, completed: 0, failed: 0 },
+      counts: none,
     });
   });
 

@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from "vitest";
 import { POST as bulkApproveRoute } from "@/app/api/admin/review/approve/route";
 import { GET as queueRoute } from "@/app/api/admin/review/route";
 import { POST as approveRoute } from "@/app/api/admin/videos/[id]/approve/route";
-import { POST as rejectRoute } from "@/app/api/admin/videos/[id]/reject/route";
 import { REJECTION_REASON_MAX_LENGTH, REVIEW_BULK_MAX } from "@/lib/limits";
 import type { BulkApproval, ReviewQueuePage } from "@/lib/review";
 import { db } from "@/server/db";
@@ -11,7 +10,7 @@ import { completedVideo } from "../support/completed-video";
 import { previewBatch } from "../support/plan";
 import { adminCookie, getRequest, jsonRequest } from "../support/requests";
 import { restartProcess } from "../support/restart-process";
-import { planDraft, studioDraft } from "../support/review";
+import { planDraft, rejectDraft as reject, studioDraft } from "../support/review";
 
 type ErrorBody = { error: { code: string; message: string; field?: string } };
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -26,14 +25,6 @@ async function queue(query = "", cookie?: string) {
 async function approve(id: string) {
   const response = await approveRoute(
     jsonRequest(`/api/admin/videos/${id}/approve`, {}, { cookie: await adminCookie() }),
-    params(id),
-  );
-  return { status: response.status, body: await response.json() };
-}
-
-async function reject(id: string, body: unknown) {
-  const response = await rejectRoute(
-    jsonRequest(`/api/admin/videos/${id}/reject`, body, { cookie: await adminCookie() }),
     params(id),
   );
   return { status: response.status, body: await response.json() };

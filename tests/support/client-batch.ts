@@ -1,5 +1,5 @@
 import type { BatchView, ItemState, PairState } from "@/lib/batch";
-import type { PlanMatrix } from "@/lib/plan-matrix";
+import { emptyCounts, type PlanMatrix } from "@/lib/plan-matrix";
 
 const noItems = (): Record<ItemState, number> => ({
   queued: 0,
@@ -16,6 +16,7 @@ export function batchView(counts: Partial<Record<ItemState, number>>, fields: Pa
   return {
     id: "batch-1",
     month: "2026-12",
+    review: true,
     tag: "news",
     presenterIds: ["p-1"],
     status: "running",
@@ -33,8 +34,9 @@ export function batchView(counts: Partial<Record<ItemState, number>>, fields: Pa
 export function planMatrix(counts: Partial<Record<PairState, number>>, month = "2026-12"): PlanMatrix {
   return {
     month,
+    timeZone: "UTC",
     columns: [],
     rows: [],
-    counts: { missing: 0, queued: 0, submitted: 0, rendering: 0, completed: 0, failed: 0, ...counts },
+    counts: { ...emptyCounts(), ...counts },
   };
 }

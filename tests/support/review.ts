@@ -1,6 +1,8 @@
-import { completedVideo } from "./completed-video";
+import { POST as rejectRoute } from "@/app/api/admin/videos/[id]/reject/route";
 import { db } from "@/server/db";
+import { completedVideo } from "./completed-video";
 import { planPresenter, planScript } from "./plan";
+import { adminCookie, jsonRequest } from "./requests";
 
 /**
  * Drafts awaiting review, for the review tests. Made directly in the database until batches make drafts themselves
@@ -37,4 +39,15 @@ export async function planDraft(date: string, options: { title?: string; present
     },
   });
   return { video, script, presenter };
+}
+
+/** The review queue's Reject, through its route: `{ status, body }`. */
+export async function rejectDraft(id: string, body: unknown) {
+  const response = await rejectRoute(
+    jsonRequest(`/api/admin/videos/${id}/reject`, body, { cookie: await adminCookie() }),
+    {
+      params: Promise.resolve({ id }),
+    },
+  );
+  return { status: response.status, body: await response.json() };
 }

@@ -43,3 +43,21 @@ describe("BatchDetail: Pause", () => {
     ]);
   });
 });
+
+describe("BatchDetail: review", () => {
+  it("says whether the batch's videos wait for review or follow their plan dates", async () => {
+    showBatch(batchView({ completed: 1 }, { review: true }));
+    await nextTasks();
+    expect(screen.getByText(/^Reviewed: /).textContent).toBe(
+      "Reviewed: each video waits as a draft until an admin approves it in review.",
+    );
+  });
+
+  it("says a batch without review publishes each video on its plan date", async () => {
+    showBatch(batchView({ completed: 1 }, { review: false }));
+    await nextTasks();
+    expect(screen.getByText(/^Not reviewed: /).textContent).toBe(
+      "Not reviewed: each video is public at its plan date (at once when that has passed).",
+    );
+  });
+});

@@ -24,6 +24,12 @@ export function BatchDetail({ initial }: { initial: BatchView }) {
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
           <dt className="text-slate-600">For</dt>
           <dd>{coverage(batch)}</dd>
+          <dt className="text-slate-600">Publishing</dt>
+          <dd>
+            {batch.review
+              ? "Reviewed: each video waits as a draft until an admin approves it in review."
+              : "Not reviewed: each video is public at its plan date (at once when that has passed)."}
+          </dd>
           <dt className="text-slate-600">Requested</dt>
           <dd>
             {formatDate(batch.createdAt)}, {batch.requestedBy === "api" ? "by automation (API token)" : "by an admin"}

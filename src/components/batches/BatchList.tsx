@@ -36,7 +36,8 @@ export function BatchList({ batches }: { batches: BatchSummary[] }) {
             <BatchStatusBadge status={batch.status} />
           </div>
           <p className="text-sm text-slate-700">
-            {formatDate(batch.createdAt)} · {finishedCount(batch.counts)} of {batch.total} finished
+            {formatDate(batch.createdAt)} · {batch.review ? "reviewed" : "not reviewed"} · {finishedCount(batch.counts)}{" "}
+            of {batch.total} finished
             {batch.etaSeconds !== null && batch.status === "running" ? ` · ${formatEta(batch.etaSeconds)} left` : ""}
           </p>
           <BatchProgressBar

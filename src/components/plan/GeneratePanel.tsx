@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { ActionOutcome } from "@/components/ui/ActionOutcome";
+import { focusRing } from "@/components/ui/focus-ring";
 import type { ActionOutcome as Outcome } from "@/hooks/use-action-outcome";
 import { useBatchPreview } from "@/hooks/use-batch-preview";
 import { usePlanMatrix } from "@/hooks/use-plan-matrix";
@@ -29,6 +30,7 @@ export function GeneratePanel({ month, tags, presenters, matrix, revision }: Pro
   const [cover, setCover] = useState<Cover>("all");
   const [tag, setTag] = useState(tags[0] ?? "");
   const [picked, setPicked] = useState<string[]>([]);
+  const [review, setReview] = useState(true);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [sending, setSending] = useState(false);
   // A ref, not state: a second click in the same tick must see the first one at once.
@@ -70,7 +72,7 @@ export function GeneratePanel({ month, tags, presenters, matrix, revision }: Pro
     try {
       const result = await fetchJson<BatchTriggerResult>("/api/admin/batches", {
         method: "POST",
-        body: JSON.stringify(selection),
+        body: JSON.stringify({ ...selection, review }),
       });
       if (result.batchId) {
         router.push(`/admin/batches/${result.batchId}`);
@@ -100,6 +102,23 @@ export function GeneratePanel({ month, tags, presenters, matrix, revision }: Pro
         picked={picked}
         onPicked={(next) => change(() => setPicked(next))}
       />
+      <div>
+        <label className="flex items-center gap-2 font-medium">
+          <input
+            type="checkbox"
+            checked={review}
+            onChange={(event) => setReview(event.target.checked)}
+            aria-describedby="batch-review-hint"
+            className={`size-4 ${focusRing}`}
+          />
+          Review before publishing
+        </label>
+        <p id="batch-review-hint" className="mt-1 text-sm text-slate-700">
+          {review
+            ? "Each video waits as a draft, seen by nobody, until an admin approves it; then it is public on its plan date."
+            : "Each video is public on its plan date without review (at once when that date has passed)."}
+        </p>
+      </div>
       <div role="status" aria-live="polite" className="min-h-6">
         {!selection ? (
           <p className="text-sm text-slate-700">

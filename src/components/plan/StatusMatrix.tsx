@@ -8,7 +8,10 @@ import { PairBadge, PairStateBadge } from "./PairBadge";
 import { usePlanChoice } from "./PlanChoice";
 import { SideScroll } from "./SideScroll";
 
-/** Per day and presenter, whether the month's videos exist, are on their way, failed or are missing; live while any moves. */
+/**
+ * Per day and presenter, whether the month's videos are missing, on their way, awaiting review, scheduled, published,
+ * rejected or failed; live while any is on its way.
+ */
 export function StatusMatrix({ initial }: { initial: PlanMatrix }) {
   const { data: matrix = initial, error } = usePlanMatrix(initial);
   const { columns, rows, counts } = matrix;
@@ -73,6 +76,7 @@ export function StatusMatrix({ initial }: { initial: PlanMatrix }) {
                   <MatrixRow
                     key={row.id}
                     row={row}
+                    timeZone={matrix.timeZone}
                     width={Math.max(1, columns.length)}
                     toMake={(index) => toMake.has(pairKey(row.id, columns[index]!.id))}
                   />
@@ -86,9 +90,9 @@ export function StatusMatrix({ initial }: { initial: PlanMatrix }) {
   );
 }
 
-type RowProps = { row: PlanMatrixRow; width: number; toMake: (column: number) => boolean };
+type RowProps = { row: PlanMatrixRow; timeZone: string; width: number; toMake: (column: number) => boolean };
 
-function MatrixRow({ row, width, toMake }: RowProps) {
+function MatrixRow({ row, timeZone, width, toMake }: RowProps) {
   return (
     <tr>
       <th scope="row" className="min-w-40 px-3 py-2 font-normal">
@@ -106,11 +110,11 @@ function MatrixRow({ row, width, toMake }: RowProps) {
           <td key={index} className="px-3 py-2">
             {cell && toMake(index) ? (
               <span className="inline-flex rounded-full ring-2 ring-indigo-600 ring-offset-1" data-to-make="">
-                <PairBadge cell={cell} />
+                <PairBadge cell={cell} timeZone={timeZone} />
                 <span className="sr-only">, will be made</span>
               </span>
             ) : cell ? (
-              <PairBadge cell={cell} />
+              <PairBadge cell={cell} timeZone={timeZone} />
             ) : (
               <span aria-hidden="true" className="text-slate-400">
                 –

@@ -80,6 +80,7 @@ function summarize(batch: Batch, counts: Record<ItemState, number>, render: numb
   return {
     id: batch.id,
     month: batch.month,
+    review: batch.review,
     tag: batch.tag,
     presenterIds: batch.presenterIds,
     status: statusOf(batch, waiting + inFlight),

@@ -1,10 +1,11 @@
 import "server-only";
 import type { Video } from "@/generated/prisma/client";
 import type { CreateVideoInput } from "@/lib/video-input";
-import { db } from "@/server/db";
+import { db, type Db } from "@/server/db";
 import { env } from "@/server/env";
+import { planMoment } from "@/server/review/plan-moment";
 import { changeItemStatus } from "./item-status";
-import { videoInputOf } from "./select-pairs";
+import { videoInputOf, type Publishing } from "./select-pairs";
 
 /** The row of SubmitGate that paces create requests across every worker. */
 export const CREATE_GATE = "heygen-create";
@@ -70,7 +71,8 @@ function claimInTransaction(itemId: string): Promise<Claim> {
     });
     if (inFlight >= env.QUEUE_MAX_IN_FLIGHT) return { kind: "wait", ms: 1_000, reason: "in_flight" };
 
-    const input = videoInputOf({ script: item.planScript, presenter: item.presenter });
+    const publishing = await publishingOf(item.batch.review, item.planScript.date, tx);
+    const input = videoInputOf({ script: item.planScript, presenter: item.presenter }, publishing);
     // Trigger "video_inserted_or_deleted" (docs/triggers.md) announces the row at commit (nothing if undone).
     const video = await tx.video.create({
       data: { ...input, status: "PENDING", idempotencyKey: `batch-item:${itemId}` },
@@ -85,6 +87,18 @@ function claimInTransaction(itemId: string): Promise<Claim> {
       WHERE "name" = ${CREATE_GATE}`;
     return { kind: "claimed", video, input };
   });
+}
+
+/**
+ * Who may see a batch's video once made. Reviewed (the default): a draft, until an admin approves it (then public at
+ * its plan moment, src/server/review/decide.ts). Not reviewed: public at its plan moment (its script's date at the
+ * month's publish time in PUBLISH_TIMEZONE), or as soon as it is ready when that moment has passed. Decided at the
+ * claim, so a publish time changed while the batch waits applies to the videos not yet made.
+ */
+async function publishingOf(review: boolean, planDate: Date, tx: Db, now = new Date()): Promise<Publishing> {
+  if (review) return { visibility: "DRAFT", publishAt: null };
+  const moment = await planMoment(planDate, tx);
+  return { visibility: "PUBLIC", publishAt: moment > now ? moment : null };
 }
 
 /** After a 429: no worker sends anything before HeyGen's Retry-After has passed. */

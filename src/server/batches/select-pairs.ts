@@ -68,8 +68,14 @@ export async function missingPairs(pairs: Pair[]): Promise<Pair[]> {
   return pairs.filter((pair) => !taken.has(liveKeyOf(pair.script.id, pair.presenter.id)));
 }
 
-/** What HeyGen is asked to make for a pair: the script, in the presenter's look, voice, format and options. */
-export function videoInputOf({ script, presenter }: Pair): CreateVideoInput {
+/** Who may see a batch's video, and from when (see publishingOf in claim-item.ts). */
+export type Publishing = Pick<CreateVideoInput, "visibility" | "publishAt">;
+
+/**
+ * What HeyGen is asked to make for a pair: the script, in the presenter's look, voice, format and options; and who
+ * may see it once made (a draft awaiting review, or public at its plan moment).
+ */
+export function videoInputOf({ script, presenter }: Pair, { visibility, publishAt }: Publishing): CreateVideoInput {
   return {
     title: script.title,
     script: script.script,
@@ -81,8 +87,7 @@ export function videoInputOf({ script, presenter }: Pair): CreateVideoInput {
     resolution: presenter.resolution as Resolution,
     options: storedOptions(presenter.options),
     presenterId: presenter.id,
-    // As before issue 18 until batches get their review step: public once ready.
-    visibility: "PUBLIC",
-    publishAt: null,
+    visibility,
+    publishAt,
   };
 }

@@ -6,6 +6,7 @@ import { env } from "@/server/env";
 import type { HeygenFailureKind } from "@/server/heygen/failures";
 import { logger } from "@/server/logger";
 import { createRefusal, markUnconfirmed, sendToHeygen } from "@/server/videos/create-video";
+import { schedulePublish } from "@/server/videos/scheduled-publish";
 import { changeBatchStatus } from "./batch-status";
 import { claimItem, holdGate } from "./claim-item";
 import { changeItemStatus } from "./item-status";
@@ -39,6 +40,9 @@ export async function submitItem(itemId: string): Promise<JobOutcome> {
         continue;
       }
       case "claimed": {
+        // The row exists (the claim committed): its publish job may be queued. Should HeyGen refuse it, the video is
+        // deleted and the job finds nothing; a requeued item's next claim queues its own.
+        await schedulePublish(claim.video.id, claim.video.publishAt);
         const retry = await send(itemId, claim.video, claim.input);
         if (!retry) return { kind: "finished" };
       }

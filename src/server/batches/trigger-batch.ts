@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
-import type { BatchPreview, BatchSelection, BatchTriggerResult } from "@/lib/batch";
+import type { BatchPreview, BatchRequest, BatchSelection, BatchTriggerResult } from "@/lib/batch";
 import { costOfSeconds, spokenSeconds } from "@/lib/cost";
 import { storedOptions } from "@/lib/generation-options";
 import { db } from "@/server/db";
@@ -35,12 +35,13 @@ export async function previewBatch(selection: BatchSelection): Promise<BatchPrev
 }
 
 /**
- * Queues every missing pair of the selection as one batch. The pairs' unique live key decides between triggers
- * racing each other (two tabs, two admins, a retried automation call): each pair is inserted by one of them at most
- * (ON CONFLICT DO NOTHING), and a trigger that inserted nothing leaves no batch behind.
+ * Queues every missing pair of the selection as one batch, reviewed (drafts until approved) or not (public at their
+ * plan moments) as the request says. The pairs' unique live key decides between triggers racing each other (two
+ * tabs, two admins, a retried automation call): each pair is inserted by one of them at most (ON CONFLICT DO
+ * NOTHING), and a trigger that inserted nothing leaves no batch behind.
  */
 export async function triggerBatch(
-  selection: BatchSelection,
+  { review, ...selection }: BatchRequest,
   requestedBy: "admin" | "api",
 ): Promise<BatchTriggerResult> {
   // As for one video: nothing is queued that could not be sent.
@@ -56,6 +57,7 @@ export async function triggerBatch(
         tag: selection.tag ?? null,
         presenterIds: selection.presenterIds ?? [],
         requestedBy,
+        review,
       },
     });
     const rows = candidates.map(

@@ -1,5 +1,5 @@
 import "server-only";
-import { itemState, type PairState } from "@/lib/batch";
+import { itemState } from "@/lib/batch";
 import {
   emptyCounts,
   matrixQuery,
@@ -8,7 +8,9 @@ import {
   type PlanMatrixColumn,
 } from "@/lib/plan-matrix";
 import { describeFirstIssue } from "@/lib/validation";
+import { isScheduled, viewersMaySee, type VideoVisibility } from "@/lib/visibility";
 import { db } from "@/server/db";
+import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { dateToDay, dayToDate } from "./preview-plan";
 
@@ -18,7 +20,13 @@ type LatestItem = {
   status: Parameters<typeof itemState>[0];
   videoId: string | null;
   batchId: string;
-  video: { status: NonNullable<Parameters<typeof itemState>[1]> } | null;
+  video: {
+    status: NonNullable<Parameters<typeof itemState>[1]>;
+    visibility: VideoVisibility;
+    publishAt: Date | null;
+    rejectedAt: Date | null;
+    rejectionReason: string | null;
+  } | null;
 };
 
 const MISSING: PlanMatrixCell = { state: "missing", videoId: null, batchId: null };
@@ -30,7 +38,7 @@ const MISSING: PlanMatrixCell = { state: "missing", videoId: null, batchId: null
  * video made, on its way or failed: what was made stays in the plan whatever happens to the presenter later
  * (deactivated, tag removed); only what is missing depends on who the script is for today.
  */
-export async function planMatrix(month: string): Promise<PlanMatrix> {
+export async function planMatrix(month: string, now = new Date()): Promise<PlanMatrix> {
   const start = dayToDate(`${month}-01`);
   const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
   const [scripts, tagged] = await Promise.all([
@@ -51,7 +59,9 @@ export async function planMatrix(month: string): Promise<PlanMatrix> {
             status: true,
             videoId: true,
             batchId: true,
-            video: { select: { status: true } },
+            video: {
+              select: { status: true, visibility: true, publishAt: true, rejectedAt: true, rejectionReason: true },
+            },
           },
         },
       },
@@ -68,7 +78,7 @@ export async function planMatrix(month: string): Promise<PlanMatrix> {
     const cells = new Map<string, { presenter: Presenter; cell: PlanMatrixCell }>();
     for (const item of script.batchItems) {
       if (!cells.has(item.presenter.id))
-        cells.set(item.presenter.id, { presenter: item.presenter, cell: cellOf(item) });
+        cells.set(item.presenter.id, { presenter: item.presenter, cell: cellOf(item, now) });
     }
     const current = script.presenter
       ? [script.presenter]
@@ -107,7 +117,7 @@ export async function planMatrix(month: string): Promise<PlanMatrix> {
       cells,
     };
   });
-  return { month, columns: ordered, rows, counts };
+  return { month, timeZone: env.PUBLISH_TIMEZONE, columns: ordered, rows, counts };
 }
 
 /** The `month` of the matrix route's query: a 400 naming it when it is missing or not YYYY-MM. */
@@ -118,9 +128,20 @@ export function readMatrixMonth(params: URLSearchParams): string {
   return parsed.data.month;
 }
 
-/** A cancelled item, or one whose video was deleted, leaves the pair missing (the next batch makes it). */
-function cellOf(item: LatestItem): PlanMatrixCell {
+/**
+ * A cancelled item, or one whose video was deleted, leaves the pair missing (the next batch makes it). A made video
+ * says where it stands in review and publishing: awaiting review, rejected (with why), scheduled (with when),
+ * published, or kept private.
+ */
+function cellOf(item: LatestItem, now: Date): PlanMatrixCell {
   const state = itemState(item.status, item.video?.status ?? null);
-  const pairState: PairState = state === "cancelled" ? "missing" : state;
-  return { state: pairState, videoId: item.videoId, batchId: item.batchId };
+  const cell = { videoId: item.videoId, batchId: item.batchId };
+  if (state === "cancelled") return { state: "missing", ...cell };
+  if (state !== "completed" || !item.video) return { state, ...cell };
+  const video = item.video;
+  if (video.rejectedAt) return { state: "rejected", ...cell, reason: video.rejectionReason ?? "" };
+  if (video.visibility === "DRAFT") return { state: "awaiting_review", ...cell };
+  if (isScheduled(video, now.getTime()))
+    return { state: "scheduled", ...cell, publishAt: video.publishAt!.toISOString() };
+  return { state: viewersMaySee(video, now.getTime()) ? "published" : "completed", ...cell };
 }

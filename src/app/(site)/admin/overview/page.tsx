@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AccountPanel } from "@/components/overview/AccountPanel";
+import { ReviewPanel } from "@/components/overview/ReviewPanel";
 import { StoredMediaPanel } from "@/components/overview/StoredMediaPanel";
 import { VideoFigures } from "@/components/overview/VideoFigures";
 import { WebhookPanel } from "@/components/overview/WebhookPanel";
@@ -23,6 +24,7 @@ export default async function OverviewPage() {
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <VideoFigures videos={overview.videos} />
+          <ReviewPanel review={overview.review} />
           <StoredMediaPanel media={overview.media} />
         </div>
         <div className="space-y-6">

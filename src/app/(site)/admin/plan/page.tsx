@@ -5,11 +5,13 @@ import { ImportPanel } from "@/components/plan/ImportPanel";
 import { MonthNav } from "@/components/plan/MonthNav";
 import { MonthScripts } from "@/components/plan/MonthScripts";
 import { PlanChoice } from "@/components/plan/PlanChoice";
+import { PublishTimeForm } from "@/components/plan/PublishTimeForm";
 import { StatusMatrix } from "@/components/plan/StatusMatrix";
 import { requireAdminPage } from "@/server/auth/session";
 import { planMatrix } from "@/server/plan/plan-matrix";
 import { planRevision } from "@/server/plan/plan-revision";
 import { monthScripts, planTargets } from "@/server/plan/plan-scripts";
+import { planMonthView } from "@/server/plan/publish-time";
 
 export const metadata: Metadata = { title: "Plan" };
 
@@ -24,7 +26,12 @@ export default async function PlanPage({ searchParams }: PageProps<"/admin/plan"
   const requested = (await searchParams).month;
   const month =
     typeof requested === "string" && MONTH_PATTERN.test(requested) ? requested : new Date().toISOString().slice(0, 7);
-  const [scripts, targets, matrix] = await Promise.all([monthScripts(month), planTargets(), planMatrix(month)]);
+  const [scripts, targets, matrix, publishing] = await Promise.all([
+    monthScripts(month),
+    planTargets(),
+    planMatrix(month),
+    planMonthView(month),
+  ]);
   const activePresenters = matrix.columns.filter((column) => column.active).map(({ id, name }) => ({ id, name }));
   return (
     <div className="space-y-8">
@@ -33,6 +40,7 @@ export default async function PlanPage({ searchParams }: PageProps<"/admin/plan"
         <MonthNav month={month} />
       </div>
       <MonthScripts month={month} scripts={scripts} targets={targets} />
+      <PublishTimeForm key={`publish-${month}`} initial={publishing} />
       <PlanChoice>
         <StatusMatrix key={month} initial={matrix} />
         <GeneratePanel

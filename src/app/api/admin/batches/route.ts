@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { batchSelection } from "@/lib/batch";
+import { batchRequest } from "@/lib/batch";
 import { listBatches } from "@/server/batches/batch-view";
 import { triggerBatch } from "@/server/batches/trigger-batch";
 import { env } from "@/server/env";
@@ -10,11 +10,12 @@ export const GET = route({ admin: true }, async () =>
   NextResponse.json({ batches: await listBatches() }, { headers: { "cache-control": "private, no-store" } }),
 );
 
-// POST /api/admin/batches { month, tag?, presenterIds? } — admin session, or Authorization: Bearer <ADMIN_API_TOKEN>
-// (a monthly job): queues every missing video of the selection → 201 { batchId, queued, skipped, errors }; 200 with
+// POST /api/admin/batches { month, tag?, presenterIds?, review? } — admin session, or Authorization: Bearer
+// <ADMIN_API_TOKEN> (a monthly job): queues every missing video of the selection, as drafts awaiting review (review:
+// true, the default) or public at their plan moments (review: false) → 201 { batchId, queued, skipped, errors }; 200 with
 // batchId null when nothing was missing.
 export const POST = route(
-  { admin: true, bearerToken: () => env.ADMIN_API_TOKEN, body: batchSelection },
+  { admin: true, bearerToken: () => env.ADMIN_API_TOKEN, body: batchRequest },
   async ({ request, body, note }) => {
     const result = await triggerBatch(body, request.headers.has("authorization") ? "api" : "admin");
     note({ batchId: result.batchId, queued: result.queued, skipped: result.skipped });
