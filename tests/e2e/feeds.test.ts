@@ -31,10 +31,10 @@ describe("feeds from the production build", () => {
     }
   });
 
-  it("every page's head names the feed", async () => {
+  it("the site's head names the feed", async () => {
     const home = await get("/");
     expect(home.text).toContain(
-      `<link rel="alternate" type="application/rss+xml" title="Avatar Studio" href="${appUrl}/feed.xml"/>`,
+      `<link rel="alternate" type="application/rss+xml" href="${appUrl}/feed.xml" title="Avatar Studio"/>`,
     );
   });
 });
