@@ -34,8 +34,14 @@ const nextConfig: NextConfig = {
       },
       {
         // What src/proxy.ts's matcher leaves out, build assets aside (a CSP on a script or stylesheet does nothing).
-        source: "/:path(api/.*|media/.*|icon\\.svg)",
+        source: "/:path(api/.*|media/.*|icon\\.svg|sitemap\\.xml|robots\\.txt|feed\\.xml)",
         headers: [{ key: "Content-Security-Policy", value: NOT_A_PAGE_CSP }],
+      },
+      {
+        // Next's sitemap and robots routes say `max-age=0, must-revalidate`; crawlers read them often and they are
+        // cheap to keep briefly. Shared caches as long as any public answer about a video (src/server/http/public-cache.ts).
+        source: "/:path(sitemap\\.xml|robots\\.txt)",
+        headers: [{ key: "Cache-Control", value: "public, max-age=60, s-maxage=300" }],
       },
     ];
   },

@@ -36,8 +36,11 @@ export function proxy(request: NextRequest) {
 
 /**
  * Pages only: everything but API routes (HeyGen's webhook among them), stored media (/media, route() gives it its
- * headers; a video's bytes need no page policy), build assets and the icon. An API route
+ * headers; a video's bytes need no page policy), build assets, the icon, and the feeds for crawlers (sitemap, robots,
+ * RSS: documents that load nothing, given their headers by next.config.ts). An API route
  * behind the proxy served about 700 requests a second against 850 to 1,000 without it (issue 15); before a request
  * with a body, Next also copies the body for the proxy (docs/performance.md).
  */
-export const config = { matcher: ["/((?!api/|media/|_next/static|_next/image|icon\\.svg).*)"] };
+export const config = {
+  matcher: ["/((?!api/|media/|_next/static|_next/image|icon\\.svg|sitemap\\.xml|robots\\.txt|feed\\.xml).*)"],
+};

@@ -46,3 +46,11 @@ export const DEFAULT_PUBLISH_TIME = "09:00";
 export const REVIEW_BULK_MAX = 500;
 /** A rejection's reason is a sentence for whoever edits the script, shown on the video's admin page. */
 export const REJECTION_REASON_MAX_LENGTH = 500;
+
+/** The RSS feed holds the newest listed videos, as feeds do: readers poll it and keep what they have seen. */
+export const FEED_MAX_ITEMS = 50;
+/**
+ * The sitemap names at most this many videos, the newest listed: a sitemap may hold 50,000 URLs and 50 MB, and a video
+ * entry with a 1,000-character description is up to about 2 KB. At a plan's 150 videos a month that is 5 years.
+ */
+export const SITEMAP_MAX_VIDEOS = 10_000;

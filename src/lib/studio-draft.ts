@@ -1,5 +1,6 @@
 import type { Look } from "./catalogue";
 import { ENGINES, type CaptionMode, type Engine, type Expressiveness, type OutputFormat } from "./generation-options";
+import type { ApiVisibility } from "./publish-input";
 import { aspectRatioForOrientation, DEFAULT_RESOLUTION, type AspectRatio, type Resolution } from "./video-format";
 
 /**
@@ -21,6 +22,25 @@ export type StudioDraft = {
   options: OptionsDraft;
   /** The presenter the draft was started from (sent as `presenterId`); empty when none, or once its look was changed. */
   presenterId: string;
+  /** Who can see it once made: the Studio's "Who can see it" choice. */
+  publish: PublishChoice;
+  /** With `publish: "at"`: the moment as a datetime-local value, in the admin's own time zone ("2026-12-24T09:00"). */
+  publishAt: string;
+};
+
+/**
+ * The Studio's choices of who can see a video: public once ready (as before issue 18), unlisted, a draft kept for
+ * review, or public from a moment chosen.
+ */
+export const PUBLISH_CHOICES = ["ready", "unlisted", "draft", "at"] as const;
+export type PublishChoice = (typeof PUBLISH_CHOICES)[number];
+
+/** Each choice in POST /api/videos' words. */
+const CHOICE_VISIBILITY: Record<PublishChoice, ApiVisibility> = {
+  ready: "public",
+  unlisted: "unlisted",
+  draft: "draft",
+  at: "public",
 };
 
 export type BackgroundKind = "none" | "color" | "image";
@@ -53,6 +73,8 @@ export function initialStudioDraft(look: Look | null): StudioDraft {
     aspectRatio: aspectRatioForOrientation(look?.preferredOrientation ?? null),
     resolution: DEFAULT_RESOLUTION,
     presenterId: "",
+    publish: "ready",
+    publishAt: "",
     options: {
       engine: "",
       voiceSpeed: null,
@@ -71,10 +93,16 @@ export function initialStudioDraft(look: Look | null): StudioDraft {
 }
 
 /**
- * The draft after a video was made from it: a new one, title, script and description empty, keeping the look, voice, format and
- * options, the admin's working set for the next video.
+ * The draft after a video was made from it: a new one, title, script and description empty, keeping the look, voice,
+ * format, options and who can see it, the admin's working set for the next video. A publish moment is one video's.
  */
-export const newDraftAfter = (made: StudioDraft): StudioDraft => ({ ...made, title: "", script: "", description: "" });
+export const newDraftAfter = (made: StudioDraft): StudioDraft => ({
+  ...made,
+  title: "",
+  script: "",
+  description: "",
+  publishAt: "",
+});
 
 /** HeyGen's engine when none is named. */
 const DEFAULT_ENGINE: Engine = "avatar_iv";
@@ -123,7 +151,18 @@ export function toCreateVideoInput(draft: StudioDraft) {
       removeBackground: (!webm && options.removeBackground) || undefined,
       outputFormat: options.outputFormat,
     },
+    visibility: CHOICE_VISIBILITY[draft.publish],
+    publishAt: draft.publish === "at" ? isoMoment(draft.publishAt) : null,
   };
+}
+
+/**
+ * A datetime-local value (the admin's own time zone) as ISO 8601 in UTC, which POST /api/videos takes; anything that
+ * is not such a value is sent as it is, for the route's schema to refuse at its field.
+ */
+function isoMoment(local: string): string {
+  const moment = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(local) ? new Date(local) : null;
+  return moment && !Number.isNaN(moment.getTime()) ? moment.toISOString() : local;
 }
 
 function backgroundOf(options: OptionsDraft) {

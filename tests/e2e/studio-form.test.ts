@@ -233,12 +233,35 @@ describe("the studio form", () => {
     await page.close();
   });
 
+  it("keeps a video as a draft, chosen by keyboard: its page shows the admin the Draft band; viewers get 404", async () => {
+    const page = await studio();
+    await page.fill("input[name=title]", "E2E kept as draft");
+    await page.fill("textarea[name=script]", "Reviewed before anyone sees it.");
+    await page.focus('input[name=visibility][value="ready"]');
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    expect(await page.isChecked('input[name=visibility][value="draft"]')).toBe(true);
+    await generateButton(page).click();
+    await page.getByRole("status").filter({ hasText: "HeyGen is rendering “E2E kept as draft”" }).waitFor();
+
+    await page.getByRole("link", { name: "Watch it" }).click();
+    await page.getByTestId("visibility-band").filter({ hasText: "Draft — viewers cannot see this" }).waitFor();
+    const watchUrl = page.url();
+    const viewer = await browser.newContext(); // no session
+    expect((await (await viewer.newPage()).goto(watchUrl))?.status()).toBe(404);
+    expect((await fetch(watchUrl.replace("/videos/", "/api/videos/"))).status).toBe(404);
+    await viewer.close();
+    await page.close();
+  });
+
   it("works on a 390 px phone: one column, nothing wider than the screen, and nothing serious for axe with every option shown", async () => {
     const context = await browser.newContext({ viewport: PHONE });
     const page = await studio(context);
     await pickLook(page, PHOTO_LOOK);
     await openMoreOptions(page);
     await pick(page, "options.background", "color");
+    await pick(page, "visibility", "at"); // its date and time field shown too
+    await page.locator("input[name=publishAt]").waitFor();
     await page.fill("textarea[name=script]", SCRIPT_42_SECONDS);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(await seriousViolations(page)).toEqual([]);

@@ -21,7 +21,7 @@ describe("the proxy's matcher", () => {
     }
   });
 
-  it("leaves out API routes (HeyGen's webhook among them), build assets and the icon: they get their headers elsewhere", () => {
+  it("leaves out API routes (HeyGen's webhook among them), build assets, the icon and the feeds: they get their headers elsewhere", () => {
     for (const path of [
       "/api/videos",
       "/api/health/live",
@@ -30,6 +30,9 @@ describe("the proxy's matcher", () => {
       "/_next/static/chunks/app.js",
       "/_next/image",
       "/icon.svg",
+      "/sitemap.xml",
+      "/robots.txt",
+      "/feed.xml",
     ]) {
       expect({ path, runs: runsBefore(path) }).toEqual({ path, runs: false });
     }

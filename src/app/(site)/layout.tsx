@@ -1,6 +1,14 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { DemoBanner } from "@/components/site/DemoBanner";
 import { isDemoMode } from "@/server/demo-mode";
+import { publicOrigin } from "@/server/http/public-origin";
+import { feedAlternate } from "@/server/share/share-links";
+
+/** Every page names the site's RSS feed (a page with alternates of its own names it again: the watch page). */
+export function generateMetadata(): Metadata {
+  return { alternates: { types: feedAlternate(publicOrigin()) } };
+}
 
 /** Every page of the site (not the embed player): the header (and the demo's banner) and the page's width. */
 export default function SiteLayout({ children }: { children: React.ReactNode }) {

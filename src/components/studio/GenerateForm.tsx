@@ -9,6 +9,7 @@ import { ScriptField } from "@/components/studio/ScriptField";
 import { TitleField } from "@/components/studio/TitleField";
 import { StartFromPresenter } from "@/components/studio/StartFromPresenter";
 import { StudioPreview } from "@/components/studio/StudioPreview";
+import { PUBLISH_AT_MISSING, VisibilityField } from "@/components/studio/VisibilityField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useFieldError } from "@/hooks/use-field-error";
 import { isOutcome, useGenerateVideo, type GenerateOutcome } from "@/hooks/use-generate-video";
@@ -61,6 +62,10 @@ export function GenerateForm({
     if (error?.field === field) clear();
     update(() => ({ [field]: value }));
   };
+  const choosePublish = (change: Partial<Pick<StudioDraft, "publish" | "publishAt">>) => {
+    if (error?.field === "visibility" || error?.field === "publishAt") clear();
+    update(() => change);
+  };
 
   // Known before any click, in the route's own words: the script is checked as typed (its emptiness only on Generate).
   const scriptProblem = draft.script.trim() ? fieldProblem(videoScript, "script", draft.script) : null;
@@ -69,6 +74,7 @@ export function GenerateForm({
     event.preventDefault();
     setOutcome(null);
     clear();
+    if (draft.publish === "at" && !draft.publishAt) return fail({ field: "publishAt", message: PUBLISH_AT_MISSING });
     const parsed = createVideoInput.safeParse(toCreateVideoInput(draft));
     if (!parsed.success) return fail(describeFirstIssue(parsed.error));
     if (lacksVoice(draft)) {
@@ -115,6 +121,12 @@ export function GenerateForm({
             onToggleMore={setMoreOpen}
             initialLooks={initialLooks}
             initialVoices={initialVoices}
+          />
+          <VisibilityField
+            value={draft.publish}
+            publishAt={draft.publishAt}
+            onChange={choosePublish}
+            errorFor={errorFor}
           />
         </div>
         {/* Desktop: a column beside the fields that stays in view as they scroll. Phones: the preview after the

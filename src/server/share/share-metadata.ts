@@ -6,7 +6,7 @@ import { toPublicVideo } from "@/lib/video";
 import { frameSize } from "@/lib/video-format";
 import { isListed } from "@/lib/visibility";
 import { embedSize } from "./embed-size";
-import { shareLinks, SITE_NAME } from "./share-links";
+import { feedAlternate, shareLinks, SITE_NAME } from "./share-links";
 import { absoluteMediaUrl, storedMediaOf, storedMediaUrls } from "@/server/media/served-media";
 
 /**
@@ -21,16 +21,12 @@ export function shareMetadata(row: Video | null, origin: string): Metadata {
   const video = toPublicVideo(row, { admin: false }, storedMediaUrls(row));
   const links = shareLinks(origin, video.id);
   const title = video.title;
-  const description =
-    video.description ??
-    (video.duration === null
-      ? `An AI avatar video on ${SITE_NAME}.`
-      : `A ${formatDuration(video.duration)} AI avatar video on ${SITE_NAME}.`);
+  const description = describeVideo(video);
   const basics: Metadata = {
     metadataBase: new URL(origin),
     title,
     description,
-    alternates: { canonical: links.watch },
+    alternates: { canonical: links.watch, types: feedAlternate(origin) },
     // Only a public, published video is for search engines: unlisted ones are for those given the link, and what
     // viewers may not see yet (an admin's preview) is no one's to index.
     ...(isListed(row) ? {} : { robots: { index: false } }),
@@ -45,7 +41,10 @@ export function shareMetadata(row: Video | null, origin: string): Metadata {
   const videoUrl = absoluteMediaUrl(video.videoUrl, origin);
   return {
     ...basics,
-    alternates: { canonical: links.watch, types: { "application/json+oembed": links.oEmbed } },
+    alternates: {
+      canonical: links.watch,
+      types: { "application/json+oembed": links.oEmbed, ...feedAlternate(origin) },
+    },
     openGraph: {
       type: "video.other",
       url: links.watch,
@@ -63,6 +62,14 @@ export function shareMetadata(row: Video | null, origin: string): Metadata {
       players: [{ playerUrl: links.embed, streamUrl: videoUrl, ...player }],
     },
   };
+}
+
+/** A video's description for other sites (meta tags, sitemaps, feeds): its own, else its length and the site's name. */
+export function describeVideo(video: { description: string | null; duration: number | null }): string {
+  if (video.description) return video.description;
+  return video.duration === null
+    ? `An AI avatar video on ${SITE_NAME}.`
+    : `A ${formatDuration(video.duration)} AI avatar video on ${SITE_NAME}.`;
 }
 
 /** og:video:secure_url names the HTTPS address; HeyGen's are, as is APP_URL in production; the offline fake's are not. */
