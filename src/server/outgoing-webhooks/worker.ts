@@ -1,0 +1,76 @@
+import "server-only";
+import { WEBHOOK_SENDERS } from "@/lib/limits";
+import { db } from "@/server/db";
+import { logger } from "@/server/logger";
+import { queue, WEBHOOK_DELIVERY_QUEUE, WEBHOOK_SWEEP_QUEUE } from "@/server/queue/boss";
+import { DEFAULT_DELIVERY_OPTIONS, deliverMessage, type DeliveryOptions } from "./deliver";
+import { queueDelivery, type DeliveryJob } from "./delivery-queue";
+import { fanOut, recordFinishedBatches } from "./fan-out";
+
+export type WebhookWorkerOptions = DeliveryOptions & {
+  /** How often the outbox is read for new events (a short poll: every instance's, each one claims with SKIP LOCKED). */
+  pollMs: number;
+};
+
+/** A due message's job counts as lost once it is this late (the senders poll every half second). */
+const LOST_AFTER_MS = 2 * 60_000;
+
+/**
+ * Works outgoing webhooks in this process: the outbox poll (batch.finished, then fan-out into messages), the
+ * delivery queue with WEBHOOK_SENDERS senders of its own (a slow receiver holds only these, never another queue),
+ * and the minute's sweep. Returns a stop function. Tests pass a compressed schedule and a short timeout.
+ */
+export async function startOutgoingWebhookWorker(
+  overrides: Partial<WebhookWorkerOptions> = {},
+): Promise<() => Promise<void>> {
+  const options: WebhookWorkerOptions = { ...DEFAULT_DELIVERY_OPTIONS, pollMs: 1_000, ...overrides };
+  const boss = await queue();
+  for (let sender = 0; sender < WEBHOOK_SENDERS; sender++) {
+    await boss.work<DeliveryJob>(WEBHOOK_DELIVERY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, ([job]) =>
+      deliverMessage(job!.data, options).then(() => undefined),
+    );
+  }
+  await boss.work(WEBHOOK_SWEEP_QUEUE, () => sweep());
+  await boss.schedule(WEBHOOK_SWEEP_QUEUE, "* * * * *");
+
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const poll = () => {
+    running = fanOutAndQueue()
+      .catch((error: Error) => logger.warn({ err: error.message }, "outgoing webhooks: fan-out failed"))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(poll, options.pollMs);
+      });
+  };
+  poll();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
+    await boss.offWork(WEBHOOK_DELIVERY_QUEUE);
+    await boss.offWork(WEBHOOK_SWEEP_QUEUE);
+  };
+}
+
+async function fanOutAndQueue(): Promise<void> {
+  await recordFinishedBatches();
+  // Until the outbox has nothing this instance can claim (another instance's claimed rows are skipped).
+  for (;;) {
+    const { events, messages } = await fanOut();
+    await Promise.all(messages.map((id) => queueDelivery(id)));
+    if (events === 0) return;
+  }
+}
+
+/** Queues due messages whose job was lost (a crash between the commit and the send), and fans out what waits. */
+async function sweep(): Promise<void> {
+  await fanOutAndQueue();
+  const lost = await db.outgoingMessage.findMany({
+    where: { status: "PENDING", nextAttemptAt: { lt: new Date(Date.now() - LOST_AFTER_MS) } },
+    select: { id: true },
+    take: 500,
+  });
+  await Promise.all(lost.map((message) => queueDelivery(message.id)));
+  if (lost.length > 0) logger.info({ queued: lost.length }, "outgoing webhooks: sweep queued due messages");
+}
