@@ -25,3 +25,6 @@ export function decryptSecret(endpointId: string, ciphertext: string): string {
   if (!env.ENCRYPTION_KEY) throw new Error(WEBHOOK_ENCRYPTION_KEY_MISSING);
   return decryptSetting(env.ENCRYPTION_KEY, aadOf(endpointId), ciphertext);
 }
+
+/** Why no endpoint can be added or rotated here (no ENCRYPTION_KEY), or null. */
+export const webhookSavingDisabled = () => (env.ENCRYPTION_KEY ? null : WEBHOOK_ENCRYPTION_KEY_MISSING);
