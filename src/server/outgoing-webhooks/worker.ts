@@ -44,6 +44,7 @@ export async function startOutgoingWebhookWorker(
       });
   };
   poll();
+  logger.info({ senders: WEBHOOK_SENDERS }, "outgoing webhook worker started");
   return async () => {
     stopped = true;
     clearTimeout(timer);
