@@ -16,6 +16,9 @@ export function isForbiddenAddress(address: string): boolean {
   return ipaddr.process(address).range() !== "unicast";
 }
 
+/** How long saving waits for the URL's host to resolve. */
+const SAVE_LOOKUP_TIMEOUT_MS = 3_000;
+
 /** A delivery refused because of where it would go: its message is what the attempt records. */
 export class ForbiddenAddressError extends Error {
   constructor(host: string, address: string) {
@@ -42,10 +45,14 @@ export async function urlProblem(url: URL): Promise<string | null> {
   const host = hostOf(url);
   const addresses = ipaddr.isValid(host)
     ? [host]
-    : await dns.promises
-        .lookup(host, { all: true, verbatim: true })
-        .then((found) => found.map((entry) => entry.address))
-        .catch(() => []);
+    : await Promise.race([
+        dns.promises
+          .lookup(host, { all: true, verbatim: true })
+          .then((found) => found.map((entry) => entry.address))
+          .catch(() => []),
+        // A resolver that does not answer does not hold the request: the send-time check decides.
+        new Promise<string[]>((resolve) => setTimeout(() => resolve([]), SAVE_LOOKUP_TIMEOUT_MS).unref()),
+      ]);
   const refused = addresses.find(isForbiddenAddress);
   return refused ? `must not point to a private, loopback or otherwise non-public address (${refused})` : null;
 }

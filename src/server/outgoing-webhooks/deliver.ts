@@ -33,10 +33,12 @@ export async function deliverMessage(
     data: { nextAttemptAt: leaseUntil },
   });
   if (claimed.count === 0) return "not_due";
-  const message = await db.outgoingMessage.findUniqueOrThrow({
+  const message = await db.outgoingMessage.findUnique({
     where: { id: messageId },
     include: { endpoint: true, event: { select: { payload: true } } },
   });
+  // Its endpoint was deleted meanwhile (and the message with it).
+  if (!message) return "not_due";
   const { endpoint } = message;
   const outcome: SendOutcome = !endpoint.enabled
     ? { durationMs: 0, status: null, body: null, error: "The endpoint is disabled." }

@@ -3,7 +3,9 @@ import { db } from "@/server/db";
 import { buildPayload } from "./payload";
 
 /** Events fanned out per transaction: a month's batch completing at once is handled in a few passes. */
-const FAN_OUT_BATCH = 50;
+const FAN_OUT_BATCH = 20;
+/** Building a pass's bodies reads each video or batch: well within this, even on a busy database. */
+const FAN_OUT_TIMEOUT_MS = 30_000;
 
 /**
  * Records `batch.finished` for every batch none of whose items is left to settle (none queued, being sent or
@@ -33,23 +35,26 @@ type ClaimedEvent = { id: string; type: string; videoId: string | null; batchId:
  * out twice. Returns how many events it took and the new messages' ids, due now.
  */
 export async function fanOut(): Promise<{ events: number; messages: string[] }> {
-  return db.$transaction(async (tx) => {
-    const events = await tx.$queryRaw<ClaimedEvent[]>`
+  return db.$transaction(
+    async (tx) => {
+      const events = await tx.$queryRaw<ClaimedEvent[]>`
       SELECT "id", "type", "videoId", "batchId", "occurredAt" FROM "OutgoingEvent"
       WHERE "fannedOutAt" IS NULL ORDER BY "occurredAt", "id" LIMIT ${FAN_OUT_BATCH} FOR UPDATE SKIP LOCKED`;
-    const created: string[] = [];
-    for (const event of events) {
-      const payload = await buildPayload(event);
-      await tx.outgoingEvent.update({ where: { id: event.id }, data: { payload, fannedOutAt: new Date() } });
-      const rows = await tx.$queryRaw<Array<{ id: string }>>`
+      const created: string[] = [];
+      for (const event of events) {
+        const payload = await buildPayload(event);
+        await tx.outgoingEvent.update({ where: { id: event.id }, data: { payload, fannedOutAt: new Date() } });
+        const rows = await tx.$queryRaw<Array<{ id: string }>>`
         INSERT INTO "OutgoingMessage" ("id", "endpointId", "eventId", "nextAttemptAt", "updatedAt")
         SELECT 'msg_' || replace(gen_random_uuid()::text, '-', ''), ep."id", ${event.id}, now(), now()
         FROM "WebhookEndpoint" ep
         WHERE ep."enabled" AND ${event.type} = ANY(ep."events")
         ON CONFLICT ("endpointId", "eventId") DO NOTHING
         RETURNING "id"`;
-      created.push(...rows.map((row) => row.id));
-    }
-    return { events: events.length, messages: created };
-  });
+        created.push(...rows.map((row) => row.id));
+      }
+      return { events: events.length, messages: created };
+    },
+    { timeout: FAN_OUT_TIMEOUT_MS },
+  );
 }
