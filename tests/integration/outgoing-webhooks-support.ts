@@ -1,4 +1,4 @@
-import { expect, onTestFinished } from "vitest";
+import { afterEach, expect, onTestFinished } from "vitest";
 import { POST as createEndpointRoute } from "@/app/api/admin/webhooks/route";
 import { POST as callback } from "@/app/api/heygen/callback/route";
 import { POST as createVideoRoute } from "@/app/api/videos/route";
@@ -12,11 +12,17 @@ import { startWebhookReceiver, type Answer } from "../support/webhook-receiver";
 
 /** Helpers of the outgoing-webhooks*.test.ts files. */
 
+const running: Array<() => Promise<void>> = [];
+// Stopped before the setup's own afterEach (after-hooks run last-registered first) drops the receivers' MSW
+// passthrough: a retry sent after that would count as an unexpected request in the next test.
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((stop) => stop()));
+});
+
 /** Outgoing webhooks' worker in this process until the test ends; tests compress its schedule and poll. */
 export async function startWebhookWorker(options: Partial<WebhookWorkerOptions> = {}) {
   const { startOutgoingWebhookWorker } = await import("@/server/outgoing-webhooks/worker");
-  const stop = await startOutgoingWebhookWorker({ pollMs: 50, timeScale: 0.001, ...options });
-  onTestFinished(stop);
+  running.push(await startOutgoingWebhookWorker({ pollMs: 50, timeScale: 0.001, ...options }));
 }
 
 /** A receiver on a local port, let through MSW, closed when the test ends. */

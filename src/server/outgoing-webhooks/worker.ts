@@ -25,15 +25,32 @@ export async function startOutgoingWebhookWorker(
 ): Promise<() => Promise<void>> {
   const options: WebhookWorkerOptions = { ...DEFAULT_DELIVERY_OPTIONS, pollMs: 1_000, ...overrides };
   const boss = await queue();
+  let stopped = false;
+  // The attempts in hand, so that stopping lets them finish (each ends within its timeout).
+  const inFlight = new Set<Promise<unknown>>();
+  const workers: string[] = [];
   for (let sender = 0; sender < WEBHOOK_SENDERS; sender++) {
-    await boss.work<DeliveryJob>(WEBHOOK_DELIVERY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, ([job]) =>
-      deliverMessage(job!.data, options).then(() => undefined),
+    workers.push(
+      await boss.work<DeliveryJob>(
+        WEBHOOK_DELIVERY_QUEUE,
+        { batchSize: 1, pollingIntervalSeconds: 0.5 },
+        async ([job]) => {
+          // pg-boss may hand over a job fetched just before offWork: left due, the sweep queues it again.
+          if (stopped) return;
+          const attempt = deliverMessage(job!.data, options);
+          inFlight.add(attempt);
+          try {
+            await attempt;
+          } finally {
+            inFlight.delete(attempt);
+          }
+        },
+      ),
     );
   }
-  await boss.work(WEBHOOK_SWEEP_QUEUE, () => sweep());
+  workers.push(await boss.work(WEBHOOK_SWEEP_QUEUE, () => (stopped ? Promise.resolve() : sweep())));
   await boss.schedule(WEBHOOK_SWEEP_QUEUE, "* * * * *");
 
-  let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const poll = () => {
@@ -49,8 +66,9 @@ export async function startOutgoingWebhookWorker(
     stopped = true;
     clearTimeout(timer);
     await running;
-    await boss.offWork(WEBHOOK_DELIVERY_QUEUE);
-    await boss.offWork(WEBHOOK_SWEEP_QUEUE);
+    // This worker's own senders only (another started in the same process keeps working).
+    await Promise.all(workers.map((id) => boss.offWork({ id })));
+    await Promise.allSettled([...inFlight]);
   };
 }
 
