@@ -54,3 +54,20 @@ export const FEED_MAX_ITEMS = 50;
  * entry with a 1,000-character description is up to about 2 KB. At a plan's 150 videos a month that is 5 years.
  */
 export const SITEMAP_MAX_VIDEOS = 10_000;
+/** Outgoing webhooks (issue 18): an endpoint's URL, as browsers and most receivers accept one. */
+export const WEBHOOK_URL_MAX_LENGTH = 2_000;
+/** An endpoint's description is a label in the settings list ("n8n: publish to socials"). */
+export const WEBHOOK_DESCRIPTION_MAX_LENGTH = 200;
+/** Endpoints one deployment may have: each event is sent to every one, so a few, not a mailing list. */
+export const WEBHOOK_ENDPOINTS_MAX = 20;
+/**
+ * The retry schedule of an outgoing delivery, in seconds after the previous failed attempt (the Standard Webhooks
+ * suggestion): at once, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. Eight attempts over about 27.6 hours.
+ */
+export const WEBHOOK_RETRY_SCHEDULE_SECONDS = [0, 5, 300, 1_800, 7_200, 18_000, 36_000, 36_000] as const;
+/** How long one delivery may take before it counts as failed (a hanging receiver holds one sender this long). */
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+/** Deliveries in flight at once per process: a slow receiver never holds more than these senders. */
+export const WEBHOOK_SENDERS = 4;
+/** The characters of a receiver's answer kept with each attempt (enough to read an error). */
+export const WEBHOOK_RESPONSE_EXCERPT_LENGTH = 500;

@@ -142,6 +142,13 @@ const readEnv = () =>
         .transform((value) => value === "true"),
       S3_ACCESS_KEY_ID: z.string().min(1).optional(),
       S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+      // Outgoing webhooks (issue 18) are never sent to loopback, private, link-local, CGNAT, multicast or unspecified
+      // addresses (the SSRF rule), nor over http in production. "true" allows both: a receiver on this machine or
+      // the private network (tests, a self-hosted n8n beside the app).
+      ALLOW_PRIVATE_WEBHOOK_URLS: z
+        .enum(["true", "false"])
+        .default("false")
+        .transform((value) => value === "true"),
       LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
       // Public origin of this deployment, read at run time (never inlined by `next build`, so one build
       // serves every host): every absolute link (share previews, oEmbed), HeyGen's callback_url, Secure cookies and
@@ -183,6 +190,7 @@ const readEnv = () =>
       PUBLISH_TIMEZONE: process.env.PUBLISH_TIMEZONE,
       QUEUE_JOB_TIMEOUT_SECONDS: process.env.QUEUE_JOB_TIMEOUT_SECONDS,
       TRUST_PROXY: process.env.TRUST_PROXY,
+      ALLOW_PRIVATE_WEBHOOK_URLS: process.env.ALLOW_PRIVATE_WEBHOOK_URLS,
       MEDIA_STORAGE: process.env.MEDIA_STORAGE,
       MEDIA_DIR: process.env.MEDIA_DIR,
       MEDIA_PUBLIC_URL: process.env.MEDIA_PUBLIC_URL,

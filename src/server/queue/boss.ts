@@ -18,6 +18,11 @@ export const PUBLISH_QUEUE = "video-publish";
 /** Every minute, on one instance: publish due videos whose job was lost. */
 export const PUBLISH_SWEEP_QUEUE = "video-publish-sweep";
 
+/** One job per attempt of an outgoing webhook message (data: { messageId, trigger }; src/server/outgoing-webhooks/). */
+export const WEBHOOK_DELIVERY_QUEUE = "webhook-delivery";
+/** Every minute, on one instance: queue due outgoing messages whose job was lost, and fan out what is waiting. */
+export const WEBHOOK_SWEEP_QUEUE = "webhook-sweep";
+
 type QueueHolder = { started: Promise<PgBoss> | null };
 
 /** Once per process, shared by every bundle of the build (the routes and the instrumentation hook): process-wide.ts. */
@@ -74,6 +79,10 @@ async function start(): Promise<PgBoss> {
   // A job per video and moment (singletonKey); publishing is one conditional UPDATE, so a retry is safe.
   await ensureQueue(boss, PUBLISH_QUEUE, { policy: "stately", expireInSeconds: 60, retryLimit: 10, retryDelay: 5 });
   await ensureQueue(boss, PUBLISH_SWEEP_QUEUE, { policy: "singleton", expireInSeconds: 60, retryLimit: 0 });
+  // Outgoing webhooks: each job is one attempt, which claims its message first (so a duplicate job sends nothing);
+  // the retry schedule is the message's own (WEBHOOK_RETRY_SCHEDULE_SECONDS), not pg-boss's.
+  await ensureQueue(boss, WEBHOOK_DELIVERY_QUEUE, { policy: "standard", expireInSeconds: 120, retryLimit: 0 });
+  await ensureQueue(boss, WEBHOOK_SWEEP_QUEUE, { policy: "singleton", expireInSeconds: 60, retryLimit: 0 });
   return boss;
 }
 

@@ -9,7 +9,8 @@ export type PublishJob = { videoId: string };
 /**
  * Sets publishedAt, once, on the completed videos whose publish moment has come (one video, or every due one): one
  * conditional UPDATE, so two workers, a job and the sweep, or a job for a moment since changed, publish it at most once.
- * Returns how many it published. The change trigger tells every instance and open page (docs/triggers.md).
+ * Returns how many it published. The change trigger tells every instance and open page, and "Video_outgoing_events"
+ * writes video.published to the outgoing webhooks' outbox (docs/triggers.md).
  */
 export async function publishDue(videoId: string | null, now = new Date()): Promise<number> {
   return db.$executeRaw`

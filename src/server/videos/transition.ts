@@ -60,7 +60,8 @@ export async function applyStatusChange(
  * HeyGen's id confirms a job whose create answer was lost). `videoId` is SQL that yields the row's id. Also used as
  * part of the signed webhook's one statement, with its event id and delivery log row. The NOT EXISTS keeps a unique
  * violation out of all but a true race. Triggers on the row (docs/triggers.md): "video_updated" tells every instance,
- * and "Video_release_batch_key_on_failure" frees a batch pair's live key when the video becomes FAILED.
+ * and "Video_release_batch_key_on_failure" frees a batch pair's live key when the video becomes FAILED;
+ * "Video_outgoing_events" writes video.completed / video.failed (and video.published) to the outgoing webhooks' outbox.
  */
 export function statusChangeCtes(videoId: Prisma.Sql, change: StatusChange, now: Date): Prisma.Sql {
   const allowed = Prisma.join(ALLOWED_FROM[change.status].map((status) => Prisma.sql`${status}::"VideoStatus"`));

@@ -37,7 +37,8 @@ function decisionSql(decision: ReviewDecision | undefined, now: Date) {
  * becomes visible at once gets its publishedAt then; one scheduled or not yet ready keeps it null for the scheduler
  * or its completion (src/server/videos/transition.ts). With a review decision, it changes only a ready draft nobody
  * rejected, and records the decision with it. Null when there is no such video (or, with a decision, it is not a
- * ready draft). The change trigger tells every instance and open page (docs/triggers.md).
+ * ready draft). The change trigger tells every instance and open page, and "Video_outgoing_events" announces a first
+ * publication as video.published (docs/triggers.md).
  */
 export async function changeVisibility(
   videoId: string,

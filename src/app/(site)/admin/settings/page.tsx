@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
+import { OutgoingWebhooks } from "@/components/outgoing-webhooks/OutgoingWebhooks";
 import { SettingsPanel } from "@/components/settings/SettingsPanel";
 import { requireAdminPage } from "@/server/auth/session";
+import { listEndpoints } from "@/server/outgoing-webhooks/endpoints";
+import { webhookSavingDisabled } from "@/server/outgoing-webhooks/secret";
 import { settingsView } from "@/server/settings/settings-view";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   await requireAdminPage();
-  const settings = await settingsView();
+  const [settings, endpoints] = await Promise.all([settingsView(), listEndpoints()]);
   return (
     <div className="space-y-8">
       <div className="space-y-2">
@@ -18,6 +21,7 @@ export default async function SettingsPage() {
         </p>
       </div>
       <SettingsPanel initial={settings} />
+      <OutgoingWebhooks initial={endpoints} savingDisabled={webhookSavingDisabled()} />
     </div>
   );
 }
