@@ -188,16 +188,30 @@ describe("A plan's month, reviewed and published at its moments", () => {
     expect(await viewerStatus(idOf.get("Yesterday one")!)).toBe(200);
     const today = [idOf.get("Today one")!, idOf.get("Today two")!];
     for (const id of today) expect(await viewerStatus(id)).toBe(404);
-    await until("today's videos public", async () => {
-      const statuses = await Promise.all(today.map(viewerStatus));
-      if (statuses.every((status) => status === 200)) return true;
-      expect(Date.now()).toBeLessThan(moment.getTime() + 10_000);
-      return undefined;
-    });
+    await until(
+      "today's videos public",
+      async () => {
+        const statuses = await Promise.all(today.map(viewerStatus));
+        if (statuses.every((status) => status === 200)) return true;
+        expect(Date.now()).toBeLessThan(moment.getTime() + 10_000);
+        return undefined;
+      },
+      moment.getTime() + 15_000 - Date.now(),
+    );
     expect(Date.now()).toBeGreaterThanOrEqual(moment.getTime());
-    const { rows } = await db.query<{ id: string; publishedAt: Date }>(
-      `SELECT id, "publishedAt" FROM "Video" WHERE id = ANY($1)`,
-      [today],
+    // Viewers' gate follows publishAt itself; the publish job records publishedAt (and so video.published) at it.
+    const rows = await until(
+      "today's videos' publishedAt",
+      async () => {
+        const { rows } = await db.query<{ id: string; publishedAt: Date | null }>(
+          `SELECT id, "publishedAt" FROM "Video" WHERE id = ANY($1)`,
+          [today],
+        );
+        return rows.every((row) => row.publishedAt)
+          ? rows.map((row) => ({ publishedAt: row.publishedAt! }))
+          : undefined;
+      },
+      15_000,
     );
     for (const row of rows) {
       expect(row.publishedAt.getTime()).toBeGreaterThanOrEqual(moment.getTime());
