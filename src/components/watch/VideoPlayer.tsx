@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useVideo } from "@/hooks/use-video";
-import { PLAIN_FAILURE, type PublicVideo } from "@/lib/video";
+import { PLAIN_FAILURE, VIDEO_GONE, type PublicVideo } from "@/lib/video";
 import { ratioOf } from "@/lib/video-format";
 import { useWatchPlayer } from "./player-context";
 import { ReadyVideo } from "./ReadyVideo";
@@ -28,7 +28,7 @@ type Props = {
  * and switches to the video without a reload.
  */
 export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant = "page", admin = false }: Props) {
-  const { data, error, refreshMedia } = useVideo(initialVideo);
+  const { data, error, gone, refreshMedia } = useVideo(initialVideo);
   const video = data ?? initialVideo;
   // The URL playing stays put when a newer one arrives (the app re-signs it right after the webhook): swapping it
   // would restart the video under the viewer. Only a media error swaps it: ask once for a fresh one and retry.
@@ -57,6 +57,21 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
     maxWidth: `min(100%, calc(${MAX_VIEWPORT_HEIGHT[variant]} * ${ratioOf(video.aspectRatio)}))`,
   };
   const box = `mx-auto block w-full overflow-hidden bg-slate-900 ${variant === "page" ? "rounded-lg" : ""}`;
+
+  // Deleted, or hidden from viewers, while open: the player goes (and stops with it), and watching has stopped.
+  if (gone) {
+    return (
+      <div
+        role="alert"
+        className={`${box} flex flex-col items-center justify-center gap-2 p-6 text-center`}
+        style={frame}
+        data-testid="video-gone"
+      >
+        <p className="text-lg font-semibold text-white">{VIDEO_GONE.title}</p>
+        <p className="text-sm text-slate-300">{VIDEO_GONE.detail}</p>
+      </div>
+    );
+  }
 
   if (video.status === "COMPLETED" && video.videoUrl) {
     return (
