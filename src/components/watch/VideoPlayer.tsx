@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type CSSProperties } from "react";
 import { useVideo } from "@/hooks/use-video";
 import { PLAIN_FAILURE, VIDEO_GONE, type PublicVideo } from "@/lib/video";
 import { ratioOf } from "@/lib/video-format";
@@ -61,15 +61,7 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
   // Deleted, or hidden from viewers, while open: the player goes (and stops with it), and watching has stopped.
   if (gone) {
     return (
-      <div
-        role="alert"
-        className={`${box} flex flex-col items-center justify-center gap-2 p-6 text-center`}
-        style={frame}
-        data-testid="video-gone"
-      >
-        <p className="text-lg font-semibold text-white">{VIDEO_GONE.title}</p>
-        <p className="text-sm text-slate-300">{VIDEO_GONE.detail}</p>
-      </div>
+      <PlayerNotice box={box} frame={frame} testId="video-gone" title={VIDEO_GONE.title} detail={VIDEO_GONE.detail} />
     );
   }
 
@@ -90,16 +82,9 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
   }
 
   if (video.status === "FAILED") {
+    const why = video.error ?? (admin ? "HeyGen did not say why." : PLAIN_FAILURE);
     return (
-      <div
-        role="alert"
-        className={`${box} flex flex-col items-center justify-center gap-2 p-6 text-center`}
-        style={frame}
-        data-testid="video-failed"
-      >
-        <p className="text-lg font-semibold text-white">This video could not be made.</p>
-        <p className="text-sm text-slate-300">{video.error ?? (admin ? "HeyGen did not say why." : PLAIN_FAILURE)}</p>
-      </div>
+      <PlayerNotice box={box} frame={frame} testId="video-failed" title="This video could not be made." detail={why} />
     );
   }
 
@@ -112,5 +97,22 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
       className={box}
       style={frame}
     />
+  );
+}
+
+type NoticeProps = { box: string; frame: CSSProperties; testId: string; title: string; detail: string };
+
+/** In the player's own box, in place of the video: why there is none (an alert, read out when it appears). */
+function PlayerNotice({ box, frame, testId, title, detail }: NoticeProps) {
+  return (
+    <div
+      role="alert"
+      className={`${box} flex flex-col items-center justify-center gap-2 p-6 text-center`}
+      style={frame}
+      data-testid={testId}
+    >
+      <p className="text-lg font-semibold text-white">{title}</p>
+      <p className="text-sm text-slate-300">{detail}</p>
+    </div>
   );
 }
