@@ -17,6 +17,7 @@ export class VideoGoneError extends Error {
     this.name = "VideoGoneError";
   }
 }
+
 /** A "not modified" answer sooner than this means the long-poll was not held (a proxy, an old server). */
 const HELD_AT_LEAST_MS = 1_000;
 
