@@ -1,6 +1,6 @@
 import useSWRSubscription from "swr/subscription";
 import type { PublicVideo } from "@/lib/video";
-import { watchVideo, type VideoWatch } from "./watch-video";
+import { VideoGoneError, watchVideo, type VideoWatch } from "./watch-video";
 
 export { VIDEO_POLL_MS } from "./watch-video";
 
@@ -8,9 +8,9 @@ export { VIDEO_POLL_MS } from "./watch-video";
 const watches = new Map<string, VideoWatch>();
 
 /**
- * One video, live: it changes the moment the server learns of a change (see watch-video.ts), until it is settled
- * (failed, or completed with its details). `refreshMedia` asks for freshly signed media URLs (HeyGen's expire), for
- * when the player could not load the one it has.
+ * One video, live: it changes the moment the server learns of a change (see watch-video.ts), for as long as the page
+ * is open. `gone`: the server no longer shows it (deleted, or hidden from viewers), and watching has stopped.
+ * `refreshMedia` asks for freshly signed media URLs (HeyGen's expire), for when the player could not load the one it has.
  */
 export function useVideo(initial: PublicVideo) {
   const { data, error } = useSWRSubscription<PublicVideo, unknown, string>(
@@ -30,5 +30,5 @@ export function useVideo(initial: PublicVideo) {
     { fallbackData: initial },
   );
   const refreshMedia = async () => watches.get(initial.id)?.refreshMedia();
-  return { data: data ?? initial, error, refreshMedia };
+  return { data: data ?? initial, error, gone: error instanceof VideoGoneError, refreshMedia };
 }

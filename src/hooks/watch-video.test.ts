@@ -4,7 +4,7 @@ import { videoEtag } from "@/lib/video-etag";
 import type { PublicVideo } from "@/lib/video";
 import { failed, justCompleted, renderingVideo, withDetails } from "../../tests/support/client-video";
 import { asked, elapse, holdGets, setVisibility } from "../../tests/support/dom";
-import { VIDEO_POLL_MS, watchVideo } from "./watch-video";
+import { SETTLED_POLL_MS, VIDEO_POLL_MS, VideoGoneError, watchVideo } from "./watch-video";
 
 const notModified = () => new HttpResponse(null, { status: 304 });
 /** The status route's answer: the video, and its version as the ETag. */
@@ -132,25 +132,57 @@ describe("watchVideo: the viewer's long-poll loop", () => {
     expect(onError).not.toHaveBeenCalled();
   });
 
-  it("stops once the video has failed, and asks nothing for a video that was settled already", async () => {
+  // A settled video (failed, or completed with its details) will not render again, but an admin may still hide or
+  // delete it: the page keeps its long-poll, and a 404 ends the watch for good.
+  it("keeps long-polling a video that failed or was settled already", async () => {
     const video = renderingVideo();
-    const { held, onVideo } = watch(video);
+    const { held, path, onVideo, stop } = watch(video);
     await elapse(0);
     const refused = failed(video);
     held[0]!.answer(changed(refused));
-    await elapse(60_000);
+    await elapse(0);
     expect(onVideo).toHaveBeenCalledWith(refused);
-    expect(asked()).toHaveLength(1);
+    expect(asked()).toEqual([`${path}?wait=25`, `${path}?wait=25`]);
+    expect(held[1]!.request.headers.get("if-none-match")).toBe(`"FAILED-true"`);
+    stop();
 
-    watch(withDetails(renderingVideo()));
-    await elapse(60_000);
+    const settled = withDetails(renderingVideo());
+    const second = watch(settled);
+    await elapse(0);
+    expect(asked().slice(2)).toEqual([`${second.path}?wait=25`]);
+    expect(second.held[0]!.request.headers.get("if-none-match")).toBe(videoEtag(settled));
+    second.stop();
+  });
+
+  it("a settled video's fallback is slower: SETTLED_POLL_MS when the server did not hold the wait", async () => {
+    const { held, path, stop } = watch(withDetails(renderingVideo()));
+    await elapse(0);
+    held[0]!.answer(notModified());
+    await elapse(SETTLED_POLL_MS - 1);
+    expect(asked()).toHaveLength(1);
+    await elapse(1);
+    expect(asked()).toEqual([`${path}?wait=25`, `${path}?wait=25`]);
+    stop();
+  });
+
+  it.each([
+    ["a finished video", () => withDetails(renderingVideo())],
+    ["a video still rendering", () => renderingVideo()],
+  ])("stops for good when %s answers 404 (deleted or hidden), saying it is gone", async (_label, video) => {
+    const { held, onVideo, onError } = watch(video());
+    await elapse(0);
+    held[0]!.answer(HttpResponse.json({ error: { message: "No video with this id." } }, { status: 404 }));
+    await elapse(0);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.lastCall![0]).toBeInstanceOf(VideoGoneError);
+    expect(onVideo).not.toHaveBeenCalled();
+    await elapse(10 * 60_000);
     expect(asked()).toHaveLength(1);
   });
 
-  // The rule: a completed video is watched on until the server says `settled` (its poster, length and captions in).
-  it("keeps watching a completed video until the server says it is settled, then stops", async () => {
+  it("keeps watching a completed video once the server says it is settled, at the new version", async () => {
     const video = renderingVideo();
-    const { held, path, onVideo } = watch(video);
+    const { held, path, onVideo, stop } = watch(video);
     await elapse(0);
     const completed = justCompleted(video);
     held[0]!.answer(changed(completed));
@@ -160,8 +192,10 @@ describe("watchVideo: the viewer's long-poll loop", () => {
 
     const settled = withDetails(video);
     held[1]!.answer(changed(settled));
-    await elapse(60_000);
+    await elapse(0);
     expect(onVideo).toHaveBeenLastCalledWith(settled);
-    expect(asked()).toHaveLength(2);
+    expect(asked()).toHaveLength(3);
+    expect(held[2]!.request.headers.get("if-none-match")).toBe(`"COMPLETED-true"`);
+    stop();
   });
 });

@@ -109,6 +109,15 @@ export type VideoDeletion = { id: string; heygen: "deleted" | "already_gone" | "
 /** What viewers read when a video failed, in plain words (no "HeyGen"); the admin sees HeyGen's own message. */
 export const PLAIN_FAILURE = "Something went wrong while it was being made.";
 
+/**
+ * What a viewer reads in place of the player when the video is deleted or hidden from viewers (made a draft or
+ * private, or rescheduled) while its page is open; its 404 page says the same in its own words.
+ */
+export const VIDEO_GONE = {
+  title: "This video is no longer available.",
+  detail: "It may have been removed or made private.",
+};
+
 /** The media URLs a video is shown with: ours once stored, HeyGen's until then (storedMediaUrls on the server). */
 export type MediaUrls = Pick<PublicVideo, "videoUrl" | "thumbnailUrl" | "subtitleUrl">;
 

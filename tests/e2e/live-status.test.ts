@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fakeLooks, signWebhookBody } from "../../src/mocks/heygen/fake-heygen";
 import { startFakeHeygenServer, type FakeHeygenServer } from "../../src/mocks/heygen/http-server";
 import { startApp, type RunningApp } from "./app";
+import { seriousViolations } from "./axe";
 import { launchChromium } from "./browser";
+import { DESKTOP, PHONE } from "./viewer-stack";
 
 /** Two instances of the one build behind a (pretend) load balancer, sharing one PostgreSQL. */
 const base = {
@@ -42,13 +44,18 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function renderingVideo(title: string): Promise<{ id: string; heygenVideoId: string }> {
+/** An admin session on the first instance (any instance honours it). */
+async function adminCookie(): Promise<string> {
   const login = await fetch(`${instances[0]!.url}/api/admin/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ password: base.ADMIN_PASSWORD }),
   });
-  const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+  return login.headers.get("set-cookie")!.split(";")[0]!;
+}
+
+async function renderingVideo(title: string): Promise<{ id: string; heygenVideoId: string }> {
+  const cookie = await adminCookie();
   const created = await fetch(`${instances[0]!.url}/api/videos`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie, origin: instances[0]!.url, "idempotency-key": randomUUID() },
@@ -109,6 +116,22 @@ async function renderedJob(heygenVideoId: string): Promise<{ video_url: string }
   }
 }
 
+/** The time (this machine's clock) at which an element with that test id first appears on the page. */
+function whenShown(page: Page, testId: string): Promise<number> {
+  return page.evaluate(
+    (selector) =>
+      new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector(selector)) return;
+          observer.disconnect();
+          resolve(Date.now());
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+      }),
+    `[data-testid=${testId}]`,
+  );
+}
+
 /** The page's requests to the status route, as they start. */
 function statusRequests(page: Page, id: string): string[] {
   const seen: string[] = [];
@@ -131,17 +154,7 @@ describe("a viewer waiting for a video, with two app instances", () => {
     // (one request per 25 s) is the DOM tests' (src/hooks/watch-video.test.ts).
     expect(requests).toEqual([expect.stringMatching(/\?wait=25$/)]);
 
-    const shown = page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const observer = new MutationObserver(() => {
-            if (!document.querySelector("[data-testid=video-ready]")) return;
-            observer.disconnect();
-            resolve(Date.now());
-          });
-          observer.observe(document.body, { childList: true, subtree: true });
-        }),
-    );
+    const shown = whenShown(page, "video-ready");
     const deliveredAt = await deliverSuccess(instances[0]!, video);
     expect((await shown) - deliveredAt).toBeLessThan(1_000);
 
@@ -214,4 +227,40 @@ describe("a viewer waiting for a video, with two app instances", () => {
     expect(requests.filter((url) => url.endsWith("?fresh=1"))).toHaveLength(1);
     await page.close();
   });
+
+  it.each([
+    ["desktop", DESKTOP],
+    ["phone", PHONE],
+  ])(
+    "a finished video made private while a viewer watches: the player gives way to a notice within a second (%s)",
+    async (size, viewport) => {
+      const video = await renderingVideo(`Withdrawn (${size})`);
+      await deliverSuccess(instances[0]!, video);
+      const page = await browser.newPage({ viewport });
+      await page.goto(`${instances[1]!.url}/videos/${video.id}`);
+      // Settled (poster in): the long-poll it keeps is the one a finished video's page keeps.
+      await page.waitForFunction(
+        () => document.querySelector("[data-testid=video-ready]")?.getAttribute("poster"),
+        undefined,
+        { timeout: 5_000 },
+      );
+      const shown = whenShown(page, "video-gone");
+      const cookie = await adminCookie();
+      const changedAt = Date.now();
+      const hidden = await fetch(`${instances[0]!.url}/api/admin/videos/${video.id}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json", cookie, origin: instances[0]!.url },
+        body: JSON.stringify({ visibility: "private" }),
+      });
+      expect(hidden.status).toBe(200);
+      expect((await shown) - changedAt).toBeLessThan(1_000);
+
+      const notice = page.getByTestId("video-gone");
+      expect(await notice.getAttribute("role")).toBe("alert");
+      expect(await notice.textContent()).toContain("This video is no longer available.");
+      expect(await page.getByTestId("video-ready").count()).toBe(0); // the player, and its sound, are gone
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    },
+  );
 });

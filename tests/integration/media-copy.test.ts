@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { http, HttpResponse } from "msw";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST as retryRoute } from "@/app/api/admin/videos/[id]/media-copy/route";
 import { POST as callback } from "@/app/api/heygen/callback/route";
 import { POST as createVideoRoute } from "@/app/api/videos/route";
@@ -13,6 +13,7 @@ import { parseStoredMedia } from "@/server/media/storage/stored-media";
 import { queue } from "@/server/queue/boss";
 import { completedVideo } from "../support/completed-video";
 import { fakeHeygen, heygenRequests, heygenServer } from "../support/heygen";
+import { queueWorkerPerTest } from "../support/queue-worker";
 import { adminCookie, jsonRequest, replayDelivery, validVideoInput, videoRow } from "../support/requests";
 import { restartProcess } from "../support/restart-process";
 import { callRoute } from "../support/route-scope";
@@ -31,16 +32,9 @@ const SAMPLES = path.resolve(import.meta.dirname, "../../src/mocks/heygen/media"
 const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 const sampleSha = async (file: string) => sha256(await fs.readFile(path.join(SAMPLES, file)));
 
-let stopWorker: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  const stop = stopWorker;
-  stopWorker = null;
-  await stop?.();
-});
-async function startWorker() {
-  const { startMediaCopyWorker } = await import("@/server/media/copy/copy-worker");
-  stopWorker ??= await startMediaCopyWorker();
-}
+const startWorker = queueWorkerPerTest(() =>
+  import("@/server/media/copy/copy-worker").then((worker) => worker.startMediaCopyWorker()),
+);
 
 const reload = (id: string) => db.video.findUniqueOrThrow({ where: { id } });
 const waitForStored = (id: string, timeoutMs = 10_000) =>

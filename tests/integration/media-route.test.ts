@@ -174,6 +174,7 @@ describe("GET /media/[id]/[sha8].[ext] (a stored video's files)", () => {
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(presigned);
     expect(response.headers.get("cache-control")).toBe("public, max-age=60, s-maxage=60");
-    expect(directUrl).toHaveBeenCalledWith(stored.files.video.key, { downloadName: undefined });
+    // No public copy recorded yet (src/server/media/public-copy/): the storage is not told it may name one.
+    expect(directUrl).toHaveBeenCalledWith(stored.files.video.key, { downloadName: undefined, published: false });
   });
 });

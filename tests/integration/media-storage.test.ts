@@ -200,14 +200,72 @@ describe("directUrl", () => {
     expect(await text(Readable.from([Buffer.from(await download.arrayBuffer())]))).toHaveLength(5_000);
   });
 
-  it("s3 storage with MEDIA_PUBLIC_URL names that base and the key (downloads still presigned, for their name)", async () => {
+  it("s3 storage with MEDIA_PUBLIC_URL names the public copy only when told it is published (downloads presigned)", async () => {
     const config = await s3.newBucket();
     const storage = s3Storage({ ...config, publicUrl: "https://cdn.example.com/media/" });
-    expect(await storage.directUrl("videos/v1/abcdef01.mp4")).toBe(
-      "https://cdn.example.com/media/videos/v1/abcdef01.mp4",
+    expect(await storage.directUrl("videos/v1/abcdef01.mp4", { published: true })).toBe(
+      "https://cdn.example.com/media/public/videos/v1/abcdef01.mp4",
     );
-    expect(await storage.directUrl("videos/v1/abcdef01.mp4", { downloadName: "a.mp4" })).toContain(
+    // Not (yet) copied to the public prefix: presigned, never a public URL naming a missing or private object.
+    expect(await storage.directUrl("videos/v1/abcdef01.mp4")).toContain("X-Amz-Signature=");
+    expect(await storage.directUrl("videos/v1/abcdef01.mp4", { published: false })).toContain("X-Amz-Signature=");
+    expect(await storage.directUrl("videos/v1/abcdef01.mp4", { downloadName: "a.mp4", published: true })).toContain(
       "response-content-disposition=attachment",
     );
+  });
+});
+
+describe("public copies (publish, unpublish)", () => {
+  /** What an anonymous browser gets at the URL the storage names for the published file. */
+  const anonymous = async (url: string | null) => {
+    const response = await fetch(url!);
+    return { status: response.status, body: Buffer.from(await response.arrayBuffer()), headers: response.headers };
+  };
+
+  it("s3 with MEDIA_PUBLIC_URL: publish copies the files under public/, unpublish removes only those", async () => {
+    const config = await s3.newBucket();
+    // The bucket itself as the public base URL (s3rver serves any key to anyone: the policy is the operator's).
+    const storage = s3Storage({ ...config, publicUrl: `${s3.endpoint}/${config.bucket}` });
+    const bytes = bytesOf(2_000);
+    const stored = await storage.put("videos/v1/", "mp4", Readable.from([bytes]), video(bytes.length).options);
+    const other = await storage.put("videos/v2/", "mp4", video(100).body, video(100).options);
+    const publicUrl = await storage.directUrl(stored.key, { published: true });
+    expect((await anonymous(publicUrl)).status).toBe(404);
+
+    await storage.publish([stored, other]);
+    await storage.publish([stored]); // again: harmless
+    const fetched = await anonymous(publicUrl);
+    expect(fetched.status).toBe(200);
+    expect(fetched.body).toEqual(bytes);
+    expect(fetched.headers.get("content-type")).toBe("video/mp4");
+    // Removable later, so never `immutable`: caches let go of it within minutes.
+    expect(fetched.headers.get("cache-control")).toBe("public, max-age=60, s-maxage=300");
+
+    await storage.unpublish("videos/v1/");
+    expect((await anonymous(publicUrl)).status).toBe(404);
+    expect(await s3.keys(config.bucket)).toEqual([`public/${other.key}`, other.key, stored.key].sort());
+    expect(await read(storage, stored.key)).toEqual(bytes); // the private original stays
+  });
+
+  it("s3 without MEDIA_PUBLIC_URL copies nothing (nothing serves a public prefix), and still unpublishes", async () => {
+    const config = await s3.newBucket();
+    const stored = await s3Storage(config).put("videos/v1/", "mp4", video(100).body, video(100).options);
+    await s3Storage(config).publish([stored]);
+    expect(await s3.keys(config.bucket)).toEqual([stored.key]);
+
+    // Copies made while MEDIA_PUBLIC_URL was set do not outlive their video's publication once it is unset.
+    await s3Storage({ ...config, publicUrl: "https://cdn.example.com" }).publish([stored]);
+    await s3Storage(config).unpublish("videos/v1/");
+    expect(await s3.keys(config.bucket)).toEqual([stored.key]);
+  });
+
+  it("local storage has no public location: publish and unpublish change nothing, and every URL is the app's", async () => {
+    const { storage, leftovers } = await subjects.local();
+    const stored = await storage.put("videos/v1/", "mp4", video(100).body, video(100).options);
+    await storage.publish([stored]);
+    expect(await leftovers()).toEqual([stored.key]);
+    expect(await storage.directUrl(stored.key, { published: true })).toBeNull();
+    await storage.unpublish("videos/v1/");
+    expect(await leftovers()).toEqual([stored.key]);
   });
 });

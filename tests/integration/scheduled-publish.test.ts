@@ -1,24 +1,18 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PATCH as patchVideo } from "@/app/api/admin/videos/[id]/route";
 import { POST as callback } from "@/app/api/heygen/callback/route";
 import { POST as createVideoRoute } from "@/app/api/videos/route";
 import { db } from "@/server/db";
 import { publishDue } from "@/server/videos/scheduled-publish";
 import { fakeHeygen } from "../support/heygen";
+import { queueWorkerPerTest } from "../support/queue-worker";
 import { adminCookie, jsonRequest, replayDelivery, validVideoInput } from "../support/requests";
 import { callRoute } from "../support/route-scope";
 import { waitFor } from "../support/wait-for";
 
-let stopWorker: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  const stop = stopWorker;
-  stopWorker = null;
-  await stop?.();
-});
-async function startWorker() {
-  const { startPublishWorker } = await import("@/server/videos/publish-worker");
-  stopWorker ??= await startPublishWorker();
-}
+const startWorker = queueWorkerPerTest(() =>
+  import("@/server/videos/publish-worker").then((worker) => worker.startPublishWorker()),
+);
 
 const reload = (id: string) => db.video.findUniqueOrThrow({ where: { id } });
 

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { POST as callback } from "@/app/api/heygen/callback/route";
 import { GET } from "@/app/api/videos/[id]/route";
 import { db } from "@/server/db";
+import { changeVisibility } from "@/server/videos/visibility";
 import { videoCache } from "@/server/watch/video-cache";
 import { completedVideo } from "../support/completed-video";
 import { signedV3, videoRow } from "../support/requests";
@@ -157,12 +158,23 @@ describe("GET /api/videos/[id]?wait=N: held long-polls are capped", () => {
     await second.allAnswered();
   });
 
-  it("answers a settled video at once: nothing will change", async () => {
+  // A finished video's render will not change, but it may still be hidden or deleted: its open pages must hear of it.
+  it.each([
+    ["made private", (id: string) => changeVisibility(id, { visibility: "PRIVATE", publishAt: null })],
+    [
+      "rescheduled",
+      (id: string) => changeVisibility(id, { visibility: "PUBLIC", publishAt: new Date(Date.now() + 1e7) }),
+    ],
+    ["deleted", (id: string) => db.video.delete({ where: { id } })],
+  ])("holds a settled video's wait too, and answers it 404 the moment the video is %s", async (_label, hide) => {
     await withCaps(100, 3);
     const video = await completedVideo();
     const polls = longPolls(video.id, await currentEtag(video.id));
     polls.start("203.0.113.4");
     await polls.settled();
-    expect(polls.answered().map((poll) => poll.answer!.status)).toEqual([304]);
+    expect(polls.held()).toHaveLength(1);
+
+    await hide(video.id);
+    expect((await polls.allAnswered()).map((answer) => answer!.status)).toEqual([404]);
   });
 });

@@ -3,12 +3,15 @@ import { http, HttpResponse } from "msw";
 import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import type { ReactNode } from "react";
 import { SWRConfig } from "swr";
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { AdminVideoDetail, VideoDelivery } from "@/lib/admin-video-detail";
 import type { PublicVideo } from "@/lib/video";
 import { adminVideo, justCompleted, renderingVideo, withDetails } from "../../../tests/support/client-video";
 import { api, asked, elapse, holdGets, serveJson } from "../../../tests/support/dom";
 import { AdminVideoPanel } from "./AdminVideoPanel";
+
+// The panel follows the video live, a finished one too: its watch's long-poll is held, unanswered, by default.
+beforeEach(() => void holdGets("/api/videos/:id"));
 
 const applied: VideoDelivery = {
   id: "d1",

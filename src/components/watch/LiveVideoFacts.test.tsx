@@ -2,8 +2,9 @@ import { act, render, screen } from "@testing-library/react";
 import { hydrateRoot } from "react-dom/client";
 import { renderToString } from "react-dom/server";
 import { SWRConfig } from "swr";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { renderingVideo, withDetails } from "../../../tests/support/client-video";
+import { holdGets } from "../../../tests/support/dom";
 import { LiveVideoFacts } from "./LiveVideoFacts";
 
 const video = withDetails(renderingVideo({ createdAt: "2026-12-07T15:18:00.000Z" }));
@@ -13,6 +14,8 @@ const facts = () => (
   </SWRConfig>
 );
 
+// The facts follow the video live: its watch's long-poll is held, unanswered, for as long as a test runs.
+beforeEach(() => void holdGets("/api/videos/:id"));
 afterEach(() => {
   // Node reads TZ again whenever it changes; the next test is back in the machine's zone.
   vi.unstubAllEnvs();
@@ -36,10 +39,12 @@ describe("LiveVideoFacts: the date in the reader's own time zone", () => {
 
     const problems = vi.spyOn(console, "error");
     const recoverable = vi.fn();
-    await act(async () => void hydrateRoot(container, facts(), { onRecoverableError: recoverable }));
+    let root: ReturnType<typeof hydrateRoot>;
+    await act(async () => void (root = hydrateRoot(container, facts(), { onRecoverableError: recoverable })));
     expect(recoverable).not.toHaveBeenCalled();
     expect(problems).not.toHaveBeenCalled();
     expect(container.querySelector("time")!.textContent).toMatch(/Dec 8, 2026.*12:18.*(GMT\+9|JST)/);
+    act(() => root.unmount()); // its watch of the video ends with it
     container.remove();
   });
 });

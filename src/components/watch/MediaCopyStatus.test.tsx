@@ -2,14 +2,17 @@ import { fireEvent, render, screen, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import { SWRConfig } from "swr";
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { MEDIA_COPY_POLL_MS } from "@/hooks/use-admin-video";
 import type { AdminVideoDetail } from "@/lib/admin-video-detail";
 import type { MediaCopyState } from "@/lib/media-copy-state";
 import type { PublicVideo } from "@/lib/video";
 import { adminVideo, renderingVideo, withDetails } from "../../../tests/support/client-video";
-import { api, elapse, serveJson } from "../../../tests/support/dom";
+import { api, elapse, holdGets, serveJson } from "../../../tests/support/dom";
 import { AdminVideoPanel } from "./AdminVideoPanel";
+
+// The panel follows the video live, a finished one too: its watch's long-poll is held, unanswered, by default.
+beforeEach(() => void holdGets("/api/videos/:id"));
 
 const STORED_AT = "2026-12-07T10:30:00.000Z";
 

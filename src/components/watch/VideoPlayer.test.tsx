@@ -3,7 +3,7 @@ import { HttpResponse } from "msw";
 import { SWRConfig } from "swr";
 import { describe, expect, it, vi } from "vitest";
 import { justCompleted, renderingVideo, withDetails } from "../../../tests/support/client-video";
-import { elapse, holdGets } from "../../../tests/support/dom";
+import { asked, elapse, holdGets } from "../../../tests/support/dom";
 import type { PublicVideo } from "@/lib/video";
 import { VideoPlayer } from "./VideoPlayer";
 
@@ -74,5 +74,32 @@ describe("VideoPlayer: a render that finishes while someone watches", () => {
     expect(player().muted).toBe(false);
     expect(plays).not.toHaveBeenCalled();
     expect(screen.queryByRole("button", { name: "Unmute" })).toBeNull();
+  });
+});
+
+describe("VideoPlayer: a video deleted or hidden while its page is open", () => {
+  it("stops the player, says the video is no longer available, and asks nothing more", async () => {
+    const video = withDetails(renderingVideo());
+    const held = showPlayer(video);
+    await elapse(0);
+    expect(player()).toBeTruthy();
+
+    held[0]!.answer(HttpResponse.json({ error: { message: "No video with this id." } }, { status: 404 }));
+    await elapse(0);
+    expect(screen.queryByTestId("video-ready")).toBeNull(); // the <video> is gone, and its sound with it
+    expect(screen.getByRole("alert").textContent).toBe(
+      "This video is no longer available.It may have been removed or made private.",
+    );
+    await elapse(10 * 60_000);
+    expect(asked()).toHaveLength(1);
+  });
+
+  it("keeps playing through any other failed request (the watch tries again)", async () => {
+    const held = showPlayer(withDetails(renderingVideo()));
+    await elapse(0);
+    held[0]!.answer(HttpResponse.json({ error: { message: "Database unavailable" } }, { status: 503 }));
+    await elapse(0);
+    expect(player()).toBeTruthy();
+    expect(screen.queryByRole("alert")).toBeNull();
   });
 });

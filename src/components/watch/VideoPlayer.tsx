@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type CSSProperties } from "react";
 import { useVideo } from "@/hooks/use-video";
-import { PLAIN_FAILURE, type PublicVideo } from "@/lib/video";
+import { PLAIN_FAILURE, VIDEO_GONE, type PublicVideo } from "@/lib/video";
 import { ratioOf } from "@/lib/video-format";
 import { useWatchPlayer } from "./player-context";
 import { ReadyVideo } from "./ReadyVideo";
@@ -28,7 +28,7 @@ type Props = {
  * and switches to the video without a reload.
  */
 export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant = "page", admin = false }: Props) {
-  const { data, error, refreshMedia } = useVideo(initialVideo);
+  const { data, error, gone, refreshMedia } = useVideo(initialVideo);
   const video = data ?? initialVideo;
   // The URL playing stays put when a newer one arrives (the app re-signs it right after the webhook): swapping it
   // would restart the video under the viewer. Only a media error swaps it: ask once for a fresh one and retry.
@@ -58,6 +58,13 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
   };
   const box = `mx-auto block w-full overflow-hidden bg-slate-900 ${variant === "page" ? "rounded-lg" : ""}`;
 
+  // Deleted, or hidden from viewers, while open: the player goes (and stops with it), and watching has stopped.
+  if (gone) {
+    return (
+      <PlayerNotice box={box} frame={frame} testId="video-gone" title={VIDEO_GONE.title} detail={VIDEO_GONE.detail} />
+    );
+  }
+
   if (video.status === "COMPLETED" && video.videoUrl) {
     return (
       <ReadyVideo
@@ -75,16 +82,9 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
   }
 
   if (video.status === "FAILED") {
+    const why = video.error ?? (admin ? "HeyGen did not say why." : PLAIN_FAILURE);
     return (
-      <div
-        role="alert"
-        className={`${box} flex flex-col items-center justify-center gap-2 p-6 text-center`}
-        style={frame}
-        data-testid="video-failed"
-      >
-        <p className="text-lg font-semibold text-white">This video could not be made.</p>
-        <p className="text-sm text-slate-300">{video.error ?? (admin ? "HeyGen did not say why." : PLAIN_FAILURE)}</p>
-      </div>
+      <PlayerNotice box={box} frame={frame} testId="video-failed" title="This video could not be made." detail={why} />
     );
   }
 
@@ -97,5 +97,22 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
       className={box}
       style={frame}
     />
+  );
+}
+
+type NoticeProps = { box: string; frame: CSSProperties; testId: string; title: string; detail: string };
+
+/** In the player's own box, in place of the video: why there is none (an alert, read out when it appears). */
+function PlayerNotice({ box, frame, testId, title, detail }: NoticeProps) {
+  return (
+    <div
+      role="alert"
+      className={`${box} flex flex-col items-center justify-center gap-2 p-6 text-center`}
+      style={frame}
+      data-testid={testId}
+    >
+      <p className="text-lg font-semibold text-white">{title}</p>
+      <p className="text-sm text-slate-300">{detail}</p>
+    </div>
   );
 }

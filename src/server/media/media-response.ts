@@ -23,6 +23,10 @@ export type MediaAnswerOptions = {
   cacheControl: string;
   /** Answer as a download with this file name (Content-Disposition: attachment). */
   downloadName?: string;
+  /** The file's public copy exists and viewers may see it: a redirect may name the public URL (MEDIA_PUBLIC_URL). */
+  published?: boolean;
+  /** Cache-Control of a redirect: REDIRECT_CACHE_CONTROL, or no shared cache at all for admins' hidden media. */
+  redirectCacheControl?: string;
 };
 
 /**
@@ -37,9 +41,13 @@ export async function mediaAnswer(
   options: MediaAnswerOptions,
 ): Promise<Response | null> {
   const disposition = options.downloadName ? { "content-disposition": attachment(options.downloadName) } : undefined;
-  const direct = await storage.directUrl(file.key, { downloadName: options.downloadName });
+  const direct = await storage.directUrl(file.key, {
+    downloadName: options.downloadName,
+    published: options.published,
+  });
   if (direct) {
-    return new Response(null, { status: 302, headers: { location: direct, "cache-control": REDIRECT_CACHE_CONTROL } });
+    const cacheControl = options.redirectCacheControl ?? REDIRECT_CACHE_CONTROL;
+    return new Response(null, { status: 302, headers: { location: direct, "cache-control": cacheControl } });
   }
 
   const etag = `"${file.sha256}"`;

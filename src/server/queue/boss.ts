@@ -13,6 +13,14 @@ export const MEDIA_COPY_QUEUE = "media-copy";
 /** Every minute, on one instance: enqueue a copy of every completed video not yet stored (src/server/media/copy/). */
 export const MEDIA_COPY_SWEEP_QUEUE = "media-copy-sweep";
 
+/**
+ * One job per change of a video's viewer visibility or stored media: make its public copy match (data: { videoId };
+ * src/server/media/public-copy/). Stately per video, so one runs at a time and a change meanwhile queues one more.
+ */
+export const PUBLIC_MEDIA_QUEUE = "media-public-copy";
+/** Every minute, on one instance: enqueue every video whose public copy is not what its visibility says. */
+export const PUBLIC_MEDIA_SWEEP_QUEUE = "media-public-copy-sweep";
+
 /** One job per scheduled publish moment (data: { videoId }; src/server/videos/scheduled-publish.ts). */
 export const PUBLISH_QUEUE = "video-publish";
 /** Every minute, on one instance: publish due videos whose job was lost. */
@@ -83,6 +91,15 @@ async function start(): Promise<PgBoss> {
   // the retry schedule is the message's own (WEBHOOK_RETRY_SCHEDULE_SECONDS), not pg-boss's.
   await ensureQueue(boss, WEBHOOK_DELIVERY_QUEUE, { policy: "standard", expireInSeconds: 120, retryLimit: 0 });
   await ensureQueue(boss, WEBHOOK_SWEEP_QUEUE, { policy: "singleton", expireInSeconds: 60, retryLimit: 0 });
+  // A copy or removal whose worker died is done again after its expiry: both are safe to repeat.
+  await ensureQueue(boss, PUBLIC_MEDIA_QUEUE, {
+    policy: "stately",
+    expireInSeconds: 5 * 60,
+    retryLimit: 20,
+    retryDelay: 5,
+    retryBackoff: true,
+  });
+  await ensureQueue(boss, PUBLIC_MEDIA_SWEEP_QUEUE, { policy: "singleton", expireInSeconds: 60, retryLimit: 0 });
   return boss;
 }
 

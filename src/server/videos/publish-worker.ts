@@ -1,6 +1,7 @@
 import "server-only";
 import { logger } from "@/server/logger";
 import { PUBLISH_QUEUE, PUBLISH_SWEEP_QUEUE, queue } from "@/server/queue/boss";
+import { enqueuePublicMediaSync } from "@/server/queue/public-media-jobs";
 import { publishDue, type PublishJob } from "./scheduled-publish";
 
 /**
@@ -12,6 +13,8 @@ export async function startPublishWorker(): Promise<() => Promise<void>> {
   await boss.work<PublishJob>(PUBLISH_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
     const published = await publishDue(job!.data.videoId);
     logger.info({ videoId: job!.data.videoId, published }, "scheduled publish");
+    // Its moment has come, whether or not it was published before: its media goes to the public location now.
+    await enqueuePublicMediaSync(job!.data.videoId);
   });
   await boss.work(PUBLISH_SWEEP_QUEUE, async () => {
     const published = await publishDue(null);

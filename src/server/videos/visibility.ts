@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma, type Video } from "@/generated/prisma/client";
 import type { VideoVisibility } from "@/generated/prisma/enums";
 import { db as defaultDb, type Db } from "@/server/db";
+import { enqueuePublicMediaSync } from "@/server/queue/public-media-jobs";
 
 /** What an admin sets: who may see the video, and from when (null: as soon as it is ready). */
 export type VisibilityChange = { visibility: VideoVisibility; publishAt: Date | null };
@@ -37,8 +38,9 @@ function decisionSql(decision: ReviewDecision | undefined, now: Date) {
  * becomes visible at once gets its publishedAt then; one scheduled or not yet ready keeps it null for the scheduler
  * or its completion (src/server/videos/transition.ts). With a review decision, it changes only a ready draft nobody
  * rejected, and records the decision with it. Null when there is no such video (or, with a decision, it is not a
- * ready draft). The change trigger tells every instance and open page, and "Video_outgoing_events" announces a first
- * publication as video.published (docs/triggers.md).
+ * ready draft). The change trigger tells every instance and open page, "Video_outgoing_events" announces a first
+ * publication as video.published (docs/triggers.md), and a job makes the public media copy follow
+ * (src/server/media/public-copy/; with a transaction as `db`, the sweep may be what does it).
  */
 export async function changeVisibility(
   videoId: string,
@@ -54,5 +56,6 @@ export async function changeVisibility(
         ELSE "publishedAt" END ${review.set}
     WHERE "id" = ${videoId} ${review.where}
     RETURNING *`;
+  if (row) await enqueuePublicMediaSync(videoId);
   return row ?? null;
 }

@@ -1,9 +1,10 @@
 import "server-only";
+import { viewersMaySee } from "@/lib/visibility";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { isVideoId } from "@/server/videos/video-id";
 import { publicVideoCacheControl } from "@/server/http/public-cache";
-import { FOREVER, mediaAnswer } from "@/server/media/media-response";
+import { FOREVER, mediaAnswer, REDIRECT_CACHE_CONTROL } from "@/server/media/media-response";
 import { storedMediaOf } from "@/server/media/served-media";
 import { mediaStorage } from "@/server/media/storage";
 import { STORED_FILE_KINDS, STORED_FILE_TYPES, type StoredFile } from "@/server/media/storage/stored-media";
@@ -38,7 +39,14 @@ export async function serveStoredFile(
   return answerOrMissing(
     id,
     file,
-    await mediaAnswer(mediaStorage(), file, { ...asked(request), cacheControl: cacheControlFor(video, FOREVER) }),
+    await mediaAnswer(mediaStorage(), file, {
+      ...asked(request),
+      cacheControl: cacheControlFor(video, FOREVER),
+      redirectCacheControl: cacheControlFor(video, REDIRECT_CACHE_CONTROL),
+      // The public URL only once the public copy exists (src/server/media/public-copy/): until then, at a scheduled
+      // moment say, a presigned one; an admin looking at a hidden video always gets a presigned one.
+      published: viewersMaySee(video) && video.publicMediaAt !== null,
+    }),
   );
 }
 
@@ -58,6 +66,7 @@ export async function serveDownload(request: Request, id: string, admin: AdminCh
   const answer = await mediaAnswer(mediaStorage(), file, {
     ...asked(request),
     cacheControl: cacheControlFor(video, publicVideoCacheControl()),
+    redirectCacheControl: cacheControlFor(video, REDIRECT_CACHE_CONTROL),
     downloadName: downloadName(video.title),
   });
   return answerOrMissing(id, file, answer);

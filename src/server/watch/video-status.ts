@@ -51,7 +51,7 @@ export async function videoStatus(id: string, query: StatusQuery): Promise<Statu
       const answer = await currentStatus(id, query.admin, force);
       force = false;
       const notModified = answer !== null && answer.etag === query.ifNoneMatch;
-      release ??= notModified && change && !query.signal.aborted ? holdFor(answer.row, query.client) : null;
+      release ??= notModified && change && !query.signal.aborted ? holdFor(query.client) : null;
       if (!answer || !notModified || !change || query.signal.aborted || !release) {
         stopWaiting.abort();
         return answer && { ...answer, notModified };
@@ -64,11 +64,12 @@ export async function videoStatus(id: string, query: StatusQuery): Promise<Statu
 }
 
 /**
- * A slot to hold this wait in, or null to answer at once: a settled video will not change (nothing to wait for), and
- * past the caps on held waits a long-poll is answered as a plain poll would be.
+ * A slot to hold this wait in, or null to answer at once: past the caps on held waits a long-poll is answered as a
+ * plain poll would be. A settled video's wait is held too: its render will not change, but an admin may still hide or
+ * delete it, and its open pages must hear of that at once (they get the 404).
  */
-function holdFor(row: Video, client: string | null): (() => void) | null {
-  return isSettled(row) ? null : heldWaits().take(client);
+function holdFor(client: string | null): (() => void) | null {
+  return heldWaits().take(client);
 }
 
 // The viewer's JSON and ETag of a row, computed once per cached row rather than once per request; one per process,

@@ -5,6 +5,7 @@ import { logger } from "@/server/logger";
 import { FRESH_MARGIN_MS } from "@/server/media/fresh-media";
 import { mediaStorage } from "@/server/media/storage";
 import { parseStoredMedia, videoKeyPrefix, type StoredMedia } from "@/server/media/storage/stored-media";
+import { enqueuePublicMediaSync } from "@/server/queue/public-media-jobs";
 import { claimAndSync } from "@/server/sync/ask-heygen";
 import { CopyFailure } from "./copy-failure";
 import { copyFiles, type SourceUrls } from "./copy-files";
@@ -82,7 +83,11 @@ async function recordStored(videoId: string, media: StoredMedia): Promise<CopyOu
     UPDATE "Video" SET "storedMedia" = ${JSON.stringify(media)}::jsonb, "mediaStoredAt" = ${new Date()},
       "mediaCopyError" = NULL, "mediaCopyFailedAt" = NULL
     WHERE "id" = ${videoId} AND "status" = 'COMPLETED' AND "storedMedia" IS NULL`;
-  if (written === 1) return { kind: "stored", media };
+  if (written === 1) {
+    // Viewers may already see it: its files go to the public location too (src/server/media/public-copy/).
+    await enqueuePublicMediaSync(videoId);
+    return { kind: "stored", media };
+  }
   const row = await db.video.findUnique({ where: { id: videoId }, select: { storedMedia: true } });
   const storage = mediaStorage();
   // Deleted meanwhile: nothing may keep its files.

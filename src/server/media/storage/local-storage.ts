@@ -68,6 +68,10 @@ export function localStorage(dir: string): MediaStorage {
     async removeAll(prefix) {
       await fs.rm(fileOf(prefix), { recursive: true, force: true });
     },
+
+    // MEDIA_DIR is served by nothing but the app's /media route, which asks the viewer gate: nothing is public.
+    async publish() {},
+    async unpublish() {},
   };
 }
 

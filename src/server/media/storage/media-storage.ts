@@ -39,10 +39,18 @@ export interface MediaStorage {
   /** The object's bytes (all, or one inclusive range), streamed; null when there is no such object. */
   read(key: string, range?: ByteRange): Promise<Readable | null>;
   /**
-   * A URL a browser may fetch the object from directly (MEDIA_PUBLIC_URL + key, or a short-lived presigned GET), or
-   * null when the app serves the bytes itself through `read`. `downloadName` asks for Content-Disposition: attachment.
+   * A URL a browser may fetch the object from directly, or null when the app serves the bytes itself through `read`:
+   * the public copy's URL (MEDIA_PUBLIC_URL) when `published` says it exists and no download is asked for, else a
+   * short-lived presigned GET. `downloadName` asks for Content-Disposition: attachment.
    */
-  directUrl(key: string, options?: { downloadName?: string }): Promise<string | null>;
+  directUrl(key: string, options?: { downloadName?: string; published?: boolean }): Promise<string | null>;
   /** Removes every object whose key starts with `prefix` (nothing there is not an error). */
   removeAll(prefix: string): Promise<void>;
+  /**
+   * Copies the files (server-side) to the public location that MEDIA_PUBLIC_URL serves, for a video viewers may see;
+   * again is harmless. Nothing to do where there is no public location (local disk: only the app serves MEDIA_DIR).
+   */
+  publish(files: StoredFile[]): Promise<void>;
+  /** Removes the public copies of every object under `prefix` (a video hidden or deleted); none there is no error. */
+  unpublish(prefix: string): Promise<void>;
 }

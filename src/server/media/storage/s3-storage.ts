@@ -11,6 +11,7 @@ import {
   S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
+import { BROWSER_MAX_AGE_S, SHARED_MAX_AGE_S } from "@/server/http/public-cache";
 import { logger } from "@/server/logger";
 import type { MediaStorage } from "./media-storage";
 import { presignedGet } from "./s3-presigned-get";
@@ -25,7 +26,10 @@ export type S3StorageConfig = {
   forcePathStyle: boolean;
   /** Unset: the SDK's default chain (AWS_* variables, ~/.aws, the instance's or task's role). */
   credentials?: { accessKeyId: string; secretAccessKey: string };
-  /** MEDIA_PUBLIC_URL: a CDN or public bucket base URL that serves the objects by key. */
+  /**
+   * MEDIA_PUBLIC_URL: a CDN or public bucket base URL that serves the bucket's objects by key; only PUBLIC_PREFIX is
+   * meant to be public-read (README "Media storage"), and only videos viewers may see have copies there.
+   */
   publicUrl?: string;
   /** Keys per listing page when removing: S3's maximum, 1,000, unless a test asks for smaller pages. */
   listPageKeys?: number;
@@ -36,6 +40,16 @@ const INCOMING_PREFIX = ".incoming/";
 /** Multipart part size: S3's minimum; at most this much per part, times QUEUE_SIZE parts in flight, is in memory. */
 const PART_BYTES = 5 * 1024 * 1024;
 const QUEUE_SIZE = 2;
+/**
+ * Where the copies of viewer-visible videos' objects live (`public/videos/{id}/{sha8}.{ext}`): the one prefix a bucket
+ * policy makes public-read for MEDIA_PUBLIC_URL. Everything else stays private and is handed out presigned.
+ */
+export const PUBLIC_PREFIX = "public/";
+/**
+ * A public copy is removed when its video is hidden, so it is not `immutable` however content-addressed its key: a
+ * browser keeps it a minute, a CDN that honours s-maxage five (one that does not keeps it for its own TTL).
+ */
+export const PUBLIC_OBJECT_CACHE_CONTROL = `public, max-age=${BROWSER_MAX_AGE_S}, s-maxage=${SHARED_MAX_AGE_S}`;
 
 /**
  * Any S3-compatible service (AWS S3, Cloudflare R2, MinIO, Backblaze B2). A write streams to a temporary key as a
@@ -54,6 +68,25 @@ export function s3Storage(config: S3StorageConfig): MediaStorage {
     responseChecksumValidation: "WHEN_REQUIRED",
   });
   const Bucket = config.bucket;
+
+  /** Removes every object under `prefix`, a page of keys at a time. */
+  async function removeAll(prefix: string) {
+    if (!prefix) throw new Error("refusing to remove every object in the bucket"); // a bug, never a request
+    let ContinuationToken: string | undefined;
+    do {
+      const page = await client.send(
+        new ListObjectsV2Command({ Bucket, Prefix: prefix, ContinuationToken, MaxKeys: config.listPageKeys }),
+      );
+      const keys = (page.Contents ?? []).flatMap(({ Key }) => (Key ? [{ Key }] : []));
+      if (keys.length > 0) {
+        const { Errors } = await client.send(
+          new DeleteObjectsCommand({ Bucket, Delete: { Objects: keys, Quiet: true } }),
+        );
+        if (Errors?.length) throw new Error(`could not remove ${Errors.length} objects: ${Errors[0]?.Code ?? "?"}`);
+      }
+      ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (ContinuationToken);
+  }
 
   return {
     kind: "s3",
@@ -102,28 +135,34 @@ export function s3Storage(config: S3StorageConfig): MediaStorage {
     },
 
     async directUrl(key, options) {
-      // A download needs Content-Disposition, which only a presigned URL can ask the bucket for.
-      if (config.publicUrl && !options?.downloadName)
-        return `${config.publicUrl.replace(/\/+$/, "")}/${encodeKey(key)}`;
+      // A download needs Content-Disposition, which only a presigned URL can ask the bucket for; media not (yet)
+      // copied to the public prefix is presigned too, so no URL handed out names a missing or private object.
+      if (config.publicUrl && options?.published && !options.downloadName)
+        return `${config.publicUrl.replace(/\/+$/, "")}/${encodeKey(PUBLIC_PREFIX + key)}`;
       return presignedGet(client, Bucket, key, options?.downloadName);
     },
 
-    async removeAll(prefix) {
-      if (!prefix) throw new Error("refusing to remove every object in the bucket"); // a bug, never a request
-      let ContinuationToken: string | undefined;
-      do {
-        const page = await client.send(
-          new ListObjectsV2Command({ Bucket, Prefix: prefix, ContinuationToken, MaxKeys: config.listPageKeys }),
+    removeAll,
+
+    async publish(files) {
+      if (!config.publicUrl) return; // nothing serves a public prefix
+      for (const file of files) {
+        await client.send(
+          new CopyObjectCommand({
+            Bucket,
+            Key: PUBLIC_PREFIX + file.key,
+            CopySource: `${Bucket}/${encodeKey(file.key)}`,
+            MetadataDirective: "REPLACE",
+            ContentType: file.contentType,
+            CacheControl: PUBLIC_OBJECT_CACHE_CONTROL,
+          }),
         );
-        const keys = (page.Contents ?? []).flatMap(({ Key }) => (Key ? [{ Key }] : []));
-        if (keys.length > 0) {
-          const { Errors } = await client.send(
-            new DeleteObjectsCommand({ Bucket, Delete: { Objects: keys, Quiet: true } }),
-          );
-          if (Errors?.length) throw new Error(`could not remove ${Errors.length} objects: ${Errors[0]?.Code ?? "?"}`);
-        }
-        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
-      } while (ContinuationToken);
+      }
+    },
+
+    // Also without MEDIA_PUBLIC_URL (now): copies made while it was set do not outlive their video's publication.
+    async unpublish(prefix) {
+      await removeAll(PUBLIC_PREFIX + prefix);
     },
   };
 }
