@@ -1,17 +1,19 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fakeLooks, signWebhookBody } from "../../src/mocks/heygen/fake-heygen";
 import { startFakeHeygenServer, type FakeHeygenServer } from "../../src/mocks/heygen/http-server";
 import { startApp, type RunningApp } from "./app";
 import { seriousViolations } from "./axe";
 import { launchChromium } from "./browser";
-import { DESKTOP, PHONE } from "./viewer-stack";
+import { createDatabase, DESKTOP, PHONE } from "./viewer-stack";
 
-/** Two instances of the one build behind a (pretend) load balancer, sharing one PostgreSQL. */
+/**
+ * Two instances of the one build behind a (pretend) load balancer, sharing one PostgreSQL: a database of their own,
+ * since their videos' media are this file's fake HeyGen's, which no other test's pages allow (CSP).
+ */
 const base = {
-  DATABASE_URL: inject("e2eDatabaseUrl"),
   HEYGEN_API_KEY: "live-key",
   HEYGEN_SECRET: "whsec_live",
   ADMIN_PASSWORD: "live-status-password",
@@ -19,14 +21,17 @@ const base = {
 };
 
 let heygen: FakeHeygenServer;
+let databaseUrl: string;
 let instances: RunningApp[] = [];
 let browser: Browser;
 beforeAll(async () => {
   // No webhook comes by itself: the test delivers it when it wants (the app waits 2 minutes before asking HeyGen).
   heygen = await startFakeHeygenServer({ apiKey: base.HEYGEN_API_KEY, renderMs: 1_000, deliverWebhooks: false });
+  databaseUrl = await createDatabase();
+  const DATABASE_URL = databaseUrl;
   instances = await Promise.all([
-    startApp({ ...base, HEYGEN_API_URL: heygen.url }),
-    startApp({ ...base, HEYGEN_API_URL: heygen.url }),
+    startApp({ ...base, DATABASE_URL, HEYGEN_API_URL: heygen.url }),
+    startApp({ ...base, DATABASE_URL, HEYGEN_API_URL: heygen.url }),
   ]);
   browser = await launchChromium();
   // Each instance's first webhook and first status request load their route's code: not what the viewer's wait is
@@ -200,7 +205,7 @@ describe("a viewer waiting for a video, with two app instances", () => {
     await deliverSuccess(instances[0]!, video);
     // Its details landed (poster, length); then, a while after HeyGen was last asked about it (one HeyGen call per
     // video per interval, whatever the reason), its stored URL dies, well before the expiry the app knows of.
-    const database = new pg.Client({ connectionString: base.DATABASE_URL });
+    const database = new pg.Client({ connectionString: databaseUrl });
     await database.connect();
     try {
       for (let i = 0; i < 50; i++) {

@@ -1,15 +1,11 @@
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { APIRequestContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { findFreePort } from "../../scripts/lib/embedded-postgres";
 import { fakeLooks } from "../../src/mocks/heygen/fake-heygen";
-import { startFakeHeygenServer, type FakeHeygenServer } from "../../src/mocks/heygen/http-server";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
-import { startApp, type RunningApp } from "./app";
+import type { RunningApp } from "./app";
 import { launchChromium } from "./browser";
-import { SESSION_SECRET } from "./global-setup";
-import { createDatabase } from "./viewer-stack";
+import { startOwnApp } from "./own-app";
 
 /**
  * Issue 18's "done when", through the app's own API on the production build: a plan's videos are made as drafts,
@@ -19,12 +15,9 @@ import { createDatabase } from "./viewer-stack";
  * today and tomorrow (UTC), and the publish time is the next whole minute at least 90 s away, so yesterday's videos
  * publish on approval, today's at that minute, and tomorrow's are scheduled a day later.
  */
-const API_KEY = "month-review-e2e-key";
-const HEYGEN_SECRET = "whsec_month-review-e2e";
 const PASSWORD = inject("adminPassword");
 const DAY_MS = 86_400_000;
 
-let heygen: FakeHeygenServer;
 let app: RunningApp;
 let api: APIRequestContext;
 let receiver: WebhookReceiver;
@@ -32,41 +25,19 @@ let db: pg.Client;
 const closers: Array<() => Promise<unknown>> = [];
 
 beforeAll(async () => {
-  const port = await findFreePort();
-  heygen = await startFakeHeygenServer({
-    apiKey: API_KEY,
-    renderMs: 1_000,
-    endpoints: [{ url: `http://127.0.0.1:${port}/api/heygen/callback`, secret: HEYGEN_SECRET }],
-  });
-  const databaseUrl = await createDatabase();
-  app = await startApp(
-    {
-      DATABASE_URL: databaseUrl,
-      HEYGEN_API_URL: heygen.url,
-      HEYGEN_API_KEY: API_KEY,
-      HEYGEN_SECRET,
-      ADMIN_PASSWORD: PASSWORD,
-      SESSION_SECRET,
-      ENCRYPTION_KEY: randomBytes(32).toString("hex"),
-      ALLOW_PRIVATE_WEBHOOK_URLS: "true",
-      PUBLISH_TIMEZONE: "UTC",
-    },
-    { port },
-  );
-  db = new pg.Client({ connectionString: databaseUrl });
+  const own = await startOwnApp({ PUBLISH_TIMEZONE: "UTC" });
+  closers.push(() => own.stop());
+  app = own.app;
+  db = new pg.Client({ connectionString: own.databaseUrl });
   await db.connect();
+  closers.unshift(() => db.end());
   receiver = await startWebhookReceiver();
+  closers.unshift(() => receiver.close());
   const browser = await launchChromium();
+  closers.unshift(() => browser.close());
   const context = await browser.newContext({ baseURL: app.url, extraHTTPHeaders: { origin: app.url } });
   api = context.request;
   expect((await api.post("/api/admin/login", { data: { password: PASSWORD } })).status()).toBe(200);
-  closers.push(
-    () => browser.close(),
-    () => receiver.close(),
-    () => db.end(),
-    () => app.stop(),
-    () => heygen.close(),
-  );
 }, 120_000);
 afterAll(async () => {
   for (const close of closers) await close().catch(() => {});

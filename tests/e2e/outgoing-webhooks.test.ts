@@ -1,51 +1,28 @@
-import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { findFreePort } from "../../scripts/lib/embedded-postgres";
 import { fakeLooks } from "../../src/mocks/heygen/fake-heygen";
-import { startFakeHeygenServer, type FakeHeygenServer } from "../../src/mocks/heygen/http-server";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
-import { startApp, type RunningApp } from "./app";
+import type { RunningApp } from "./app";
 import { seriousViolations } from "./axe";
 import { launchChromium } from "./browser";
-import { SESSION_SECRET } from "./global-setup";
-import { createDatabase, DESKTOP, PHONE, screenshot } from "./viewer-stack";
+import { startOwnApp } from "./own-app";
+import { DESKTOP, PHONE, screenshot } from "./viewer-stack";
 
-const API_KEY = "outgoing-webhooks-e2e-key";
-const HEYGEN_SECRET = "whsec_outgoing-webhooks-e2e";
 const PASSWORD = inject("adminPassword");
 
-let heygen: FakeHeygenServer;
+let own: Awaited<ReturnType<typeof startOwnApp>>;
 let app: RunningApp;
 let browser: Browser;
 const receivers: WebhookReceiver[] = [];
 beforeAll(async () => {
-  // Its own database and fake HeyGen (renders in 1 s, posts signed webhooks to this app), and a deployment that
-  // may deliver to this machine (the receivers) with a key to keep endpoint secrets with.
-  const port = await findFreePort();
-  heygen = await startFakeHeygenServer({
-    apiKey: API_KEY,
-    renderMs: 1_000,
-    endpoints: [{ url: `http://127.0.0.1:${port}/api/heygen/callback`, secret: HEYGEN_SECRET }],
-  });
-  app = await startApp(
-    {
-      DATABASE_URL: await createDatabase(),
-      HEYGEN_API_URL: heygen.url,
-      HEYGEN_API_KEY: API_KEY,
-      HEYGEN_SECRET,
-      ADMIN_PASSWORD: PASSWORD,
-      SESSION_SECRET,
-      ENCRYPTION_KEY: randomBytes(32).toString("hex"),
-      ALLOW_PRIVATE_WEBHOOK_URLS: "true",
-    },
-    { port },
-  );
+  // Its own database and fake HeyGen, and a deployment that may deliver to this machine (the receivers) with a key to
+  // keep endpoint secrets with.
+  own = await startOwnApp();
+  app = own.app;
   browser = await launchChromium();
 });
 afterAll(async () => {
-  await app?.stop();
-  await heygen?.close();
+  await own?.stop();
   await browser?.close();
   await Promise.all(receivers.map((receiver) => receiver.close()));
 });

@@ -1,13 +1,11 @@
 import { afterEach, expect, onTestFinished } from "vitest";
 import { POST as createEndpointRoute } from "@/app/api/admin/webhooks/route";
-import { POST as callback } from "@/app/api/heygen/callback/route";
-import { POST as createVideoRoute } from "@/app/api/videos/route";
 import type { EndpointWithSecret, OutgoingEventType } from "@/lib/outgoing-webhooks";
 import { db } from "@/server/db";
 import type { WebhookWorkerOptions } from "@/server/outgoing-webhooks/worker";
-import { fakeHeygen, heygenServer } from "../support/heygen";
-import { adminCookie, jsonRequest, replayDelivery, validVideoInput } from "../support/requests";
-import { callRoute } from "../support/route-scope";
+import { heygenServer } from "../support/heygen";
+import { adminCookie, jsonRequest } from "../support/requests";
+export { finishedVideo } from "../support/finished-video";
 import { startWebhookReceiver, type Answer } from "../support/webhook-receiver";
 
 /** Helpers of the outgoing-webhooks*.test.ts files. */
@@ -40,21 +38,6 @@ export async function addEndpoint(url: string, events: OutgoingEventType[]): Pro
   );
   expect(response.status).toBe(201);
   return (await response.json()) as EndpointWithSecret;
-}
-
-/**
- * A video made through the API and finished by HeyGen's signed webhook (the fake's delivery replayed): completed, or
- * failed with `[fail]` in its script.
- */
-export async function finishedVideo(extra: Record<string, unknown> = {}): Promise<string> {
-  const response = await createVideoRoute(
-    jsonRequest("/api/videos", { ...validVideoInput, ...extra }, { cookie: await adminCookie() }),
-  );
-  const { id } = (await response.json()) as { id: string };
-  const delivery = fakeHeygen.outbox.find((d) => JSON.parse(d.body).event_data.callback_id === id)!;
-  const { afterResponse } = await callRoute(() => callback(replayDelivery(delivery)));
-  await afterResponse();
-  return id;
 }
 
 /** The messages of an endpoint, oldest first, with their event and attempts. */

@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { PATCH as patchVideo } from "@/app/api/admin/videos/[id]/route";
-import { POST as callback } from "@/app/api/heygen/callback/route";
-import { POST as createVideoRoute } from "@/app/api/videos/route";
 import { db } from "@/server/db";
 import { publishDue } from "@/server/videos/scheduled-publish";
-import { fakeHeygen } from "../support/heygen";
+import { finishedVideo } from "../support/finished-video";
 import { queueWorkerPerTest } from "../support/queue-worker";
-import { adminCookie, jsonRequest, replayDelivery, validVideoInput } from "../support/requests";
-import { callRoute } from "../support/route-scope";
+import { adminCookie, jsonRequest } from "../support/requests";
 import { waitFor } from "../support/wait-for";
 
 const startWorker = queueWorkerPerTest(() =>
@@ -16,23 +13,11 @@ const startWorker = queueWorkerPerTest(() =>
 
 const reload = (id: string) => db.video.findUniqueOrThrow({ where: { id } });
 
-/** A completed video made through the API with these extra fields. */
-async function completedVideo(extra: Record<string, unknown>) {
-  const response = await createVideoRoute(
-    jsonRequest("/api/videos", { ...validVideoInput, ...extra }, { cookie: await adminCookie() }),
-  );
-  const { id } = (await response.json()) as { id: string };
-  const delivery = fakeHeygen.outbox.find((d) => JSON.parse(d.body).event_data.callback_id === id)!;
-  const { afterResponse } = await callRoute(() => callback(replayDelivery(delivery)));
-  await afterResponse();
-  return id;
-}
-
 describe("scheduled publish", () => {
   it("publishes a scheduled video at its moment, to a few seconds", async () => {
     await startWorker();
     // Scheduled once it is ready, so that a slow machine cannot complete it after its moment.
-    const id = await completedVideo({ visibility: "draft" });
+    const id = await finishedVideo({ visibility: "draft" });
     const soon = new Date(Date.now() + 2_000);
     const response = await patchVideo(
       jsonRequest(
@@ -56,7 +41,7 @@ describe("scheduled publish", () => {
 
   it("a moment moved later: the first job finds nothing to do, the new one publishes", async () => {
     await startWorker();
-    const id = await completedVideo({ visibility: "draft" });
+    const id = await finishedVideo({ visibility: "draft" });
     const cookie = await adminCookie();
     const first = new Date(Date.now() + 1_500);
     const scheduled = await patchVideo(
@@ -83,7 +68,7 @@ describe("scheduled publish", () => {
   });
 
   it("publishes exactly once when two workers take the same due video at the same time", async () => {
-    const id = await completedVideo({ visibility: "public", publishAt: new Date(Date.now() + 60_000).toISOString() });
+    const id = await finishedVideo({ visibility: "public", publishAt: new Date(Date.now() + 60_000).toISOString() });
     await db.video.update({ where: { id }, data: { publishAt: new Date(Date.now() - 1_000) } });
     const counts = await Promise.all([publishDue(id), publishDue(id), publishDue(null)]);
     expect(counts.reduce((sum, n) => sum + n, 0)).toBe(1);
@@ -94,12 +79,12 @@ describe("scheduled publish", () => {
   });
 
   it("the sweep publishes a due video whose job was lost, and leaves drafts and videos still scheduled alone", async () => {
-    const lost = await completedVideo({ visibility: "public", publishAt: new Date(Date.now() + 60_000).toISOString() });
-    const later = await completedVideo({
+    const lost = await finishedVideo({ visibility: "public", publishAt: new Date(Date.now() + 60_000).toISOString() });
+    const later = await finishedVideo({
       visibility: "public",
       publishAt: new Date(Date.now() + 60_000).toISOString(),
     });
-    const draft = await completedVideo({ visibility: "draft" });
+    const draft = await finishedVideo({ visibility: "draft" });
     // Its moment came while no job stood for it (say, the queue was reset).
     await db.video.update({ where: { id: lost }, data: { publishAt: new Date(Date.now() - 1_000) } });
     await startWorker(); // its start-up sweep
