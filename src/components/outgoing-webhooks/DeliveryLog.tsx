@@ -23,7 +23,7 @@ export function DeliveryLog({
 }) {
   if (messages.length === 0) return <p className="text-sm text-slate-600">Nothing has been sent to it yet.</p>;
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200" tabIndex={0} aria-label="Delivery log">
+    <div className="relative overflow-x-auto rounded-md border border-slate-200" tabIndex={0} aria-label="Delivery log">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">Deliveries, newest first</caption>
         <thead className="bg-slate-50 text-slate-700">
