@@ -1,6 +1,5 @@
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
-import { http, HttpResponse } from "msw";
-import { SWRConfig } from "swr";
+import { act, fireEvent, screen, within } from "@testing-library/react";
+import { HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import type { Look, LookPage, VoicePage } from "@/lib/catalogue";
 import type { StartingPresenter } from "@/lib/presenter-draft";
@@ -9,8 +8,8 @@ import type { PublicVideo } from "@/lib/video";
 import { createVideoInput } from "@/lib/video-input";
 import { catalogueLook, catalogueVoice } from "../../../tests/support/client-catalogue";
 import { renderingVideo } from "../../../tests/support/client-video";
-import { api, elapse } from "../../../tests/support/dom";
-import { GenerateForm } from "./GenerateForm";
+import { renderStudio } from "../../../tests/support/client-studio";
+import { elapse } from "../../../tests/support/dom";
 
 const voice = catalogueVoice();
 const look = (id: string, orientation: Look["preferredOrientation"]) =>
@@ -27,25 +26,8 @@ const voices: VoicePage = { items: [voice], total: 1, nextCursor: null, filters:
 const video = (change: Partial<PublicVideo> = {}) => renderingVideo({ id: "video-1", title: "Welcome", ...change });
 
 /** The studio with its catalogue answered, and POST /api/videos answered by `answer`; returns the bodies sent. */
-async function studio(answer: () => Response, presenters: StartingPresenter[] = []) {
-  const sent: Record<string, unknown>[] = [];
-  api.use(
-    http.get("/api/admin/catalogue/looks", () => HttpResponse.json(looks)),
-    http.get("/api/admin/catalogue/voices", () => HttpResponse.json(voices)),
-    http.get("/api/videos", () => HttpResponse.json({ videos: [] })),
-    http.post("/api/videos", async ({ request }) => {
-      sent.push((await request.json()) as Record<string, unknown>);
-      return answer();
-    }),
-  );
-  render(
-    <SWRConfig value={{ provider: () => new Map() }}>
-      <GenerateForm initialLooks={looks} initialVoices={voices} presenters={presenters} />
-    </SWRConfig>,
-  );
-  await elapse(20); // hydrated, first pages read again
-  return sent;
-}
+const studio = (answer: () => Response, presenters: StartingPresenter[] = []) =>
+  renderStudio({ looks, voices, answer, presenters });
 
 const title = () => screen.getByRole<HTMLInputElement>("textbox", { name: "Title" });
 const script = () => screen.getByRole<HTMLTextAreaElement>("textbox", { name: "Script" });

@@ -1,13 +1,12 @@
-import { act, fireEvent, render, screen } from "@testing-library/react";
-import { http, HttpResponse } from "msw";
-import { SWRConfig } from "swr";
+import { act, fireEvent, screen } from "@testing-library/react";
+import { HttpResponse } from "msw";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { LookPage, VoicePage } from "@/lib/catalogue";
 import { createVideoInput } from "@/lib/video-input";
 import { catalogueLook, catalogueVoice } from "../../../tests/support/client-catalogue";
 import { renderingVideo } from "../../../tests/support/client-video";
-import { api, elapse } from "../../../tests/support/dom";
-import { GenerateForm } from "./GenerateForm";
+import { renderStudio } from "../../../tests/support/client-studio";
+import { elapse } from "../../../tests/support/dom";
 
 const voice = catalogueVoice();
 const looks: LookPage = {
@@ -19,24 +18,13 @@ const looks: LookPage = {
 const voices: VoicePage = { items: [voice], total: 1, nextCursor: null, filters: { languages: [], genders: [] } };
 const NOW = new Date("2026-12-07T10:00:00Z");
 
-/** The studio with its catalogue answered and POST /api/videos answered 201; returns the bodies sent. */
+/** The studio, POST /api/videos answered 201, with a title and a script typed; returns the bodies sent. */
 async function studio() {
-  const sent: Record<string, unknown>[] = [];
-  api.use(
-    http.get("/api/admin/catalogue/looks", () => HttpResponse.json(looks)),
-    http.get("/api/admin/catalogue/voices", () => HttpResponse.json(voices)),
-    http.get("/api/videos", () => HttpResponse.json({ videos: [] })),
-    http.post("/api/videos", async ({ request }) => {
-      sent.push((await request.json()) as Record<string, unknown>);
-      return HttpResponse.json(renderingVideo({ id: "video-1", title: "Welcome" }), { status: 201 });
-    }),
-  );
-  render(
-    <SWRConfig value={{ provider: () => new Map() }}>
-      <GenerateForm initialLooks={looks} initialVoices={voices} />
-    </SWRConfig>,
-  );
-  await elapse(20);
+  const sent = await renderStudio({
+    looks,
+    voices,
+    answer: () => HttpResponse.json(renderingVideo({ id: "video-1", title: "Welcome" }), { status: 201 }),
+  });
   fireEvent.change(screen.getByRole("textbox", { name: "Title" }), { target: { value: "Welcome" } });
   fireEvent.change(screen.getByRole("textbox", { name: "Script" }), { target: { value: "Hello and welcome." } });
   return sent;
