@@ -234,8 +234,15 @@ describe("outgoing webhooks: retries, timeouts, resend", () => {
       (rows) => rows[0]?.status === "DELIVERED",
       10_000,
     );
-    // Delivered while the other is still hanging: no attempt of the stuck one is over yet.
-    expect(hanging.requests).toHaveLength(1);
+    // Delivered while the other is still hanging: its request is in (both are sent at once, in either order), and no
+    // attempt of the stuck one is over yet.
+    expect(
+      await waitFor(
+        async () => hanging.requests.length,
+        (received) => received === 1,
+        1_000,
+      ),
+    ).toBe(1);
     expect((await messagesOf(stuck.id))[0]!.history).toHaveLength(0);
     const [timedOut] = await waitFor(
       () => messagesOf(stuck.id),
