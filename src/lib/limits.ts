@@ -71,3 +71,11 @@ export const WEBHOOK_TIMEOUT_MS = 10_000;
 export const WEBHOOK_SENDERS = 4;
 /** The characters of a receiver's answer kept with each attempt (enough to read an error). */
 export const WEBHOOK_RESPONSE_EXCERPT_LENGTH = 500;
+/** Video translation (issue 19), HeyGen's published price per second of output: "speed" mode and "precision" mode. */
+export const TRANSLATION_PRICE_PER_SECOND_USD = { speed: 0.05, precision: 0.1 } as const;
+/** Languages one translation request may name (HeyGen expands a request per language; a handful is the use). */
+export const TRANSLATION_LANGUAGES_MAX = 20;
+/** A HeyGen language name ("Chinese (Mandarin, Simplified)") is a short label. */
+export const LANGUAGE_NAME_MAX_LENGTH = 80;
+/** Languages a presenter may carry for "Generate what is missing" to translate into. */
+export const PRESENTER_LANGUAGES_MAX = 10;
