@@ -65,18 +65,18 @@ describe("the fake's video translations", () => {
   });
 
   it.each([
-    ["an http URL elsewhere", { video: { type: "url", url: "http://cdn.example.com/a.mp4" } }, "video.url"],
-    ["no language", { output_languages: [] }, "output_languages"],
-    ["a language HeyGen does not offer", { output_languages: ["English", "Klingon"] }, "output_languages"],
-    ["an unknown mode", { mode: "fast" }, "mode"],
-    ["a field HeyGen does not define", { voice_id: "x" }, "voice_id"],
-  ])("refuses %s with a 400 naming the parameter, and makes nothing", async (_, overrides, param) => {
+    ["an http URL elsewhere", { video: { type: "url", url: "http://cdn.example.com/a.mp4" } }, "video.url", "https"],
+    ["no language", { output_languages: [] }, "output_languages", "at least one"],
+    ["a language HeyGen does not offer", { output_languages: ["English", "Klingon"] }, "output_languages", "Klingon"],
+    ["an unknown mode", { mode: "fast" }, "mode", "speed"],
+    ["a field HeyGen does not define", { voice_id: "x" }, "voice_id", "unknown field"],
+  ])("refuses %s with a 400 naming the parameter, and makes nothing", async (_, overrides, param, says) => {
     const response = await post(overrides);
     expect(response.status).toBe(400);
     const { error } = await response.json();
     expect(error).toMatchObject({ code: "invalid_parameter", param });
     expect(error.message).toContain(param);
-    if (param === "output_languages" && overrides.output_languages?.length) expect(error.message).toContain("Klingon");
+    expect(error.message).toContain(says);
     expect(fake.translations.size).toBe(0);
   });
 
