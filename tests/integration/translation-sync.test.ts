@@ -248,3 +248,23 @@ describe("a variant's media, and what refuses a variant", () => {
     });
   });
 });
+
+describe("giving up on a translation", () => {
+  it("fails a variant HeyGen no longer knows (404) once past the give-up age, and frees its language", async () => {
+    noEventsHistory();
+    const { variantId } = await variantOf(`Welcome ${FAKE_MARKERS.noWebhook}`);
+    const translationId = (await reload(variantId)).heygenVideoId!;
+    heygenServer.use(
+      http.get(`${TEST_ENV.HEYGEN_API_URL}/v3/video-translations/${translationId}`, () =>
+        HttpResponse.json({ error: { code: "not_found", message: "not found", param: "id" } }, { status: 404 }),
+      ),
+    );
+    await age(variantId, 5);
+    await reconcileDue();
+    expect((await reload(variantId)).status).toBe("PROCESSING"); // young yet: HeyGen may be slow to list it
+
+    await age(variantId, 31);
+    await reconcileDue();
+    expect(await reload(variantId)).toMatchObject({ status: "FAILED", variantKey: null });
+  });
+});

@@ -82,10 +82,30 @@ async function applyStatus(video: ClaimedVideo, status: HeygenVideoStatus | unde
 /** HeyGen's record of the job (a translation's at /v3/video-translations), applied alike. */
 async function askRecord(video: ClaimedVideo, heygenVideoId: string): Promise<SyncOutcome> {
   const context = { videoId: video.id, heygenVideoId };
-  const remote = video.sourceVideoId
-    ? await ask(() => heygen.getTranslation(heygenVideoId), context, "a translation")
-    : await ask(() => heygen.getVideo(heygenVideoId), context, "a video");
+  if (video.sourceVideoId) return askTranslation(video, heygenVideoId);
+  const remote = await ask(() => heygen.getVideo(heygenVideoId), context, "a video");
   return remote ? applyRecord(video, remote) : "heygen_unavailable";
+}
+
+/**
+ * A translation's record. Translations have no bulk status whose `not_found` gives up a vanished video: a 404 here
+ * does, once the variant is past the give-up age (deleted at HeyGen, it will never finish).
+ */
+async function askTranslation(video: ClaimedVideo, translationId: string): Promise<SyncOutcome> {
+  try {
+    return await applyRecord(video, await heygen.getTranslation(translationId));
+  } catch (error) {
+    const failure = classifyHeygenFailure(error);
+    if (!failure) throw error;
+    if (failure.kind === "not_found" && !isTerminal(video.status) && isPastGiveUp(video, new Date())) {
+      return giveUp(video, GONE_AT_HEYGEN);
+    }
+    logger.warn(
+      { videoId: video.id, translationId, kind: failure.kind, err: failure.message },
+      "could not ask HeyGen about a translation",
+    );
+    return "heygen_unavailable";
+  }
 }
 
 /**
