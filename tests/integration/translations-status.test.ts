@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { generateMetadata as watchMetadata } from "@/app/(site)/videos/[id]/layout";
+import { generateMetadata as languageMetadata } from "@/app/(site)/videos/[id]/page";
 import { GET } from "@/app/api/videos/[id]/route";
 import type { ViewerLanguage } from "@/lib/translations";
 import type { PublicVideo } from "@/lib/video";
@@ -7,6 +9,7 @@ import { db } from "@/server/db";
 import { videoCache } from "@/server/watch/video-cache";
 import { completedVideo } from "../support/completed-video";
 import { getRequest } from "../support/requests";
+import { TEST_ENV } from "../support/test-env";
 import { callRoute } from "../support/route-scope";
 import { storeMedia } from "../support/stored-media";
 import { completedVariant } from "../support/variants";
@@ -106,5 +109,31 @@ describe("GET /api/videos/[id]: a source's languages (issue 19)", () => {
     const source = await completedVideo({ visibility: "UNLISTED" });
     await completedVariant(source, "Korean", { visibility: "PRIVATE" });
     expect((await poll(source.id)).body!.languages).toEqual([]);
+  });
+});
+
+describe("the watch page's head names its language versions", () => {
+  it("hreflang per translation at ?lang=<tag>, x-default at the plain URL, og:locale:alternate; ?lang= is canonical", async () => {
+    const source = await completedVideo({ visibility: "PUBLIC" });
+    await completedVariant(source, "Spanish (Spain)");
+    await completedVariant(source, "Japanese");
+    await changesHeard();
+    const watch = `${TEST_ENV.APP_URL}/videos/${source.id}`;
+    const props = (lang?: string) =>
+      ({ params: Promise.resolve({ id: source.id }), searchParams: Promise.resolve(lang ? { lang } : {}) }) as never;
+
+    const head = await watchMetadata(props());
+    expect(head.alternates?.languages).toEqual({
+      ja: `${watch}?lang=ja`,
+      "es-ES": `${watch}?lang=es-ES`,
+      "x-default": watch,
+    });
+    expect(head.alternates?.canonical).toBe(watch);
+    expect(head.openGraph?.alternateLocale).toEqual(["ja", "es_ES"]);
+    // oEmbed and og:video stay the source's.
+    expect(JSON.stringify(head.openGraph?.videos)).toContain(source.videoUrl!.split("?")[0]);
+
+    expect((await languageMetadata(props("ja"))).alternates?.canonical).toBe(`${watch}?lang=ja`);
+    expect(await languageMetadata(props())).toEqual({});
   });
 });

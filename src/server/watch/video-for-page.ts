@@ -14,19 +14,20 @@ export const videoForPage = cache((id: string) => findVideo(id, { admin: isAdmin
 
 export type PageVideo = {
   row: CachedVideo;
-  admin: boolean;
-  /** As its status JSON has it (the same ETag), with its language menu. */
+  /** As its status JSON has it for `admin` or a viewer (the same ETag), with its language menu. */
   video: PublicVideo;
 };
 
-/** The video a watch page or embed shows, as its player's long-poll will see it; null: 404. Once per request. */
-export const pageVideo = cache(async (id: string): Promise<PageVideo | null> => {
+/**
+ * The video a watch page or embed shows, as its player's long-poll will see it, for an admin (every finished
+ * translation, HeyGen's own failure message) or a viewer (metadata, the embed); null: 404. Once per request.
+ */
+export const pageVideo = cache(async (id: string, admin: boolean): Promise<PageVideo | null> => {
   const row = await videoForPage(id);
   if (!row) return null;
-  const admin = await isAdminSession();
   const media = storedMediaUrls(row);
   const { languages } = await viewerLanguages(row, media, row.translations, admin);
-  return { row, admin, video: toPublicVideo(row, { admin }, media, languages) };
+  return { row, video: toPublicVideo(row, { admin }, media, languages) };
 });
 
 /**

@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: PageProps<"/embed/[id]">): Pr
  * around the video, and the title as a link to the watch page in a new tab.
  */
 export default async function EmbedPage({ params, searchParams }: PageProps<"/embed/[id]">) {
-  const page = await pageVideo((await params).id);
+  const page = await pageVideo((await params).id, false);
   if (!page) notFound();
   const { row, video } = page;
   // Tests render the page with its params alone.

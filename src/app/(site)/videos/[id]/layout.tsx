@@ -5,7 +5,7 @@ import { shareMetadata } from "@/server/share/share-metadata";
 import { pageVideo } from "@/server/watch/video-for-page";
 
 export async function generateMetadata({ params }: LayoutProps<"/videos/[id]">): Promise<Metadata> {
-  const page = await pageVideo((await params).id);
+  const page = await pageVideo((await params).id, false);
   return shareMetadata(page?.row ?? null, publicOrigin(), page?.video.languages);
 }
 

@@ -15,6 +15,7 @@ import { typicalRenderSeconds } from "@/server/videos/typical-render-time";
 import { adminVideoDetail } from "@/server/video-lists/admin-video";
 import { moreVideos } from "@/server/video-lists/more-videos";
 import { presentedByOfVideo } from "@/server/video-lists/presented-by";
+import { isAdminSession } from "@/server/auth/session";
 import { initialLanguageFor, pageVideo } from "@/server/watch/video-for-page";
 import { shareMetadata } from "@/server/share/share-metadata";
 import { planDayOf } from "@/server/review/plan-moment";
@@ -22,15 +23,16 @@ import { planDayOf } from "@/server/review/plan-moment";
 /** Opened at `?lang=` naming a translation (issue 19): that URL is the language version's canonical one. */
 export async function generateMetadata({ params, searchParams }: PageProps<"/videos/[id]">): Promise<Metadata> {
   const lang = (await searchParams).lang;
-  const page = lang ? await pageVideo((await params).id) : null;
+  const page = lang ? await pageVideo((await params).id, false) : null;
   if (!page) return {};
   return { alternates: shareMetadata(page.row, publicOrigin(), page.video.languages, lang).alternates };
 }
 
 export default async function WatchPage({ params, searchParams }: PageProps<"/videos/[id]">) {
-  const page = await pageVideo((await params).id);
+  const admin = await isAdminSession();
+  const page = await pageVideo((await params).id, admin);
   if (!page) notFound();
-  const { row, admin, video } = page;
+  const { row, video } = page;
   // Tests render the page with its params alone.
   const language = await initialLanguageFor(video, (await (searchParams as typeof searchParams | undefined))?.lang);
   const typical = isTerminal(video.status) ? null : await typicalRenderSeconds();
