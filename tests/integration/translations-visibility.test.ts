@@ -7,7 +7,7 @@ import { db } from "@/server/db";
 import { publishDue } from "@/server/videos/scheduled-publish";
 import { completedVideo } from "../support/completed-video";
 import { adminCookie, getRequest, jsonRequest } from "../support/requests";
-import { rejectDraft, studioDraft } from "../support/review";
+import { rejectDraft } from "../support/review";
 import { callRoute } from "../support/route-scope";
 import { storeMedia } from "../support/stored-media";
 import { completedVariant } from "../support/variants";
