@@ -115,6 +115,7 @@ describe("one watch page, many languages (issue 19)", () => {
     expect(await videoSrc(embed)).toMatch(new RegExp(`^/media/${spanish}/`));
     expect(await embed.getByRole("combobox", { name: "Language" }).inputValue()).toBe(spanish);
     expect(await seriousViolations(embed)).toEqual([]);
+    await screenshot(embed, "watch-languages-embed");
   });
 
   it("offers no menu on a video without a finished translation", async () => {

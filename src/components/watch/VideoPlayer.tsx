@@ -67,6 +67,7 @@ export function VideoPlayer({
   const pickLanguage = (language: ViewerLanguage) => {
     const element = player.current;
     setResume(element ? { seconds: element.currentTime, play: !element.paused && !element.ended } : null);
+    setRetried(false); // the new language's URL gets its own retry
     choose(language.videoId);
     showLanguageInAddress(language, video.id);
   };

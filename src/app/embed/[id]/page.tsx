@@ -18,6 +18,8 @@ export default async function EmbedPage({ params, searchParams }: PageProps<"/em
   const page = await pageVideo((await params).id, false);
   if (!page) notFound();
   const { row, video } = page;
+  // The language menu takes the top right corner: the title leaves it room.
+  const menu = (video.languages?.length ?? 0) > 1;
   // Tests render the page with its params alone.
   const language = await initialLanguageFor(video, (await (searchParams as typeof searchParams | undefined))?.lang);
   return (
@@ -30,7 +32,7 @@ export default async function EmbedPage({ params, searchParams }: PageProps<"/em
         href={`/videos/${video.id}`}
         target="_blank"
         rel="noopener"
-        className="absolute top-2 left-2 max-w-[calc(100%-1rem)] truncate rounded bg-black/75 px-2 py-1 text-sm font-medium text-white hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
+        className={`absolute top-2 left-2 ${menu ? "max-w-[calc(100%-14rem)]" : "max-w-[calc(100%-1rem)]"} truncate rounded bg-black/75 px-2 py-1 text-sm font-medium text-white hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white`}
       >
         {video.title}
         <span className="sr-only"> (opens in a new tab)</span>
