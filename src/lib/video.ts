@@ -2,6 +2,7 @@ import type { VideoStatus } from "@/generated/prisma/enums";
 import type { VideoModel } from "@/generated/prisma/models";
 import type { GenerationOptions } from "./generation-options";
 import type { ApiVisibility } from "./publish-input";
+import type { ViewerLanguage } from "./translations";
 import type { MediaCopyState } from "./media-copy-state";
 import type { AspectRatio, Resolution } from "./video-format";
 
@@ -30,6 +31,11 @@ export type PublicVideo = {
    * on. Watchers stop here; until then the server announces every change (see detailsAt in prisma/schema.prisma).
    */
   settled: boolean;
+  /**
+   * The language menu (issue 19): the original first, then each finished translation viewers may see, with its media;
+   * empty when there is nothing to choose. In one video's status JSON and its watch page only, not in lists.
+   */
+  languages?: ViewerLanguage[];
 };
 
 export const TERMINAL_STATUSES: readonly VideoStatus[] = ["COMPLETED", "FAILED"];
@@ -121,8 +127,16 @@ export const VIDEO_GONE = {
 /** The media URLs a video is shown with: ours once stored, HeyGen's until then (storedMediaUrls on the server). */
 export type MediaUrls = Pick<PublicVideo, "videoUrl" | "thumbnailUrl" | "subtitleUrl">;
 
-/** `media` is the server's storedMediaUrls(video): the row's own URL columns are HeyGen's. */
-export function toPublicVideo(video: VideoRow, viewer: { admin: boolean }, media: MediaUrls): PublicVideo {
+/**
+ * `media` is the server's storedMediaUrls(video): the row's own URL columns are HeyGen's. `languages`: one video's
+ * language menu (src/server/watch/viewer-languages.ts), for its status JSON and page; lists leave it out.
+ */
+export function toPublicVideo(
+  video: VideoRow,
+  viewer: { admin: boolean },
+  media: MediaUrls,
+  languages?: ViewerLanguage[],
+): PublicVideo {
   return {
     id: video.id,
     title: video.title,
@@ -140,6 +154,7 @@ export function toPublicVideo(video: VideoRow, viewer: { admin: boolean }, media
     createdAt: video.createdAt.toISOString(),
     completedAt: video.completedAt?.toISOString() ?? null,
     settled: isSettled(video),
+    ...(languages ? { languages } : {}),
   };
 }
 

@@ -24,9 +24,12 @@ export function viewersMaySee(video: Publishable, now = Date.now()): boolean {
   return video.publishAt === null || time(video.publishAt) <= now;
 }
 
-/** Whether the video is listed (gallery, "more videos", sitemap, feeds): public, and visible at `now`. */
-export function isListed(video: Publishable, now = Date.now()): boolean {
-  return video.visibility === "PUBLIC" && viewersMaySee(video, now);
+/**
+ * Whether the video is listed (gallery, "more videos", sitemap, feeds, search engines): public, visible at `now`, and
+ * not a translation (issue 19: a variant is reached through its source's page, whose language menu offers it).
+ */
+export function isListed(video: Publishable & { sourceVideoId?: string | null }, now = Date.now()): boolean {
+  return video.visibility === "PUBLIC" && !video.sourceVideoId && viewersMaySee(video, now);
 }
 
 /** Scheduled: it will become visible at publishAt, which has not come yet. */

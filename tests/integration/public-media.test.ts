@@ -13,6 +13,7 @@ import { adminCookie, jsonRequest } from "../support/requests";
 import { restartProcess } from "../support/restart-process";
 import { startS3Server, type S3TestServer } from "../support/s3-server";
 import { sampleMedia, storeMedia } from "../support/stored-media";
+import { completedVariant } from "../support/variants";
 import { TEST_ENV } from "../support/test-env";
 import { changesHeard } from "../support/video-changes";
 import { waitFor } from "../support/wait-for";
@@ -112,6 +113,22 @@ describe("media at MEDIA_PUBLIC_URL: only videos viewers may see", () => {
     const row = await waitForSync(video.id, (current) => current.publicMediaAt !== null);
     expect(row.publicMediaAt!.getTime()).toBeGreaterThanOrEqual(moment.getTime());
     expect((await anonymousGet(video.publicUrl)).status).toBe(200);
+  });
+
+  it("a source's translations follow it: published with it, removed when it is hidden (issue 19)", async () => {
+    await startWorker();
+    const source = await storedVideo("DRAFT");
+    const variant = await completedVariant(await db.video.findUniqueOrThrow({ where: { id: source.id } }), "German");
+    const stored = await storeMedia(variant.id);
+    const publicUrl = `${publicBase}/public/${stored.files.video.key}`;
+
+    expect((await patch(source.id, { visibility: "public" })).status).toBe(200);
+    await waitForSync(variant.id, (row) => row.publicMediaAt !== null);
+    expect((await anonymousGet(publicUrl)).status).toBe(200);
+
+    expect((await patch(source.id, { visibility: "private" })).status).toBe(200);
+    await waitForSync(variant.id, (row) => row.publicMediaAt === null);
+    expect((await anonymousGet(publicUrl)).status).toBe(404);
   });
 
   it("never redirects viewers to a public copy that is not recorded as made: presigned until then", async () => {

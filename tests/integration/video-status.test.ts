@@ -59,6 +59,7 @@ describe("GET /api/videos/[id]", () => {
       createdAt: video.createdAt.toISOString(),
       completedAt: null,
       settled: false,
+      languages: [],
     });
   });
 

@@ -3,9 +3,18 @@
 import { useEffect, useState, type CSSProperties, type RefObject } from "react";
 import type { PublicVideo } from "@/lib/video";
 
+/** Where to carry on from: the position and play state of the language shown before (issue 19). */
+export type Resume = { seconds: number; play: boolean };
+
+/** The captions track: the WebVTT of `videoId` (the captions route), in its language. */
+export type Captions = { videoId: string; srcLang: string | undefined; label: string };
+
 type Props = {
   video: PublicVideo;
   src: string;
+  captions: Captions | null;
+  /** Start where the previous language was, playing if it was (a language switch); null: from the start. */
+  resume?: Resume | null;
   /** Start at once, muted (browsers allow only that without a click): the render finished while the page was open. */
   autoPlay: boolean;
   className: string;
@@ -21,8 +30,22 @@ type Props = {
  * Unmute button in plain view until the sound is on (by the button or the player's own controls). A browser that
  * refuses even muted autoplay, or a viewer who prefers reduced motion, gets the usual play button.
  */
-export function ReadyVideo({ video, src, autoPlay, className, style, videoRef, onMediaError, onTime }: Props) {
+export function ReadyVideo(props: Props) {
+  const { video, src, captions, resume, autoPlay, className, style, videoRef, onMediaError, onTime } = props;
   const [mutedByUs, setMutedByUs] = useState(false);
+  // Mounted for a language switch: seek once the new media's length is known, then play if the old one was playing
+  // (the switch was the viewer's own gesture, so the browser lets it play with sound).
+  useEffect(() => {
+    const element = videoRef.current;
+    if (!resume || !element) return;
+    const carryOn = () => {
+      element.currentTime = resume.seconds;
+      if (resume.play) void element.play().catch(() => {});
+    };
+    if (element.readyState >= HTMLMediaElement.HAVE_METADATA) return carryOn();
+    element.addEventListener("loadedmetadata", carryOn, { once: true });
+    return () => element.removeEventListener("loadedmetadata", carryOn);
+  }, [resume, videoRef]);
   useEffect(() => {
     const element = videoRef.current;
     // Motion the viewer asked to be spared: the usual play button instead.
@@ -55,8 +78,14 @@ export function ReadyVideo({ video, src, autoPlay, className, style, videoRef, o
         onTimeUpdate={(event) => onTime?.(event.currentTarget.currentTime)}
         onVolumeChange={(event) => !event.currentTarget.muted && setMutedByUs(false)}
       >
-        {video.subtitleUrl && (
-          <track kind="captions" src={`/api/videos/${video.id}/captions`} srcLang="en" label="English" default />
+        {captions && (
+          <track
+            kind="captions"
+            src={`/api/videos/${captions.videoId}/captions`}
+            srcLang={captions.srcLang}
+            label={captions.label}
+            default
+          />
         )}
       </video>
       {mutedByUs && (

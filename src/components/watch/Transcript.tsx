@@ -6,14 +6,25 @@ import { useVideo } from "@/hooks/use-video";
 import { formatDuration } from "@/lib/format";
 import type { PublicVideo } from "@/lib/video";
 import { useWatchPlayer } from "./player-context";
+import { useLanguage } from "./use-language";
+
+type Props = {
+  initialVideo: PublicVideo;
+  /** The language the page opened in (a video id, issue 19); default the original. */
+  initialLanguage?: string;
+  script: string;
+};
 
 /**
  * What is said in the video: the script, and once the captions are in, each line with its time. A line plays the
- * video from there; the line being spoken is marked while it plays.
+ * video from there; the line being spoken is marked while it plays. It follows the player's language (issue 19): a
+ * translation's captions, or its script until they are in.
  */
-export function Transcript({ initialVideo, script }: { initialVideo: PublicVideo; script: string }) {
+export function Transcript({ initialVideo, initialLanguage, script }: Props) {
   const video = useVideo(initialVideo).data ?? initialVideo;
-  const { data: cues } = useCaptionCues(video.id, video.status === "COMPLETED" && video.subtitleUrl !== null);
+  const { current } = useLanguage(video, initialLanguage);
+  const captioned = current ? current.subtitleUrl !== null : video.status === "COMPLETED" && video.subtitleUrl !== null;
+  const { data: cues } = useCaptionCues(current?.videoId ?? video.id, captioned);
   const player = useWatchPlayer();
 
   return (
@@ -22,7 +33,11 @@ export function Transcript({ initialVideo, script }: { initialVideo: PublicVideo
         Transcript
       </h2>
       {cues && cues.length > 0 ? (
-        <ol className="mt-2 max-h-80 space-y-1 overflow-y-auto" data-testid="transcript-cues">
+        <ol
+          className="mt-2 max-h-80 space-y-1 overflow-y-auto"
+          data-testid="transcript-cues"
+          lang={current?.tag ?? undefined}
+        >
           {cues.map((cue) => {
             const current = player !== null && player.time >= cue.start && player.time < cue.end;
             return (
@@ -44,7 +59,12 @@ export function Transcript({ initialVideo, script }: { initialVideo: PublicVideo
           })}
         </ol>
       ) : (
-        <p className="mt-2 whitespace-pre-line text-slate-800">{script}</p>
+        <>
+          {current && (
+            <p className="mt-2 text-sm text-slate-600">No transcript in {current.name}: the original script.</p>
+          )}
+          <p className="mt-2 whitespace-pre-line text-slate-800">{script}</p>
+        </>
       )}
     </section>
   );

@@ -3,9 +3,12 @@
 import { useEffect, useRef, useState, type CSSProperties } from "react";
 import { useVideo } from "@/hooks/use-video";
 import { PLAIN_FAILURE, VIDEO_GONE, type PublicVideo } from "@/lib/video";
+import type { ViewerLanguage } from "@/lib/translations";
 import { ratioOf } from "@/lib/video-format";
 import { useWatchPlayer } from "./player-context";
-import { ReadyVideo } from "./ReadyVideo";
+import { LanguageMenu, showLanguageInAddress } from "./LanguageMenu";
+import { ReadyVideo, type Captions, type Resume } from "./ReadyVideo";
+import { useLanguage } from "./use-language";
 import { RenderProgress } from "./RenderProgress";
 
 /** "page": on the watch page, under the site's header; "embed": alone, filling another site's iframe. */
@@ -16,6 +19,8 @@ const MAX_VIEWPORT_HEIGHT: Record<PlayerVariant, string> = { page: "75dvh", embe
 
 type Props = {
   initialVideo: PublicVideo;
+  /** The language the page opened in (issue 19: a translation's video id, or the video's own); default the original. */
+  initialLanguage?: string;
   /** Median render time of recent videos in seconds, for the estimate while this one renders; null: no history. */
   typicalRenderSeconds?: number | null;
   variant?: PlayerVariant;
@@ -25,16 +30,29 @@ type Props = {
 
 /**
  * Plays a video once HeyGen has rendered it; until then shows the render's progress, kept current by useVideo,
- * and switches to the video without a reload.
+ * and switches to the video without a reload. With translations (issue 19), a language menu switches the player to
+ * another language in place: same position, still playing if it was, captions in that language.
  */
-export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant = "page", admin = false }: Props) {
+export function VideoPlayer({
+  initialVideo,
+  initialLanguage,
+  typicalRenderSeconds = null,
+  variant = "page",
+  admin = false,
+}: Props) {
   const { data, error, gone, refreshMedia } = useVideo(initialVideo);
   const video = data ?? initialVideo;
+  const { languages, current, choose } = useLanguage(video, initialLanguage);
+  const shownId = current?.videoId ?? video.id;
+  const shownUrl = current ? current.videoUrl : video.videoUrl;
   // The URL playing stays put when a newer one arrives (the app re-signs it right after the webhook): swapping it
-  // would restart the video under the viewer. Only a media error swaps it: ask once for a fresh one and retry.
-  const [playing, setPlaying] = useState(video.videoUrl);
+  // would restart the video under the viewer. Only a media error swaps it (ask once for a fresh one and retry), or
+  // the viewer picking another language.
+  const [playing, setPlaying] = useState({ id: shownId, url: shownUrl });
   const [retried, setRetried] = useState(false);
-  if (playing === null && video.videoUrl) setPlaying(video.videoUrl);
+  if ((playing.url === null && shownUrl) || playing.id !== shownId) setPlaying({ id: shownId, url: shownUrl });
+  // Where the previous language was, for the next one to carry on from.
+  const [resume, setResume] = useState<Resume | null>(null);
   const player = useRef<HTMLVideoElement>(null);
   // On the watch page the transcript seeks this player (the embed has it alone): tell the page which element it is.
   const shared = useWatchPlayer();
@@ -44,7 +62,14 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
   const onMediaError = () => {
     if (retried) return;
     setRetried(true);
-    void refreshMedia().then(() => setPlaying(null));
+    void refreshMedia().then(() => setPlaying({ id: shownId, url: null }));
+  };
+  const pickLanguage = (language: ViewerLanguage) => {
+    const element = player.current;
+    setResume(element ? { seconds: element.currentTime, play: !element.paused && !element.ended } : null);
+    setRetried(false); // the new language's URL gets its own retry
+    choose(language.videoId);
+    showLanguageInAddress(language, video.id);
   };
   // A URL that failed before the page was interactive fired its error before React listened: look once it is.
   useEffect(() => {
@@ -65,19 +90,40 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
     );
   }
 
-  if (video.status === "COMPLETED" && video.videoUrl) {
-    return (
+  const src = playing.url ?? shownUrl;
+  if (video.status === "COMPLETED" && src) {
+    const menu = (
+      <LanguageMenu languages={languages} value={shownId} onChange={pickLanguage} compact={variant === "embed"} />
+    );
+    const ready = (
       <ReadyVideo
-        key={playing ?? video.videoUrl}
+        key={src}
         video={video}
-        src={playing ?? video.videoUrl}
-        autoPlay={finishedWhileWatched}
+        src={src}
+        captions={captionsOf(video, current)}
+        autoPlay={finishedWhileWatched && !resume}
+        resume={resume}
         className={box}
         style={frame}
         videoRef={player}
         onMediaError={onMediaError}
         onTime={shared?.setTime}
       />
+    );
+    if (languages.length < 2) return ready;
+    if (variant === "embed") {
+      return (
+        <>
+          {ready}
+          <div className="absolute top-2 right-2">{menu}</div>
+        </>
+      );
+    }
+    return (
+      <div className="space-y-2">
+        {ready}
+        {menu}
+      </div>
     );
   }
 
@@ -98,6 +144,13 @@ export function VideoPlayer({ initialVideo, typicalRenderSeconds = null, variant
       style={frame}
     />
   );
+}
+
+/** The captions track of the language shown: the original's (as before translations), or the translation's. */
+function captionsOf(video: PublicVideo, current: ViewerLanguage | null): Captions | null {
+  if (!current) return video.subtitleUrl ? { videoId: video.id, srcLang: "en", label: "English" } : null;
+  if (!current.subtitleUrl) return null;
+  return { videoId: current.videoId, srcLang: current.tag ?? undefined, label: current.name };
 }
 
 type NoticeProps = { box: string; frame: CSSProperties; testId: string; title: string; detail: string };

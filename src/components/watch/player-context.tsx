@@ -11,6 +11,9 @@ export type WatchPlayer = {
   /** Where the player is, in seconds (its `timeupdate`): the transcript's current line. */
   time: number;
   setTime: (seconds: number) => void;
+  /** The language the viewer picked in the player's menu (a video id, issue 19); null: the page's initial one. */
+  language: string | null;
+  setLanguage: (videoId: string) => void;
 };
 
 const WatchPlayerContext = createContext<WatchPlayer | null>(null);
@@ -18,6 +21,7 @@ const WatchPlayerContext = createContext<WatchPlayer | null>(null);
 export function WatchPlayerProvider({ children }: { children: ReactNode }) {
   const element = useRef<HTMLVideoElement | null>(null);
   const [time, setTime] = useState(0);
+  const [language, setLanguage] = useState<string | null>(null);
   const attach = (video: HTMLVideoElement | null) => void (element.current = video);
   const playFrom = (seconds: number) => {
     const video = element.current;
@@ -27,7 +31,11 @@ export function WatchPlayerProvider({ children }: { children: ReactNode }) {
     // A browser may refuse to play before the viewer has touched the page: the player is where it should be anyway.
     void video.play().catch(() => {});
   };
-  return <WatchPlayerContext value={{ attach, playFrom, time, setTime }}>{children}</WatchPlayerContext>;
+  return (
+    <WatchPlayerContext value={{ attach, playFrom, time, setTime, language, setLanguage }}>
+      {children}
+    </WatchPlayerContext>
+  );
 }
 
 /** The page's shared player; null outside a provider (the embed has no transcript). */

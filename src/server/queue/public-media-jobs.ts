@@ -25,9 +25,14 @@ export async function enqueuePublicMediaSyncs(videoIds: string[]): Promise<void>
  * moment, its stored media): never fails its caller; a job lost here is enqueued by the next minute's sweep.
  */
 export async function enqueuePublicMediaSync(videoId: string): Promise<void> {
+  await enqueuePublicMediaSyncsQuietly([videoId]);
+}
+
+/** enqueuePublicMediaSync for several videos at once (a source and its translations). */
+export async function enqueuePublicMediaSyncsQuietly(videoIds: string[]): Promise<void> {
   try {
-    await enqueuePublicMediaSyncs([videoId]);
+    await enqueuePublicMediaSyncs(videoIds);
   } catch (error) {
-    logger.warn({ videoId, err: (error as Error).message }, "could not enqueue the public media sync; the sweep will");
+    logger.warn({ videoIds, err: (error as Error).message }, "could not enqueue the public media sync; the sweep will");
   }
 }

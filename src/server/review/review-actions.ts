@@ -4,6 +4,7 @@ import type { BulkApproval } from "@/lib/review";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { isVideoId } from "@/server/videos/video-id";
+import { TRANSLATION_FOLLOWS_SOURCE } from "@/server/videos/visibility";
 import { approveVideo, rejectVideo } from "./decide";
 
 const NO_SUCH_VIDEO = "No video with this id.";
@@ -14,13 +15,17 @@ const NO_SUCH_VIDEO = "No video with this id.";
  */
 async function refusal(id: string): Promise<AppError> {
   const video = isVideoId(id)
-    ? await db.video.findUnique({ where: { id }, select: { status: true, visibility: true, rejectedAt: true } })
+    ? await db.video.findUnique({
+        where: { id },
+        select: { status: true, visibility: true, rejectedAt: true, sourceVideoId: true },
+      })
     : null;
   if (!video) return new AppError("not_found", NO_SUCH_VIDEO);
   return new AppError("conflict", conflictMessage(video));
 }
 
-function conflictMessage(video: Pick<Video, "status" | "visibility" | "rejectedAt">): string {
+function conflictMessage(video: Pick<Video, "status" | "visibility" | "rejectedAt" | "sourceVideoId">): string {
+  if (video.sourceVideoId) return TRANSLATION_FOLLOWS_SOURCE;
   if (video.rejectedAt) return "This video was already rejected: generate it again from the plan.";
   if (video.visibility !== "DRAFT")
     return "This video is no longer awaiting review: it was already approved or published.";

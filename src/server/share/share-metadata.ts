@@ -4,6 +4,8 @@ import type { Video } from "@/generated/prisma/client";
 import { formatDuration } from "@/lib/format";
 import { toPublicVideo } from "@/lib/video";
 import { frameSize } from "@/lib/video-format";
+import type { ViewerLanguage } from "@/lib/translations";
+import { languageOfParam, languageParam, ogLocale } from "@/lib/viewer-languages";
 import { isListed } from "@/lib/visibility";
 import { embedSize } from "./embed-size";
 import { feedAlternate, shareLinks, SITE_NAME } from "./share-links";
@@ -16,17 +18,30 @@ import { absoluteMediaUrl, storedMediaOf, storedMediaUrls } from "@/server/media
  * stored (content-addressed, so a link shared today still previews next month, og:image likewise), until then
  * HeyGen's presigned one, fresh for an hour at least when the page is read.
  */
-export function shareMetadata(row: Video | null, origin: string): Metadata {
+export function shareMetadata(
+  row: Video | null,
+  origin: string,
+  languages: ViewerLanguage[] = [],
+  lang?: string | string[],
+): Metadata {
   if (!row) return { title: "Video not found" };
   const video = toPublicVideo(row, { admin: false }, storedMediaUrls(row));
   const links = shareLinks(origin, video.id);
+  const versions = languageVersions(links.watch, languages, lang);
+  const oEmbed: Record<string, string> =
+    video.status === "COMPLETED" && video.videoUrl ? { "application/json+oembed": links.oEmbed } : {};
+  const alternates: Metadata["alternates"] = {
+    canonical: versions.canonical,
+    types: { ...oEmbed, ...feedAlternate(origin) },
+    languages: versions.hreflang,
+  };
   const title = video.title;
   const description = describeVideo(video);
   const basics: Metadata = {
     metadataBase: new URL(origin),
     title,
     description,
-    alternates: { canonical: links.watch, types: feedAlternate(origin) },
+    alternates,
     // Only a public, published video is for search engines: unlisted ones are for those given the link, and what
     // viewers may not see yet (an admin's preview) is no one's to index.
     ...(isListed(row) ? {} : { robots: { index: false } }),
@@ -41,12 +56,9 @@ export function shareMetadata(row: Video | null, origin: string): Metadata {
   const videoUrl = absoluteMediaUrl(video.videoUrl, origin);
   return {
     ...basics,
-    alternates: {
-      canonical: links.watch,
-      types: { "application/json+oembed": links.oEmbed, ...feedAlternate(origin) },
-    },
     openGraph: {
       type: "video.other",
+      alternateLocale: versions.ogLocales,
       url: links.watch,
       siteName: SITE_NAME,
       title,
@@ -61,6 +73,28 @@ export function shareMetadata(row: Video | null, origin: string): Metadata {
       images: image,
       players: [{ playerUrl: links.embed, streamUrl: videoUrl, ...player }],
     },
+  };
+}
+
+/**
+ * The page's translations (issue 19) for search engines and previews: an hreflang link per translation with a tag, at
+ * `?lang=<tag>`, and x-default at the plain URL (which follows the reader's Accept-Language); og:locale:alternate per
+ * translation. A page opened with `?lang=` naming a translation is canonical at that URL, so each language version is
+ * its own; og:video and og:title stay the source's (oEmbed is the source's too).
+ */
+function languageVersions(watch: string, languages: ViewerLanguage[], lang: string | string[] | undefined) {
+  const [original, ...translations] = languages;
+  const tagged = translations.filter((language) => language.tag !== null);
+  const named = typeof lang === "string" && original ? languageOfParam(languages, lang) : undefined;
+  const at = (language: ViewerLanguage) =>
+    `${watch}?lang=${encodeURIComponent(languageParam(language, original!.videoId))}`;
+  return {
+    canonical: named && named !== original ? at(named) : watch,
+    hreflang:
+      tagged.length > 0
+        ? { ...Object.fromEntries(tagged.map((language) => [language.tag!, at(language)])), "x-default": watch }
+        : undefined,
+    ogLocales: tagged.length > 0 ? tagged.map((language) => ogLocale(language.tag!)) : undefined,
   };
 }
 

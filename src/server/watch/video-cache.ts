@@ -1,5 +1,5 @@
 import "server-only";
-import type { Video } from "@/generated/prisma/client";
+import type { Prisma, Video } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { processWide, processWideHandle } from "@/server/process-wide";
 import { videoChanges } from "./video-changes";
@@ -11,7 +11,17 @@ const UNANNOUNCED_TTL_MS = 1_000;
 const UNANNOUNCED_RECHECK_MS = 2_000;
 const MAX_ENTRIES = 10_000;
 
-type Entry = { loadedAt: number; row: Promise<Video | null> };
+/**
+ * A video row as the cache holds it, with its finished translations (issue 19: its language menu). A variant's change
+ * is announced under its source's id too (the NOTIFY trigger), so the source's entry is dropped with it.
+ */
+export type CachedVideo = Video & { translations: Video[] };
+
+const WITH_FINISHED_TRANSLATIONS = {
+  translations: { where: { status: "COMPLETED" }, orderBy: [{ language: "asc" }, { id: "asc" }] },
+} satisfies Prisma.VideoInclude;
+
+type Entry = { loadedAt: number; row: Promise<CachedVideo | null> };
 
 /**
  * Video rows for the crowd polling them: each row is read from PostgreSQL at most once per lifetime however many
@@ -23,12 +33,15 @@ class VideoCache {
   private subscribed = false;
 
   /** The row (null: no such video), from the cache when fresh, else from one shared database read. */
-  read(id: string): Promise<Video | null> {
+  read(id: string): Promise<CachedVideo | null> {
     this.subscribe();
     const now = Date.now();
     const hit = this.entries.get(id);
     if (hit && now - hit.loadedAt < (videoChanges.isLive() ? LIVE_TTL_MS : UNANNOUNCED_TTL_MS)) return hit.row;
-    const entry: Entry = { loadedAt: now, row: db.video.findUnique({ where: { id } }) };
+    const entry: Entry = {
+      loadedAt: now,
+      row: db.video.findUnique({ where: { id }, include: WITH_FINISHED_TRANSLATIONS }),
+    };
     // A failed read is not kept: the next request tries again.
     entry.row.catch(() => this.entries.get(id) === entry && this.entries.delete(id));
     this.entries.delete(id); // re-inserted last: the Map's order is the eviction order

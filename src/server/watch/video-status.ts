@@ -9,6 +9,7 @@ import { isVideoId } from "@/server/videos/video-id";
 import { heldWaits } from "./held-waits";
 import { videoCache } from "./video-cache";
 import { gateVideo } from "./viewer-gate";
+import { viewerLanguages } from "./viewer-languages";
 import { storedMediaOf, storedMediaUrls } from "@/server/media/served-media";
 
 export type StatusQuery = {
@@ -86,31 +87,40 @@ async function currentStatus(
   if (!cached) return null;
   // Presigned URLs expiring within the hour are replaced first (that write drops the cached row everywhere).
   const row = await withFreshMedia(cached, { force });
+  const media = storedMediaUrls(row);
+  // Its finished translations came with the cached row: a change to one drops it too (the trigger names the source).
+  const { languages, variants, refreshed } = await viewerLanguages(row, media, cached.translations, admin);
   const viewerJson = viewerJsonOf();
-  let json = admin ? undefined : viewerJson.get(row);
+  const reusable = !admin && !refreshed;
+  let json = reusable ? viewerJson.get(row) : undefined;
   if (!json) {
-    const body = JSON.stringify(toPublicVideo(row, { admin }, storedMediaUrls(row)));
+    const body = JSON.stringify(toPublicVideo(row, { admin }, media, languages));
     json = { body, etag: etagOfJson(body) };
-    if (!admin) viewerJson.set(row, json);
+    if (reusable) viewerJson.set(row, json);
   }
-  return { row, ...json, cacheControl: cacheControl(row, admin) };
+  return { row, ...json, cacheControl: cacheControl(row, variants, admin) };
 }
 
 /**
  * Still changing (rendering, or completed with its details still to come): anyone may store it but must ask again
  * (with the ETag) before using it. Settled: caches may keep it a few minutes (public-cache.ts: it may be deleted), but
- * never so long that the presigned URLs in it expire within the hour someone watches. What an admin sees (HeyGen's own error message) is never stored.
+ * never so long that the presigned URLs in it (its own, its translations') expire within the hour someone watches.
+ * What an admin sees (HeyGen's own error message) is never stored.
  */
-function cacheControl(row: Video, admin: boolean, now = Date.now()): string {
+function cacheControl(row: Video, variants: Video[], admin: boolean, now = Date.now()): string {
   if (admin) return "private, no-store";
   if (!isSettled(row)) return "no-cache";
   // Our stored copy's URLs never expire; HeyGen's presigned ones do.
-  const budget =
-    row.mediaExpiresAt && !storedMediaOf(row)
-      ? Math.floor((row.mediaExpiresAt.getTime() - now - FRESH_MARGIN_MS) / 1000)
-      : SHARED_MAX_AGE_S * 24;
+  const budget = Math.min(...[row, ...variants].map((video) => urlBudgetSeconds(video, now)));
   if (budget <= 0) return "no-cache";
   const shared = Math.min(budget, SHARED_MAX_AGE_S);
   const stale = Math.min(budget - shared, STALE_WHILE_REVALIDATE_S);
   return `public, max-age=${Math.min(shared, BROWSER_MAX_AGE_S)}, s-maxage=${shared}, stale-while-revalidate=${stale}`;
+}
+
+/** How long the media URLs served for `video` may be kept, in seconds. */
+function urlBudgetSeconds(video: Video, now: number): number {
+  return video.mediaExpiresAt && !storedMediaOf(video)
+    ? Math.floor((video.mediaExpiresAt.getTime() - now - FRESH_MARGIN_MS) / 1000)
+    : SHARED_MAX_AGE_S * 24;
 }
