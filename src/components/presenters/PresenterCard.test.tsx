@@ -15,6 +15,7 @@ const ANNA: PresenterEntry = {
   resolution: "1080p",
   options: { captions: "sidecar", outputFormat: "mp4" },
   tags: ["morning"],
+  languages: [],
   active: true,
   lookName: "Anna in blue",
   previewImageUrl: null,

@@ -72,8 +72,8 @@ const isRecordMissing = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025";
 
 function toView(row: Prisma.PresenterGetPayload<object>): Presenter {
-  const { id, name, avatarId, voiceId, aspectRatio, resolution, options, tags, active } = row;
+  const { id, name, avatarId, voiceId, aspectRatio, resolution, options, tags, languages, active } = row;
   // Only the API's schema writes these columns: the strings are its enums.
   const format = { aspectRatio: aspectRatio as AspectRatio, resolution: resolution as Resolution };
-  return { id, name, avatarId, voiceId, ...format, options: storedOptions(options), tags, active };
+  return { id, name, avatarId, voiceId, ...format, options: storedOptions(options), tags, languages, active };
 }
