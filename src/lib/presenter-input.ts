@@ -46,7 +46,7 @@ export const presenterLanguages = z
       if (name.length > LANGUAGE_NAME_MAX_LENGTH)
         return refuse(`A language name has at most ${LANGUAGE_NAME_MAX_LENGTH} characters.`);
       if (names.some((known) => known.toLowerCase() === name.toLowerCase()))
-        return refuse(`${name} is listed twice: name each language once.`);
+        return refuse(`Name each language once: ${name} is listed twice.`);
       names.push(name);
     }
     if (names.length > PRESENTER_LANGUAGES_MAX)
