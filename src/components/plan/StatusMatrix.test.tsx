@@ -22,7 +22,16 @@ const MATRIX: PlanMatrix = {
   month: "2026-12",
   timeZone: "UTC",
   columns: [{ id: "anna", name: "Anna", active: true }],
-  rows: [{ id: "s-1", date: "2026-12-01", title: "Day 1", presenter: { id: "anna", name: "Anna" }, tag: null, cells: [CELL] }],
+  rows: [
+    {
+      id: "s-1",
+      date: "2026-12-01",
+      title: "Day 1",
+      presenter: { id: "anna", name: "Anna" },
+      tag: null,
+      cells: [CELL],
+    },
+  ],
   counts: { ...emptyCounts(), published: 1 },
   translationCounts: { ...emptyTranslationCounts(), ready: 1, rendering: 1, missing: 1, failed: 1 },
 };
@@ -51,10 +60,9 @@ describe("StatusMatrix: each pair's translations as chips", () => {
     // What a screen reader reads: the visible short form is hidden from it.
     for (const chip of chips)
       for (const hidden of chip.querySelectorAll("[aria-hidden=true]")) expect(hidden.textContent).toMatch(/^\S+ \w+$/);
-    expect(within(cell).getByRole("link", { name: /^Spanish \(Spain\): Ready\s*, open the translation$/ })).toHaveProperty(
-      "href",
-      expect.stringMatching(/\/videos\/v-es$/),
-    );
+    expect(
+      within(cell).getByRole("link", { name: /^Spanish \(Spain\): Ready\s*, open the translation$/ }),
+    ).toHaveProperty("href", expect.stringMatching(/\/videos\/v-es$/));
     expect(within(cell).queryByRole("link", { name: /Japanese/ })).toBeNull();
     expect(screen.getByTestId("translation-counts").textContent).toBe(
       "Translations: 1 Missing, 1 Rendering, 1 Ready, 1 Failed",

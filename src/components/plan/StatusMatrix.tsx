@@ -2,13 +2,7 @@
 
 import { PAIR_STATES, pairKey } from "@/lib/batch";
 import { formatPlanDay } from "@/lib/format";
-import {
-  hasNoPresenter,
-  isMoving,
-  TRANSLATION_STATES,
-  type PlanMatrix,
-  type PlanMatrixRow,
-} from "@/lib/plan-matrix";
+import { hasNoPresenter, isMoving, TRANSLATION_STATES, type PlanMatrix, type PlanMatrixRow } from "@/lib/plan-matrix";
 import { usePlanMatrix } from "@/hooks/use-plan-matrix";
 import { LanguageChips, TRANSLATION_LABELS } from "./LanguageChips";
 import { PairBadge, PairStateBadge } from "./PairBadge";

@@ -53,8 +53,8 @@ export function PresenterLanguagesForm({ presenter, onSaved, onCancel }: Props) 
         disabled={pending}
       />
       <p className="text-xs text-slate-600">
-        Up to {PRESENTER_LANGUAGES_MAX}. “Generate what is missing” on the plan page translates each of this
-        presenter’s videos into each of them once the video is made (HeyGen’s speed mode, with captions).
+        Up to {PRESENTER_LANGUAGES_MAX}. “Generate what is missing” on the plan page translates each of this presenter’s
+        videos into each of them once the video is made (HeyGen’s speed mode, with captions).
       </p>
       {listError && (
         <p role="alert" className="text-sm text-red-700">

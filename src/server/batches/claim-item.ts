@@ -73,7 +73,8 @@ function claimInTransaction(itemId: string): Promise<Claim> {
     let source: Video | null = null;
     if (item.language !== null) {
       const state = await sourceOf(item, tx);
-      if (state.kind === "wait") return { kind: "wait", ms: env.QUEUE_TRANSLATION_WAIT_SECONDS * 1000, reason: "source" };
+      if (state.kind === "wait")
+        return { kind: "wait", ms: env.QUEUE_TRANSLATION_WAIT_SECONDS * 1000, reason: "source" };
       if (state.kind === "gone") {
         await failUnsent(item, state.reason, tx);
         return { kind: "done" };
