@@ -185,16 +185,22 @@ describe("/api/admin/presenters", () => {
   });
 
   it("stores the languages its plan videos are translated into, and refuses a bad list with 400 naming languages", async () => {
-    const { status, body } = await create({ name: "Lia", ...fromStudio, languages: [" Spanish  (Spain)", "Hindi"] });
+    const { status, body } = await create({
+      name: "Lia",
+      ...fromStudio,
+      languages: [" Spanish  (Spain)", "Hindi (India)"],
+    });
     expect(status).toBe(201);
-    expect(body.languages).toEqual(["Spanish (Spain)", "Hindi"]);
-    const changed = await patch(body.id, { languages: ["Japanese"] });
-    expect(changed).toMatchObject({ status: 200, body: { languages: ["Japanese"], tags: [], name: "Lia" } });
-    expect(await db.presenter.findUniqueOrThrow({ where: { id: body.id } })).toMatchObject({ languages: ["Japanese"] });
+    expect(body.languages).toEqual(["Spanish (Spain)", "Hindi (India)"]);
+    const changed = await patch(body.id, { languages: ["Japanese (Japan)"] });
+    expect(changed).toMatchObject({ status: 200, body: { languages: ["Japanese (Japan)"], tags: [], name: "Lia" } });
+    const stored = { languages: ["Japanese (Japan)"] };
+    expect(await db.presenter.findUniqueOrThrow({ where: { id: body.id } })).toMatchObject(stored);
 
     const tooMany = Array.from({ length: PRESENTER_LANGUAGES_MAX + 1 }, (_, i) => `Language ${i}`);
     const refusals: Array<[unknown, string]> = [
-      [["Hindi", "hindi"], "Name each language once: hindi is listed twice."],
+      [["Hindi (India)", "hindi (india)"], "Name each language once: hindi (india) is listed twice."],
+      [["Japanese (Japan)", "Klingon"], 'HeyGen does not translate into "Klingon": pick a language from its list.'],
       [tooMany, `A presenter has at most ${PRESENTER_LANGUAGES_MAX} languages.`],
       [["Hindi", " "], "Each language is a name, such as Spanish (Spain)."],
       [[42], "Each language is a name, such as Spanish (Spain)."],
@@ -206,7 +212,8 @@ describe("/api/admin/presenters", () => {
       expect(refused.status, message).toBe(400);
       expect(refused.body.error).toMatchObject({ field: "languages", message });
     }
-    expect(await db.presenter.findUniqueOrThrow({ where: { id: body.id } })).toMatchObject({ languages: ["Japanese"] });
+    expect(await db.presenter.findUniqueOrThrow({ where: { id: body.id } })).toMatchObject(stored);
+    expect((await create({ name: "Max", ...fromStudio, languages: ["Klingon"] })).body.error.field).toBe("languages");
   });
 
   it("answers 404 for an unknown id", async () => {
