@@ -27,11 +27,8 @@ describe("BatchPreviewSummary: translations counted apart", () => {
     expect(screen.getByTestId("translation-estimate").textContent).toBe(
       "2 translations into the presenters’ languages, ≈ $4Each is sent once its video is made (HeyGen’s speed mode, with captions).",
     );
-    expect(
-      screen
-        .getAllByRole("listitem")
-        .filter((item) => item.closest("ul")?.getAttribute("aria-label")?.startsWith("Translations")),
-    ).toHaveLength(2);
+    const list = screen.getByRole("list", { name: "Translations this will make" });
+    expect(within(list).getAllByRole("listitem")).toHaveLength(2);
     expect(list.textContent).toContain("Day 1, by Anna, into Spanish (Spain)");
     expect(screen.getByText("3 translations already made or on the way: skipped.")).toBeTruthy();
     expect(screen.getByText("2 videos already made or on the way: skipped.")).toBeTruthy();
