@@ -1,11 +1,12 @@
 import { http } from "msw";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { GET as getBatchRoute } from "@/app/api/admin/batches/[id]/route";
 import { POST as callback } from "@/app/api/heygen/callback/route";
 import { apiError } from "@/mocks/heygen/api";
 import { db } from "@/server/db";
 import { fakeHeygen, heygenServer } from "../support/heygen";
 import { batchWorkers, planPresenter, planScript, previewBatch, triggerBatch } from "../support/plan";
-import { replayDelivery } from "../support/requests";
+import { adminCookie, getRequest, replayDelivery } from "../support/requests";
 import { planDraft, rejectDraft } from "../support/review";
 import { completedVideo } from "../support/completed-video";
 import { callRoute } from "../support/route-scope";
@@ -69,6 +70,14 @@ async function seedMonth(days: number, script = (day: number) => `News of day ${
 /** Completes every finished render by replaying HeyGen's own signed deliveries into the webhook. */
 async function deliverRenders() {
   for (const delivery of fakeHeygen.outbox.splice(0)) await callRoute(() => callback(replayDelivery(delivery)));
+}
+
+/** The batch page's JSON (GET /api/admin/batches/[id]). */
+async function batchView(id: string) {
+  const response = await getBatchRoute(getRequest(`/api/admin/batches/${id}`, await adminCookie()), {
+    params: Promise.resolve({ id }),
+  });
+  return response.json();
 }
 
 const items = () =>
@@ -159,6 +168,23 @@ describe("the queue's plan translations", () => {
 
     // A second click makes nothing: every pair and language is live.
     expect(await triggerBatch(MONTH)).toMatchObject({ batchId: null, queued: 0, translations: { queued: 0 } });
+
+    // The batch counts its translations: running while they render, done (and announced once) when they are made.
+    const batchId = rows[0]!.batchId;
+    const { recordFinishedBatches } = await import("@/server/outgoing-webhooks/fan-out");
+    expect(await batchView(batchId)).toMatchObject({ total: 3 * days, status: "running" });
+    expect(await recordFinishedBatches()).toBe(0);
+    // The translations finish (as their webhooks would have them: completing a variant is the translation core's).
+    await db.video.updateMany({
+      where: { sourceVideoId: { not: null } },
+      data: { status: "COMPLETED", completedAt: new Date() },
+    });
+    expect(await batchView(batchId)).toMatchObject({
+      total: 3 * days,
+      status: "done",
+      counts: { completed: 3 * days },
+    });
+    expect(await recordFinishedBatches()).toBe(1);
   }, 40_000);
 
   it("fails the translations of a video that failed, saying why, and lets them be queued again with it", async () => {
