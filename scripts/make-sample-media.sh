@@ -49,4 +49,9 @@ printf '%s\n' \
   "1" "00:00:00,000 --> 00:00:02,400" "Hello! This video was rendered" "" \
   "2" "00:00:02,400 --> 00:00:05,000" "by the offline fake HeyGen." >"$out_dir/sample.srt"
 
-ls -l "$out_dir/sample.mp4" "$out_dir/sample.jpg" "$out_dir/sample.mp3" "$out_dir/sample.srt"
+# The same cues as WebVTT: a translation's vtt_caption_url.
+printf '%s\n' "WEBVTT" "" \
+  "1" "00:00:00.000 --> 00:00:02.400" "Hello! This video was rendered" "" \
+  "2" "00:00:02.400 --> 00:00:05.000" "by the offline fake HeyGen." >"$out_dir/sample.vtt"
+
+ls -l "$out_dir/sample.mp4" "$out_dir/sample.jpg" "$out_dir/sample.mp3" "$out_dir/sample.srt" "$out_dir/sample.vtt"

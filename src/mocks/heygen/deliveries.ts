@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import type { WebhookEndpoint, WebhookEvent } from "./webhooks";
+import { subjectOf, type WebhookEndpoint, type WebhookEvent } from "./webhooks";
 
 /** One POST the fake makes (or, with deliveries off, would make) for an event. */
 export type Delivery = {
@@ -34,8 +34,13 @@ export const signWebhookBody = (content: string, secret: string) =>
  */
 export const signedContent = (delivery: { body: string; timestamp: number }) => delivery.body;
 
-/** The v1-era body legacy endpoints get: `url` instead of `video_url`, `msg` instead of the failure fields, no event id. */
+/**
+ * The v1-era body legacy endpoints get: `url` instead of `video_url`, `msg` instead of the failure fields, no event id.
+ * A translation's event keeps its own fields.
+ */
 function legacyBody(event: WebhookEvent): string {
+  if (!event.event_type.startsWith("avatar_video."))
+    return JSON.stringify({ event_type: event.event_type, event_data: event.event_data });
   const { video_id, callback_id } = event.event_data;
   const event_data =
     event.event_type === "avatar_video.success"
@@ -65,7 +70,7 @@ export function planDeliveries(
 ): Delivery[] {
   const body = JSON.stringify(event);
   const timestamp = Math.floor(Date.now() / 1000);
-  const base = { eventId: event.event_id, videoId: event.event_data.video_id };
+  const base = { eventId: event.event_id, videoId: subjectOf(event) };
   const json = { "content-type": "application/json" };
   const planned: Delivery[] = subscribers.map((endpoint) => {
     if (endpoint.scheme === "legacy") {
@@ -130,7 +135,7 @@ export function createDeliverer(options: { enabled: boolean; log: (line: string)
     async dispatch(event: WebhookEvent, deliveries: readonly Delivery[]): Promise<void> {
       const dispatch: Dispatch = {
         eventId: event.event_id,
-        videoId: event.event_data.video_id,
+        videoId: subjectOf(event),
         deliveries,
         done: false,
       };

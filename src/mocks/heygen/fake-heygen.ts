@@ -4,6 +4,7 @@ import { catalogueHandlers } from "./catalogue";
 import { createDeliverer, planDeliveries } from "./deliveries";
 import { createMediaSigner, DEFAULT_MEDIA_URL_LIFETIME_SECONDS, mediaHandlers } from "./media";
 import { createRenderTimeline, finishedEvent } from "./render-timeline";
+import { createTranslations, translationEvent, type FakeTranslation } from "./translations";
 import { userHandlers, type BillingType } from "./users";
 import { createVideos } from "./videos";
 import { createWebhooks, type PreRegisteredEndpoint } from "./webhooks";
@@ -13,6 +14,8 @@ export type { AvatarEngine, AvatarType, FakeAvatarGroup, FakeLook, FakeVoice } f
 export { signedContent, signWebhookBody, type Delivery, type DeliveryRecord, type Dispatch } from "./deliveries";
 export { FAKE_FAIL_MARKER, FAKE_MARKERS, type FakeMarker } from "./markers";
 export { SAMPLE_DURATION_SECONDS } from "./media";
+export { FAKE_TRANSLATION_LANGUAGES } from "./translation-languages";
+export type { FakeTranslation } from "./translations";
 export type { BillingType } from "./users";
 export type { FakeFailure, FakeJob, VideoStatus } from "./video-jobs";
 export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "./webhook-event-types";
@@ -83,6 +86,35 @@ export function createFakeHeygen(options: FakeHeygenOptions) {
     },
   });
 
+  // Translations render on the same clock and deliver through the same mechanism (markers read from their title).
+  const translationTimeline = createRenderTimeline<FakeTranslation>({
+    lateDeliveryMs: options.lateDeliveryMs ?? Math.max(3 * renderMs, 1000),
+    finish(job) {
+      const event = translationEvent(job, signer.url);
+      webhooks.record(event);
+      log(`translation ${job.videoId} (${job.outputLanguage}) ${job.outcome}: event ${event.event_id}`);
+      return event;
+    },
+    deliver(job, event) {
+      const copies = job.markers.includes("duplicateWebhook") ? 2 : 1;
+      const planned = job.markers.includes("noWebhook")
+        ? []
+        : planDeliveries(event, webhooks.subscribersOf(event), job.callbackUrl, copies);
+      void deliverer.dispatch(event, planned);
+    },
+  });
+  const translations = createTranslations({
+    baseUrl,
+    renderMs,
+    maxPageSize: options.maxPageSize,
+    mediaUrl: signer.url,
+    onCreated(job) {
+      log(`translation ${job.videoId} into ${job.outputLanguage} accepted: ${job.outcome} in ${renderMs} ms`);
+      translationTimeline.track(job);
+    },
+    onDeleted: (job) => translationTimeline.forget(job.videoId),
+  });
+
   const videos = createVideos({
     renderMs,
     initialCredits,
@@ -119,19 +151,26 @@ export function createFakeHeygen(options: FakeHeygenOptions) {
   const route: ApiRoute = (method, path, handle) =>
     apiRoute(method, path, (context) => {
       timeline.advance();
+      translationTimeline.advance();
       return handle(context);
     });
 
   const handlers: HttpHandler[] = [
     ...videos.handlers(route),
+    ...translations.handlers(route),
     ...catalogueHandlers(route, signer.url, options.maxPageSize),
     ...userHandlers(route, account),
     ...webhooks.handlers(route),
     ...mediaHandlers(baseUrl, signer, notReadyYet),
   ];
 
+  const advance = () => {
+    timeline.advance();
+    translationTimeline.advance();
+  };
   const stopEverything = () => {
     timeline.clear();
+    translationTimeline.clear();
     deliverer.abortAll();
     videos.releaseHanging();
   };
@@ -139,24 +178,26 @@ export function createFakeHeygen(options: FakeHeygenOptions) {
   return {
     handlers,
     jobs: videos.jobs,
+    /** Every translation created (one per output language), by its id. */
+    translations: translations.jobs,
     /** Every event created so far, oldest first. */
     get events() {
-      timeline.advance();
+      advance();
       return webhooks.history;
     },
     /** With `deliverWebhooks: false`: every delivery the fake would have sent (url, headers, exact body), in order. */
     get outbox() {
-      timeline.advance();
+      advance();
       return deliverer.outbox;
     },
     /** With deliveries on: what was sent and the answer (status, or error), in completion order. */
     get deliveries() {
-      timeline.advance();
+      advance();
       return deliverer.sent;
     },
     /** Each due event's planned deliveries and whether they are all over: wait for it before asserting an absence. */
     get dispatches() {
-      timeline.advance();
+      advance();
       return deliverer.dispatches;
     },
     /** Includes each endpoint's current secret and scheme. */
@@ -174,6 +215,7 @@ export function createFakeHeygen(options: FakeHeygenOptions) {
       stopEverything();
       account.billingType = defaultBillingType;
       videos.reset();
+      translations.reset();
       lateMediaAnswered.clear();
       webhooks.reset();
       deliverer.reset();

@@ -13,6 +13,8 @@ const samples = {
   jpg: { file: "sample.jpg", contentType: "image/jpeg" },
   mp3: { file: "sample.mp3", contentType: "audio/mpeg" },
   srt: { file: "sample.srt", contentType: "application/x-subrip" },
+  /** A translation's `vtt_caption_url`. */
+  vtt: { file: "sample.vtt", contentType: "text/vtt" },
 } as const;
 
 type Sample = keyof typeof samples;
@@ -68,7 +70,7 @@ function sampleFor(file: string): Sample | null {
 }
 
 /**
- * Serves the sample files for any signed `/media/<name>.<mp4|jpg|mp3|srt>` URL, with Range support for seeking.
+ * Serves the sample files for any signed `/media/<name>.<mp4|jpg|mp3|srt|vtt>` URL, with Range support for seeking.
  * `notReadyYet(file)`: an HTTP status to answer instead (a CDN not ready with a fresh render's files), or null.
  */
 export function mediaHandlers(

@@ -33,17 +33,20 @@ export function finishedEvent(job: FakeJob, mediaUrl: (file: string) => string):
       };
 }
 
-type TimelineOptions = {
+/** What the timeline needs of a job (a video's, or a translation's). */
+export type TimedJob = { videoId: string; finishesAt: number; markers: readonly string[] };
+
+type TimelineOptions<J extends TimedJob> = {
   /** How long `[late-webhook]` deliveries wait after the render finished. */
   lateDeliveryMs: number;
   /** The render is over (status completed/failed): create and record its event. */
-  finish: (job: FakeJob) => WebhookEvent;
+  finish: (job: J) => WebhookEvent;
   /** Time to send the event (`[no-webhook]` included: the fake decides what goes out). */
-  deliver: (job: FakeJob, event: WebhookEvent) => void;
+  deliver: (job: J, event: WebhookEvent) => void;
 };
 
-type Tracked = {
-  job: FakeJob;
+type Tracked<J extends TimedJob> = {
+  job: J;
   event: WebhookEvent | null;
   deliverAt: number;
   timers: Set<ReturnType<typeof setTimeout>>;
@@ -54,15 +57,15 @@ type Tracked = {
  * Timers move it along; `advance()` lets any observer (an API call, a look at the outbox) settle what is
  * already due, so in-process tests never depend on a timer having fired.
  */
-export function createRenderTimeline(options: TimelineOptions) {
-  const tracked = new Map<string, Tracked>();
+export function createRenderTimeline<J extends TimedJob = FakeJob>(options: TimelineOptions<J>) {
+  const tracked = new Map<string, Tracked<J>>();
 
-  const stop = (entry: Tracked) => {
+  const stop = (entry: Tracked<J>) => {
     for (const timer of entry.timers) clearTimeout(timer);
     tracked.delete(entry.job.videoId);
   };
 
-  function step(entry: Tracked, now: number) {
+  function step(entry: Tracked<J>, now: number) {
     if (!entry.event && now >= entry.job.finishesAt) entry.event = options.finish(entry.job);
     if (entry.event && now >= entry.deliverAt) {
       stop(entry);
@@ -70,7 +73,7 @@ export function createRenderTimeline(options: TimelineOptions) {
     }
   }
 
-  function schedule(entry: Tracked, at: number) {
+  function schedule(entry: Tracked<J>, at: number) {
     const timer = setTimeout(
       () => {
         entry.timers.delete(timer);
@@ -83,9 +86,9 @@ export function createRenderTimeline(options: TimelineOptions) {
   }
 
   return {
-    track(job: FakeJob) {
+    track(job: J) {
       const late = job.markers.includes("lateWebhook");
-      const entry: Tracked = {
+      const entry: Tracked<J> = {
         job,
         event: null,
         deliverAt: job.finishesAt + (late ? options.lateDeliveryMs : 0),

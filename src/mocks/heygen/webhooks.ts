@@ -35,8 +35,13 @@ export type WebhookEvent = {
   event_type: WebhookEventType;
   /** ISO 8601. */
   created_at: string;
-  event_data: Record<string, unknown> & { video_id: string };
+  /** A video's event names `video_id`; a translation's, `video_translate_id` (subjectOf reads either). */
+  event_data: Record<string, unknown>;
 };
+
+/** The id of what an event is about: the video, or the translation. */
+export const subjectOf = (event: WebhookEvent): string =>
+  String(event.event_data.video_id ?? event.event_data.video_translate_id ?? "");
 
 const OPTIONS_PROBE_TIMEOUT_MS = 1000;
 
@@ -111,7 +116,7 @@ export function createWebhooks(options: WebhooksOptions) {
       (endpoint) =>
         endpoint.status === "enabled" &&
         (endpoint.events === null || endpoint.events.includes(event.event_type)) &&
-        (endpoint.entity_id === null || endpoint.entity_id === event.event_data.video_id),
+        (endpoint.entity_id === null || endpoint.entity_id === subjectOf(event)),
     );
 
   function handlers(route: ApiRoute) {
@@ -191,8 +196,7 @@ export function createWebhooks(options: WebhooksOptions) {
         const entityId = url.searchParams.get("entity_id");
         const newestFirst = history
           .filter(
-            (event) =>
-              (!eventType || event.event_type === eventType) && (!entityId || event.event_data.video_id === entityId),
+            (event) => (!eventType || event.event_type === eventType) && (!entityId || subjectOf(event) === entityId),
           )
           .reverse();
         const result = paginate(newestFirst, url, page, options.maxPageSize);

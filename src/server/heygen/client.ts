@@ -24,22 +24,13 @@ import {
   webhookEventItem,
 } from "./schemas";
 import { normalizeHeygenStatus, type HeygenRenderState } from "./status";
+import { translationMethods } from "./translations";
+import type { HeygenVideo } from "./video";
 
 export type { CreateVideoRequest, HeygenConfig };
+export type { CreateTranslationRequest, HeygenTranslation } from "./translations";
 
-export type HeygenVideo = {
-  id: string;
-  state: HeygenRenderState;
-  title: string | null;
-  /** Unix seconds. */
-  createdAt: number | null;
-  duration: number | null;
-  videoUrl: string | null;
-  captionedVideoUrl: string | null;
-  subtitleUrl: string | null;
-  thumbnailUrl: string | null;
-  failureMessage: string | null;
-};
+export type { HeygenVideo };
 
 export type HeygenVideoStatus = { videoId: string; state: HeygenRenderState | "NOT_FOUND"; error: string | null };
 
@@ -104,6 +95,8 @@ export function createHeygenClient(config: HeygenConfig) {
   }
 
   return {
+    ...translationMethods(config, stateOf),
+
     /**
      * Asks HeyGen to render a video. A 429 with a short Retry-After is waited for and retried in place (HeyGen made
      * nothing, so the retry cannot make a second job); `retry: false` sends one request and gives every refusal back

@@ -7,6 +7,8 @@ const KNOWN: Record<string, HeygenRenderState> = {
   queued: "PROCESSING",
   waiting: "PROCESSING",
   processing: "PROCESSING",
+  /** Video translations say `running`. */
+  running: "PROCESSING",
   completed: "COMPLETED",
   failed: "FAILED",
 };

@@ -127,7 +127,7 @@ export async function sendToHeygen(
 }
 
 /** Where HeyGen posts this job's result (unsigned: the app treats it as a hint). Read at run time. */
-function callbackUrl(): string | undefined {
+export function callbackUrl(): string | undefined {
   return env.APP_URL ? new URL("/api/heygen/callback", env.APP_URL).href : undefined;
 }
 

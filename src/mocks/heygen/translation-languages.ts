@@ -1,0 +1,37 @@
+/**
+ * The output languages the fake translates into: HeyGen's own names (GET /v3/video-translations/languages answers
+ * names, not codes), a realistic selection of its list.
+ */
+export const FAKE_TRANSLATION_LANGUAGES = [
+  "English",
+  "English (United States)",
+  "English (United Kingdom)",
+  "English (Australia)",
+  "Spanish",
+  "Spanish (Spain)",
+  "Spanish (Mexico)",
+  "French",
+  "French (France)",
+  "French (Canada)",
+  "German",
+  "German (Germany)",
+  "Italian (Italy)",
+  "Portuguese (Brazil)",
+  "Portuguese (Portugal)",
+  "Dutch (Netherlands)",
+  "Polish (Poland)",
+  "Swedish (Sweden)",
+  "Turkish (Turkey)",
+  "Russian (Russia)",
+  "Ukrainian (Ukraine)",
+  "Arabic (Saudi Arabia)",
+  "Hebrew (Israel)",
+  "Hindi (India)",
+  "Japanese (Japan)",
+  "Korean (Korea)",
+  "Chinese (Mandarin, Simplified)",
+  "Chinese (Cantonese, Traditional)",
+  "Indonesian (Indonesia)",
+  "Vietnamese (Vietnam)",
+  "Thai (Thailand)",
+] as const;
