@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { GET as pendingRoute } from "@/app/api/admin/pending/route";
 import { GET as queueRoute } from "@/app/api/admin/review/route";
 import { GET as listAdminVideos } from "@/app/api/admin/videos/route";
+import type { NextRequest } from "next/server";
+import type { Video } from "@/generated/prisma/client";
 import type { VideoStatus } from "@/generated/prisma/enums";
 import type { PendingView } from "@/lib/pending";
 import type { ReviewQueuePage } from "@/lib/review";
@@ -11,11 +13,7 @@ import { callRoute } from "../support/route-scope";
 import { adminCookie, getRequest, videoRow } from "../support/requests";
 
 /** A translation of `source` as lane 1's insertVariant records it: the source's format and visibility, its language. */
-async function variantOf(
-  source: { id: string; title: string; visibility: "PUBLIC" | "DRAFT" },
-  language: string,
-  status: VideoStatus,
-) {
+async function variantOf(source: Pick<Video, "id" | "title" | "visibility">, language: string, status: VideoStatus) {
   return db.video.create({
     data: {
       ...videoRow,
@@ -34,7 +32,7 @@ async function variantOf(
 const source = (title: string, visibility: "PUBLIC" | "DRAFT" = "PUBLIC") =>
   db.video.create({ data: { ...videoRow, title, status: "COMPLETED", visibility, completedAt: new Date() } });
 
-async function get<T>(route: (request: Request) => Promise<Response>, path: string): Promise<T> {
+async function get<T>(route: (request: NextRequest) => Promise<Response>, path: string): Promise<T> {
   const response = await callRoute(async () => route(getRequest(path, await adminCookie())));
   expect(response.response.status).toBe(200);
   return (await response.response.json()) as T;
