@@ -149,7 +149,7 @@ export function LanguagePicker({ id, label, value, onChange, languages, error, d
                   {chosen ? "✓" : ""}
                 </span>
                 <span className="min-w-0 break-words">{language.name}</span>
-                {language.tag && <span className="ml-auto text-xs text-slate-500">{language.tag}</span>}
+                {language.tag && <span className="ml-auto text-xs text-slate-600">{language.tag}</span>}
               </li>
             );
           })}

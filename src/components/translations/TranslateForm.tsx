@@ -48,6 +48,8 @@ export function TranslateForm({ video, onSent }: Props) {
   const [mode, setMode] = useState<TranslationMode>("speed");
   const [captions, setCaptions] = useState(true);
   const [confirming, setConfirming] = useState<TranslationAsked | null>(null);
+  // Bumped by each request sent: the picker starts afresh (its search box emptied) for the next one.
+  const [sent, setSent] = useState(0);
   const asked: TranslationAsked = { languages: picked, mode, captions };
   const estimate = translationEstimate(video, picked.length, mode);
 
@@ -69,6 +71,7 @@ export function TranslateForm({ video, onSent }: Props) {
           body: JSON.stringify(request),
         });
         setPicked([]);
+        setSent((count) => count + 1);
         return requestOutcomeWords(result);
       } catch (caught) {
         if (caught instanceof ApiRequestError && caught.field)
@@ -92,6 +95,7 @@ export function TranslateForm({ video, onSent }: Props) {
       </h3>
       <div data-field="languages">
         <LanguagePicker
+          key={sent}
           id="translate-languages"
           label="Languages"
           value={picked}

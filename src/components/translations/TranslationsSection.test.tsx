@@ -125,6 +125,7 @@ describe("TranslationsSection: translate a finished video", () => {
       );
     });
     await openSection(() => variants);
+    fireEvent.change(box(), { target: { value: "(" } });
     pick("German (Germany)", "Spanish (Spain)");
     fireEvent.click(screen.getByRole("checkbox", { name: "Captions in each language" }));
     const dialog = await confirmTranslate();
@@ -142,7 +143,9 @@ describe("TranslationsSection: translate a finished video", () => {
         .getAllByRole("link")
         .map((link) => link.textContent),
     ).toEqual(["German (Germany)", "Spanish (Spain)"]);
+    // Ready for the next request: nothing picked, the search box empty.
     expect(screen.queryByRole("list", { name: "Languages: chosen" })).toBeNull();
+    expect((box() as HTMLInputElement).value).toBe("");
   });
 
   it("says so when nothing new was sent", async () => {
