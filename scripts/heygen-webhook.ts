@@ -1,8 +1,8 @@
 /**
  * `npm run heygen:webhook -- <public base URL> [--rotate]`
  *
- * Registers <URL>/api/heygen/callback with HeyGen (POST /v3/webhooks/endpoints) for avatar_video.success and
- * avatar_video.fail, and prints the signing secret to put in HEYGEN_SECRET. HeyGen shows a secret only once: for
+ * Registers <URL>/api/heygen/callback with HeyGen (POST /v3/webhooks/endpoints) for avatar_video.success,
+ * avatar_video.fail and the translations' video_translate.success / .fail, and prints the signing secret to put in HEYGEN_SECRET. HeyGen shows a secret only once: for
  * a URL that is already registered, --rotate asks for a new one (the old one stops working at once).
  * Reads HEYGEN_API_KEY (and HEYGEN_API_URL) from the environment or .env / .env.local.
  */
@@ -12,7 +12,7 @@ import nextEnv from "@next/env";
 import { createHeygenClient } from "../src/server/heygen/client";
 import { classifyHeygenFailure } from "../src/server/heygen/failures";
 
-const EVENTS = ["avatar_video.success", "avatar_video.fail"];
+const EVENTS = ["avatar_video.success", "avatar_video.fail", "video_translate.success", "video_translate.fail"];
 const USAGE = "Usage: npm run heygen:webhook -- <public base URL, e.g. https://videos.example.com> [--rotate]";
 
 nextEnv.loadEnvConfig(path.resolve(import.meta.dirname, ".."), false, { info: () => {}, error: console.error });

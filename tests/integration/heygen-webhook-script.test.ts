@@ -54,7 +54,7 @@ describe("npm run heygen:webhook", () => {
     expect(others).toEqual([]);
     expect(endpoint).toMatchObject({
       url: `${appUrl}/api/heygen/callback`,
-      events: ["avatar_video.success", "avatar_video.fail"],
+      events: ["avatar_video.success", "avatar_video.fail", "video_translate.success", "video_translate.fail"],
     });
     expect(output).toContain(`HEYGEN_SECRET=${endpoint!.secret}`);
 

@@ -29,7 +29,7 @@ import { expectNoSecret, masked, settingsApi } from "./settings-support";
 /** The only key the fake HeyGen accepts. */
 const RIGHT_KEY = TEST_ENV.HEYGEN_API_KEY;
 const CALLBACK = `${APP_URL}/api/heygen/callback`;
-const EVENTS = ["avatar_video.success", "avatar_video.fail"];
+const EVENTS = ["avatar_video.success", "avatar_video.fail", "video_translate.success", "video_translate.fail"];
 
 let api: ReturnType<typeof settingsApi>;
 beforeEach(async () => {

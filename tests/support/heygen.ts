@@ -14,7 +14,11 @@ export const fakeHeygen = createFakeHeygen({
   renderMs: 0,
   deliverWebhooks: false,
   endpoints: [
-    { url: CALLBACK_URL, secret: TEST_ENV.HEYGEN_SECRET, events: ["avatar_video.success", "avatar_video.fail"] },
+    {
+      url: CALLBACK_URL,
+      secret: TEST_ENV.HEYGEN_SECRET,
+      events: ["avatar_video.success", "avatar_video.fail", "video_translate.success", "video_translate.fail"],
+    },
   ],
 });
 

@@ -81,3 +81,45 @@ describe("parseHeygenEvent", () => {
     expect(parseHeygenEvent(payload)).toMatchObject({ kind: "other", eventType });
   });
 });
+
+describe("a translation's events (video_translate.*)", () => {
+  it.each([
+    ["video_translate_id", { video_translate_id: "tr_1", callback_id: "ours" }],
+    ["video_translation_id", { video_translation_id: "tr_1", callback_id: "ours" }],
+    ["id", { id: "tr_1", callback_id: "ours" }],
+  ])("are a 'go and look' naming the translation by %s, whatever status they carry", (_, data) => {
+    const event = parseHeygenEvent({
+      event_id: "evt_t",
+      event_type: "video_translate.success",
+      event_data: { ...data, status: "completed", url: "https://cdn.example.com/t.mp4" },
+    });
+    expect(event).toMatchObject({
+      kind: "check",
+      videoId: "tr_1",
+      callbackId: "ours",
+      eventType: "video_translate.success",
+    });
+  });
+
+  it("names only our id when that is all the event carries, and reads .fail and preflight refusals alike", () => {
+    expect(parseHeygenEvent({ event_type: "video_translate.fail", event_data: { callback_id: "ours" } })).toMatchObject(
+      {
+        kind: "check",
+        videoId: null,
+        callbackId: "ours",
+      },
+    );
+    expect(
+      parseHeygenEvent({
+        event: "video_translate.preflight.download_failed",
+        event_data: { video_translate_id: "tr_2" },
+      }),
+    ).toMatchObject({ kind: "check", videoId: "tr_2" });
+  });
+
+  it("leaves an avatar video's `id` field alone: a video's event names video_id", () => {
+    expect(
+      parseHeygenEvent({ event_type: "avatar_video.success", event_data: { id: "x", video_url: "https://a.b/c.mp4" } }),
+    ).toMatchObject({ kind: "success", videoId: null });
+  });
+});

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { apiError, invalidBody, invalidParameter, notFound, ok, okPage, readJsonObject, type ApiRoute } from "./api";
+import { gatewayPage } from "./faulty-answers";
 import { markersIn, type FakeMarker } from "./markers";
 import { SAMPLE_DURATION_SECONDS } from "./media";
 import { paginate } from "./pagination";
@@ -22,7 +23,7 @@ export type FakeTranslation = {
   callbackId: string | null;
   callbackUrl: string | null;
   captions: boolean;
-  /** Read from the title: `[fail]`, `[no-webhook]`, `[duplicate-webhook]`, `[late-webhook]`. */
+  /** Read from the title: `[fail]`, `[no-webhook]`, `[duplicate-webhook]`, `[late-webhook]`, `[gateway-502]`. */
   markers: FakeMarker[];
   createdAt: number;
   finishesAt: number;
@@ -164,6 +165,8 @@ export function createTranslations(options: TranslationsOptions) {
       jobs.set(job.videoId, job);
       options.onCreated(job);
     }
+    // The translations exist from here on: a gateway's page leaves the caller unsure whether they do.
+    if (markers.has("gateway502")) return gatewayPage(502, "Bad Gateway");
     return ok({ video_translation_ids: made.map((job) => job.videoId) });
   }
 

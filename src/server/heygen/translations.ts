@@ -16,7 +16,7 @@ export type CreateTranslationRequest = {
   /** A public URL HeyGen fetches the source from. */
   videoUrl: string;
   /** HeyGen's names ("Spanish (Spain)"). */
-  outputLanguages: string[];
+  outputLanguages: readonly string[];
   mode: "speed" | "precision";
   title?: string;
   /** Our variant's id: echoed in webhooks, and the Idempotency-Key. */
@@ -66,7 +66,7 @@ export function translationMethods(config: HeygenConfig, stateOf: (status: strin
     ): Promise<{ translationIds: string[] }> {
       const body = createTranslationRequest.parse({
         video: { type: "url", url: request.videoUrl },
-        output_languages: request.outputLanguages,
+        output_languages: [...request.outputLanguages],
         mode: request.mode,
         title: request.title,
         callback_id: request.callbackId,

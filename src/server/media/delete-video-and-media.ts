@@ -1,5 +1,6 @@
 import "server-only";
 import type { VideoDeletion } from "@/lib/video";
+import { db } from "@/server/db";
 import { deleteVideo } from "@/server/videos/delete-video";
 import { removeVideoMedia } from "./storage/remove-video-media";
 
@@ -9,7 +10,10 @@ import { removeVideoMedia } from "./storage/remove-video-media";
  * (through sync/): videos/ importing media/ would make the rooms a loop (`npm run lint:rooms`).
  */
 export async function deleteVideoAndMedia(id: string, options: { atHeygen: boolean }): Promise<VideoDeletion> {
+  // Its translations' rows cascade with it (issue 19): their stored media goes too.
+  const variants = await db.video.findMany({ where: { sourceVideoId: id }, select: { id: true } });
   const deletion = await deleteVideo(id, options);
+  for (const { id: variantId } of variants) await removeVideoMedia(variantId);
   await removeVideoMedia(id);
   return deletion;
 }

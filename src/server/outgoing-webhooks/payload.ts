@@ -42,7 +42,10 @@ async function videoData(id: string) {
     publishedAt: video.publishedAt?.toISOString() ?? null,
     completedAt: video.completedAt?.toISOString() ?? null,
     error: video.error,
-    url: shareLinks(origin, video.id).watch,
+    // A translation (issue 19) is watched on its source's page, in its language: named so receivers can tell.
+    sourceVideoId: video.sourceVideoId,
+    language: video.language,
+    url: shareLinks(origin, video.sourceVideoId ?? video.id).watch,
     media: {
       video: absolute(media.videoUrl),
       thumbnail: absolute(media.thumbnailUrl),

@@ -8,7 +8,9 @@ import { requireEncryptionKey } from "./settings-store";
 import { registrationProblem } from "./webhook-status";
 
 /** The events the app applies; HeyGen sends nothing else to the endpoint. */
-const EVENTS = ["avatar_video.success", "avatar_video.fail"];
+// A translation's events (issue 19) are "go and look" hints for its variant. An endpoint registered before them keeps its
+// events (a rotation changes only the secret): reconciliation still finishes its translations.
+const EVENTS = ["avatar_video.success", "avatar_video.fail", "video_translate.success", "video_translate.fail"];
 
 /**
  * Registers APP_URL/api/heygen/callback with HeyGen for the video events and stores the signing secret, encrypted.

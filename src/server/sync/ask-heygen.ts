@@ -50,7 +50,8 @@ export async function syncVideo(
  * bulk answer carries no URLs); the rest one by one. In the order given.
  */
 export async function syncVideos(videos: ClaimedVideo[], now = new Date()): Promise<SyncOutcome[]> {
-  const rendering = videos.filter((video) => !isTerminal(video.status) && video.heygenVideoId);
+  // Translations are not in /v3/videos/statuses: they are asked one by one, at /v3/video-translations/{id}.
+  const rendering = videos.filter((video) => !isTerminal(video.status) && video.heygenVideoId && !video.sourceVideoId);
   const statuses =
     rendering.length === 0
       ? []
@@ -78,14 +79,47 @@ async function applyStatus(video: ClaimedVideo, status: HeygenVideoStatus | unde
   return "unchanged";
 }
 
+/** HeyGen's record of the job (a translation's at /v3/video-translations), applied alike. */
 async function askRecord(video: ClaimedVideo, heygenVideoId: string): Promise<SyncOutcome> {
-  const remote = await ask(() => heygen.getVideo(heygenVideoId), { videoId: video.id, heygenVideoId }, "a video");
+  const context = { videoId: video.id, heygenVideoId };
+  if (video.sourceVideoId) return askTranslation(video, heygenVideoId);
+  const remote = await ask(() => heygen.getVideo(heygenVideoId), context, "a video");
   return remote ? applyRecord(video, remote) : "heygen_unavailable";
 }
 
-/** A create whose answer was lost: its job among the account's newest videos of the same title, made after our row. */
+/**
+ * A translation's record. Translations have no bulk status whose `not_found` gives up a vanished video: a 404 here
+ * does, once the variant is past the give-up age (deleted at HeyGen, it will never finish).
+ */
+async function askTranslation(video: ClaimedVideo, translationId: string): Promise<SyncOutcome> {
+  try {
+    return await applyRecord(video, await heygen.getTranslation(translationId));
+  } catch (error) {
+    const failure = classifyHeygenFailure(error);
+    if (!failure) throw error;
+    if (failure.kind === "not_found" && !isTerminal(video.status) && isPastGiveUp(video, new Date())) {
+      return giveUp(video, GONE_AT_HEYGEN);
+    }
+    logger.warn(
+      { videoId: video.id, translationId, kind: failure.kind, err: failure.message },
+      "could not ask HeyGen about a translation",
+    );
+    return "heygen_unavailable";
+  }
+}
+
+/**
+ * A create whose answer was lost: its job among the account's newest videos of the same title, made after our row; a
+ * translation's among the account's translations carrying our id as callback_id.
+ */
 async function findLostCreate(video: ClaimedVideo, now: Date): Promise<SyncOutcome> {
-  const found = await ask(() => heygen.findVideosByTitle(video.title), { videoId: video.id }, "an unconfirmed video");
+  const found = video.sourceVideoId
+    ? await ask(
+        () => heygen.findTranslationsByCallbackId(video.id),
+        { videoId: video.id },
+        "an unconfirmed translation",
+      )
+    : await ask(() => heygen.findVideosByTitle(video.title), { videoId: video.id }, "an unconfirmed video");
   if (!found) return "heygen_unavailable";
   for (const candidate of found.filter((remote) => looksLikeOurs(video, remote)).reverse()) {
     const owner = await db.video.findUnique({ where: { heygenVideoId: candidate.id }, select: { id: true } });

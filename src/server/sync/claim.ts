@@ -8,7 +8,16 @@ export const HEYGEN_CALL_INTERVAL_MS = 10_000;
 /** What asking HeyGen about a video needs to know of it, as it stands once claimed. */
 export type ClaimedVideo = Pick<
   Video,
-  "id" | "status" | "heygenVideoId" | "title" | "unconfirmedReason" | "thumbnailUrl" | "subtitleUrl" | "createdAt"
+  | "id"
+  | "status"
+  | "heygenVideoId"
+  | "title"
+  | "unconfirmedReason"
+  | "thumbnailUrl"
+  | "subtitleUrl"
+  | "createdAt"
+  /** Set for a translation (issue 19): HeyGen is asked about it at /v3/video-translations, not /v3/videos. */
+  | "sourceVideoId"
 >;
 
 /**
@@ -30,5 +39,5 @@ export async function claimVideos(
     UPDATE "Video" SET "heygenCheckedAt" = ${now}
     WHERE "id" = ANY(${ids}::text[]) AND ("heygenCheckedAt" IS NULL OR "heygenCheckedAt" < ${askedBefore})
     RETURNING "id", "status", "heygenVideoId", "title", "unconfirmedReason", "thumbnailUrl", "subtitleUrl",
-      "createdAt" AT TIME ZONE 'UTC' AS "createdAt"`);
+      "createdAt" AT TIME ZONE 'UTC' AS "createdAt", "sourceVideoId"`);
 }

@@ -14,9 +14,15 @@ import { isVideoId } from "./video-id";
  * kept, so nothing is ever deleted halfway.
  */
 export async function deleteVideo(id: string, { atHeygen }: { atHeygen: boolean }): Promise<VideoDeletion> {
-  const video = isVideoId(id) ? await db.video.findUnique({ where: { id }, select: { heygenVideoId: true } }) : null;
+  const select = { heygenVideoId: true, sourceVideoId: true } as const;
+  const video = isVideoId(id) ? await db.video.findUnique({ where: { id }, select }) : null;
   if (!video) throw notFound();
-  const outcome = atHeygen ? await deleteAtHeygen(video.heygenVideoId) : "not_asked";
+  if (atHeygen) {
+    // Its translations (issue 19) go with it (their rows cascade): at HeyGen too, first.
+    for (const variant of await db.video.findMany({ where: { sourceVideoId: id }, select }))
+      await deleteAtHeygen(variant);
+  }
+  const outcome = atHeygen ? await deleteAtHeygen(video) : "not_asked";
   const { count } = await db.video.deleteMany({ where: { id } });
   if (count === 0) throw notFound(); // deleted by another request meanwhile
   return { id, heygen: outcome };
@@ -25,10 +31,18 @@ export async function deleteVideo(id: string, { atHeygen }: { atHeygen: boolean 
 const notFound = () => new AppError("not_found", "No video with this id.");
 
 /** HeyGen deletes first: a failure there keeps the row (HeyGen's own "no such video" counts as gone, see the client). */
-async function deleteAtHeygen(heygenVideoId: string | null): Promise<VideoDeletion["heygen"]> {
+async function deleteAtHeygen(video: {
+  heygenVideoId: string | null;
+  sourceVideoId: string | null;
+}): Promise<VideoDeletion["heygen"]> {
+  const { heygenVideoId } = video;
   if (!heygenVideoId) return "no_job";
   try {
-    return (await heygen.deleteVideo(heygenVideoId)) === "deleted" ? "deleted" : "already_gone";
+    // A translation's job lives at /v3/video-translations.
+    const outcome = video.sourceVideoId
+      ? await heygen.deleteTranslation(heygenVideoId)
+      : await heygen.deleteVideo(heygenVideoId);
+    return outcome === "deleted" ? "deleted" : "already_gone";
   } catch (error) {
     throwHeygenAppError(error, { action: "delete the video", aftermath: "The video was kept here." });
   }

@@ -21,6 +21,12 @@ export async function regenerateVideo(
 ): Promise<CreateVideoResult> {
   const original = isVideoId(id) ? await db.video.findUnique({ where: { id } }) : null;
   if (!original) throw new AppError("not_found", "No video with this id.");
+  if (original.sourceVideoId) {
+    throw new AppError(
+      "conflict",
+      "This video is a translation: to make it again, ask for its language again on the video it translates.",
+    );
+  }
   if (!isTerminal(original.status)) {
     throw new AppError(
       "conflict",

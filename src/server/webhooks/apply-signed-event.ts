@@ -24,7 +24,8 @@ const NOTHING = Prisma.sql`SELECT NULL::text AS "id" WHERE FALSE`;
  * single round trip, no pooled connection held across the event loop's turns, and a fraction of the CPU.
  */
 export async function applySignedEvent(event: HeygenEvent, delivery: Delivery): Promise<SignedEventOutcome> {
-  const change = event.kind === "other" ? null : statusChangeOf(event);
+  // A translation's event (`check`) changes nothing itself: its variant is found, logged, and asked about (needs_check).
+  const change = event.kind === "success" || event.kind === "fail" ? statusChangeOf(event) : null;
   // HeygenEvent rows are kept for good: their text is capped like the log's.
   const [eventId, eventType, heygenVideoId] = [event.eventId, event.eventType, event.videoId].map(capStored);
   const [result] = await runPrepared<{ outcome: SignedEventOutcome["outcome"]; videoId: string | null }>(Prisma.sql`
@@ -45,7 +46,7 @@ export async function applySignedEvent(event: HeygenEvent, delivery: Delivery): 
           WHEN NOT (SELECT yes FROM first_time) THEN 'duplicate'
           WHEN ${event.kind === "other"} THEN 'ignored_event'
           WHEN NOT EXISTS (SELECT 1 FROM video) THEN 'unknown_video'
-          -- A success without a URL (never seen, but possible): ask HeyGen instead of guessing.
+          -- A success without a URL (never seen, but possible), or a translation's event: ask HeyGen instead of guessing.
           WHEN ${change === null} THEN 'needs_check'
           WHEN EXISTS (SELECT 1 FROM status_change) THEN 'applied'
           ELSE 'unchanged'

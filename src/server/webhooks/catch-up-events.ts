@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import { heygen } from "@/server/heygen-client";
 import { enqueueMediaCopyOf } from "@/server/queue/media-copy-jobs";
 import { recordRenderDetails } from "@/server/media/render-details";
+import { claimAndSync } from "@/server/sync/ask-heygen";
 import { applySignedEvent } from "./apply-signed-event";
 import { parseHeygenEvent } from "./parse-event";
 
@@ -35,6 +36,12 @@ export async function catchUpWebhookEvents(now = new Date()): Promise<number> {
       scheme: "events_api",
       body: JSON.stringify(event.payload),
     });
+    // A translation's event: its variant is asked about through the sync path (which completes and copies it).
+    if (result.outcome === "needs_check" && result.videoId) {
+      const synced = await claimAndSync(result.videoId, { heygenVideoId: result.heygenVideoId });
+      if (synced === "finished") applied++;
+      continue;
+    }
     if (result.outcome !== "applied") continue;
     applied++;
     if (parsed.kind === "success" && result.videoId) {

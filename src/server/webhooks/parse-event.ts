@@ -5,8 +5,12 @@ export type HeygenEvent = {
   /** HeyGen's event_id (legacy deliveries have none). */
   eventId: string | null;
   eventType: string;
-  kind: "success" | "fail" | "other";
-  /** HeyGen's video id. */
+  /**
+   * `check`: a translation's event (video_translate.*), a "go and look": it changes nothing by itself, the app asks
+   * HeyGen about the variant it names (its payload is unpublished, so its status is never trusted).
+   */
+  kind: "success" | "fail" | "check" | "other";
+  /** HeyGen's video id (a translation's id for a translation's event). */
   videoId: string | null;
   /** Our video id, echoed back. */
   callbackId: string | null;
@@ -33,6 +37,10 @@ const url = z
 
 const eventData = z.object({
   video_id: id,
+  // A translation's id, under any of the names integrations report (HeyGen publishes no payload for these events).
+  video_translate_id: id,
+  video_translation_id: id,
+  id,
   callback_id: id,
   video_url: url,
   url,
@@ -55,6 +63,8 @@ const envelope = z.object({
 
 const SUCCESS = new Set(["avatar_video.success"]);
 const FAIL = new Set(["avatar_video.fail"]);
+/** Translations' events (issue 19), the preflight refusals included: each names the translation to ask about. */
+const isTranslationEvent = (eventType: string) => eventType.startsWith("video_translate.");
 
 /**
  * Reads every shape HeyGen is known to send: `{event_id, event_type, event_data}` (v3), `event` instead of
@@ -80,11 +90,14 @@ export function parseHeygenEvent(payload: unknown): HeygenEvent {
     data?.failure_code ??
     null;
 
+  const translation = isTranslationEvent(eventType);
   return {
     eventId: head.event_id ?? null,
     eventType,
-    kind: SUCCESS.has(eventType) ? "success" : FAIL.has(eventType) ? "fail" : "other",
-    videoId: data?.video_id ?? null,
+    kind: translation ? "check" : SUCCESS.has(eventType) ? "success" : FAIL.has(eventType) ? "fail" : "other",
+    videoId: translation
+      ? (data?.video_translate_id ?? data?.video_translation_id ?? data?.id ?? data?.video_id ?? null)
+      : (data?.video_id ?? null),
     callbackId: data?.callback_id ?? null,
     videoUrl: data?.video_url ?? data?.url ?? null,
     failure,

@@ -138,16 +138,15 @@ async function applyVerified(
   note({ outcome: result.outcome, eventType: capStored(event.eventType), videoId: result.videoId });
 
   const { videoId, heygenVideoId } = result;
-  if (videoId && heygenVideoId) {
-    if (result.outcome === "applied" && event.kind === "success") {
-      // The copy wants the poster and captions too: enqueued once the details are in (or given up on).
-      after(async () => {
-        await recordRenderDetails(videoId);
-        await enqueueMediaCopyOf(videoId);
-      });
-    }
-    // A success without a URL: HeyGen's record says what it is (the signed event names its own HeyGen id).
-    if (result.outcome === "needs_check") after(() => claimAndSync(videoId, { heygenVideoId }).then(() => {}));
+  if (videoId && heygenVideoId && result.outcome === "applied" && event.kind === "success") {
+    // The copy wants the poster and captions too: enqueued once the details are in (or given up on).
+    after(async () => {
+      await recordRenderDetails(videoId);
+      await enqueueMediaCopyOf(videoId);
+    });
   }
+  // A success without a URL, or a translation's event: HeyGen's record says what it is (through the sync path, which
+  // also finds a translation named only by callback_id). The sync enqueues the copy when it completes the video.
+  if (videoId && result.outcome === "needs_check") after(() => claimAndSync(videoId, { heygenVideoId }).then(() => {}));
   return NextResponse.json({ received: true, outcome: result.outcome });
 }
