@@ -1,6 +1,7 @@
 import { http } from "msw";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as getBatchRoute } from "@/app/api/admin/batches/[id]/route";
+import { GET as matrixRoute } from "@/app/api/admin/plan/matrix/route";
 import { POST as callback } from "@/app/api/heygen/callback/route";
 import { apiError } from "@/mocks/heygen/api";
 import { db } from "@/server/db";
@@ -299,5 +300,48 @@ describe("a rejected video's translations", () => {
     const preview = await previewBatch(MONTH);
     expect(preview).toMatchObject({ missing: 1 });
     expect(preview.translations).toEqual([expect.objectContaining({ language: "Spanish (Spain)" })]);
+  });
+});
+
+describe("the plan's matrix", () => {
+  it("gives each pair its translations by language: the presenter's, and any made since it dropped one", async () => {
+    const { video, script, presenter } = await planDraft(`${MONTH}-01`);
+    const item = await db.batchItem.findFirstOrThrow({ where: { videoId: video.id } });
+    const translation = async (language: string, status: "PROCESSING" | "COMPLETED") => {
+      const variant = await completedVideo({
+        status,
+        sourceVideo: { connect: { id: video.id } },
+        language,
+        variantKey: `${video.id}:${language}`,
+      });
+      await db.batchItem.create({
+        data: {
+          batchId: item.batchId,
+          planScriptId: script.id,
+          presenterId: presenter.id,
+          language,
+          liveKey: `${script.id}:${presenter.id}:${language}`,
+          status: "SENT",
+          videoId: variant.id,
+        },
+      });
+      return variant.id;
+    };
+    const spanish = await translation("Spanish (Spain)", "PROCESSING");
+    const german = await translation("German (Germany)", "COMPLETED");
+    // Hindi is wanted and not yet queued; German was dropped from the presenter after it was made.
+    await db.presenter.update({
+      where: { id: presenter.id },
+      data: { languages: ["Spanish (Spain)", "Hindi (India)"] },
+    });
+
+    const response = await matrixRoute(getRequest(`/api/admin/plan/matrix?month=${MONTH}`, await adminCookie()));
+    const matrix = await response.json();
+    expect(matrix.rows[0].cells[0].languages).toEqual([
+      { language: "German (Germany)", tag: "de-DE", state: "ready", videoId: german },
+      { language: "Hindi (India)", tag: "hi-IN", state: "missing", videoId: null },
+      { language: "Spanish (Spain)", tag: "es-ES", state: "rendering", videoId: spanish },
+    ]);
+    expect(matrix.translationCounts).toMatchObject({ missing: 1, rendering: 1, ready: 1, queued: 0 });
   });
 });
