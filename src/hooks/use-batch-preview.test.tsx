@@ -12,6 +12,9 @@ const previewOf = (missing: number): BatchPreview => ({
   skipped: 0,
   errors: [],
   videos: [],
+  translations: [],
+  translationCostUsd: 0,
+  translationsSkipped: 0,
 });
 
 /** The preview route: each selection's body as sent, answered with `answer` (a count per tag, by default). */

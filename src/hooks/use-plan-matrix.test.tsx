@@ -38,6 +38,24 @@ describe("usePlanMatrix: the month's matrix, live", () => {
     },
   );
 
+  it("keeps asking while only a translation moves (waiting for its video, or rendering), and stops once made", async () => {
+    const withTranslations = (counts: Partial<PlanMatrix["translationCounts"]>) => ({
+      ...planMatrix({ published: 2 }),
+      translationCounts: { ...planMatrix({}).translationCounts, ...counts },
+    });
+    const initial = withTranslations({ queued: 1, ready: 1 });
+    let matrix = initial;
+    const reads = serveJson("/api/admin/plan/matrix", () => matrix);
+    renderWithSwr(() => usePlanMatrix(initial));
+    await elapse(2 * VIDEO_POLL_MS);
+    expect(reads).toHaveLength(3);
+
+    matrix = withTranslations({ ready: 2 });
+    await elapse(VIDEO_POLL_MS);
+    await elapse(60_000);
+    expect(reads).toHaveLength(4);
+  });
+
   it("asks nothing after its read on mount while nothing moves, nor while the tab is hidden", async () => {
     const still = planMatrix({ missing: 2, completed: 1, failed: 1 });
     const reads = serveJson("/api/admin/plan/matrix", () => still);

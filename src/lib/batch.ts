@@ -46,7 +46,14 @@ export type BatchPreviewVideo = {
   presenterName: string;
 };
 
-/** What a selection would make: the missing pairs (each named), their estimated spoken length and cost. */
+/** One translation a selection would make (issue 19): a pair's video re-voiced into one of its presenter's languages. */
+export type BatchPreviewTranslation = BatchPreviewVideo & { language: string };
+
+/**
+ * What a selection would make: the missing pairs (each named), their estimated spoken length and cost; and apart, the
+ * missing translations of the selection's pairs into their presenters' languages (`translations`), counted and priced
+ * on their own (HeyGen's speed mode, per second of the source: src/lib/translations.ts).
+ */
 export type BatchPreview = {
   missing: number;
   seconds: number;
@@ -54,13 +61,26 @@ export type BatchPreview = {
   skipped: number;
   errors: BatchError[];
   videos: BatchPreviewVideo[];
+  translations: BatchPreviewTranslation[];
+  translationCostUsd: number;
+  /** Translations already made or on their way. */
+  translationsSkipped: number;
 };
 
 /** The key of a (script, presenter) pair in the browser: the matrix marks the cells the preview will make. */
 export const pairKey = (planScriptId: string, presenterId: string) => `${planScriptId}:${presenterId}`;
 
-/** POST /api/admin/batches. `batchId` is null when nothing was missing (nothing queued, no batch made). */
-export type BatchTriggerResult = { batchId: string | null; queued: number; skipped: number; errors: BatchError[] };
+/**
+ * POST /api/admin/batches. `batchId` is null when nothing was missing (nothing queued, no batch made). `queued` and
+ * `skipped` count videos; `translations` the translations into the presenters' languages (issue 19).
+ */
+export type BatchTriggerResult = {
+  batchId: string | null;
+  queued: number;
+  skipped: number;
+  translations: { queued: number; skipped: number };
+  errors: BatchError[];
+};
 
 /**
  * Where one (script, presenter) pair stands. `missing`: no live video (never made, cancelled, or its video failed
@@ -95,6 +115,8 @@ export type BatchItemView = {
   date: string;
   title: string;
   presenter: { id: string; name: string };
+  /** Null: the pair's own video. A HeyGen language name: the translation of that video into it. */
+  language: string | null;
   state: ItemState;
   videoId: string | null;
   error: string | null;

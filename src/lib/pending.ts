@@ -13,6 +13,8 @@ export type PendingVideo = {
   unconfirmedReason: string | null;
   /** The bulk-generation batch that made it; null for a video made in the studio. */
   batchId: string | null;
+  /** A translation (issue 19): its language and the video it translates; null for a video of its own. */
+  translationOf: { language: string; sourceId: string } | null;
   /** Older than `overdueAfterSeconds`. */
   overdue: boolean;
 };

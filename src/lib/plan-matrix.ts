@@ -1,4 +1,4 @@
-import { batchSelection, PAIR_STATES, type PairState } from "./batch";
+import { batchSelection, PAIR_STATES, type ItemState, type PairState } from "./batch";
 
 /** GET /api/admin/plan/matrix?month=YYYY-MM: the month alone, checked as the batch selection checks it. */
 export const matrixQuery = batchSelection.pick({ month: true });
@@ -13,7 +13,35 @@ export type PlanMatrixCell = {
   batchId: string | null;
   publishAt?: string;
   reason?: string;
+  /**
+   * Its translations (issue 19), by language name: each language the presenter carries now, and any the pair has an
+   * item for. Empty when neither.
+   */
+  languages: LanguageCell[];
 };
+
+/**
+ * Where a pair's translation into one language stands: `missing` (never queued, cancelled, or failed and released),
+ * `queued` (waiting for its video, or its turn), `submitted`, `rendering`, `ready` (made: seen as its video is),
+ * `failed` (its latest attempt failed; counted as missing by the next "Generate what is missing").
+ */
+export const TRANSLATION_STATES = ["missing", "queued", "submitted", "rendering", "ready", "failed"] as const;
+export type TranslationState = (typeof TRANSLATION_STATES)[number];
+
+export type LanguageCell = {
+  /** HeyGen's name ("Spanish (Spain)"). */
+  language: string;
+  /** Its BCP 47 tag ("es-ES"), the chip's short label; null when the name cannot be read as one. */
+  tag: string | null;
+  state: TranslationState;
+  /** The variant, once there is one. */
+  videoId: string | null;
+  error?: string;
+};
+
+/** A translation item's state in the matrix's words (a cancelled one leaves the language missing). */
+export const translationState = (state: ItemState): TranslationState =>
+  state === "cancelled" ? "missing" : state === "completed" ? "ready" : state;
 
 export type PlanMatrixColumn = { id: string; name: string; active: boolean };
 
@@ -40,15 +68,25 @@ export type PlanMatrix = {
   columns: PlanMatrixColumn[];
   rows: PlanMatrixRow[];
   counts: Record<PairState, number>;
+  /** The pairs' translations in each state. */
+  translationCounts: Record<TranslationState, number>;
 };
 
 /** States that change without the admin doing anything: the matrix is worth refreshing while any pair is in one. */
 export const MOVING_STATES: readonly PairState[] = ["queued", "submitted", "rendering"];
 
-export const isMoving = (matrix: PlanMatrix) => MOVING_STATES.some((state) => matrix.counts[state] > 0);
+/** The same, for translations (a queued one waits for its video, which moves by itself). */
+const MOVING_TRANSLATIONS: readonly TranslationState[] = ["queued", "submitted", "rendering"];
+
+export const isMoving = (matrix: PlanMatrix) =>
+  MOVING_STATES.some((state) => matrix.counts[state] > 0) ||
+  MOVING_TRANSLATIONS.some((state) => matrix.translationCounts[state] > 0);
 
 /** A script for a tag that no active presenter carries: nothing can be made for it. */
 export const hasNoPresenter = (row: PlanMatrixRow) => row.cells.every((cell) => cell === null);
 
 export const emptyCounts = (): Record<PairState, number> =>
   Object.fromEntries(PAIR_STATES.map((state) => [state, 0])) as Record<PairState, number>;
+
+export const emptyTranslationCounts = (): Record<TranslationState, number> =>
+  Object.fromEntries(TRANSLATION_STATES.map((state) => [state, 0])) as Record<TranslationState, number>;

@@ -1,6 +1,11 @@
 import { z } from "./zod";
 import { generationOptions } from "./generation-options";
-import { MAX_TAGS_PER_PRESENTER, PRESENTER_NAME_MAX_LENGTH } from "./limits";
+import {
+  LANGUAGE_NAME_MAX_LENGTH,
+  MAX_TAGS_PER_PRESENTER,
+  PRESENTER_LANGUAGES_MAX,
+  PRESENTER_NAME_MAX_LENGTH,
+} from "./limits";
 import { tag } from "./tags";
 import { DEFAULT_RESOLUTION } from "./video-format";
 import { lookFields, text } from "./video-input";
@@ -20,6 +25,35 @@ const tags = z
 
 const active = z.boolean({ error: "must be true or false" });
 
+/**
+ * The HeyGen output languages (their names, as GET /api/admin/translations/languages lists them) that "Generate what
+ * is missing" translates this presenter's plan videos into (issue 19). Each problem names the field itself,
+ * `languages`, whichever entry it is about: the form has one picker for them all.
+ */
+export const presenterLanguages = z
+  .array(z.unknown(), { error: "must be a list of language names" })
+  .transform((list, ctx) => {
+    const names: string[] = [];
+    const refuse = (message: string) => {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    };
+    for (const entry of list) {
+      // The app's z.string() refuses control characters too.
+      const text = z.string().safeParse(entry);
+      const name = text.success ? text.data.trim().replace(/\s+/g, " ") : "";
+      if (!name) return refuse("Each language is a name, such as Spanish (Spain).");
+      if (name.length > LANGUAGE_NAME_MAX_LENGTH)
+        return refuse(`A language name has at most ${LANGUAGE_NAME_MAX_LENGTH} characters.`);
+      if (names.some((known) => known.toLowerCase() === name.toLowerCase()))
+        return refuse(`Name each language once: ${name} is listed twice.`);
+      names.push(name);
+    }
+    if (names.length > PRESENTER_LANGUAGES_MAX)
+      return refuse(`A presenter has at most ${PRESENTER_LANGUAGES_MAX} languages.`);
+    return names;
+  });
+
 /** A presenter's look, voice, format and options: what a video made for it is generated with. */
 const settings = {
   ...lookFields,
@@ -32,6 +66,7 @@ export const createPresenterInput = z.strictObject({
   name,
   ...settings,
   tags: tags.default([]),
+  languages: presenterLanguages.default([]),
   active: active.default(true),
 });
 
@@ -46,6 +81,7 @@ export const updatePresenterInput = z
     // Not lookFields.options: its default would reset the options of every change that leaves them out.
     options: generationOptions,
     tags,
+    languages: presenterLanguages,
     active,
   })
   .partial();

@@ -11,6 +11,8 @@ export type Presenter = {
   resolution: Resolution;
   options: GenerationOptions;
   tags: string[];
+  /** HeyGen language names "Generate what is missing" translates its plan videos into (issue 19). */
+  languages: string[];
   active: boolean;
 };
 

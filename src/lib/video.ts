@@ -1,6 +1,7 @@
 import type { VideoStatus } from "@/generated/prisma/enums";
 import type { VideoModel } from "@/generated/prisma/models";
 import type { GenerationOptions } from "./generation-options";
+import type { TranslationOptions } from "./translations";
 import type { ApiVisibility } from "./publish-input";
 import type { ViewerLanguage } from "./translations";
 import type { MediaCopyState } from "./media-copy-state";
@@ -104,7 +105,12 @@ export type AdminVideo = PublicVideo & {
   publishAt: string | null;
   /** When viewers first could see it; null: not yet. */
   publishedAt: string | null;
+  /** A translation (issue 19): its language (HeyGen's name) and the video it translates; null for a video of its own. */
+  translationOf: TranslationOf | null;
 };
+
+/** What a translation's admin views say of it: "Spanish (Spain) translation of <source title>", and how it was asked. */
+export type TranslationOf = TranslationOptions & { language: string; sourceId: string; sourceTitle: string };
 
 /**
  * What deleting a video did at HeyGen: `deleted`; `already_gone` (HeyGen had no such video); `no_job` (HeyGen never

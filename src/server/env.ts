@@ -101,6 +101,9 @@ const readEnv = () =>
       // A create HeyGen refused for a transient reason (429, a refusal it says is temporary) is tried this many times
       // in all, with backoff, before its video is marked failed.
       QUEUE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+      // A plan translation waits for its video to be completed (issue 19): its job steps aside and looks again after
+      // this many seconds (a render takes minutes; each look is one small query).
+      QUEUE_TRANSLATION_WAIT_SECONDS: z.coerce.number().int().min(1).max(3_600).default(15),
       // "on": this process works the queue (started from instrumentation.ts). "off": only `npm run worker` processes do.
       QUEUE_WORKER: z.enum(["on", "off"]).default("on"),
       // The time zone of the content plan's publish times (an IANA name, e.g. Europe/Berlin): a plan video approved in
@@ -186,6 +189,7 @@ const readEnv = () =>
       QUEUE_SUBMIT_INTERVAL_MS: process.env.QUEUE_SUBMIT_INTERVAL_MS,
       QUEUE_MAX_IN_FLIGHT: process.env.QUEUE_MAX_IN_FLIGHT,
       QUEUE_MAX_ATTEMPTS: process.env.QUEUE_MAX_ATTEMPTS,
+      QUEUE_TRANSLATION_WAIT_SECONDS: process.env.QUEUE_TRANSLATION_WAIT_SECONDS,
       QUEUE_WORKER: process.env.QUEUE_WORKER,
       PUBLISH_TIMEZONE: process.env.PUBLISH_TIMEZONE,
       QUEUE_JOB_TIMEOUT_SECONDS: process.env.QUEUE_JOB_TIMEOUT_SECONDS,

@@ -9,8 +9,8 @@ import { createDatabase } from "./viewer-stack";
 /**
  * The dialogs under `next dev`, where React runs every effect twice (show, close, show) and the browser's queued
  * close event once shut each dialog within ~30 ms (issue 16, bug 1). The production build never double-runs effects,
- * so only this file would catch it again. Costs one `next dev` start and three routes' first compile (the
- * login route, /admin/videos, /admin/plan).
+ * so only this file would catch it again. Costs one `next dev` start and the first compile of the
+ * routes it opens (the login route, /admin/videos, /admin/plan, a video's page and its translation routes).
  */
 const MONTH = "2035-06";
 let dev: DevServer;
@@ -122,6 +122,35 @@ describe("Dialogs under next dev (React's double effects)", () => {
     await dialog.waitFor({ state: "detached" });
     const stored = await db.query(`SELECT title FROM "PlanScript" WHERE id = 'dev-script-1'`);
     expect(stored.rows).toEqual([{ title: "Tuesday tip" }]);
+    await page.context().close();
+  }, 240_000);
+
+  it("Translate's confirmation on a finished video's page stays open to read, and Cancel closes it", async () => {
+    const page = await openHydrated("/videos/devdialogvideo1", (page) =>
+      page.getByRole("combobox", { name: "Languages" }),
+    );
+    const picker = page.getByRole("combobox", { name: "Languages" });
+    await picker.fill("German (Germany)");
+    await page.getByRole("option", { name: /^German \(Germany\)/ }).waitFor({ timeout: 60_000 });
+    await picker.press("Enter");
+    await page.getByRole("button", { name: /^Translate \(≈/ }).click();
+    const dialog = page.getByRole("dialog", { name: "Translate “Dev mode promo”?" });
+    expect(await dialog.getByTestId("translate-cost").textContent()).toBe(
+      "1 language × 0:12 at $0.05 a second (speed): ≈ $0.60.",
+    );
+    // Focus starts on Cancel; Tab moves it to the confirm button inside the dialog: an interaction long after the
+    // double effect and the close event it queued, possible only while the dialog is open.
+    await page.keyboard.press("Tab");
+    const confirm = dialog.getByRole("button", { name: "Translate (≈ $0.60)" });
+    expect(await confirm.evaluate((button) => button === document.activeElement, undefined, { timeout: 5_000 })).toBe(
+      true,
+    );
+    expect(await dialog.evaluate((element) => (element as HTMLDialogElement).open)).toBe(true);
+
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "detached" });
+    const variants = await db.query(`SELECT 1 FROM "Video" WHERE "sourceVideoId" = 'devdialogvideo1'`);
+    expect(variants.rowCount).toBe(0);
     await page.context().close();
   }, 240_000);
 });

@@ -101,7 +101,10 @@ describe("Generate what is missing: preview and trigger", () => {
     expect(first.body.queued + first.body.skipped).toBe(6);
     expect(second.body.queued + second.body.skipped).toBe(6);
     const again = await trigger();
-    expect(again).toEqual({ status: 200, body: { batchId: null, queued: 0, skipped: 6, errors: [] } });
+    expect(again).toEqual({
+      status: 200,
+      body: { batchId: null, queued: 0, skipped: 6, translations: { queued: 0, skipped: 0 }, errors: [] },
+    });
     expect(await db.batch.count()).toBe(1);
     expect(await db.batchItem.count()).toBe(6);
   });

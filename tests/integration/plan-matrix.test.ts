@@ -99,7 +99,12 @@ describe("GET /api/admin/plan/matrix", () => {
       { id: cleo.id, name: "Cleo", active: false },
       { id: dora.id, name: "Dora", active: true },
     ]);
-    const cell = (state: string, videoId: string | null, batchId: string | null) => ({ state, videoId, batchId });
+    const cell = (state: string, videoId: string | null, batchId: string | null) => ({
+      state,
+      videoId,
+      batchId,
+      languages: [],
+    });
     const missing = cell("missing", null, null);
     expect(
       body.rows.map((row: { date: string; title: string; cells: unknown[] }) => [row.date, row.title, row.cells]),
@@ -154,6 +159,7 @@ describe("GET /api/admin/plan/matrix", () => {
       state,
       videoId: ids[index],
       batchId: first.id,
+      languages: [],
       ...extra,
     });
     expect(body.timeZone).toBe("UTC");
@@ -189,6 +195,7 @@ describe("GET /api/admin/plan/matrix", () => {
       columns: [],
       rows: [],
       counts: none,
+      translationCounts: { missing: 0, queued: 0, submitted: 0, rendering: 0, ready: 0, failed: 0 },
     });
   });
 

@@ -3,7 +3,7 @@ import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { DELETE as deleteRoute, PATCH as patchRoute } from "@/app/api/admin/presenters/[id]/route";
 import { GET as listRoute, POST as createRoute } from "@/app/api/admin/presenters/route";
-import { MAX_TAGS_PER_PRESENTER } from "@/lib/limits";
+import { MAX_TAGS_PER_PRESENTER, PRESENTER_LANGUAGES_MAX } from "@/lib/limits";
 import { db } from "@/server/db";
 import { A_VOICE, LANDSCAPE_LOOK, PORTRAIT_LOOK } from "../support/heygen";
 import { adminCookie, getRequest, jsonRequest } from "../support/requests";
@@ -64,6 +64,7 @@ describe("/api/admin/presenters", () => {
       id: expect.any(String),
       name: "Anna",
       tags: ["morning", "news"],
+      languages: [],
       active: true,
       ...fromStudio,
     });
@@ -181,6 +182,38 @@ describe("/api/admin/presenters", () => {
     const bad = await patch(gus.id, { active: "yes" });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe("active");
+  });
+
+  it("stores the languages its plan videos are translated into, and refuses a bad list with 400 naming languages", async () => {
+    const { status, body } = await create({
+      name: "Lia",
+      ...fromStudio,
+      languages: [" Spanish  (Spain)", "Hindi (India)"],
+    });
+    expect(status).toBe(201);
+    expect(body.languages).toEqual(["Spanish (Spain)", "Hindi (India)"]);
+    const changed = await patch(body.id, { languages: ["Japanese (Japan)"] });
+    expect(changed).toMatchObject({ status: 200, body: { languages: ["Japanese (Japan)"], tags: [], name: "Lia" } });
+    const stored = { languages: ["Japanese (Japan)"] };
+    expect(await db.presenter.findUniqueOrThrow({ where: { id: body.id } })).toMatchObject(stored);
+
+    const tooMany = Array.from({ length: PRESENTER_LANGUAGES_MAX + 1 }, (_, i) => `Language ${i}`);
+    const refusals: Array<[unknown, string]> = [
+      [["Hindi (India)", "hindi (india)"], "Name each language once: hindi (india) is listed twice."],
+      [["Japanese (Japan)", "Klingon"], 'HeyGen does not translate into "Klingon": pick a language from its list.'],
+      [tooMany, `A presenter has at most ${PRESENTER_LANGUAGES_MAX} languages.`],
+      [["Hindi", " "], "Each language is a name, such as Spanish (Spain)."],
+      [[42], "Each language is a name, such as Spanish (Spain)."],
+      [["x".repeat(81)], "A language name has at most 80 characters."],
+      ["Hindi", "languages must be a list of language names"],
+    ];
+    for (const [languages, message] of refusals) {
+      const refused = await patch(body.id, { languages });
+      expect(refused.status, message).toBe(400);
+      expect(refused.body.error).toMatchObject({ field: "languages", message });
+    }
+    expect(await db.presenter.findUniqueOrThrow({ where: { id: body.id } })).toMatchObject(stored);
+    expect((await create({ name: "Max", ...fromStudio, languages: ["Klingon"] })).body.error.field).toBe("languages");
   });
 
   it("answers 404 for an unknown id", async () => {

@@ -1,5 +1,5 @@
 import type { BatchView, ItemState, PairState } from "@/lib/batch";
-import { emptyCounts, type PlanMatrix } from "@/lib/plan-matrix";
+import { emptyCounts, emptyTranslationCounts, type PlanMatrix } from "@/lib/plan-matrix";
 
 const noItems = (): Record<ItemState, number> => ({
   queued: 0,
@@ -38,5 +38,6 @@ export function planMatrix(counts: Partial<Record<PairState, number>>, month = "
     columns: [],
     rows: [],
     counts: { ...emptyCounts(), ...counts },
+    translationCounts: emptyTranslationCounts(),
   };
 }

@@ -71,4 +71,5 @@ export const adminVideo = (video: PublicVideo, mediaCopy: Partial<MediaCopyState
   visibility: "public",
   publishAt: null,
   publishedAt: video.completedAt,
+  translationOf: null,
 });

@@ -31,6 +31,7 @@ const presenter = (fields: Partial<Presenter> = {}): Presenter => ({
   resolution: "720p",
   options: { captions: "sidecar", outputFormat: "mp4" },
   tags: ["news"],
+  languages: [],
   active: true,
   ...fields,
 });

@@ -61,3 +61,35 @@ describe("BatchDetail: review", () => {
     );
   });
 });
+
+describe("BatchDetail: translations", () => {
+  it("lists a translation item with its language, its link named for it", async () => {
+    const item = {
+      date: "2026-12-01",
+      title: "Day 1",
+      presenter: { id: "anna", name: "Anna" },
+      error: null,
+      submittedAt: null,
+    };
+    showBatch(
+      batchView(
+        { completed: 1, queued: 1 },
+        {
+          items: [
+            { ...item, id: "i-1", language: null, state: "completed", videoId: "v-1" },
+            { ...item, id: "i-2", language: "Spanish (Spain)", state: "rendering", videoId: "v-2" },
+          ],
+        },
+      ),
+    );
+    await nextTasks();
+    expect(screen.getAllByTestId("item-language").map((line) => line.textContent)).toEqual([
+      "Translation into Spanish (Spain)",
+    ]);
+    expect(screen.getByRole("link", { name: "Translation of “Day 1” by Anna into Spanish (Spain)" })).toHaveProperty(
+      "href",
+      expect.stringMatching(/\/videos\/v-2$/),
+    );
+    expect(screen.getByRole("link", { name: "Video of “Day 1” by Anna" })).toBeTruthy();
+  });
+});

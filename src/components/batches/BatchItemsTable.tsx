@@ -3,7 +3,10 @@ import { focusRing } from "@/components/ui/focus-ring";
 import type { BatchItemView } from "@/lib/batch";
 import { ItemStateBadge } from "./Badges";
 
-/** Every item of the batch: its day, script and presenter, its state in words, its video and what went wrong. */
+/**
+ * Every item of the batch: its day, script and presenter (and, for a translation, its language), its state in words,
+ * its video and what went wrong.
+ */
 export function BatchItemsTable({ items }: { items: BatchItemView[] }) {
   if (items.length === 0) return <p className="text-slate-700">This batch has no items.</p>;
   return (
@@ -31,16 +34,22 @@ export function BatchItemsTable({ items }: { items: BatchItemView[] }) {
             <td className="min-w-0 py-2 pr-2 break-words">
               <span className="font-medium">{item.title}</span>
               <span className="block text-slate-700">{item.presenter.name}</span>
+              {item.language && (
+                <span className="block text-slate-700" data-testid="item-language">
+                  Translation into {item.language}
+                </span>
+              )}
               {item.error && <span className="block text-red-700">{item.error}</span>}
             </td>
             <td className="space-y-1 py-2">
               <ItemStateBadge state={item.state} />
               {item.videoId && (
                 <Link href={`/videos/${item.videoId}`} className={`block w-fit text-indigo-700 underline ${focusRing}`}>
-                  Video
+                  {item.language ? "Translation" : "Video"}
                   <span className="sr-only">
                     {" "}
                     of “{item.title}” by {item.presenter.name}
+                    {item.language && ` into ${item.language}`}
                   </span>
                 </Link>
               )}

@@ -35,3 +35,28 @@ describe("PendingList: when a video is overdue", () => {
     expect(screen.getByText(/A video is overdue after/).textContent).toContain(words);
   });
 });
+
+describe("PendingList: a translation in flight (issue 19)", () => {
+  it("says its language and links the video it translates", () => {
+    show({
+      ...view(600, "no_history"),
+      total: 1,
+      videos: [
+        {
+          id: "variant-1",
+          title: "Morning news (German)",
+          status: "PROCESSING",
+          ageSeconds: 30,
+          lastNewsAt: new Date().toISOString(),
+          unconfirmedReason: null,
+          batchId: null,
+          translationOf: { language: "German", sourceId: "source-1" },
+          overdue: false,
+        },
+      ],
+    });
+    const row = document.querySelector('[data-video-id="variant-1"]')!;
+    expect(row.textContent).toContain("a translation into German of its video");
+    expect(screen.getByRole("link", { name: "its video" }).getAttribute("href")).toBe("/videos/source-1");
+  });
+});

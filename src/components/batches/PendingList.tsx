@@ -48,7 +48,21 @@ export function PendingList({ initial }: { initial: PendingView }) {
               <p className="text-slate-700">
                 Started {formatAge(new Date(now - video.ageSeconds * 1000).toISOString(), now)} · last news from HeyGen{" "}
                 {formatAge(video.lastNewsAt, now)} ·{" "}
-                {video.batchId ? (
+                {video.translationOf ? (
+                  <>
+                    {video.batchId ? (
+                      <Link href={`/admin/batches/${video.batchId}`} className={link}>
+                        a batch’s
+                      </Link>
+                    ) : (
+                      "a"
+                    )}{" "}
+                    translation into {video.translationOf.language} of{" "}
+                    <Link href={`/videos/${video.translationOf.sourceId}`} className={link}>
+                      its video
+                    </Link>
+                  </>
+                ) : video.batchId ? (
                   <Link href={`/admin/batches/${video.batchId}`} className={link}>
                     from a batch
                   </Link>

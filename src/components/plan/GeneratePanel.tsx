@@ -9,8 +9,8 @@ import { useBatchPreview } from "@/hooks/use-batch-preview";
 import { usePlanMatrix } from "@/hooks/use-plan-matrix";
 import { PAIR_STATES, pairKey, type BatchSelection, type BatchTriggerResult } from "@/lib/batch";
 import { fetchJson } from "@/lib/fetch-json";
-import type { PlanMatrix } from "@/lib/plan-matrix";
-import { BatchPreviewSummary } from "./BatchPreviewSummary";
+import { TRANSLATION_STATES, type PlanMatrix } from "@/lib/plan-matrix";
+import { BatchPreviewSummary, translations } from "./BatchPreviewSummary";
 import { batchFailure } from "./batch-failure";
 import { usePlanChoice } from "./PlanChoice";
 import { SelectionFields, type Cover } from "./SelectionFields";
@@ -49,8 +49,13 @@ export function GeneratePanel({ month, tags, presenters, matrix, revision }: Pro
   // The count follows the plan: the page's refresh after any change to it (a new revision), and the live matrix
   // (shared with StatusMatrix, one request) when a pair moves, e.g. a render that failed is missing again.
   const { data: live = matrix } = usePlanMatrix(matrix);
-  const preview = useBatchPreview(selection, `${revision}:${PAIR_STATES.map((state) => live.counts[state]).join(".")}`);
+  const moves = [
+    ...PAIR_STATES.map((state) => live.counts[state]),
+    ...TRANSLATION_STATES.map((state) => live.translationCounts[state]),
+  ];
+  const preview = useBatchPreview(selection, `${revision}:${moves.join(".")}`);
   const count = preview.data?.missing ?? 0;
+  const translationCount = preview.data?.translations.length ?? 0;
 
   // The matrix marks the cells this selection makes; nothing while it is being counted.
   const { setToMake } = usePlanChoice();
@@ -78,7 +83,10 @@ export function GeneratePanel({ month, tags, presenters, matrix, revision }: Pro
         router.push(`/admin/batches/${result.batchId}`);
         return; // the button stays disabled while the batch's page loads
       }
-      setOutcome({ kind: "done", message: "Nothing is missing: every video of this selection is made or on its way." });
+      setOutcome({
+        kind: "done",
+        message: "Nothing is missing: every video and translation of this selection is made or on its way.",
+      });
       await preview.mutate();
     } catch (error) {
       setOutcome({ kind: "error", message: batchFailure(error, "queue") });
@@ -136,13 +144,22 @@ export function GeneratePanel({ month, tags, presenters, matrix, revision }: Pro
         <button
           type="button"
           onClick={generate}
-          disabled={!selection || !preview.data || count === 0 || sending}
+          disabled={!selection || !preview.data || count + translationCount === 0 || sending}
           className="rounded-md bg-indigo-600 px-5 py-2 font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60"
         >
-          {sending ? "Queueing…" : `Generate ${count} ${count === 1 ? "video" : "videos"}`}
+          {sending ? "Queueing…" : generateLabel(count, translationCount)}
         </button>
         <ActionOutcome outcome={outcome} />
       </div>
     </section>
   );
+}
+
+/** "Generate 12 videos", "Generate 12 videos, 24 translations", "Generate 3 translations". */
+function generateLabel(count: number, translationCount: number) {
+  const parts = [
+    (count > 0 || translationCount === 0) && `${count} ${count === 1 ? "video" : "videos"}`,
+    translationCount > 0 && translations(translationCount),
+  ].filter(Boolean);
+  return `Generate ${parts.join(", ")}`;
 }

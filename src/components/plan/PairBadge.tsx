@@ -54,7 +54,7 @@ export function PairStateBadge({ state, detail }: { state: PairState; detail?: P
 type PairDetail = { publishAt?: string; reason?: string; timeZone: string };
 
 /** One pair: its state, linked to its video (or, before there is one, to its batch). */
-export function PairBadge({ cell, timeZone }: { cell: PlanMatrixCell; timeZone: string }) {
+export function PairBadge({ cell, timeZone }: { cell: Omit<PlanMatrixCell, "languages">; timeZone: string }) {
   const href = cell.videoId
     ? `/videos/${cell.videoId}`
     : cell.batchId && cell.state !== "missing"

@@ -2,8 +2,9 @@
 
 import { PAIR_STATES, pairKey } from "@/lib/batch";
 import { formatPlanDay } from "@/lib/format";
-import { hasNoPresenter, isMoving, type PlanMatrix, type PlanMatrixRow } from "@/lib/plan-matrix";
+import { hasNoPresenter, isMoving, TRANSLATION_STATES, type PlanMatrix, type PlanMatrixRow } from "@/lib/plan-matrix";
 import { usePlanMatrix } from "@/hooks/use-plan-matrix";
+import { LanguageChips, TRANSLATION_LABELS } from "./LanguageChips";
 import { PairBadge, PairStateBadge } from "./PairBadge";
 import { usePlanChoice } from "./PlanChoice";
 import { SideScroll } from "./SideScroll";
@@ -14,7 +15,8 @@ import { SideScroll } from "./SideScroll";
  */
 export function StatusMatrix({ initial }: { initial: PlanMatrix }) {
   const { data: matrix = initial, error } = usePlanMatrix(initial);
-  const { columns, rows, counts } = matrix;
+  const { columns, rows, counts, translationCounts } = matrix;
+  const translations = TRANSLATION_STATES.filter((state) => translationCounts[state] > 0);
   const { toMake } = usePlanChoice();
   return (
     <section aria-labelledby="status-matrix" className="space-y-3">
@@ -32,6 +34,12 @@ export function StatusMatrix({ initial }: { initial: PlanMatrix }) {
               </li>
             ))}
           </ul>
+          {translations.length > 0 && (
+            <p className="text-sm text-slate-700" data-testid="translation-counts">
+              Translations:{" "}
+              {translations.map((state) => `${translationCounts[state]} ${TRANSLATION_LABELS[state]}`).join(", ")}
+            </p>
+          )}
           <p className="text-sm text-slate-700">
             {isMoving(matrix)
               ? "Updating by itself while videos are queued or rendering."
@@ -121,6 +129,7 @@ function MatrixRow({ row, timeZone, width, toMake }: RowProps) {
               </span>
             )}
             {!cell && <span className="sr-only">Not for this presenter</span>}
+            {cell && <LanguageChips languages={cell.languages} />}
           </td>
         ))
       )}

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { PresenterEntry } from "@/lib/presenter";
 import { nextTasks } from "../../../tests/support/dialogs";
 import { api, describedBy } from "../../../tests/support/dom";
+import { SWRConfig } from "swr";
 import { PresenterCard } from "./PresenterCard";
 
 const ANNA: PresenterEntry = {
@@ -15,6 +16,7 @@ const ANNA: PresenterEntry = {
   resolution: "1080p",
   options: { captions: "sidecar", outputFormat: "mp4" },
   tags: ["morning"],
+  languages: [],
   active: true,
   lookName: "Anna in blue",
   previewImageUrl: null,
@@ -71,5 +73,69 @@ describe("PresenterCard: a refused rename shows by its field", () => {
   it("says a refusal naming no field below the card, as an alert", async () => {
     await refusedRename("Anna", "morning", { code: "conflict", message: "Another admin changed it." });
     expect(screen.getByRole("alert").textContent).toBe("Another admin changed it.");
+  });
+});
+
+describe("PresenterCard: the languages its plan videos are translated into", () => {
+  const LANGUAGES = [
+    { name: "Hindi (India)", tag: "hi-IN" },
+    { name: "Japanese", tag: "ja" },
+    { name: "Spanish (Spain)", tag: "es-ES" },
+  ];
+
+  /** The card with HeyGen's languages served, PATCH answered by `answer` (given the body sent); its onChange spy. */
+  function renderCard(answer: (body: { languages: string[] }) => Response) {
+    const sent: unknown[] = [];
+    api.use(
+      http.get("/api/admin/translations/languages", () => HttpResponse.json({ languages: LANGUAGES })),
+      http.patch("/api/admin/presenters/:id", async ({ request }) => {
+        const body = (await request.json()) as { languages: string[] };
+        sent.push(body);
+        return answer(body);
+      }),
+    );
+    const onChange = vi.fn();
+    render(
+      <SWRConfig value={{ provider: () => new Map() }}>
+        <ul>
+          <PresenterCard presenter={{ ...ANNA, languages: ["Japanese"] }} onChange={onChange} onDelete={vi.fn()} />
+        </ul>
+      </SWRConfig>,
+    );
+    return { sent, onChange };
+  }
+
+  const picker = () => screen.getByRole("combobox", { name: "Translate plan videos into" });
+
+  it("shows them on the card, picks more from HeyGen's list and saves them all with PATCH", async () => {
+    const { sent, onChange } = renderCard((body) => HttpResponse.json({ ...ANNA, languages: body.languages }));
+    expect(screen.getByTestId("presenter-languages").textContent).toBe("Japanese");
+    fireEvent.click(screen.getByRole("button", { name: "Edit languages" }));
+    await nextTasks();
+    fireEvent.change(picker(), { target: { value: "spa" } });
+    fireEvent.keyDown(picker(), { key: "Enter" });
+    fireEvent.click(screen.getByRole("button", { name: "Save languages" }));
+    await nextTasks();
+    expect(sent).toEqual([{ languages: ["Japanese", "Spanish (Spain)"] }]);
+    expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ languages: ["Japanese", "Spanish (Spain)"] }));
+    expect(screen.queryByRole("form", { name: "Languages of Anna" })).toBeNull();
+  });
+
+  it("says a refusal naming languages under the picker, which it describes, and keeps the choice", async () => {
+    const message = "A presenter has at most 10 languages.";
+    const { onChange } = renderCard(() =>
+      HttpResponse.json({ error: { code: "invalid_input", message, field: "languages" } }, { status: 400 }),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Edit languages" }));
+    await nextTasks();
+    fireEvent.click(screen.getByRole("button", { name: "Remove Japanese" }));
+    fireEvent.click(screen.getByRole("option", { name: /Hindi/ }));
+    fireEvent.click(screen.getByRole("button", { name: "Save languages" }));
+    await nextTasks();
+    expect(describedBy(picker())).toBe(message);
+    expect(picker().getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getAllByRole("alert").map((alert) => alert.textContent)).toEqual([message]);
+    expect(within(screen.getByRole("list", { name: /chosen/ })).getAllByRole("listitem")).toHaveLength(1);
+    expect(onChange).not.toHaveBeenCalled();
   });
 });

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import { PresenterFacts } from "@/components/presenters/PresenterFacts";
+import { PresenterLanguagesForm } from "@/components/presenters/PresenterLanguagesForm";
 import { smallButton, smallDangerButton } from "@/components/ui/buttons";
 import { focusRing } from "@/components/ui/focus-ring";
 import { inputClass } from "@/components/ui/styles";
@@ -17,9 +18,13 @@ type Props = {
   onDelete: (presenter: PresenterEntry) => void;
 };
 
-/** One presenter: its look and settings (changed on their own page); its name and tags edited in place, active toggled, deleted on request. */
+/**
+ * One presenter: its look and settings (changed on their own page); its name and tags, and its translation languages,
+ * edited in place; active toggled, deleted on request.
+ */
 export function PresenterCard({ presenter, onChange, onDelete }: Props) {
   const [editing, setEditing] = useState(false);
+  const [editingLanguages, setEditingLanguages] = useState(false);
   const [name, setName] = useState(presenter.name);
   const [tags, setTags] = useState(presenter.tags.join(", "));
   const [saving, setSaving] = useState(false);
@@ -85,6 +90,11 @@ export function PresenterCard({ presenter, onChange, onDelete }: Props) {
               Edit name and tags
             </button>
           )}
+          {!editingLanguages && (
+            <button type="button" onClick={() => setEditingLanguages(true)} className={smallButton}>
+              Edit languages
+            </button>
+          )}
           <button type="button" onClick={() => onDelete(presenter)} className={smallDangerButton}>
             Delete
           </button>
@@ -141,6 +151,16 @@ export function PresenterCard({ presenter, onChange, onDelete }: Props) {
             </button>
           </div>
         </form>
+      )}
+      {editingLanguages && (
+        <PresenterLanguagesForm
+          presenter={presenter}
+          onSaved={(saved) => {
+            onChange({ ...presenter, ...saved });
+            setEditingLanguages(false);
+          }}
+          onCancel={() => setEditingLanguages(false)}
+        />
       )}
       {error && !nameError && !tagsError && (
         <p role="alert" className="mt-3 text-sm text-red-700">

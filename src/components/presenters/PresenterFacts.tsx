@@ -1,7 +1,10 @@
 import { describeOptions, type PresenterEntry } from "@/lib/presenter";
 import { ASPECT_RATIO_LABELS, RESOLUTION_LABELS } from "@/lib/video-format";
 
-/** A presenter's picture, name, look, voice, format, the options that differ from the defaults, and tags. */
+/**
+ * A presenter's picture, name, look, voice, format, the options that differ from the defaults, tags, and the languages
+ * its plan videos are translated into.
+ */
 export function PresenterFacts({ presenter }: { presenter: PresenterEntry }) {
   const options = describeOptions(presenter.options);
   const voice = presenter.voiceId
@@ -36,6 +39,10 @@ export function PresenterFacts({ presenter }: { presenter: PresenterEntry }) {
           <dd data-testid="presenter-options">{options.length ? options.join(", ") : "defaults"}</dd>
           <dt className="text-slate-600">Tags</dt>
           <dd data-testid="presenter-tags">{presenter.tags.length ? presenter.tags.join(", ") : "none"}</dd>
+          <dt className="text-slate-600">Languages</dt>
+          <dd data-testid="presenter-languages">
+            {presenter.languages.length ? presenter.languages.join(", ") : "none (no translations)"}
+          </dd>
         </dl>
       </div>
     </div>

@@ -193,6 +193,7 @@ describe("GenerateForm: start from a presenter", () => {
       aspectRatio: "4:5",
       resolution: "720p",
       options: { captions: "burned", outputFormat: "mp4", voiceSpeed: 1.2 },
+      languages: [],
       tags: ["news"],
       active: true,
     },

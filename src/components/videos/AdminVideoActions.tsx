@@ -19,7 +19,8 @@ type Props = {
 
 /**
  * Open, copy the share link, regenerate (after a confirmation that says what it costs; only once the video is ready
- * or failed: while it renders, its own render may still succeed), delete (after the caller's confirmation dialog).
+ * or failed: while it renders, its own render may still succeed; never a translation, which is asked for again from its
+ * source), delete (after the caller's confirmation dialog).
  */
 export function AdminVideoActions({ video, onNotice, onChanged, onDelete }: Props) {
   const [confirming, setConfirming] = useState(false);
@@ -45,7 +46,7 @@ export function AdminVideoActions({ video, onNotice, onChanged, onDelete }: Prop
       <button type="button" onClick={copyLink} className={smallButton}>
         Copy link<span className="sr-only"> to “{video.title}”</span>
       </button>
-      {isTerminal(video.status) && (
+      {isTerminal(video.status) && !video.translationOf && (
         <button type="button" onClick={() => setConfirming(true)} className={smallButton}>
           Regenerate<span className="sr-only"> “{video.title}”</span>
         </button>

@@ -5,6 +5,7 @@ import { VideoFacts } from "@/components/videos/VideoFacts";
 import { VideoThumbnail } from "@/components/videos/VideoThumbnail";
 import { focusRing } from "@/components/ui/focus-ring";
 import { PresentedByLine } from "@/components/ui/PresentedByLine";
+import { TranslationOfLine } from "@/components/videos/TranslationOfLine";
 import type { AdminVideo } from "@/lib/video";
 
 type Props = {
@@ -16,7 +17,10 @@ type Props = {
 
 const versionLink = `font-medium text-indigo-700 underline hover:text-indigo-900 ${focusRing}`;
 
-/** One video of the admin list: what it is, how it went, how it relates to its other versions, what can be done. */
+/**
+ * One video of the admin list: what it is (a translation says its language and links its source), how it went, how it
+ * relates to its other versions, what can be done.
+ */
 export function AdminVideoRow({ video, ...actions }: Props) {
   return (
     <li data-video-id={video.id} className="grid grid-cols-[6.5rem_1fr] gap-3 py-4 sm:grid-cols-[10rem_1fr] sm:gap-4">
@@ -34,6 +38,7 @@ export function AdminVideoRow({ video, ...actions }: Props) {
           {video.unconfirmed && <span className="text-xs text-amber-800">not confirmed by HeyGen yet</span>}
           <CopyMarker video={video} />
         </div>
+        {video.translationOf && <TranslationOfLine translation={video.translationOf} />}
         {video.presentedBy && <PresentedByLine presentedBy={video.presentedBy} />}
         <VideoFacts video={video} />
         {video.status === "FAILED" && video.error && <p className="text-sm break-words text-red-700">{video.error}</p>}

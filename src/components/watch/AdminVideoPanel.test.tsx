@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import type { ReactNode } from "react";
@@ -111,5 +111,48 @@ describe("AdminVideoPanel: the admin's actions on the watch page", () => {
     await elapse(0);
     expect(asked()).toContain(`/api/admin/videos/${video.id}`);
     expect(router.replace).toHaveBeenCalledWith("/admin/videos");
+  });
+});
+
+describe("AdminVideoPanel: translations (issue 19)", () => {
+  const translation = {
+    language: "Spanish (Spain)",
+    sourceId: "source-1",
+    sourceTitle: "Morning news",
+    mode: "speed" as const,
+    captions: true,
+  };
+
+  it("on a translation's page: which language of which video, with neither Regenerate nor Translate", async () => {
+    const video = { ...withDetails(renderingVideo({ title: "Morning news (Spanish (Spain))" })), duration: 20 };
+    const detail = { ...detailOf(video), video: { ...adminVideo(video), translationOf: translation } };
+    serveJson("/api/admin/videos/:id", () => detail);
+    renderPanel(<AdminVideoPanel video={video} detail={detail} />);
+    await elapse(0);
+    expect(screen.getByTestId("translation-of").textContent).toBe("Spanish (Spain)translation of Morning news");
+    expect(screen.getByRole("link", { name: "Morning news" }).getAttribute("href")).toBe("/videos/source-1");
+    // Priced at the translation's own rate: 20 s at $0.05.
+    expect(screen.getByTestId("video-cost").textContent).toBe("0:20 long, cost $1");
+    expect(screen.queryByRole("button", { name: /^Regenerate/ })).toBeNull();
+    expect(screen.queryByRole("heading", { name: "Translations" })).toBeNull();
+    expect(asked().some((path) => path.includes("translations"))).toBe(false);
+  });
+
+  it("offers a finished video's translations, and none while it renders", async () => {
+    const rendering = renderingVideo();
+    serveJson("/api/admin/videos/:id", () => detailOf(rendering));
+    renderPanel(<AdminVideoPanel video={rendering} detail={detailOf(rendering)} />);
+    expect(screen.queryByRole("heading", { name: "Translations" })).toBeNull();
+    cleanup();
+
+    const finished = withDetails(renderingVideo());
+    serveJson("/api/admin/videos/:id", () => detailOf(finished));
+    serveJson("/api/admin/videos/:id/translations", () => ({ variants: [] }));
+    serveJson("/api/admin/translations/languages", () => ({ languages: [{ name: "German", tag: "de" }] }));
+    renderPanel(<AdminVideoPanel video={finished} detail={detailOf(finished)} />);
+    await elapse(0);
+    expect(screen.getByRole("heading", { name: "Translations" })).toBeTruthy();
+    expect(screen.getByRole("option", { name: /German/ })).toBeTruthy();
+    expect(screen.getByRole("button", { name: /^Regenerate/ })).toBeTruthy();
   });
 });

@@ -6,6 +6,9 @@ import { useState } from "react";
 import { AdminVideoActions, type Notice } from "@/components/videos/AdminVideoActions";
 import { DeleteVideoDialog } from "@/components/videos/DeleteVideoDialog";
 import { NoticeText } from "@/components/videos/NoticeText";
+import { VideoFacts } from "@/components/videos/VideoFacts";
+import { TranslationOfLine } from "@/components/videos/TranslationOfLine";
+import { TranslationsSection } from "@/components/translations/TranslationsSection";
 import { focusRing } from "@/components/ui/focus-ring";
 import { useAdminVideo } from "@/hooks/use-admin-video";
 import type { AdminVideoDetail } from "@/lib/admin-video-detail";
@@ -21,9 +24,10 @@ type Props = {
 };
 
 /**
- * Admins only, under the player: what the video was made with, where its media lives (with a Retry for a copy given
- * up on), the admin list's actions (regenerate; delete, then
- * back to the list), a link back to it, and HeyGen's deliveries about the video, all live with the player.
+ * Admins only, under the player: what the video was made with (a translation: which language of which video), where
+ * its media lives (with a Retry for a copy given up on), the admin list's actions (regenerate; delete, then back to
+ * the list), a link back to it, a finished video's translations (issue 19), and HeyGen's deliveries about the video,
+ * all live with the player.
  */
 export function AdminVideoPanel({ video, detail: initial }: Props) {
   const { data, mutate } = useAdminVideo(video, initial);
@@ -45,7 +49,14 @@ export function AdminVideoPanel({ video, detail: initial }: Props) {
             All videos
           </Link>
         </div>
-        <AdminVideoSettings video={detail.video} settings={detail.settings} />
+        {detail.video.translationOf ? (
+          <>
+            <TranslationOfLine translation={detail.video.translationOf} />
+            <VideoFacts video={detail.video} />
+          </>
+        ) : (
+          <AdminVideoSettings video={detail.video} settings={detail.settings} />
+        )}
         <MediaCopyStatus video={detail.video} bucket={detail.mediaBucket} onChanged={() => void mutate()} />
         <AdminVideoActions
           video={detail.video}
@@ -61,6 +72,9 @@ export function AdminVideoPanel({ video, detail: initial }: Props) {
           {notice?.kind === "error" && <NoticeText notice={notice} />}
         </div>
       </section>
+      {detail.video.status === "COMPLETED" && !detail.video.translationOf && (
+        <TranslationsSection video={detail.video} />
+      )}
       <VideoEvents deliveries={detail.deliveries} />
       <DeleteVideoDialog
         key={deleting?.id}

@@ -36,6 +36,8 @@ export async function getBatch(id: string): Promise<BatchView | null> {
           { planScript: { date: "asc" } },
           { presenter: { name: "asc" } },
           { planScript: { title: "asc" } },
+          // The video, then its translations by language.
+          { language: { sort: "asc", nulls: "first" } },
           { id: "asc" },
         ],
       },
@@ -47,6 +49,7 @@ export async function getBatch(id: string): Promise<BatchView | null> {
     date: item.planScript.date.toISOString().slice(0, 10),
     title: item.planScript.title,
     presenter: item.presenter,
+    language: item.language,
     state: itemState(item.status, item.video?.status ?? null),
     videoId: item.videoId,
     error: item.error ?? item.video?.error ?? null,

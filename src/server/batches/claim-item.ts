@@ -4,6 +4,7 @@ import type { CreateVideoInput } from "@/lib/video-input";
 import { db, type Db } from "@/server/db";
 import { env } from "@/server/env";
 import { planMoment } from "@/server/review/plan-moment";
+import { failUnsent, linkVariant, liveVariant, recordVariant, sourceOf } from "./claim-translation";
 import { changeItemStatus } from "./item-status";
 import { videoInputOf, type Publishing } from "./select-pairs";
 
@@ -18,12 +19,17 @@ export type Claim =
   | { kind: "done" }
   /** Its batch is paused: resuming enqueues it again. */
   | { kind: "paused" }
-  /** Not yet: the pace (the next create's moment) or the in-flight cap (enough of the queue's videos render). */
-  | { kind: "wait"; ms: number; reason: "pace" | "in_flight" }
+  /**
+   * Not yet: the pace (the next create's moment), the in-flight cap (enough of the queue's videos render), or, for a
+   * translation, its video is not completed yet (its job steps aside and comes back).
+   */
+  | { kind: "wait"; ms: number; reason: "pace" | "in_flight" | "source" }
   /** A worker claimed it and died mid-request: the job may exist at HeyGen, so it is never sent again. */
   | { kind: "stalled"; video: Video | null }
   /** Ours to send, now: its PENDING video is recorded (the callback_id) and the gate moved on. */
-  | { kind: "claimed"; video: Video; input: CreateVideoInput };
+  | { kind: "claimed"; video: Video; input: CreateVideoInput }
+  /** A translation ours to send, now: its PENDING variant of the pair's completed video is recorded. */
+  | { kind: "translate"; variant: Video };
 
 /**
  * Decides, in one transaction, whether an item may be sent now. The gate row's lock serialises every worker's claim,
@@ -63,6 +69,20 @@ function claimInTransaction(itemId: string): Promise<Claim> {
       return { kind: "done" };
     }
     if (!gate) throw new Error(`SubmitGate row "${CREATE_GATE}" is missing: run the migrations.`);
+    // A translation first needs its video, completed; one made meanwhile by another path is taken as it is.
+    let source: Video | null = null;
+    if (item.language !== null) {
+      const state = await sourceOf(item, tx);
+      if (state.kind === "wait")
+        return { kind: "wait", ms: env.QUEUE_TRANSLATION_WAIT_SECONDS * 1000, reason: "source" };
+      if (state.kind === "gone") {
+        await failUnsent(item, state.reason, tx);
+        return { kind: "done" };
+      }
+      source = state.video;
+      const existing = await liveVariant(source, item.language, tx);
+      if (existing) return (await linkVariant(itemId, existing, tx)) ? { kind: "done" } : failLinked(item, tx);
+    }
     if (gate.waitMs > 0) return { kind: "wait", ms: Math.ceil(gate.waitMs), reason: "pace" };
     // The queue's own videos in flight (a claimed item's video is PENDING until HeyGen takes it); the Studio's
     // single videos are not held back by a batch, nor a batch by them.
@@ -70,6 +90,16 @@ function claimInTransaction(itemId: string): Promise<Claim> {
       where: { status: { in: ["PENDING", "PROCESSING"] }, batchItem: { isNot: null } },
     });
     if (inFlight >= env.QUEUE_MAX_IN_FLIGHT) return { kind: "wait", ms: 1_000, reason: "in_flight" };
+
+    if (source && item.language !== null) {
+      const variant = await recordVariant(source, item.language, tx);
+      // Made live by another path between the look above and this insert: the next claim links it.
+      if (!variant) return { kind: "wait", ms: 0, reason: "pace" };
+      if (!(await changeItemStatus({ id: itemId }, { status: "SUBMITTING", videoId: variant.id }, tx)))
+        throw new ClaimLost();
+      await moveGate(tx);
+      return { kind: "translate", variant };
+    }
 
     const publishing = await publishingOf(item.batch.review, item.planScript.date, tx);
     const input = videoInputOf({ script: item.planScript, presenter: item.presenter }, publishing);
@@ -82,11 +112,22 @@ function claimInTransaction(itemId: string): Promise<Claim> {
     // gate lock: should one have won meanwhile, the claim is refused and the whole transaction undone (no video).
     if (!(await changeItemStatus({ id: itemId }, { status: "SUBMITTING", videoId: video.id }, tx)))
       throw new ClaimLost();
-    await tx.$executeRaw`
-      UPDATE "SubmitGate" SET "nextAt" = (clock_timestamp() AT TIME ZONE 'UTC') + ${env.QUEUE_SUBMIT_INTERVAL_MS} * interval '1 millisecond'
-      WHERE "name" = ${CREATE_GATE}`;
+    await moveGate(tx);
     return { kind: "claimed", video, input };
   });
+}
+
+/** The next create's moment: one interval from now, by the database's clock (under the gate's lock). */
+async function moveGate(tx: Db) {
+  await tx.$executeRaw`
+    UPDATE "SubmitGate" SET "nextAt" = (clock_timestamp() AT TIME ZONE 'UTC') + ${env.QUEUE_SUBMIT_INTERVAL_MS} * interval '1 millisecond'
+    WHERE "name" = ${CREATE_GATE}`;
+}
+
+/** The language's variant already belongs to another item (which tells its state): this one has nothing to make. */
+async function failLinked(item: { id: string; attempts: number }, tx: Db): Promise<Claim> {
+  await failUnsent(item, "Already translated into this language by another batch item.", tx);
+  return { kind: "done" };
 }
 
 /**

@@ -5,7 +5,7 @@ import { db as defaultDb, type Db } from "@/server/db";
 
 /**
  * The batch item state machine: QUEUED → SUBMITTING (claimed) → SENT | FAILED, SUBMITTING → QUEUED (HeyGen made
- * nothing and may take it later), QUEUED → CANCELLED. SENT, FAILED and CANCELLED never change: once sent, the item's
+ * nothing and may take it later), QUEUED → CANCELLED, QUEUED → FAILED (a translation whose video will not be made). SENT, FAILED and CANCELLED never change: once sent, the item's
  * video tells the rest. An item is only ever claimed from QUEUED, so a cancelled one is never sent, and a worker whose
  * answer comes after another settled its stalled item changes nothing.
  */
@@ -13,7 +13,8 @@ const ALLOWED_FROM: Record<BatchItemStatus, BatchItemStatus[]> = {
   QUEUED: ["SUBMITTING"],
   SUBMITTING: ["QUEUED"],
   SENT: ["SUBMITTING"],
-  FAILED: ["SUBMITTING"],
+  // From QUEUED: a plan translation whose video will not be made (it failed, or was rejected) fails unsent.
+  FAILED: ["SUBMITTING", "QUEUED"],
   CANCELLED: ["QUEUED"],
 };
 

@@ -13,6 +13,13 @@ export type Pair = { script: PlanScript; presenter: Presenter };
 /** The unique key of a pair while it has a live batch item (BatchItem.liveKey). */
 export const liveKeyOf = (planScriptId: string, presenterId: string) => `${planScriptId}:${presenterId}`;
 
+/** A pair's video translated into one of its presenter's languages (issue 19): one batch item of its own. */
+export type Translation = Pair & { language: string };
+
+/** The live key of a pair's translation into `language` (BatchItem.liveKey of an item with that language). */
+export const translationKeyOf = (planScriptId: string, presenterId: string, language: string) =>
+  `${liveKeyOf(planScriptId, presenterId)}:${language}`;
+
 /**
  * Every (script, presenter) pair a selection covers: a script for a presenter, or a script for a tag said by every
  * active presenter carrying it; narrowed to the selection's tag (scripts for that tag, and scripts for a presenter
@@ -31,7 +38,8 @@ export async function selectPairs({
     db.planScript.findMany({
       where: { date: { gte: start, lt: end } },
       orderBy: [{ date: "asc" }, { title: "asc" }, { id: "asc" }],
-      include: { batchItems: { where: { liveKey: { not: null } }, select: { presenterId: true } } },
+      // The pair's own live item (not a translation's) keeps it covered.
+      include: { batchItems: { where: { liveKey: { not: null }, language: null }, select: { presenterId: true } } },
     }),
     db.presenter.findMany({ orderBy: { name: "asc" } }),
   ]);
@@ -66,6 +74,22 @@ export async function missingPairs(pairs: Pair[]): Promise<Pair[]> {
   const live = await db.batchItem.findMany({ where: { liveKey: { in: keys } }, select: { liveKey: true } });
   const taken = new Set(live.map((item) => item.liveKey));
   return pairs.filter((pair) => !taken.has(liveKeyOf(pair.script.id, pair.presenter.id)));
+}
+
+/**
+ * Every pair's translations into its presenter's languages (as the presenter carries them now) that have no live item:
+ * what "Generate what is missing" would queue besides the videos, made or missing alike. Also how many are live.
+ */
+export async function missingTranslations(pairs: Pair[]): Promise<{ missing: Translation[]; skipped: number }> {
+  const wanted = pairs.flatMap((pair) => pair.presenter.languages.map((language) => ({ ...pair, language })));
+  const keyOf = ({ script, presenter, language }: Translation) => translationKeyOf(script.id, presenter.id, language);
+  const live = await db.batchItem.findMany({
+    where: { liveKey: { in: wanted.map(keyOf) } },
+    select: { liveKey: true },
+  });
+  const taken = new Set(live.map((item) => item.liveKey));
+  const missing = wanted.filter((translation) => !taken.has(keyOf(translation)));
+  return { missing, skipped: wanted.length - missing.length };
 }
 
 /** Who may see a batch's video, and from when (see publishingOf in claim-item.ts). */

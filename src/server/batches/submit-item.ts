@@ -1,11 +1,11 @@
 import "server-only";
 import type { Video } from "@/generated/prisma/client";
-import type { CreateVideoInput } from "@/lib/video-input";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
 import type { HeygenFailureKind } from "@/server/heygen/failures";
 import { logger } from "@/server/logger";
-import { createRefusal, markUnconfirmed, sendToHeygen } from "@/server/videos/create-video";
+import { sendTranslation } from "@/server/translations/variants";
+import { createRefusal, markUnconfirmed, sendToHeygen, type SendOutcome } from "@/server/videos/create-video";
 import { schedulePublish } from "@/server/videos/scheduled-publish";
 import { changeBatchStatus } from "./batch-status";
 import { claimItem, holdGate } from "./claim-item";
@@ -34,7 +34,8 @@ export async function submitItem(itemId: string): Promise<JobOutcome> {
         await settleStalled(itemId, claim.video);
         return { kind: "finished" };
       case "wait": {
-        if (Date.now() + claim.ms > deadline)
+        // A translation's video renders for minutes: its job steps aside at once, the worker free for others.
+        if (claim.reason === "source" || Date.now() + claim.ms > deadline)
           return { kind: "later", seconds: Math.max(1, Math.ceil(claim.ms / 1000)) };
         await new Promise((resolve) => setTimeout(resolve, claim.ms));
         continue;
@@ -43,18 +44,26 @@ export async function submitItem(itemId: string): Promise<JobOutcome> {
         // The row exists (the claim committed): its publish job may be queued. Should HeyGen refuse it, the video is
         // deleted and the job finds nothing; a requeued item's next claim queues its own.
         await schedulePublish(claim.video.id, claim.video.publishAt);
-        const retry = await send(itemId, claim.video, claim.input);
+        const retry = await send(itemId, claim.video, () => sendToHeygen(claim.video, claim.input, { retry: false }));
+        if (!retry) return { kind: "finished" };
+        continue;
+      }
+      case "translate": {
+        // Its visibility is its video's (copied, and changed with it: docs/decisions.md, issue 19): no job of its own.
+        const retry = await send(itemId, claim.variant, () => sendTranslation(claim.variant, { retry: false }));
         if (!retry) return { kind: "finished" };
       }
     }
   }
 }
 
-/** Sends the claimed item's video; true when HeyGen refused for now and the item is back in line. */
-async function send(itemId: string, video: Video, input: CreateVideoInput): Promise<boolean> {
-  // Never retried inside the client: a 429 must come back here, to hold every worker's gate (a retry in place would
-  // hold nobody else, and go out again off the pace).
-  const sent = await sendToHeygen(video, input, { retry: false });
+/**
+ * Sends the claimed item's video (or translation) with `request`; true when HeyGen refused for now and the item is
+ * back in line. Never retried inside the client: a 429 must come back here, to hold every worker's gate (a retry in
+ * place would hold nobody else, and go out again off the pace).
+ */
+async function send(itemId: string, video: Video, request: () => Promise<SendOutcome>): Promise<boolean> {
+  const sent = await request();
   if (sent.kind !== "refused") {
     await changeItemStatus({ id: itemId }, { status: "SENT" });
     return false;

@@ -21,6 +21,8 @@ export async function pendingVideos(now = new Date()): Promise<PendingView> {
         heygenCheckedAt: true,
         unconfirmedReason: true,
         batchItem: { select: { batchId: true } },
+        sourceVideoId: true,
+        language: true,
       },
     }),
     db.video.count({ where }),
@@ -42,6 +44,8 @@ export async function pendingVideos(now = new Date()): Promise<PendingView> {
         lastNewsAt: (row.heygenCheckedAt ?? row.updatedAt).toISOString(),
         unconfirmedReason: row.unconfirmedReason,
         batchId: row.batchItem?.batchId ?? null,
+        translationOf:
+          row.sourceVideoId && row.language ? { language: row.language, sourceId: row.sourceVideoId } : null,
         overdue: ageSeconds > overdueAfterSeconds,
       };
     }),

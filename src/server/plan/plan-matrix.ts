@@ -1,8 +1,12 @@
 import "server-only";
 import { itemState } from "@/lib/batch";
+import { languageTag } from "@/lib/languages";
 import {
   emptyCounts,
+  emptyTranslationCounts,
   matrixQuery,
+  translationState,
+  type LanguageCell,
   type PlanMatrix,
   type PlanMatrixCell,
   type PlanMatrixColumn,
@@ -14,9 +18,11 @@ import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { dateToDay, dayToDate } from "./preview-plan";
 
-type Presenter = PlanMatrixColumn & { tags: string[] };
+type Presenter = PlanMatrixColumn & { tags: string[]; languages: string[] };
 type LatestItem = {
   presenter: Presenter;
+  language: string | null;
+  error: string | null;
   status: Parameters<typeof itemState>[0];
   videoId: string | null;
   batchId: string;
@@ -26,10 +32,12 @@ type LatestItem = {
     publishAt: Date | null;
     rejectedAt: Date | null;
     rejectionReason: string | null;
+    error: string | null;
   } | null;
 };
 
-const MISSING: PlanMatrixCell = { state: "missing", videoId: null, batchId: null };
+const MISSING: PlanMatrixCell = { state: "missing", videoId: null, batchId: null, languages: [] };
+const PRESENTER = { id: true, name: true, active: true, tags: true, languages: true } as const;
 
 /**
  * Where every (script, presenter) pair of a month (month = "YYYY-MM") stands, from the pair's latest batch item and
@@ -50,17 +58,26 @@ export async function planMatrix(month: string, now = new Date()): Promise<PlanM
         date: true,
         title: true,
         tag: true,
-        presenter: { select: { id: true, name: true, active: true, tags: true } },
-        // Newest first: the first item of a pair is its latest.
+        presenter: { select: PRESENTER },
+        // Newest first: the first item of a pair (or of a pair's language) is its latest.
         batchItems: {
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
           select: {
-            presenter: { select: { id: true, name: true, active: true, tags: true } },
+            presenter: { select: PRESENTER },
+            language: true,
+            error: true,
             status: true,
             videoId: true,
             batchId: true,
             video: {
-              select: { status: true, visibility: true, publishAt: true, rejectedAt: true, rejectionReason: true },
+              select: {
+                status: true,
+                visibility: true,
+                publishAt: true,
+                rejectedAt: true,
+                rejectionReason: true,
+                error: true,
+              },
             },
           },
         },
@@ -68,7 +85,7 @@ export async function planMatrix(month: string, now = new Date()): Promise<PlanM
     }),
     db.presenter.findMany({
       where: { active: true, tags: { isEmpty: false } },
-      select: { id: true, name: true, active: true, tags: true },
+      select: PRESENTER,
     }),
   ]);
 
@@ -76,7 +93,8 @@ export async function planMatrix(month: string, now = new Date()): Promise<PlanM
   // for today and has nothing live; a pair whose latest item left it missing shows only while the script is for them.
   const cellsOf = (script: (typeof scripts)[number]) => {
     const cells = new Map<string, { presenter: Presenter; cell: PlanMatrixCell }>();
-    for (const item of script.batchItems) {
+    const videoItems = script.batchItems.filter((item) => item.language === null);
+    for (const item of videoItems) {
       if (!cells.has(item.presenter.id))
         cells.set(item.presenter.id, { presenter: item.presenter, cell: cellOf(item, now) });
     }
@@ -86,7 +104,11 @@ export async function planMatrix(month: string, now = new Date()): Promise<PlanM
     const currentIds = new Set(current.map((presenter) => presenter.id));
     for (const [id, { cell }] of cells) if (cell.state === "missing" && !currentIds.has(id)) cells.delete(id);
     for (const presenter of current)
-      if (!cells.has(presenter.id)) cells.set(presenter.id, { presenter, cell: MISSING });
+      if (!cells.has(presenter.id)) cells.set(presenter.id, { presenter, cell: { ...MISSING } });
+    for (const { presenter, cell } of cells.values()) {
+      const items = script.batchItems.filter((item) => item.presenter.id === presenter.id && item.language !== null);
+      cell.languages = languageCells(presenter.languages, items);
+    }
     return cells;
   };
   const scriptCells = new Map(scripts.map((script) => [script.id, cellsOf(script)]));
@@ -101,10 +123,12 @@ export async function planMatrix(month: string, now = new Date()): Promise<PlanM
   const ordered = [...columns.values()].sort((a, b) => a.name.localeCompare(b.name));
 
   const counts = emptyCounts();
+  const translationCounts = emptyTranslationCounts();
   const rows = scripts.map((script) => {
     const cells = ordered.map(({ id }) => {
       const cell = scriptCells.get(script.id)?.get(id)?.cell ?? null;
       if (cell) counts[cell.state] += 1;
+      for (const language of cell?.languages ?? []) translationCounts[language.state] += 1;
       return cell;
     });
     const { id, date, title, tag, presenter } = script;
@@ -117,7 +141,33 @@ export async function planMatrix(month: string, now = new Date()): Promise<PlanM
       cells,
     };
   });
-  return { month, timeZone: env.PUBLISH_TIMEZONE, columns: ordered, rows, counts };
+  return { month, timeZone: env.PUBLISH_TIMEZONE, columns: ordered, rows, counts, translationCounts };
+}
+
+/**
+ * A pair's translations: each language its presenter carries now, and any it has an item for (what was queued or made
+ * stays shown after the presenter drops the language), by name; each from its latest item (items come newest first).
+ */
+function languageCells(wanted: string[], items: LatestItem[]): LanguageCell[] {
+  const latest = new Map<string, LatestItem>();
+  for (const item of items) if (!latest.has(item.language!)) latest.set(item.language!, item);
+  const names = [...new Set([...wanted, ...latest.keys()])].sort((a, b) => a.localeCompare(b));
+  return names.flatMap((language): LanguageCell[] => {
+    const item = latest.get(language);
+    const state = item ? translationState(itemState(item.status, item.video?.status ?? null)) : "missing";
+    // A language dropped by the presenter whose item left it missing (cancelled) is no longer asked for.
+    if (state === "missing" && !wanted.includes(language)) return [];
+    const error = state === "failed" ? (item?.error ?? item?.video?.error ?? undefined) : undefined;
+    return [
+      {
+        language,
+        tag: languageTag(language),
+        state,
+        videoId: state === "missing" ? null : (item?.videoId ?? null),
+        ...(error && { error }),
+      },
+    ];
+  });
 }
 
 /** The `month` of the matrix route's query: a 400 naming it when it is missing or not YYYY-MM. */
@@ -135,7 +185,7 @@ export function readMatrixMonth(params: URLSearchParams): string {
  */
 function cellOf(item: LatestItem, now: Date): PlanMatrixCell {
   const state = itemState(item.status, item.video?.status ?? null);
-  const cell = { videoId: item.videoId, batchId: item.batchId };
+  const cell = { videoId: item.videoId, batchId: item.batchId, languages: [] };
   if (state === "cancelled") return { state: "missing", ...cell };
   if (state !== "completed" || !item.video) return { state, ...cell };
   const video = item.video;

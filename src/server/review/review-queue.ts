@@ -15,8 +15,11 @@ import { momentIn, publishTimeOf } from "./plan-moment";
 /** Drafts per page: a month's plan is about 150, and each one is a player on the page. */
 export const REVIEW_PAGE_SIZE = 50;
 
-/** What awaits review: made, still a draft, and nobody rejected it (what approveVideo and rejectVideo accept). */
-export const READY_DRAFT = { status: "COMPLETED", visibility: "DRAFT", rejectedAt: null } as const;
+/**
+ * What awaits review: made, still a draft, and nobody rejected it (what approveVideo and rejectVideo accept). Not a
+ * translation (issue 19): it follows its source's approval, so it is never reviewed on its own.
+ */
+export const READY_DRAFT = { status: "COMPLETED", visibility: "DRAFT", rejectedAt: null, sourceVideoId: null } as const;
 
 /** How many drafts await review (the queue's count, the admin tab's). */
 export const awaitingReviewCount = () => db.video.count({ where: READY_DRAFT });
@@ -56,7 +59,8 @@ function pageOrder(cursor: ReviewCursor | null) {
     FROM "Video" v
       LEFT JOIN "BatchItem" bi ON bi."videoId" = v."id"
       LEFT JOIN "PlanScript" ps ON ps."id" = bi."planScriptId"
-    WHERE v."status" = 'COMPLETED' AND v."visibility" = 'DRAFT' AND v."rejectedAt" IS NULL ${after}
+    WHERE v."status" = 'COMPLETED' AND v."visibility" = 'DRAFT' AND v."rejectedAt" IS NULL
+      AND v."sourceVideoId" IS NULL ${after}
     ORDER BY COALESCE(ps."date", 'infinity'::date), v."createdAt", v."id"
     LIMIT ${REVIEW_PAGE_SIZE + 1}`;
 }

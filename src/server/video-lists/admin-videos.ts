@@ -4,6 +4,7 @@ import { spokenSeconds } from "@/lib/cost";
 import { storedOptions } from "@/lib/generation-options";
 import { mediaCopyState } from "@/lib/media-copy-state";
 import { toApiVisibility } from "@/lib/publish-input";
+import { translationOptions } from "@/lib/translations";
 import { describeFirstIssue } from "@/lib/validation";
 import { toPublicVideo, type AdminVideo, type PresentedBy } from "@/lib/video";
 import {
@@ -86,11 +87,12 @@ const COPY_WHERE: Record<CopyFilter, Prisma.VideoWhereInput> = {
 /** `include` for a video query whose rows go to toAdminVideo. */
 export const ADMIN_VIDEO_FIELDS = {
   regenerations: { select: { id: true }, orderBy: { createdAt: "asc" } },
+  sourceVideo: { select: { id: true, title: true } },
   ...PRESENTER_FIELDS,
 } as const satisfies Prisma.VideoInclude;
 
 export function toAdminVideo(
-  video: Video & { regenerations: Array<{ id: string }> },
+  video: Video & { regenerations: Array<{ id: string }>; sourceVideo: { id: string; title: string } | null },
   presentedBy: PresentedBy | null,
 ): AdminVideo {
   const options = storedOptions(video.options);
@@ -105,5 +107,14 @@ export function toAdminVideo(
     visibility: toApiVisibility(video.visibility),
     publishAt: video.publishAt?.toISOString() ?? null,
     publishedAt: video.publishedAt?.toISOString() ?? null,
+    translationOf:
+      video.sourceVideo && video.language
+        ? {
+            ...(translationOptions.safeParse(video.options).data ?? { mode: "speed", captions: true }),
+            language: video.language,
+            sourceId: video.sourceVideo.id,
+            sourceTitle: video.sourceVideo.title,
+          }
+        : null,
   };
 }

@@ -12,13 +12,19 @@ export const GET = route({ admin: true }, async () =>
 
 // POST /api/admin/batches { month, tag?, presenterIds?, review? } — admin session, or Authorization: Bearer
 // <ADMIN_API_TOKEN> (a monthly job): queues every missing video of the selection, as drafts awaiting review (review:
-// true, the default) or public at their plan moments (review: false) → 201 { batchId, queued, skipped, errors }; 200 with
+// true, the default) or public at their plan moments (review: false), and every missing translation of its pairs into
+// their presenters' languages → 201 { batchId, queued, skipped, translations: { queued, skipped }, errors }; 200 with
 // batchId null when nothing was missing.
 export const POST = route(
   { admin: true, bearerToken: () => env.ADMIN_API_TOKEN, body: batchRequest },
   async ({ request, body, note }) => {
     const result = await triggerBatch(body, request.headers.has("authorization") ? "api" : "admin");
-    note({ batchId: result.batchId, queued: result.queued, skipped: result.skipped });
+    note({
+      batchId: result.batchId,
+      queued: result.queued,
+      skipped: result.skipped,
+      translations: result.translations.queued,
+    });
     return NextResponse.json(result, { status: result.batchId ? 201 : 200 });
   },
 );
