@@ -1,9 +1,8 @@
 import type { VideoStatus } from "@/generated/prisma/enums";
 import type { VideoModel } from "@/generated/prisma/models";
 import type { GenerationOptions } from "./generation-options";
-import type { TranslationOptions } from "./translations";
+import type { TranslationOptions, ViewerLanguage } from "./translations";
 import type { ApiVisibility } from "./publish-input";
-import type { ViewerLanguage } from "./translations";
 import type { MediaCopyState } from "./media-copy-state";
 import type { AspectRatio, Resolution } from "./video-format";
 

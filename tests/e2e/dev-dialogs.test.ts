@@ -25,7 +25,7 @@ beforeAll(async () => {
   await db.query(
     `INSERT INTO "Video" (id, title, script, "avatarId", "aspectRatio", resolution, status, duration, "heygenVideoId",
        "heygenCheckedAt", "createdAt", "updatedAt", "completedAt", "detailsAt")
-     VALUES ('devdialogvideo1', 'Dev mode promo', 'Hello.', 'look_1', '16:9', '1080p', 'COMPLETED', 12, 'seeded-dev-1',
+     VALUES ('devdialogvideo1000000', 'Dev mode promo', 'Hello.', 'look_1', '16:9', '1080p', 'COMPLETED', 12, 'seeded-dev-1',
        now(), now(), now(), now(), now())`,
   );
   await db.query(
@@ -103,7 +103,7 @@ describe("Dialogs under next dev (React's double effects)", () => {
 
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await dialog.waitFor({ state: "hidden" });
-    expect(await db.query(`SELECT 1 FROM "Video" WHERE id = 'devdialogvideo1'`)).toHaveProperty("rowCount", 1);
+    expect(await db.query(`SELECT 1 FROM "Video" WHERE id = 'devdialogvideo1000000'`)).toHaveProperty("rowCount", 1);
     await page.context().close();
   }, 240_000);
 
@@ -126,7 +126,7 @@ describe("Dialogs under next dev (React's double effects)", () => {
   }, 240_000);
 
   it("Translate's confirmation on a finished video's page stays open to read, and Cancel closes it", async () => {
-    const page = await openHydrated("/videos/devdialogvideo1", (page) =>
+    const page = await openHydrated("/videos/devdialogvideo1000000", (page) =>
       page.getByRole("combobox", { name: "Languages" }),
     );
     const picker = page.getByRole("combobox", { name: "Languages" });
@@ -149,7 +149,7 @@ describe("Dialogs under next dev (React's double effects)", () => {
 
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await dialog.waitFor({ state: "detached" });
-    const variants = await db.query(`SELECT 1 FROM "Video" WHERE "sourceVideoId" = 'devdialogvideo1'`);
+    const variants = await db.query(`SELECT 1 FROM "Video" WHERE "sourceVideoId" = 'devdialogvideo1000000'`);
     expect(variants.rowCount).toBe(0);
     await page.context().close();
   }, 240_000);

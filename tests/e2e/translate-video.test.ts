@@ -74,7 +74,7 @@ describe("an admin translates a finished video from its page (issue 19)", () => 
       await variants.getByRole("link", { name: "Spanish (Spain)" }).click();
       await page.waitForURL((url) => url.pathname.startsWith("/videos/") && !url.pathname.endsWith(id));
       const translationOf = page.getByTestId("translation-of");
-      await expect.poll(() => translationOf.textContent()).toBe(`Spanish (Spain)translation of ${made.title}`);
+      await expect.poll(() => translationOf.textContent()).toBe(`Spanish (Spain) translation of ${made.title}`);
       expect(await page.getByRole("button", { name: /^Regenerate/ }).count()).toBe(0);
       expect(await page.getByTestId("translations").count()).toBe(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);

@@ -124,7 +124,7 @@ export function LanguagePicker({ id, label, value, onChange, languages, error, d
           id={ids.list}
           role="listbox"
           aria-multiselectable="true"
-          aria-label={label}
+          aria-label={`${label}: choices`}
           className="max-h-52 overflow-y-auto rounded-md border border-slate-200 bg-white text-sm"
         >
           {shown.map((language, index) => {

@@ -48,7 +48,7 @@ describe("AdminVideoRow: a translation (issue 19)", () => {
         <AdminVideoRow video={video} onNotice={vi.fn()} onChanged={vi.fn()} onDelete={vi.fn()} />
       </ul>,
     );
-    expect(screen.getByTestId("translation-of").textContent).toBe("Germantranslation of Morning news");
+    expect(screen.getByTestId("translation-of").textContent).toBe("German translation of Morning news");
     expect(screen.getByRole("link", { name: "Morning news" }).getAttribute("href")).toBe("/videos/source-1");
     // 20 s at speed mode's $0.05 a second (a video of its own costs $0.10).
     expect(screen.getByTestId("video-cost").textContent).toBe("0:20 long, cost $1");

@@ -6,9 +6,9 @@ import type { TranslationOf } from "@/lib/video";
 export function TranslationOfLine({ translation, className }: { translation: TranslationOf; className?: string }) {
   return (
     <p className={`text-sm break-words text-slate-700 ${className ?? ""}`} data-testid="translation-of">
-      <span className="mr-1.5 inline-flex rounded-full border border-indigo-200 bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-900">
+      <span className="inline-flex rounded-full border border-indigo-200 bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-900">
         {translation.language}
-      </span>
+      </span>{" "}
       translation of{" "}
       <Link
         href={`/videos/${translation.sourceId}`}

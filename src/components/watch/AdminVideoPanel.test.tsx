@@ -129,7 +129,7 @@ describe("AdminVideoPanel: translations (issue 19)", () => {
     serveJson("/api/admin/videos/:id", () => detail);
     renderPanel(<AdminVideoPanel video={video} detail={detail} />);
     await elapse(0);
-    expect(screen.getByTestId("translation-of").textContent).toBe("Spanish (Spain)translation of Morning news");
+    expect(screen.getByTestId("translation-of").textContent).toBe("Spanish (Spain) translation of Morning news");
     expect(screen.getByRole("link", { name: "Morning news" }).getAttribute("href")).toBe("/videos/source-1");
     // Priced at the translation's own rate: 20 s at $0.05.
     expect(screen.getByTestId("video-cost").textContent).toBe("0:20 long, cost $1");
