@@ -3,10 +3,14 @@ import type { ViewerLanguage } from "./translations";
 
 /**
  * The watch page's language menu (issue 19), pure: server and browser. A video's `languages` (its status JSON) are
- * empty when there is nothing to choose; else the source first, named ORIGINAL_LANGUAGE (HeyGen never says what
- * language a script was written in), then its finished translations.
+ * empty when there is nothing to choose; else the source first, named by originalName (the language HeyGen heard in it
+ * when translating it, else ORIGINAL_LANGUAGE), then its finished translations.
  */
 export const ORIGINAL_LANGUAGE = "Original";
+
+/** The original's name in the menu: "English (original)" once HeyGen has said what it speaks, else "Original". */
+export const originalName = (spokenLanguage: string | null) =>
+  spokenLanguage ? `${spokenLanguage} (original)` : ORIGINAL_LANGUAGE;
 
 /** `?lang=` of the original: the plain URL may land on a translation (Accept-Language), this one never does. */
 export const ORIGINAL_PARAM = "original";
@@ -23,15 +27,13 @@ export function languageOfParam(languages: ViewerLanguage[], param: string | nul
   if (!wanted) return undefined;
   const [original] = languages;
   if (wanted === ORIGINAL_PARAM) return original;
-  return languages.find(
-    (language) =>
-      language !== original && (language.tag?.toLowerCase() === wanted || language.name.toLowerCase() === wanted),
-  );
+  return languages.find((language) => language.tag?.toLowerCase() === wanted || language.name.toLowerCase() === wanted);
 }
 
 /**
- * The language a viewer lands on: the one `?lang=` names, else the translation their Accept-Language prefers
- * (preferredLanguage), else the original. Its video id (the source's id for the original).
+ * The language a viewer lands on: the one `?lang=` names, else the one their Accept-Language prefers (preferredLanguage;
+ * the original competes once its language is known, so an English reader of an English video stays on it), else the
+ * original. Its video id (the source's id for the original).
  */
 export function initialLanguageId(
   sourceId: string,
@@ -41,9 +43,8 @@ export function initialLanguageId(
 ): string {
   const named = languageOfParam(languages, param);
   if (named) return named.videoId;
-  const translations = languages.filter((language) => language.videoId !== sourceId);
-  const preferred = preferredLanguage(acceptLanguage, translations);
-  return translations.find((language) => language.name === preferred)?.videoId ?? sourceId;
+  const preferred = preferredLanguage(acceptLanguage, languages);
+  return languages.find((language) => language.name === preferred)?.videoId ?? sourceId;
 }
 
 /** og:locale's form of a BCP 47 tag: "es-ES" → "es_ES". */

@@ -5,6 +5,7 @@ import { fakeLooks } from "../../src/mocks/heygen/fake-heygen";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
 import type { RunningApp } from "./app";
 import { launchChromium } from "./browser";
+import { postJson, until } from "./api-calls";
 import { startOwnApp } from "./own-app";
 
 /**
@@ -43,23 +44,11 @@ afterAll(async () => {
   for (const close of closers) await close().catch(() => {});
 });
 
+const post = <T>(path: string, data: unknown, status = 200, headers?: Record<string, string>) =>
+  postJson<T>(api, path, data, status, headers);
+
 const day = (moment: Date) => moment.toISOString().slice(0, 10);
 const hhmm = (moment: Date) => moment.toISOString().slice(11, 16);
-
-async function post<T>(path: string, data: unknown, status = 200): Promise<T> {
-  const response = await api.post(path, { data });
-  expect(response.status(), `${path}: ${await response.text()}`).toBe(status);
-  return (await response.json()) as T;
-}
-
-/** Polls `check` every 250 ms until it returns a value (not undefined), or fails after `ms`. */
-async function until<T>(what: string, check: () => Promise<T | undefined>, ms = 90_000): Promise<T> {
-  for (const deadline = Date.now() + ms; ; await new Promise((resolve) => setTimeout(resolve, 250))) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-  }
-}
 
 /** What a viewer (no session) gets at the video's status route. */
 async function viewerStatus(id: string): Promise<number> {

@@ -42,6 +42,8 @@ export async function startOwnApp(env: Record<string, string> = {}) {
   return {
     app,
     databaseUrl,
+    /** The fake HeyGen's own API (what HeyGen was asked to make): its URL and the key it takes. */
+    heygen: { url: heygen.url, apiKey: API_KEY },
     async stop() {
       await app.stop();
       await heygen.close();

@@ -188,6 +188,7 @@ describe("GET /api/admin/videos", () => {
         "createdAt",
         "completedAt",
         "settled",
+        "languages",
       ].sort(),
     );
     expect(heygenRequests).toEqual([]);

@@ -75,10 +75,11 @@ const noEventsHistory = () =>
 
 describe("a translation completes like a video, through the sync path", () => {
   it("by the signed video_translate.success: a 'go and look' that asks HeyGen, logged against the variant", async () => {
-    const { variantId } = await variantOf();
+    const { source, variantId } = await variantOf();
     const translationId = (await reload(variantId)).heygenVideoId!;
     const delivery = deliveryFor(variantId);
     expect(delivery.kind).toBe("v3");
+    expect((await reload(source.id)).spokenLanguage).toBeNull();
 
     const { response, afterResponse } = await callRoute(() => callback(replayDelivery(delivery)));
     expect(response.status).toBe(200);
@@ -95,6 +96,15 @@ describe("a translation completes like a video, through the sync path", () => {
     const logged = await db.webhookDelivery.findMany({ where: { videoId: variantId } });
     expect(logged.map((row) => [row.eventType, row.outcome, row.scheme])).toEqual([
       ["video_translate.success", "needs_check", "signed_v3"],
+    ]);
+    // HeyGen's record says what the source speaks (input_language): the watch page names the original with it.
+    expect((await reload(source.id)).spokenLanguage).toBe("English");
+    const status = await (await getVideo(getRequest(`/api/videos/${source.id}`), params(source.id))).json();
+    expect(
+      status.languages.map((language: { name: string; tag: string | null }) => [language.name, language.tag]),
+    ).toEqual([
+      ["English (original)", "en"],
+      ["Spanish (Spain)", "es-ES"],
     ]);
 
     // The same delivery again: a duplicate, and no second HeyGen call.

@@ -35,6 +35,15 @@ describe("the language a watch page opens in", () => {
     expect(initial(null, null)).toBe("src");
   });
 
+  it("lets the original compete once its language is known: an English reader of an English video stays on it", () => {
+    const known = [language("src", "English (original)", "en"), ...LANGUAGES.slice(1)];
+    expect(initialLanguageId("src", known, null, "en-US, es;q=0.9")).toBe("src");
+    expect(initialLanguageId("src", known, null, "es, en;q=0.9")).toBe("es");
+    expect(initialLanguageId("src", known, "en", null)).toBe("src");
+    // Unknown, the original cannot be preferred: the first translation the reader accepts wins.
+    expect(initialLanguageId("src", LANGUAGES, null, "en-US, es;q=0.9")).toBe("es");
+  });
+
   it("writes ?lang= as the tag, else the name, and the original as original; og:locale as es_ES", () => {
     expect(LANGUAGES.map((entry) => languageParam(entry, "src"))).toEqual(["original", "es-ES", "ja", "Klingon"]);
     expect(ogLocale("es-ES")).toBe("es_ES");

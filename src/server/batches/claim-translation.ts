@@ -1,7 +1,7 @@
 import "server-only";
 import type { BatchItem, Video } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
-import { insertVariant } from "@/server/translations/variants";
+import { insertVariant, variantKeyOf } from "@/server/translations/variants";
 import { changeItemStatus } from "./item-status";
 import { liveKeyOf } from "./select-pairs";
 
@@ -56,7 +56,7 @@ export async function failUnsent(item: Pick<BatchItem, "id" | "attempts">, reaso
 
 /** The language's live variant of `source`, made from the admin page or by another path; null when there is none. */
 export const liveVariant = (source: Pick<Video, "id">, language: string, tx: Db) =>
-  tx.video.findUnique({ where: { variantKey: `${source.id}:${language}` } });
+  tx.video.findUnique({ where: { variantKey: variantKeyOf(source.id, language) } });
 
 /**
  * The item takes an existing live variant as its own instead of making another: claimed and sent at once (the

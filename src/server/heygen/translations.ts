@@ -28,6 +28,8 @@ export type CreateTranslationRequest = {
 /** A translation in the shape of any HeyGen video (the sync path applies it alike), plus what only it has. */
 export type HeygenTranslation = HeygenVideo & {
   outputLanguage: string | null;
+  /** The language HeyGen heard in the source (auto-detected unless given), in its words ("English"). */
+  inputLanguage: string | null;
   callbackId: string | null;
   vttCaptionUrl: string | null;
 };
@@ -51,6 +53,7 @@ export function translationMethods(config: HeygenConfig, stateOf: (status: strin
     thumbnailUrl: null,
     failureMessage: data.failure_message,
     outputLanguage: data.output_language,
+    inputLanguage: data.input_language,
     callbackId: data.callback_id,
     vttCaptionUrl: data.vtt_caption_url,
   });

@@ -78,23 +78,26 @@ export function shareMetadata(
 
 /**
  * The page's translations (issue 19) for search engines and previews: an hreflang link per translation with a tag, at
- * `?lang=<tag>`, and x-default at the plain URL (which follows the reader's Accept-Language); og:locale:alternate per
+ * `?lang=<tag>` (and the original's, at `?lang=original`, once HeyGen has said what it speaks), and x-default at the plain URL (which follows the reader's Accept-Language); og:locale:alternate per
  * translation. A page opened with `?lang=` naming a translation is canonical at that URL, so each language version is
  * its own; og:video and og:title stay the source's (oEmbed is the source's too).
  */
 function languageVersions(watch: string, languages: ViewerLanguage[], lang: string | string[] | undefined) {
   const [original, ...translations] = languages;
-  const tagged = translations.filter((language) => language.tag !== null);
+  // The original has a tag once HeyGen has said what it speaks: its version is `?lang=original`.
+  const tagged = languages.filter((language) => language.tag !== null);
+  const taggedTranslations = translations.filter((language) => language.tag !== null);
   const named = typeof lang === "string" && original ? languageOfParam(languages, lang) : undefined;
   const at = (language: ViewerLanguage) =>
     `${watch}?lang=${encodeURIComponent(languageParam(language, original!.videoId))}`;
   return {
     canonical: named && named !== original ? at(named) : watch,
     hreflang:
-      tagged.length > 0
+      taggedTranslations.length > 0
         ? { ...Object.fromEntries(tagged.map((language) => [language.tag!, at(language)])), "x-default": watch }
         : undefined,
-    ogLocales: tagged.length > 0 ? tagged.map((language) => ogLocale(language.tag!)) : undefined,
+    ogLocales:
+      taggedTranslations.length > 0 ? taggedTranslations.map((language) => ogLocale(language.tag!)) : undefined,
   };
 }
 

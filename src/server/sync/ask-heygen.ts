@@ -93,7 +93,9 @@ async function askRecord(video: ClaimedVideo, heygenVideoId: string): Promise<Sy
  */
 async function askTranslation(video: ClaimedVideo, translationId: string): Promise<SyncOutcome> {
   try {
-    return await applyRecord(video, await heygen.getTranslation(translationId));
+    const remote = await heygen.getTranslation(translationId);
+    if (remote.inputLanguage) await noteSpokenLanguage(video.sourceVideoId!, remote.inputLanguage);
+    return await applyRecord(video, remote);
   } catch (error) {
     const failure = classifyHeygenFailure(error);
     if (!failure) throw error;
@@ -106,6 +108,11 @@ async function askTranslation(video: ClaimedVideo, translationId: string): Promi
     );
     return "heygen_unavailable";
   }
+}
+
+/** The source's spoken language, as HeyGen heard it translating it: recorded once (the watch page names the original). */
+async function noteSpokenLanguage(sourceId: string, language: string): Promise<void> {
+  await db.video.updateMany({ where: { id: sourceId, spokenLanguage: null }, data: { spokenLanguage: language } });
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Video } from "@/generated/prisma/client";
 import { languageTag } from "@/lib/languages";
 import type { ViewerLanguage } from "@/lib/translations";
 import type { MediaUrls } from "@/lib/video";
-import { ORIGINAL_LANGUAGE } from "@/lib/viewer-languages";
+import { originalName } from "@/lib/viewer-languages";
 import { viewersMaySee } from "@/lib/visibility";
 import { withFreshMedia } from "@/server/media/fresh-media";
 import { storedMediaUrls } from "@/server/media/served-media";
@@ -27,7 +27,7 @@ const NONE: ViewerLanguages = { languages: [], variants: [], refreshed: false };
  * A translation asked for directly offers none: it is played as any video.
  */
 export async function viewerLanguages(
-  source: Pick<Video, "id" | "sourceVideoId">,
+  source: Pick<Video, "id" | "sourceVideoId" | "spokenLanguage">,
   media: MediaUrls,
   translations: Video[],
   admin: boolean,
@@ -39,8 +39,8 @@ export async function viewerLanguages(
   if (offered.length === 0) return NONE;
   const original: ViewerLanguage = {
     videoId: source.id,
-    name: ORIGINAL_LANGUAGE,
-    tag: null,
+    name: originalName(source.spokenLanguage),
+    tag: source.spokenLanguage ? languageTag(source.spokenLanguage) : null,
     videoUrl: media.videoUrl,
     subtitleUrl: media.subtitleUrl,
   };
