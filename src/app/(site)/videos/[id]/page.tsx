@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { AdminVideoPanel } from "@/components/watch/AdminVideoPanel";
+import { LazyAdminVideoPanel } from "@/components/watch/LazyAdminVideoPanel";
 import { LiveVideoFacts } from "@/components/watch/LiveVideoFacts";
 import { MoreVideos } from "@/components/watch/MoreVideos";
 import { PresentedByLine } from "@/components/ui/PresentedByLine";
@@ -50,7 +50,7 @@ export default async function WatchPage({ params, searchParams }: PageProps<"/vi
         <ShareActions initialVideo={video} embedCode={embedCode(publicOrigin(), video).html} />
       </div>
       <Transcript initialVideo={video} initialLanguage={language} script={row.script} />
-      {admin && adminDetail && <AdminVideoPanel video={video} detail={adminDetail} />}
+      {admin && adminDetail && <LazyAdminVideoPanel video={video} detail={adminDetail} />}
       <MoreVideos videos={await moreVideos(row.id)} />
     </article>
   );

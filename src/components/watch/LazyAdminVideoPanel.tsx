@@ -1,0 +1,10 @@
+"use client";
+
+import dynamic from "next/dynamic";
+
+/**
+ * The admin's panel under the player, in a bundle of its own: only admins see it, and its forms (settings, copy status,
+ * translations, with the schemas they check against) would otherwise be in every viewer's first load of the watch page
+ * (docs/performance.md, first-load JS). Rendered on the server as usual; an admin's browser loads its code on hydration.
+ */
+export const LazyAdminVideoPanel = dynamic(() => import("./AdminVideoPanel").then((module) => module.AdminVideoPanel));
