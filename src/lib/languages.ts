@@ -28,6 +28,9 @@ const SPECIAL: Record<string, string> = {
   farsi: "fa",
 };
 
+/** Withdrawn ISO 3166 codes Intl still names like today's ("UK" and "GB" are both "United Kingdom"): never emitted. */
+const WITHDRAWN_REGIONS = new Set("AN BU CS DD DY FX HV NH RH SU TP UK VD YD YU ZR".split(" "));
+
 type Lookup = { languages: Map<string, string>; regions: Map<string, string> };
 let lookup: Lookup | null = null;
 
@@ -43,8 +46,9 @@ function buildLookup(): Lookup {
   const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
   for (const first of letters) {
     for (const second of letters) {
-      const name = regionNames.of(first + second);
-      if (name) regions.set(name.toLowerCase(), first + second);
+      const code = first + second;
+      const name = regionNames.of(code);
+      if (name && !WITHDRAWN_REGIONS.has(code)) regions.set(name.toLowerCase(), code);
     }
   }
   regions.set("united states of america", "US").set("usa", "US").set("uk", "GB").set("england", "GB");
