@@ -13,7 +13,8 @@ import { ASPECT_RATIOS, RESOLUTIONS } from "@/lib/video-format";
 // HeyGen v3 shapes (../shared/heygen-api.md, checked against the OpenAPI schemas in heygen-com/heygen-cli gen/*.go).
 // Requests are strict: a field HeyGen does not know is our bug. Responses are not: HeyGen adds fields freely.
 
-const nonBlank = z.string().trim().min(1);
+/** Shared with translation-schemas.ts: a non-empty string, and HeyGen's optional fields read as null when absent. */
+export const nonBlank = z.string().trim().min(1);
 
 /** POST /v3/videos, the avatar variant (CreateVideoFromAvatar). */
 export const createVideoRequest = z.strictObject({
@@ -62,11 +63,11 @@ export const heygenErrorEnvelope = z.object({
   }),
 });
 
-const nullableString = z
+export const nullableString = z
   .string()
   .nullish()
   .transform((value) => value || null);
-const nullableNumber = z
+export const nullableNumber = z
   .number()
   .nullish()
   .transform((value) => value ?? null);

@@ -1,17 +1,8 @@
 import { z } from "zod";
+import { nonBlank, nullableNumber, nullableString } from "./schemas";
 
 // HeyGen's video translation shapes (../shared/heygen-api.md "Video translation", from gen/video-translate.go in
 // HeyGen's CLI). Requests strict, responses loose; where HeyGen's text leaves a name unconfirmed, both are accepted.
-
-const nonBlank = z.string().trim().min(1);
-const nullableString = z
-  .string()
-  .nullish()
-  .transform((value) => value || null);
-const nullableNumber = z
-  .number()
-  .nullish()
-  .transform((value) => value ?? null);
 
 /** POST /v3/video-translations: one source video into `output_languages` (HeyGen's language names). */
 export const createTranslationRequest = z.strictObject({
