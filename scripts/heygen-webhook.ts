@@ -1,18 +1,18 @@
 /**
  * `npm run heygen:webhook -- <public base URL> [--rotate]`
  *
- * Registers <URL>/api/heygen/callback with HeyGen (POST /v3/webhooks/endpoints) for avatar_video.success,
- * avatar_video.fail and the translations' video_translate.success / .fail, and prints the signing secret to put in HEYGEN_SECRET. HeyGen shows a secret only once: for
- * a URL that is already registered, --rotate asks for a new one (the old one stops working at once).
+ * Registers <URL>/api/heygen/callback with HeyGen (POST /v3/webhooks/endpoints) for the events the app applies
+ * (WEBHOOK_EVENTS: the videos' and the translations'), and prints the signing secret to put in HEYGEN_SECRET. HeyGen
+ * shows a secret only once: for a URL that is already registered, --rotate asks for a new one (the old one stops working
+ * at once). An endpoint registered before some of those events existed is subscribed to them (PATCH), either way.
  * Reads HEYGEN_API_KEY (and HEYGEN_API_URL) from the environment or .env / .env.local.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
-import { createHeygenClient } from "../src/server/heygen/client";
+import { createHeygenClient, WEBHOOK_EVENTS } from "../src/server/heygen/client";
 import { classifyHeygenFailure } from "../src/server/heygen/failures";
 
-const EVENTS = ["avatar_video.success", "avatar_video.fail", "video_translate.success", "video_translate.fail"];
 const USAGE = "Usage: npm run heygen:webhook -- <public base URL, e.g. https://videos.example.com> [--rotate]";
 
 nextEnv.loadEnvConfig(path.resolve(import.meta.dirname, ".."), false, { info: () => {}, error: console.error });
@@ -39,6 +39,9 @@ async function main(): Promise<number> {
   });
   const existing = (await heygen.listWebhookEndpoints()).find((endpoint) => endpoint.url === url);
   let secret: string | null;
+  const added = existing ? await heygen.subscribeToAppEvents(existing) : [];
+  if (added.length > 0)
+    console.log(`Subscribed ${url} to ${added.join(", ")} as well (endpoint ${existing!.endpointId}).`);
   if (existing && !values.rotate) {
     console.error(`${url} is already registered (endpoint ${existing.endpointId}). HeyGen shows a secret only once:`);
     console.error("run again with --rotate to get a new one (the old secret stops working at once).");
@@ -47,9 +50,9 @@ async function main(): Promise<number> {
     secret = await heygen.rotateWebhookSecret(existing.endpointId);
     console.log(`Rotated the secret of ${url} (endpoint ${existing.endpointId}).`);
   } else {
-    const created = await heygen.createWebhookEndpoint(url, EVENTS);
+    const created = await heygen.createWebhookEndpoint(url, [...WEBHOOK_EVENTS]);
     secret = created.secret;
-    console.log(`Registered ${url} for ${EVENTS.join(", ")} (endpoint ${created.endpointId}).`);
+    console.log(`Registered ${url} for ${WEBHOOK_EVENTS.join(", ")} (endpoint ${created.endpointId}).`);
   }
   if (!secret) {
     console.error("HeyGen did not return a secret; rotate it with --rotate.");

@@ -333,6 +333,33 @@ describe("registering the webhook", () => {
     expect(await signedDelivery(first)).toBe(401);
   });
 
+  it("again, for an endpoint registered before translations: subscribes it to their events too, keeping its own", async () => {
+    await api.saveKey(RIGHT_KEY);
+    await api.registerWebhook();
+    const [registered] = endpointsFor(CALLBACK);
+    registered!.events = ["avatar_video.success", "avatar_video.fail", "avatar_video_gif.success"]; // an older registration
+    heygenRequests.length = 0;
+
+    const again = await api.registerWebhook();
+    expect(again.body.endpoint).toEqual({ url: CALLBACK, outcome: "rotated" });
+    expect(heygenRequests).toEqual([
+      "GET /v3/webhooks/endpoints",
+      `PATCH /v3/webhooks/endpoints/${registered!.endpoint_id}`,
+      `POST /v3/webhooks/endpoints/${registered!.endpoint_id}/rotate-secret`,
+    ]);
+    expect(endpointsFor(CALLBACK)[0]!.events).toEqual([
+      "avatar_video.success",
+      "avatar_video.fail",
+      "avatar_video_gif.success",
+      "video_translate.success",
+      "video_translate.fail",
+    ]);
+    // Up to date: asked again, nothing more is patched.
+    heygenRequests.length = 0;
+    await api.registerWebhook();
+    expect(heygenRequests.filter((request) => request.startsWith("PATCH"))).toEqual([]);
+  });
+
   it("a secret another instance saved is picked up on the first delivery it signs, not 30 s later", async () => {
     expect(await signedDelivery("whsec_not_yet")).toBe(503); // this instance now holds "no secret" in its cache
     await writeSetting("heygen_webhook_secret", "whsec_first_from_another_instance");

@@ -44,6 +44,17 @@ export type HeygenWebhookEvent = {
 
 export type WebhookEndpoint = { endpointId: string; url: string; events: string[] | null; secret: string | null };
 
+/**
+ * The webhook events the app applies (a translation's are "go and look" hints for its variant, issue 19): what the
+ * Settings page and `npm run heygen:webhook` subscribe the callback endpoint to.
+ */
+export const WEBHOOK_EVENTS = [
+  "avatar_video.success",
+  "avatar_video.fail",
+  "video_translate.success",
+  "video_translate.fail",
+] as const;
+
 /** HeyGen accepts at most this many ids per GET /v3/videos/statuses. */
 export const STATUSES_PER_CALL = 100;
 /** A safety stop for paginated lists (HeyGen's public catalogue is large but not endless). */
@@ -250,6 +261,22 @@ export function createHeygenClient(config: HeygenConfig) {
 
     async listWebhookEndpoints(): Promise<WebhookEndpoint[]> {
       return (await listAll("/v3/webhooks/endpoints", webhookEndpoint, { limit: 100 })).map(toEndpoint);
+    },
+
+    /**
+     * Subscribes an endpoint to the app's events it lacks, keeping its others (PATCH /v3/webhooks/endpoints/{id}): one
+     * registered before some existed (the translations') gains them. Returns the events added; none: nothing asked.
+     */
+    async subscribeToAppEvents(endpoint: WebhookEndpoint): Promise<string[]> {
+      const missing = endpoint.events ? WEBHOOK_EVENTS.filter((event) => !endpoint.events!.includes(event)) : [];
+      if (missing.length === 0) return [];
+      const path = `/v3/webhooks/endpoints/${encodeURIComponent(endpoint.endpointId)}`;
+      await call(path, {
+        method: "PATCH",
+        body: { events: [...endpoint.events!, ...missing] },
+        schema: dataOf(webhookEndpoint),
+      });
+      return missing;
     },
 
     async rotateWebhookSecret(endpointId: string): Promise<string> {

@@ -3,19 +3,16 @@ import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { throwHeygenAppError } from "@/server/heygen-app-error";
 import { heygen } from "@/server/heygen-client";
+import { WEBHOOK_EVENTS } from "@/server/heygen/client";
 import { removeCredential, saveCredential, setByEnvironment } from "./credentials";
 import { requireEncryptionKey } from "./settings-store";
 import { registrationProblem } from "./webhook-status";
 
-/** The events the app applies; HeyGen sends nothing else to the endpoint. */
-// A translation's events (issue 19) are "go and look" hints for its variant. An endpoint registered before them keeps its
-// events (a rotation changes only the secret): reconciliation still finishes its translations.
-const EVENTS = ["avatar_video.success", "avatar_video.fail", "video_translate.success", "video_translate.fail"];
-
 /**
  * Registers APP_URL/api/heygen/callback with HeyGen for the video events and stores the signing secret, encrypted.
  * HeyGen shows a secret only when it makes an endpoint or rotates one, so a URL already registered gets its secret
- * rotated rather than a second endpoint (which would deliver every event twice). The old secret stops at once: other
+ * rotated rather than a second endpoint (which would deliver every event twice), and subscribed to any of the app's
+ * events it lacks (one registered before translations existed gains theirs). The old secret stops at once: other
  * instances read the new one on their next mismatch (src/server/webhooks/receive-delivery.ts).
  */
 export async function registerWebhook(): Promise<{ url: string; outcome: "created" | "rotated" }> {
@@ -27,9 +24,10 @@ export async function registerWebhook(): Promise<{ url: string; outcome: "create
   requireEncryptionKey();
   try {
     const existing = (await heygen.listWebhookEndpoints()).find((endpoint) => endpoint.url === url);
+    if (existing) await heygen.subscribeToAppEvents(existing);
     const secret = existing
       ? await heygen.rotateWebhookSecret(existing.endpointId)
-      : (await heygen.createWebhookEndpoint(url, EVENTS)).secret;
+      : (await heygen.createWebhookEndpoint(url, [...WEBHOOK_EVENTS])).secret;
     if (!secret)
       throw new AppError(
         "heygen_unavailable",
