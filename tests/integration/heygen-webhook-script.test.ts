@@ -67,6 +67,18 @@ describe("npm run heygen:webhook", () => {
     const [after] = heygen.fake.webhookEndpoints.values();
     expect(after!.secret).not.toBe(endpoint!.secret);
     expect(rotated.output).toContain(`HEYGEN_SECRET=${after!.secret}`);
+
+    // An endpoint registered before translations: run again, it is subscribed to their events (no --rotate needed).
+    after!.events = ["avatar_video.success", "avatar_video.fail"];
+    const older = await run(appUrl);
+    expect(older.output).toContain("Subscribed");
+    expect(older.output).toContain("video_translate.success, video_translate.fail");
+    expect([...heygen.fake.webhookEndpoints.values()][0]!.events).toEqual([
+      "avatar_video.success",
+      "avatar_video.fail",
+      "video_translate.success",
+      "video_translate.fail",
+    ]);
   }, 30_000);
 
   it("explains its usage", async () => {
