@@ -9,6 +9,9 @@ export default defineConfig({
       "@": path.join(root, "src"),
       // `server-only` throws outside a React Server bundle; tests run server modules directly.
       "server-only": path.join(root, "tests/setup/server-only-stub.ts"),
+      // Next's compiler gives App Router code the App Router's next/dynamic (rendered on the server, its chunk
+      // preloaded); the package's own entry is the Pages Router's, which renders nothing on a server until preloaded.
+      "next/dynamic": "next/dist/shared/lib/app-dynamic",
     },
   },
   test: {
