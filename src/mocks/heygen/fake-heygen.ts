@@ -7,7 +7,9 @@ import { createRenderTimeline, finishedEvent } from "./render-timeline";
 import { createTranslations, translationEvent, type FakeTranslation } from "./translations";
 import { userHandlers, type BillingType } from "./users";
 import { createVideos } from "./videos";
-import { createWebhooks, type PreRegisteredEndpoint } from "./webhooks";
+import type { FakeMarker } from "./markers";
+import type { FakeJob } from "./video-jobs";
+import { createWebhooks, type PreRegisteredEndpoint, type WebhookEvent } from "./webhooks";
 
 export { FAKE_IDS, fakeAvatarGroups, fakeLooks, fakeVoices } from "./catalogue-data";
 export type { AvatarEngine, AvatarType, FakeAvatarGroup, FakeLook, FakeVoice } from "./catalogue-data";
@@ -66,8 +68,19 @@ export function createFakeHeygen(options: FakeHeygenOptions) {
   const webhooks = createWebhooks({ preRegistered: options.endpoints ?? [], maxPageSize: options.maxPageSize });
   const deliverer = createDeliverer({ enabled: options.deliverWebhooks ?? true, log });
 
-  const timeline = createRenderTimeline({
-    lateDeliveryMs: options.lateDeliveryMs ?? Math.max(3 * renderMs, 1000),
+  /** A finished job's event, to its subscribers and its callback_url (twice, late or never, as its markers say). */
+  function deliver(job: { markers: readonly FakeMarker[]; callbackUrl: string | null }, event: WebhookEvent) {
+    const copies = job.markers.includes("duplicateWebhook") ? 2 : 1;
+    // A lost webhook: the event is in the history, and nothing goes out.
+    const planned = job.markers.includes("noWebhook")
+      ? []
+      : planDeliveries(event, webhooks.subscribersOf(event), job.callbackUrl, copies);
+    void deliverer.dispatch(event, planned);
+  }
+
+  const lateDeliveryMs = options.lateDeliveryMs ?? Math.max(3 * renderMs, 1000);
+  const timeline = createRenderTimeline<FakeJob>({
+    lateDeliveryMs,
     finish(job) {
       const event = finishedEvent(job, signer.url);
       webhooks.record(event);
@@ -76,32 +89,19 @@ export function createFakeHeygen(options: FakeHeygenOptions) {
       );
       return event;
     },
-    deliver(job, event) {
-      const copies = job.markers.includes("duplicateWebhook") ? 2 : 1;
-      // A lost webhook: the event is in the history, and nothing goes out.
-      const planned = job.markers.includes("noWebhook")
-        ? []
-        : planDeliveries(event, webhooks.subscribersOf(event), job.callbackUrl, copies);
-      void deliverer.dispatch(event, planned);
-    },
+    deliver,
   });
 
   // Translations render on the same clock and deliver through the same mechanism (markers read from their title).
   const translationTimeline = createRenderTimeline<FakeTranslation>({
-    lateDeliveryMs: options.lateDeliveryMs ?? Math.max(3 * renderMs, 1000),
+    lateDeliveryMs,
     finish(job) {
       const event = translationEvent(job, signer.url);
       webhooks.record(event);
       log(`translation ${job.videoId} (${job.outputLanguage}) ${job.outcome}: event ${event.event_id}`);
       return event;
     },
-    deliver(job, event) {
-      const copies = job.markers.includes("duplicateWebhook") ? 2 : 1;
-      const planned = job.markers.includes("noWebhook")
-        ? []
-        : planDeliveries(event, webhooks.subscribersOf(event), job.callbackUrl, copies);
-      void deliverer.dispatch(event, planned);
-    },
+    deliver,
   });
   const translations = createTranslations({
     baseUrl,
