@@ -1,7 +1,4 @@
 import { NextRequest } from "next/server";
-import { createElement, type ReactElement } from "react";
-import { renderToString } from "react-dom/server";
-import { AppRouterContext } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import { describe, expect, it } from "vitest";
 import WatchPage from "@/app/(site)/videos/[id]/page";
 import EmbedPage from "@/app/embed/[id]/page";
@@ -14,7 +11,7 @@ import { GET as mediaRoute } from "@/app/media/[id]/[file]/route";
 import { GET as downloadRoute } from "@/app/media/[id]/download/route";
 import type { Prisma } from "@/generated/prisma/client";
 import { completedVideo } from "../support/completed-video";
-import { redirectOf } from "../support/page-scope";
+import { pageHtml } from "../support/page-html";
 import { adminCookie, getRequest } from "../support/requests";
 import { callRoute } from "../support/route-scope";
 import { storeMedia } from "../support/stored-media";
@@ -26,10 +23,7 @@ const HOUR = 3600_000;
 /** A page's answer as Next gives it: 404 when it called notFound(), else 200. */
 async function pageStatus(render: () => Promise<unknown>, cookie?: string): Promise<number> {
   try {
-    await redirectOf(cookie, async () => {
-      const page = (await render()) as ReactElement;
-      renderToString(createElement(AppRouterContext.Provider, { value: {} as never }, page));
-    });
+    await pageHtml(cookie, render);
     return 200;
   } catch (error) {
     if (String((error as { digest?: unknown }).digest).startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return 404;

@@ -1,17 +1,15 @@
-import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import WatchPage from "@/app/(site)/videos/[id]/page";
 import { db } from "@/server/db";
 import { MORE_VIDEOS_COUNT } from "@/server/video-lists/more-videos";
 import { completedVideo } from "../support/completed-video";
-import { redirectOf } from "../support/page-scope";
+import { pageHtml } from "../support/page-html";
 import { videoRow } from "../support/requests";
 
 /** The card titles under "More videos" on a viewer's watch page of `id` (none: no such section). */
 async function moreVideoTitles(id: string): Promise<string[]> {
-  let html = "";
   const page = () => WatchPage({ params: Promise.resolve({ id }) } as never);
-  await redirectOf(undefined, async () => void (html = renderToString((await page()) as React.ReactElement)));
+  const html = await pageHtml(undefined, page);
   const section = html.split('id="more-videos-heading"')[1];
   return section ? Array.from(section.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g), (match) => match[1]!) : [];
 }
