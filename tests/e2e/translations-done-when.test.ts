@@ -143,6 +143,13 @@ describe("Translations, done when", () => {
     const source = await completedVideo("Welcome, readers");
     await post(`/api/admin/videos/${source}/translations`, { languages: ["Spanish (Spain)"] }, 201);
     const [spanish] = await variantsWhenFinished(source, 1);
+    // Both copied to our storage (a second or two): the player's src then names each by its id (/media/{id}/…).
+    for (const id of [source, spanish!.id]) {
+      await until(`${id}'s media stored`, async () => {
+        const video = (await (await api.get(`/api/videos/${id}`)).json()) as { videoUrl: string | null };
+        return video.videoUrl?.startsWith(`/media/${id}/`) ? true : undefined;
+      });
+    }
 
     const context = await browser.newContext({ baseURL: app.url, locale: "es-ES" });
     try {
