@@ -208,13 +208,16 @@ describe("a viewer waiting for a video, with two app instances", () => {
     const database = new pg.Client({ connectionString: databaseUrl });
     await database.connect();
     try {
-      for (let i = 0; i < 50; i++) {
-        const { rows } = await database.query(`SELECT duration FROM "Video" WHERE id = $1`, [video.id]);
-        if (rows[0]?.duration !== null) break;
+      // Its details landed, and its copy to our storage is done (or not coming): a stored copy would be served instead
+      // of HeyGen's URL, so it is set aside (as if the copy had given up) for the player to meet the dead URL.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await database.query(`SELECT duration, "storedMedia" FROM "Video" WHERE id = $1`, [video.id]);
+        if (rows[0]?.duration !== null && (rows[0]?.storedMedia !== null || i >= 50)) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       await database.query(
-        `UPDATE "Video" SET "videoUrl" = $2, "heygenCheckedAt" = now() - interval '1 minute' WHERE id = $1`,
+        `UPDATE "Video" SET "videoUrl" = $2, "heygenCheckedAt" = now() - interval '1 minute', "storedMedia" = NULL,
+           "mediaStoredAt" = NULL, "mediaCopyFailedAt" = now(), "mediaCopyError" = 'set aside by the test' WHERE id = $1`,
         [video.id, `${heygen.url}/media/dead.mp4?Expires=1&Signature=0`],
       );
     } finally {
